@@ -1,0 +1,40 @@
+package dev.outreachpipeline.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+
+@Command(name = "outreach",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Finds websites worth pitching for links, enriches them with a contact, drafts and sends outreach.%n"
+                + "Run as: java -jar target/outreach-pipeline.jar <command>",
+        subcommands = {RunCommand.class, DbCommand.class, ConfigCommand.class, picocli.CommandLine.HelpCommand.class},
+        footer = {"%nExit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 database drift.",
+                "Settings: config/application.properties; environment variables override them (see README)."})
+public final class OutreachCommand implements Runnable {
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    public OutreachCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Option(names = "--config", paramLabel = "FILE", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "A properties file whose settings replace the defaults (the environment still wins).")
+    void setConfig(Path file) {
+        context.configFile(file);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(context.err());
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name a command (see the list above).");
+    }
+}

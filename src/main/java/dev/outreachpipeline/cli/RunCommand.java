@@ -1,0 +1,41 @@
+package dev.outreachpipeline.cli;
+
+import dev.outreachpipeline.daemon.Daemon;
+import dev.outreachpipeline.db.Database;
+import dev.outreachpipeline.db.SchemaGate;
+import dev.outreachpipeline.db.SchemaMigrator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Start the daemon: the pipeline's routes, until stopped (Ctrl-C or SIGTERM).",
+                "Refuses an unmigrated or drifted database and names the command that fixes it."})
+final class RunCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Option(names = "--migrate", description = "Apply pending migrations (or adopt the predecessor's database) first.")
+    boolean migrate;
+
+    RunCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Database db = context.openDatabase();
+        try {
+            if (migrate) {
+                new SchemaMigrator(db).migrate().forEach(context.err()::println);
+            }
+            SchemaGate.requireCurrent(db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        new Daemon(context.config(), db).run();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.outreachpipeline.config;
+
+import dev.outreachpipeline.db.DatabaseUrl;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every {@code outreach.*} setting the program understands. A key that is not listed here is a
+ * typo, and startup says so rather than silently ignoring it. Defaults are not here: they live in
+ * config/application.properties, where an operator reads them.
+ */
+public final class ConfigSchema {
+
+    private static final Map<String, Setting> SETTINGS = new LinkedHashMap<>();
+
+    static {
+        add(Setting.withCheck("outreach.database.url", ConfigSchema::checkDatabaseUrl, "DATABASE_URL"));
+        add(Setting.withCheck("outreach.database.schema", ConfigSchema::checkIdentifier));
+        add(Setting.integer("outreach.database.pool-size", 2, 200));
+        add(Setting.integer("outreach.database.connect-timeout-seconds", 1, 3600));
+        add(Setting.text("outreach.embedded.data-dir"));
+        add(Setting.integer("outreach.embedded.port", 0, 65535));
+        add(Setting.integer("outreach.daemon.heartbeat-seconds", 1, 86400));
+    }
+
+    private ConfigSchema() {
+    }
+
+    private static void add(Setting s) {
+        SETTINGS.put(s.key(), s);
+    }
+
+    public static Optional<Setting> find(String key) {
+        return Optional.ofNullable(SETTINGS.get(key));
+    }
+
+    public static List<Setting> all() {
+        return List.copyOf(SETTINGS.values());
+    }
+
+    /** Keys whose values are credentials, or may carry one (a database URL with a password). */
+    public static boolean isSensitive(String key) {
+        return find(key).map(Setting::secret).orElse(false) || key.equals("outreach.database.url")
+                || key.matches(".*(password|secret|api-key|token).*");
+    }
+
+    private static Optional<String> checkDatabaseUrl(String value) {
+        if (value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            DatabaseUrl.parse(value);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private static Optional<String> checkIdentifier(String value) {
+        return value.matches("[a-z_][a-z0-9_]{0,62}")
+                ? Optional.empty()
+                : Optional.of("must be a lower-case SQL identifier (letters, digits, '_'), is '" + value + "'");
+    }
+}

@@ -1,0 +1,204 @@
+package dev.outreachpipeline.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The effective configuration: the defaults shipped in the jar (a copy of config/application.properties),
+ * then a file ({@code --config FILE}, or ./config/application.properties when present), then the
+ * environment. Loading checks everything and reports every problem at once.
+ */
+public final class OutreachConfig {
+
+    public static final String DEFAULTS_RESOURCE = "config/application.properties";
+    private static final String OUTREACH_ENV_PREFIX = "OUTREACH_";
+
+    private final Map<String, String> values;
+    private final Map<String, String> sources;
+
+    private OutreachConfig(Map<String, String> values, Map<String, String> sources) {
+        this.values = Collections.unmodifiableMap(values);
+        this.sources = Collections.unmodifiableMap(sources);
+    }
+
+    /**
+     * @param explicitFile the {@code --config} file, or null
+     * @param env          the process environment (a parameter so tests can supply one)
+     * @param workDir      where ./config/application.properties is looked for when no file is given
+     * @throws ConfigException listing every problem found
+     */
+    public static OutreachConfig load(Path explicitFile, Map<String, String> env, Path workDir) {
+        var problems = new ArrayList<String>();
+        var values = new TreeMap<String, String>();
+        var sources = new TreeMap<String, String>();
+
+        Properties defaults = readDefaults();
+        defaults.stringPropertyNames().forEach(k -> {
+            values.put(k, defaults.getProperty(k).trim());
+            sources.put(k, "default");
+        });
+
+        Path file = explicitFile;
+        if (file == null && workDir != null && Files.isRegularFile(workDir.resolve(DEFAULTS_RESOURCE))) {
+            file = workDir.resolve(DEFAULTS_RESOURCE);
+        }
+        if (file != null) {
+            String fileLabel = file.toString();
+            readFile(file, problems).forEach((k, v) -> {
+                if (k.startsWith("outreach.") && ConfigSchema.find(k).isEmpty()) {
+                    problems.add("unknown setting '" + k + "' in " + fileLabel + hint(k));
+                } else if (ConfigSchema.find(k).map(Setting::secret).orElse(false) && !v.isBlank()) {
+                    problems.add("'" + k + "' is a secret: set it in the environment ("
+                            + ConfigSchema.find(k).get().envNames().get(0) + "), not in a file");
+                } else {
+                    values.put(k, v.trim());
+                    sources.put(k, "file " + fileLabel);
+                }
+            });
+        }
+
+        var recognisedEnv = new java.util.HashSet<String>();
+        for (Setting s : ConfigSchema.all()) {
+            for (String name : s.envNames()) {
+                recognisedEnv.add(name);
+            }
+            for (String name : s.envNames()) {
+                String v = env.get(name);
+                if (v != null) {
+                    values.put(s.key(), v.trim());
+                    sources.put(s.key(), "environment " + name);
+                    break;
+                }
+            }
+        }
+        env.keySet().stream()
+                .filter(n -> n.startsWith(OUTREACH_ENV_PREFIX) && !recognisedEnv.contains(n))
+                .sorted()
+                .forEach(n -> problems.add("unknown environment variable " + n + " (it matches no outreach.* setting)"));
+
+        for (Setting s : ConfigSchema.all()) {
+            String v = values.get(s.key());
+            if (v == null) {
+                problems.add("'" + s.key() + "' has no value (config/application.properties is missing it)");
+                continue;
+            }
+            s.check().apply(v).ifPresent(p -> problems.add("'" + s.key() + "' (from " + sources.get(s.key()) + ") " + p));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new OutreachConfig(values, sources);
+    }
+
+    private static String hint(String key) {
+        String closest = null;
+        int best = Integer.MAX_VALUE;
+        for (Setting s : ConfigSchema.all()) {
+            int d = distance(key, s.key());
+            if (d < best) {
+                best = d;
+                closest = s.key();
+            }
+        }
+        return closest != null && best <= 4 ? " (did you mean '" + closest + "'?)" : "";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private static Properties readDefaults() {
+        var props = new Properties();
+        try (InputStream in = OutreachConfig.class.getClassLoader().getResourceAsStream(DEFAULTS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in defaults (" + DEFAULTS_RESOURCE + ") are missing from the jar");
+            }
+            props.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the built-in defaults: " + e.getMessage(), e);
+        }
+        return props;
+    }
+
+    private static Map<String, String> readFile(Path file, List<String> problems) {
+        var result = new TreeMap<String, String>();
+        if (!Files.isRegularFile(file)) {
+            problems.add("configuration file " + file + " does not exist");
+            return result;
+        }
+        var props = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(r);
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add("cannot read configuration file " + file + ": " + e.getMessage());
+            return result;
+        }
+        props.stringPropertyNames().forEach(k -> result.put(k, props.getProperty(k)));
+        return result;
+    }
+
+    public String get(String key) {
+        String v = values.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("no such setting: " + key);
+        }
+        return v;
+    }
+
+    public int getInt(String key) {
+        return Integer.parseInt(get(key));
+    }
+
+    public boolean getBoolean(String key) {
+        return Boolean.parseBoolean(get(key));
+    }
+
+    /** Where the value of a key came from: default, file …, environment …. */
+    public String source(String key) {
+        return sources.getOrDefault(key, "default");
+    }
+
+    /** Every effective value, for Camel's property placeholders and camel.main.* options. */
+    public Properties asProperties() {
+        var p = new Properties();
+        p.putAll(values);
+        return p;
+    }
+
+    /** Key → value with every sensitive value masked, sorted by key: what `config show` prints. */
+    public Map<String, String> masked() {
+        var shown = new TreeMap<String, String>();
+        values.forEach((k, v) -> shown.put(k, Masking.maskSetting(k, v)));
+        return shown;
+    }
+
+    @Override
+    public String toString() {
+        return "OutreachConfig" + masked();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.outreachpipeline.db;
+
+import org.flywaydb.core.api.MigrationVersion;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The schema the migrations define, obtained the only trustworthy way: by running them into a
+ * throw-away schema of the same database and reading its catalog. The scratch schema is always
+ * dropped again, whatever happens.
+ */
+public final class ScratchSchema {
+
+    public static final String PREFIX = "outreach_scratch_";
+
+    private ScratchSchema() {
+    }
+
+    /** The catalog after every migration. */
+    public static SchemaCatalog expectedCatalog(DataSource dataSource) throws SQLException {
+        return expectedCatalog(dataSource, MigrationVersion.LATEST);
+    }
+
+    /** The catalog after the migrations up to and including {@code target}. */
+    public static SchemaCatalog expectedCatalog(DataSource dataSource, MigrationVersion target) throws SQLException {
+        String scratch = PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        try {
+            Migrations.configure(dataSource, scratch).target(target).load().migrate();
+            try (Connection c = dataSource.getConnection()) {
+                SchemaCatalog catalog = SchemaCatalog.read(c, scratch);
+                return new SchemaCatalog(null, catalog.tables(), catalog.functions());
+            }
+        } finally {
+            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+                st.execute("DROP SCHEMA IF EXISTS " + scratch + " CASCADE");
+            }
+        }
+    }
+}

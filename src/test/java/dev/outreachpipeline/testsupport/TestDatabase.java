@@ -1,0 +1,62 @@
+package dev.outreachpipeline.testsupport;
+
+import dev.outreachpipeline.config.OutreachConfig;
+import dev.outreachpipeline.db.Database;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A database of its own for one test, on the shared {@link TestPostgres} server. */
+public record TestDatabase(String name, String jdbcUrl) {
+
+    /** The URL as an operator would give it in DATABASE_URL. */
+    public String databaseUrl() {
+        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "user=postgres";
+    }
+
+    /** An environment that points the program at this database, plus any extra variables. */
+    public Map<String, String> env(String... extra) {
+        var env = new HashMap<String, String>();
+        env.put("DATABASE_URL", databaseUrl());
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            env.put(extra[i], extra[i + 1]);
+        }
+        return env;
+    }
+
+    public OutreachConfig config(String... extraEnv) {
+        return OutreachConfig.load(null, env(extraEnv), Path.of("does-not-exist"));
+    }
+
+    /** The program's own pool over this database, as the CLI would open it. */
+    public Database open() {
+        return Database.open(config());
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, "postgres", null);
+    }
+
+    public void execute(String sql) {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    public long count(String sql) {
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+}
