@@ -12,7 +12,7 @@ public final class Migrations {
     public static final String LOCATION = "classpath:db/migration";
     public static final String HISTORY_TABLE = "flyway_schema_history";
     /** The migration that makes prospects.domain unique; old data may have to be de-duplicated first. */
-    public static final MigrationVersion UNIQUE_DOMAIN = MigrationVersion.fromVersion("5");
+    public static final MigrationVersion UNIQUE_DOMAIN = MigrationVersion.fromVersion("4");
 
     private Migrations() {
     }

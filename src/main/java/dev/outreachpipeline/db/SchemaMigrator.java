@@ -34,7 +34,7 @@ public final class SchemaMigrator {
             Flyway flyway = Migrations.flyway(db.dataSource(), db.schema());
             switch (state.kind()) {
                 case FOREIGN -> throw refuseForeign(state);
-                case PREDECESSOR -> report.addAll(new LegacyAdoption(db).adopt(state));
+                case PREDECESSOR -> report.addAll(new LegacyAdoption(db).adopt(state, true));
                 case EMPTY, OURS -> {
                     if (DomainDuplicates.uniqueDomainPending(flyway)) {
                         DomainDuplicates.refuseIfAny(db);
@@ -49,6 +49,40 @@ public final class SchemaMigrator {
             return report;
         } catch (SQLException e) {
             throw new OutreachException("Migrating " + db.description() + " failed: " + e.getMessage(), ExitCodes.FAILURE, e);
+        }
+    }
+
+    /**
+     * Brings the schema to just before the unique domain index (adopting a predecessor database on
+     * the way), so that {@code db dedupe --apply} has the archive table to merge into.
+     */
+    public List<String> migrateUpToDedupe() {
+        var report = new ArrayList<String>();
+        try {
+            DatabaseState state;
+            try (Connection c = db.connection()) {
+                state = DatabaseState.inspect(c, db.schema());
+            }
+            switch (state.kind()) {
+                case FOREIGN -> throw refuseForeign(state);
+                case EMPTY -> {
+                    return report;
+                }
+                case PREDECESSOR -> report.addAll(new LegacyAdoption(db).adopt(state, false));
+                case OURS -> { }
+            }
+            var target = org.flywaydb.core.api.MigrationVersion.fromVersion(
+                    String.valueOf(Integer.parseInt(Migrations.UNIQUE_DOMAIN.getVersion()) - 1));
+            Flyway flyway = Migrations.configure(db.dataSource(), db.schema()).target(target).load();
+            int applied = flyway.migrate().migrationsExecuted;
+            if (applied > 0) {
+                report.add("Applied " + applied + " migration(s) up to version " + target.getVersion()
+                        + " (the unique domain index comes after de-duplication).");
+            }
+            return report;
+        } catch (SQLException e) {
+            throw new OutreachException("Preparing " + db.description() + " for de-duplication failed: " + e.getMessage(),
+                    ExitCodes.FAILURE, e);
         }
     }
 

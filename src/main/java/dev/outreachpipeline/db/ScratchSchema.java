@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The schema the migrations define, obtained the only trustworthy way: by running them into a
+ * The schema the migrations define (without Flyway's own history table), obtained the only trustworthy way: by running them into a
  * throw-away schema of the same database and reading its catalog. The scratch schema is always
  * dropped again, whatever happens.
  */
@@ -33,7 +33,9 @@ public final class ScratchSchema {
             Migrations.configure(dataSource, scratch).target(target).load().migrate();
             try (Connection c = dataSource.getConnection()) {
                 SchemaCatalog catalog = SchemaCatalog.read(c, scratch);
-                return new SchemaCatalog(null, catalog.tables(), catalog.functions());
+                var tables = new java.util.TreeMap<>(catalog.tables());
+                tables.remove(Migrations.HISTORY_TABLE); // Flyway's bookkeeping, not part of the schema
+                return new SchemaCatalog(null, java.util.Collections.unmodifiableMap(tables), catalog.functions());
             }
         } finally {
             try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {

@@ -51,6 +51,27 @@ public record TestDatabase(String name, String jdbcUrl) {
         }
     }
 
+    /** Runs a SQL script from the test classpath (statements separated by semicolons at line ends). */
+    public void executeResource(String resource) {
+        try (var in = TestDatabase.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + resource);
+            }
+            execute(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The catalog of the public schema, for comparing schemas. */
+    public dev.outreachpipeline.db.SchemaCatalog catalog() {
+        try (Connection c = connect()) {
+            return dev.outreachpipeline.db.SchemaCatalog.read(c, "public");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public long count(String sql) {
         try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();

@@ -1,5 +1,6 @@
 -- updated_at is maintained by the database on every UPDATE, whoever writes the row.
 -- A statement that sets updated_at itself (a heartbeat, an import) keeps the value it gave.
+-- It comes after the back-fills of V2 and V4, so those leave every row's updated_at as it was.
 
 CREATE FUNCTION set_updated_at() RETURNS trigger
     LANGUAGE plpgsql AS
