@@ -35,8 +35,9 @@ public final class SchemaMigrator {
             switch (state.kind()) {
                 case FOREIGN -> throw refuseForeign(state);
                 case PREDECESSOR -> report.addAll(new LegacyAdoption(db).adopt(state, true));
-                case EMPTY, OURS -> {
-                    if (DomainDuplicates.uniqueDomainPending(flyway)) {
+                case EMPTY -> { }
+                case OURS -> {
+                    if (state.tables().contains("prospects") && DomainDuplicates.uniqueDomainPending(flyway)) {
                         DomainDuplicates.refuseIfAny(db);
                     }
                 }

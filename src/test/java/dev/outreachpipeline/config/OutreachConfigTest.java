@@ -1,0 +1,87 @@
+package dev.outreachpipeline.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OutreachConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyKnownSettingHasADefaultInTheShippedFile() {
+        OutreachConfig config = OutreachConfig.load(null, Map.of(), dir);
+
+        for (Setting s : ConfigSchema.all()) {
+            assertThat(config.source(s.key())).as(s.key()).isEqualTo("default");
+        }
+        assertThat(config.getInt("outreach.database.pool-size")).isEqualTo(10);
+        assertThat(config.get("outreach.embedded.data-dir")).isEqualTo("./data/postgres");
+    }
+
+    @Test
+    void aFileOverridesDefaultsAndTheEnvironmentOverridesBoth() throws IOException {
+        Path file = dir.resolve("custom.properties");
+        Files.writeString(file, "outreach.database.pool-size = 4\noutreach.embedded.port = 5555\n");
+
+        OutreachConfig config = OutreachConfig.load(file, Map.of("OUTREACH_EMBEDDED_PORT", "6666"), dir);
+
+        assertThat(config.getInt("outreach.database.pool-size")).isEqualTo(4);
+        assertThat(config.source("outreach.database.pool-size")).isEqualTo("file " + file);
+        assertThat(config.getInt("outreach.embedded.port")).isEqualTo(6666);
+        assertThat(config.source("outreach.embedded.port")).isEqualTo("environment OUTREACH_EMBEDDED_PORT");
+    }
+
+    @Test
+    void theWorkingDirectorysConfigFileIsReadWhenNoFileIsNamed() throws IOException {
+        Files.createDirectories(dir.resolve("config"));
+        Files.writeString(dir.resolve("config/application.properties"), "outreach.database.pool-size = 7\n");
+
+        assertThat(OutreachConfig.load(null, Map.of(), dir).getInt("outreach.database.pool-size")).isEqualTo(7);
+    }
+
+    @Test
+    void databaseUrlComesFromDatabaseUrlAndTheDerivedNameWins() {
+        assertThat(OutreachConfig.load(null, Map.of("DATABASE_URL", "postgres://u:p@h/db"), dir)
+                .get("outreach.database.url")).isEqualTo("postgres://u:p@h/db");
+        assertThat(OutreachConfig.load(null, Map.of("DATABASE_URL", "postgres://u:p@h/db",
+                "OUTREACH_DATABASE_URL", "postgres://other/db"), dir).get("outreach.database.url")).isEqualTo("postgres://other/db");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() throws IOException {
+        Path file = dir.resolve("bad.properties");
+        Files.writeString(file, "outreach.database.pool-sise = 4\noutreach.embedded.port = lots\n");
+
+        assertThatThrownBy(() -> OutreachConfig.load(file, Map.of(
+                "OUTREACH_DATABASE_POOL_SIZE", "1000",
+                "OUTREACH_SEND_DAILYCAP", "5",
+                "DATABASE_URL", "mysql://u:hunter2@h/db"), dir))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.problems()).hasSize(5);
+                    assertThat(e.getMessage())
+                            .contains("unknown setting 'outreach.database.pool-sise'").contains("did you mean 'outreach.database.pool-size'")
+                            .contains("'outreach.embedded.port'").contains("must be a whole number, is 'lots'")
+                            .contains("'outreach.database.pool-size' (from environment OUTREACH_DATABASE_POOL_SIZE) must be between 2 and 200")
+                            .contains("unknown environment variable OUTREACH_SEND_DAILYCAP")
+                            .contains("must start with postgres://")
+                            .doesNotContain("hunter2");
+                });
+    }
+
+    @Test
+    void secretsAreMaskedWhereverConfigurationIsShown() {
+        OutreachConfig config = OutreachConfig.load(null, Map.of("DATABASE_URL", "postgres://app:s3cret@db.example:5432/outreach"), dir);
+
+        assertThat(config.masked().get("outreach.database.url")).isEqualTo("postgres://app:****@db.example:5432/outreach");
+        assertThat(config.toString()).doesNotContain("s3cret");
+    }
+}
