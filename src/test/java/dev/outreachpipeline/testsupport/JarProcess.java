@@ -1,0 +1,97 @@
+package dev.outreachpipeline.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The packaged program in a process of its own, exactly as an operator starts it
+ * ({@code java -jar target/outreach-pipeline.jar …}). Its stdout and stderr go to files: the JDK
+ * closes a process's pipes under a reading thread when the process exits, losing its last lines.
+ */
+public final class JarProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path out;
+    private final Path err;
+
+    private JarProcess(Process process, Path out, Path err) {
+        this.process = process;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static JarProcess start(Path workDir, Map<String, String> env, String... args) throws IOException {
+        String jar = System.getProperty("outreach.test.jar", "target/outreach-pipeline.jar");
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        var command = new ArrayList<String>();
+        command.add(javaBin);
+        command.add("-jar");
+        command.add(Path.of(jar).toAbsolutePath().toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("outreach-out", ".txt");
+        Path err = Files.createTempFile("outreach-err", ".txt");
+        var pb = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("OUTREACH_") || k.equals("DATABASE_URL"));
+        pb.environment().putAll(env);
+        return new JarProcess(pb.start(), out, err);
+    }
+
+    /** Waits until stderr shows {@code text}; fails at once if the process ends without printing it. */
+    public void awaitErr(String text, Duration timeout) {
+        await().atMost(timeout).until(() -> err().contains(text) || !process.isAlive());
+        if (!err().contains(text)) {
+            throw new AssertionError("the process ended without printing '" + text + "'; stderr:\n" + err());
+        }
+    }
+
+    /** Sends SIGTERM, as a service manager does, and waits for the process to end. */
+    public int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return waitFor(timeout);
+    }
+
+    public int waitFor(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the process did not end within " + timeout + "; stderr:\n" + err());
+        }
+        return process.exitValue();
+    }
+
+    public String out() {
+        return read(out);
+    }
+
+    public String err() {
+        return read(err);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(err);
+    }
+}
