@@ -97,10 +97,10 @@ public final class CatalogDiff {
             Column h = have.get(name);
             if (h == null) {
                 add(Kind.COLUMN_MISSING, object, describe(w), null,
-                        "Column " + object + " is missing: expected " + describe(w) + ", found no such column.");
+                        "Column " + object + " is missing: expected a column of type " + describe(w) + ", found none.");
             } else if (w == null) {
                 add(Kind.COLUMN_EXTRA, object, null, describe(h),
-                        "Column " + object + " is not defined by any migration: found " + describe(h) + ".");
+                        "Column " + object + " is not defined by any migration: found a column of type " + describe(h) + ".");
             } else {
                 if (!w.type().equals(h.type())) {
                     add(Kind.COLUMN_TYPE_CHANGED, object, w.type(), h.type(),

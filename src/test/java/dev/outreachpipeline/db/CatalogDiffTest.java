@@ -118,6 +118,9 @@ class CatalogDiffTest {
         assertThat(differences).filteredOn(d -> d.kind() == Kind.COLUMN_DEFAULT_CHANGED).singleElement()
                 .extracting(SchemaDifference::message).asString()
                 .isEqualTo("Column jobs.status has another default: expected DEFAULT 'pending'::character varying, found no default.");
+        assertThat(differences).filteredOn(d -> d.kind() == Kind.COLUMN_MISSING).singleElement()
+                .extracting(SchemaDifference::message).asString()
+                .isEqualTo("Column discovery_queries.job_id is missing: expected a column of type uuid NOT NULL, found none.");
     }
 
     @Test
