@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "db", mixinStandardHelpOptions = true,
         description = "Database operations: migrate, verify, back up, restore, reset, de-duplicate.",
-        subcommands = {DbCommand.Migrate.class, DbCommand.Dedupe.class})
+        subcommands = {DbCommand.Migrate.class, DbVerifyCommand.class, DbCommand.Dedupe.class})
 public final class DbCommand {
 
     @Command(name = "migrate", mixinStandardHelpOptions = true,
