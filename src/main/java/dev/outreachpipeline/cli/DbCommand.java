@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "db", mixinStandardHelpOptions = true,
         description = "Database operations: migrate, verify, back up, restore, reset, de-duplicate.",
-        subcommands = {DbCommand.Migrate.class, DbBackupCommand.class, DbRestoreCommand.class})
+        subcommands = {DbCommand.Migrate.class, DbBackupCommand.class, DbRestoreCommand.class, DbResetCommand.class})
 public final class DbCommand {
 
     @Command(name = "migrate", mixinStandardHelpOptions = true,
