@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "db", mixinStandardHelpOptions = true,
         description = "Database operations: migrate, verify, back up, restore, reset, de-duplicate.",
-        subcommands = {DbCommand.Migrate.class, DbVerifyCommand.class, DbCommand.Dedupe.class})
+        subcommands = {DbCommand.Migrate.class, DbVerifyCommand.class, DbBackupCommand.class, DbRestoreCommand.class,
+                DbResetCommand.class, DbCommand.Dedupe.class})
 public final class DbCommand {
 
     @Command(name = "migrate", mixinStandardHelpOptions = true,
