@@ -57,7 +57,8 @@ class LegacyAdoptionIT {
         assertThat(adopted.tables().keySet()).containsAll(expected.tables().keySet()).contains("alembic_version");
         for (String table : expected.tables().keySet()) {
             if (!table.equals(Migrations.HISTORY_TABLE)) {
-                assertThat(adopted.tables().get(table)).as(table).isEqualTo(expected.tables().get(table));
+                assertThat(withoutColumnOrder(adopted.tables().get(table))).as(table)
+                        .isEqualTo(withoutColumnOrder(expected.tables().get(table)));
             }
         }
         assertThat(adopted.functions()).isEqualTo(expected.functions());
@@ -162,6 +163,13 @@ class LegacyAdoptionIT {
         assertThat(migrate.exitCode()).isEqualTo(1);
         assertThat(migrate.err()).contains("Refusing to migrate").contains("customers").contains("Nothing was changed");
         assertThat(foreign.catalog()).isEqualTo(before);
+    }
+
+    /** An adopted table may hold its columns in another order (added later): that is not drift. */
+    private static SchemaCatalog.Table withoutColumnOrder(SchemaCatalog.Table t) {
+        var columns = new java.util.TreeMap<String, SchemaCatalog.Column>();
+        t.columns().forEach((k, c) -> columns.put(k, new SchemaCatalog.Column(c.name(), 0, c.type(), c.nullable(), c.defaultExpr())));
+        return new SchemaCatalog.Table(t.name(), columns, t.indexes(), t.constraints(), t.triggers());
     }
 
     private static java.util.List<String> changedValues(Map<String, Map<String, Map<String, Object>>> before,
