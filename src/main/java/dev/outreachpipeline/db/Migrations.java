@@ -33,4 +33,9 @@ public final class Migrations {
     public static Flyway flyway(DataSource dataSource, String schema) {
         return configure(dataSource, schema).load();
     }
+
+    /** For migrations an operator waits on: one progress line per migration. */
+    public static FluentConfiguration configureWithProgress(DataSource dataSource, String schema) {
+        return configure(dataSource, schema).callbacks(new MigrationProgress());
+    }
 }

@@ -31,7 +31,7 @@ public final class SchemaMigrator {
             try (Connection c = db.connection()) {
                 state = DatabaseState.inspect(c, db.schema());
             }
-            Flyway flyway = Migrations.flyway(db.dataSource(), db.schema());
+            Flyway flyway = Migrations.configureWithProgress(db.dataSource(), db.schema()).load();
             switch (state.kind()) {
                 case FOREIGN -> throw refuseForeign(state);
                 case PREDECESSOR -> report.addAll(new LegacyAdoption(db).adopt(state, true));
@@ -74,7 +74,7 @@ public final class SchemaMigrator {
             }
             var target = org.flywaydb.core.api.MigrationVersion.fromVersion(
                     String.valueOf(Integer.parseInt(Migrations.UNIQUE_DOMAIN.getVersion()) - 1));
-            Flyway flyway = Migrations.configure(db.dataSource(), db.schema()).target(target).load();
+            Flyway flyway = Migrations.configureWithProgress(db.dataSource(), db.schema()).target(target).load();
             int applied = flyway.migrate().migrationsExecuted;
             if (applied > 0) {
                 report.add("Applied " + applied + " migration(s) up to version " + target.getVersion()
