@@ -24,6 +24,26 @@ public final class ConfigSchema {
         add(Setting.text("outreach.embedded.data-dir"));
         add(Setting.integer("outreach.embedded.port", 0, 65535));
         add(Setting.integer("outreach.daemon.heartbeat-seconds", 1, 86400));
+
+        add(Setting.integer("outreach.jobs.workers", 1, 64));
+        add(Setting.integer("outreach.jobs.poll-interval-ms", 50, 600_000));
+        add(Setting.integer("outreach.jobs.heartbeat-seconds", 1, 3600));
+        add(Setting.integer("outreach.jobs.lease-seconds", 5, 86400));
+        add(Setting.integer("outreach.jobs.max-run-seconds", 10, 7 * 86400));
+
+        add(Setting.withCheck("outreach.dataforseo.base-url", ConfigSchema::checkHttpUrl, "DATAFORSEO_BASE_URL"));
+        add(Setting.text("outreach.dataforseo.login", "DATAFORSEO_LOGIN"));
+        add(Setting.secret("outreach.dataforseo.password", "DATAFORSEO_PASSWORD"));
+        add(Setting.oneOf("outreach.dataforseo.mode", "live", "standard"));
+        add(Setting.integer("outreach.dataforseo.calls-per-minute", 1, 100_000));
+        add(Setting.integer("outreach.dataforseo.concurrency", 1, 100));
+        add(Setting.integer("outreach.dataforseo.timeout-seconds", 1, 3600));
+        add(Setting.integer("outreach.dataforseo.max-retries", 0, 100));
+        add(Setting.integer("outreach.dataforseo.retry-delay-ms", 1, 3_600_000));
+        add(Setting.integer("outreach.dataforseo.max-retry-delay-ms", 1, 3_600_000));
+        add(Setting.integer("outreach.dataforseo.poll-seconds", 1, 3600));
+        add(Setting.integer("outreach.dataforseo.collect-timeout-seconds", 1, 30 * 86400));
+        add(Setting.bool("outreach.discovery.chain-enrich"));
     }
 
     private ConfigSchema() {
@@ -57,6 +77,12 @@ public final class ConfigSchema {
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
+    }
+
+    private static Optional<String> checkHttpUrl(String value) {
+        return value.matches("https?://[^\\s/]+(/\\S*)?")
+                ? Optional.empty()
+                : Optional.of("must be an http:// or https:// URL, is '" + value + "'");
     }
 
     private static Optional<String> checkIdentifier(String value) {

@@ -183,10 +183,17 @@ public final class OutreachConfig {
         return sources.getOrDefault(key, "default");
     }
 
-    /** Every effective value, for Camel's property placeholders and camel.main.* options. */
+    /**
+     * Every effective value except credentials, for Camel's property placeholders and camel.main.*
+     * options: Camel lists its properties at startup, and secrets must not reach a log.
+     */
     public Properties asProperties() {
         var p = new Properties();
-        p.putAll(values);
+        values.forEach((k, v) -> {
+            if (!ConfigSchema.isSensitive(k)) {
+                p.put(k, v);
+            }
+        });
         return p;
     }
 

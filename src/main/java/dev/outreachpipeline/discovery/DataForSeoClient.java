@@ -1,0 +1,243 @@
+package dev.outreachpipeline.discovery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failsafe.Bulkhead;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RateLimiter;
+import dev.failsafe.RetryPolicy;
+import dev.outreachpipeline.jobs.JobFailed;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * DataForSEO's SERP API as the discovery routes use it. One instance serves every worker of the
+ * process, so its rate limit (calls per minute, smoothed) and concurrency limit hold across them.
+ * The HTTP exchange itself is the {@code dataforseo-request} route (camel-http); this class adds
+ * what a paid API needs around it: retries with exponential backoff and jitter for the outcomes
+ * that are worth retrying, fail-fast for the others, and an account of calls and reported cost.
+ */
+public final class DataForSeoClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataForSeoClient.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ROOT = "/v3/serp/google/organic";
+
+    private final DataForSeoSettings settings;
+    private final ProducerTemplate producer;
+    private final RateLimiter<Object> rateLimiter;
+    private final Bulkhead<Object> bulkhead;
+
+    public DataForSeoClient(DataForSeoSettings settings, ProducerTemplate producer) {
+        this.settings = settings;
+        this.producer = producer;
+        this.rateLimiter = RateLimiter.smoothBuilder(settings.callsPerMinute(), Duration.ofMinutes(1))
+                .withMaxWaitTime(Duration.ofMinutes(30)).build();
+        this.bulkhead = Bulkhead.builder(settings.concurrency()).withMaxWaitTime(Duration.ofMinutes(30)).build();
+    }
+
+    public String mode() {
+        return settings.mode();
+    }
+
+    /**
+     * Runs one query through the live endpoint (one task per call).
+     *
+     * @param beforeEachAttempt throws to stop (the job was cancelled, timed out or taken over)
+     * @throws QueryFailed this query cannot be run; the job goes on
+     * @throws JobFailed   the job cannot go on (credentials, balance, wrong URL)
+     */
+    public SerpCall live(SerpTask task, Runnable beforeEachAttempt) {
+        String body = SerpRequests.live(task);
+        var spent = new Spent();
+        SerpOutcome outcome = withRetries("query '" + task.keyword() + "'", spent, beforeEachAttempt,
+                () -> {
+                    Response r = spent.record(post(ROOT + "/live/advanced", body));
+                    return SerpResponses.parseLive(r.status(), r.body());
+                });
+        return new SerpCall(resultsOrThrow(outcome, task.keyword(), spent), spent.calls.get(), spent.cost());
+    }
+
+    /**
+     * Posts up to 100 tasks in one call (standard mode).
+     *
+     * @return tag → task id for the accepted tasks, tag → reason for the rejected ones, and the call's cost
+     */
+    public TaskPostResult post(List<SerpTask> tasks, Runnable beforeEachAttempt, Consumer<Spent> account) {
+        String body = SerpRequests.taskPost(tasks);
+        var spent = new Spent();
+        var result = new AtomicReference<TaskPostResult>();
+        SerpOutcome outcome = withRetries("posting " + tasks.size() + " task(s)", spent, beforeEachAttempt, () -> {
+            Response response = spent.record(post(ROOT + "/task_post", body));
+            TaskPostResult r = SerpResponses.parseTaskPost(response.status(), response.body());
+            result.set(r);
+            return r.requestFailure() == null ? new SerpOutcome.Results(null, List.of(), BigDecimal.ZERO) : r.requestFailure();
+        });
+        account.accept(spent);
+        if (outcome instanceof SerpOutcome.Results) {
+            return result.get();
+        }
+        resultsOrThrow(outcome, "task_post", spent);
+        throw new IllegalStateException("unreachable");
+    }
+
+    /** Tasks finished and not collected yet (standard mode); free of charge. */
+    public List<ReadyTask> tasksReady(Runnable beforeEachAttempt) {
+        var spent = new Spent();
+        var ready = new AtomicReference<List<ReadyTask>>(List.of());
+        SerpOutcome outcome = withRetries("tasks_ready", spent, beforeEachAttempt, () -> {
+            Response r = spent.record(get(ROOT + "/tasks_ready"));
+            try {
+                ready.set(SerpResponses.parseTasksReady(r.status(), r.body()));
+                return new SerpOutcome.Results(null, List.of(), BigDecimal.ZERO);
+            } catch (SerpResponses.UnusableResponse e) {
+                return e.outcome();
+            }
+        });
+        resultsOrThrow(outcome, "tasks_ready", spent);
+        return ready.get();
+    }
+
+    /** Collects one posted task's results (standard mode); free of charge. */
+    public SerpCall taskGet(String taskId, String keyword, Runnable beforeEachAttempt) {
+        var spent = new Spent();
+        SerpOutcome outcome = withRetries("collecting task " + taskId, spent, beforeEachAttempt,
+                () -> {
+                    Response r = spent.record(get(ROOT + "/task_get/advanced/" + taskId));
+                    return SerpResponses.parseTaskGet(r.status(), r.body());
+                });
+        return new SerpCall(resultsOrThrow(outcome, keyword, spent), spent.calls.get(), spent.cost());
+    }
+
+    private SerpOutcome withRetries(String what, Spent spent, Runnable beforeEachAttempt, java.util.function.Supplier<SerpOutcome> attempt) {
+        if (!settings.hasCredentials()) {
+            throw new JobFailed("DataForSEO credentials are not set: set DATAFORSEO_LOGIN and DATAFORSEO_PASSWORD.");
+        }
+        RetryPolicy<SerpOutcome> retry = RetryPolicy.<SerpOutcome>builder()
+                .handleResultIf(o -> o instanceof SerpOutcome.Retry)
+                .withBackoff(settings.retryDelay(), settings.maxRetryDelay().compareTo(settings.retryDelay()) < 0
+                        ? settings.retryDelay() : settings.maxRetryDelay(), 2.0)
+                .withJitter(0.25)
+                .withMaxRetries(settings.maxRetries())
+                .onRetry(e -> LOG.warn("DataForSEO, {}: {}; retry {} of {}", what,
+                        e.getLastResult() instanceof SerpOutcome.Retry r ? r.reason() : "no answer",
+                        e.getAttemptCount(), settings.maxRetries()))
+                .build();
+        try {
+            return Failsafe.with(retry).get(() -> {
+                beforeEachAttempt.run();
+                rateLimiter.acquirePermit();
+                bulkhead.acquirePermit();
+                try {
+                    return attempt.get();
+                } finally {
+                    bulkhead.releasePermit();
+                }
+            });
+        } catch (FailsafeException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JobFailed("interrupted while waiting for DataForSEO");
+        }
+    }
+
+    private static SerpOutcome.Results resultsOrThrow(SerpOutcome outcome, String what, Spent spent) {
+        if (outcome instanceof SerpOutcome.Results results) {
+            return results;
+        }
+        if (outcome instanceof SerpOutcome.FailJob f) {
+            throw new JobFailed(f.reason());
+        }
+        if (outcome instanceof SerpOutcome.FailQuery f) {
+            throw new QueryFailed(f.reason(), spent.calls.get(), spent.cost());
+        }
+        String reason = outcome instanceof SerpOutcome.Retry r ? r.reason() : String.valueOf(outcome);
+        throw new QueryFailed("DataForSEO still failing after " + spent.calls.get() + " attempt(s) for " + what + ": " + reason,
+                spent.calls.get(), spent.cost());
+    }
+
+    /** An HTTP status and body, or the transport failure that left us without one. */
+    record Response(int status, String body) {
+    }
+
+    private Response post(String path, String body) {
+        return send("POST", path, body);
+    }
+
+    private Response get(String path) {
+        return send("GET", path, null);
+    }
+
+    private Response send(String method, String path, String body) {
+        Exchange result = producer.request("direct:dataforseo-request", ex -> {
+            ex.setProperty("dataForSeoPath", path);
+            ex.getIn().setHeader(Exchange.HTTP_METHOD, method);
+            ex.getIn().setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (settings.login() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8)));
+            ex.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
+            ex.getIn().setBody(body);
+        });
+        if (result.getException() != null) {
+            // a timeout, a refused or reset connection: nothing usable came back, so try again later
+            return new Response(599, "{\"status_code\": 50000, \"status_message\": \"no answer from DataForSEO: "
+                    + result.getException().getClass().getSimpleName() + "\"}");
+        }
+        Integer status = result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        return new Response(status == null ? 599 : status, result.getMessage().getBody(String.class));
+    }
+
+    /** Calls made and cost reported for one operation, retries included. */
+    public static final class Spent {
+        private final AtomicInteger calls = new AtomicInteger();
+        private final List<BigDecimal> costs = new ArrayList<>();
+
+        Response record(Response r) {
+            calls.incrementAndGet();
+            synchronized (costs) {
+                costs.add(reportedCost(r.body()));
+            }
+            return r;
+        }
+
+        public int calls() {
+            return calls.get();
+        }
+
+        public BigDecimal cost() {
+            synchronized (costs) {
+                return costs.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            }
+        }
+    }
+
+    static BigDecimal reportedCost(String body) {
+        try {
+            JsonNode cost = JSON.readTree(body == null ? "{}" : body).path("cost");
+            return cost.isNumber() ? cost.decimalValue() : BigDecimal.ZERO;
+        } catch (java.io.IOException e) {
+            return BigDecimal.ZERO;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DataForSeoClient[" + settings + "]";
+    }
+}
