@@ -44,6 +44,15 @@ public final class ConfigSchema {
         add(Setting.integer("outreach.dataforseo.poll-seconds", 1, 3600));
         add(Setting.integer("outreach.dataforseo.collect-timeout-seconds", 1, 30 * 86400));
         add(Setting.bool("outreach.discovery.chain-enrich"));
+        add(Setting.withCheck("outreach.discovery.locations-file", ConfigSchema::checkNotBlank));
+        add(Setting.withCheck("outreach.discovery.categories-file", ConfigSchema::checkNotBlank));
+        add(Setting.integer("outreach.discovery.max-queries-per-location", 1, 1000));
+        add(Setting.integer("outreach.discovery.default-max-results", 1, 1000));
+        add(Setting.withCheck("outreach.discovery.language-code", ConfigSchema::checkLanguageCode));
+        add(Setting.integer("outreach.discovery.depth", 10, 200));
+        add(Setting.oneOf("outreach.discovery.device", "desktop", "mobile"));
+        add(Setting.oneOf("outreach.discovery.dedupe-by", "host", "registrable-domain"));
+        add(Setting.withCheck("outreach.discovery.result-types", ConfigSchema::checkResultTypes));
     }
 
     private ConfigSchema() {
@@ -89,5 +98,30 @@ public final class ConfigSchema {
         return value.matches("[a-z_][a-z0-9_]{0,62}")
                 ? Optional.empty()
                 : Optional.of("must be a lower-case SQL identifier (letters, digits, '_'), is '" + value + "'");
+    }
+
+    private static Optional<String> checkNotBlank(String value) {
+        return value.isBlank() ? Optional.of("must not be empty") : Optional.empty();
+    }
+
+    /** A DataForSEO language code: "en", or with a region or script, e.g. "pt-br", "zh-TW". */
+    private static Optional<String> checkLanguageCode(String value) {
+        return value.trim().matches("[a-z]{2,3}(-[A-Za-z0-9]{2,4})?")
+                ? Optional.empty()
+                : Optional.of("must be a lower-case language code such as en or pt-br, is '" + value + "'");
+    }
+
+    /** SERP item types to keep, e.g. "organic" or "organic, featured_snippet". */
+    private static Optional<String> checkResultTypes(String value) {
+        if (value.isBlank()) {
+            return Optional.of("must name at least one SERP item type, e.g. organic");
+        }
+        List<String> bad = java.util.Arrays.stream(value.split(",", -1)).map(String::trim)
+                .filter(t -> !t.matches("[a-z][a-z_]*")).toList();
+        if (bad.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("must be a comma-separated list of SERP item types such as organic, featured_snippet; '"
+                + String.join("', '", bad) + "' is not one");
     }
 }

@@ -84,4 +84,44 @@ class OutreachConfigTest {
         assertThat(config.masked().get("outreach.database.url")).isEqualTo("postgres://app:****@db.example:5432/outreach");
         assertThat(config.toString()).doesNotContain("s3cret");
     }
+
+    @Test
+    void discoverySettingsHaveDefaultsAndAreChecked() {
+        OutreachConfig config = OutreachConfig.load(null, Map.of(), dir);
+        assertThat(config.get("outreach.discovery.locations-file")).isEqualTo("config/locations.csv");
+        assertThat(config.get("outreach.discovery.categories-file")).isEqualTo("config/categories.properties");
+        assertThat(config.getInt("outreach.discovery.max-queries-per-location")).isEqualTo(20);
+        assertThat(config.getInt("outreach.discovery.default-max-results")).isEqualTo(100);
+        assertThat(config.get("outreach.discovery.language-code")).isEqualTo("en");
+        assertThat(config.getInt("outreach.discovery.depth")).isEqualTo(100);
+        assertThat(config.get("outreach.discovery.device")).isEqualTo("desktop");
+        assertThat(config.get("outreach.discovery.dedupe-by")).isEqualTo("host");
+        assertThat(config.get("outreach.discovery.result-types")).isEqualTo("organic");
+
+        assertThat(OutreachConfig.load(null, Map.of("OUTREACH_DISCOVERY_LANGUAGE_CODE", "zh-TW",
+                "OUTREACH_DISCOVERY_RESULT_TYPES", "organic, featured_snippet"), dir).get("outreach.discovery.language-code"))
+                .isEqualTo("zh-TW");
+
+        assertThatThrownBy(() -> OutreachConfig.load(null, Map.of(
+                "OUTREACH_DISCOVERY_LOCATIONS_FILE", " ",
+                "OUTREACH_DISCOVERY_MAX_QUERIES_PER_LOCATION", "0",
+                "OUTREACH_DISCOVERY_DEFAULT_MAX_RESULTS", "1001",
+                "OUTREACH_DISCOVERY_LANGUAGE_CODE", "English",
+                "OUTREACH_DISCOVERY_DEPTH", "300",
+                "OUTREACH_DISCOVERY_DEVICE", "tablet",
+                "OUTREACH_DISCOVERY_DEDUPE_BY", "domain",
+                "OUTREACH_DISCOVERY_RESULT_TYPES", "organic,,Paid"), dir))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.problems()).hasSize(8);
+                    assertThat(e.getMessage())
+                            .contains("'outreach.discovery.locations-file' (from environment OUTREACH_DISCOVERY_LOCATIONS_FILE) must not be empty")
+                            .contains("'outreach.discovery.max-queries-per-location' (from environment OUTREACH_DISCOVERY_MAX_QUERIES_PER_LOCATION) must be between 1 and 1000, is 0")
+                            .contains("must be between 1 and 1000, is 1001")
+                            .contains("must be a lower-case language code such as en or pt-br, is 'English'")
+                            .contains("must be between 10 and 200, is 300")
+                            .contains("must be one of desktop, mobile, is 'tablet'")
+                            .contains("must be one of host, registrable-domain, is 'domain'")
+                            .contains("'', 'Paid' is not one");
+                });
+    }
 }

@@ -1,0 +1,94 @@
+package dev.outreachpipeline.discovery;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * Checks a {@link DiscoverRequest} before any paid call is made, and reports every problem at once,
+ * each as a sentence an operator can act on (the job fails with all of them, not just the first).
+ */
+public final class DiscoverRequestValidator {
+
+    /** DataForSEO refuses a {@code keyword} longer than this. */
+    public static final int MAX_KEYWORD_LENGTH = 700;
+    public static final int MIN_MAX_RESULTS = 1;
+    public static final int MAX_MAX_RESULTS = 1000;
+    private static final int SHOWN_KEYWORD_LENGTH = 40;
+
+    private DiscoverRequestValidator() {
+    }
+
+    /** @return every problem with the request; empty when it can be planned */
+    public static List<String> validate(DiscoverRequest request, Locations locations, Categories categories) {
+        var problems = new LinkedHashSet<String>(); // a name given twice is reported once
+        List<String> keywords = QueryPlanner.splitKeywords(request.keywords());
+
+        if (keywords.isEmpty() && request.categories().isEmpty()) {
+            problems.add("The request has no keywords and no categories: give keywords, categories or both.");
+        }
+        if (request.locations().isEmpty()) {
+            problems.add("The request has no locations: name at least one, e.g. usa.");
+        }
+        for (String name : request.locations()) {
+            if (locations.find(name).isEmpty()) {
+                problems.add(sentence(locations.unknownMessage(name)));
+            }
+        }
+        var knownCategories = new ArrayList<String>();
+        for (String name : request.categories()) {
+            categories.find(name).ifPresentOrElse(knownCategories::add,
+                    () -> problems.add(sentence(categories.unknownMessage(name))));
+        }
+        String longestPhrase = "";
+        String longestPhraseCategory = null;
+        for (String category : knownCategories) {
+            for (String phrase : categories.phrases(category)) {
+                if (phrase.length() > longestPhrase.length()) {
+                    longestPhrase = phrase;
+                    longestPhraseCategory = category;
+                }
+            }
+        }
+        for (String keyword : keywords) {
+            if (keyword.length() > MAX_KEYWORD_LENGTH) {
+                problems.add("The keyword '" + shorten(keyword) + "' is " + keyword.length()
+                        + " characters long; DataForSEO accepts at most " + MAX_KEYWORD_LENGTH + ".");
+            } else if (longestPhraseCategory != null && keyword.length() + 1 + longestPhrase.length() > MAX_KEYWORD_LENGTH) {
+                problems.add("The keyword '" + shorten(keyword) + "' (" + keyword.length() + " characters) with the "
+                        + longestPhraseCategory + " phrase '" + longestPhrase + "' makes a query of "
+                        + (keyword.length() + 1 + longestPhrase.length()) + " characters; DataForSEO accepts at most "
+                        + MAX_KEYWORD_LENGTH + ".");
+            }
+        }
+        if (request.maxResults() < MIN_MAX_RESULTS || request.maxResults() > MAX_MAX_RESULTS) {
+            problems.add("The maximum number of results (max_results) must be between " + MIN_MAX_RESULTS + " and " + MAX_MAX_RESULTS
+                    + ", is " + request.maxResults() + ".");
+        }
+        return List.copyOf(problems);
+    }
+
+    /**
+     * The queries a valid request runs (see {@link QueryPlanner} for the rule).
+     *
+     * @param maxQueriesPerLocation {@code outreach.discovery.max-queries-per-location}
+     * @throws InvalidDiscoverRequestException with every problem, when the request is not valid
+     */
+    public static List<PlannedQuery> plan(DiscoverRequest request, Locations locations, Categories categories,
+                                          int maxQueriesPerLocation) {
+        List<String> problems = validate(request, locations, categories);
+        if (!problems.isEmpty()) {
+            throw new InvalidDiscoverRequestException(problems);
+        }
+        List<Location> resolved = request.locations().stream().map(locations::resolve).toList();
+        return new QueryPlanner(categories, maxQueriesPerLocation).plan(request.keywords(), request.categories(), resolved);
+    }
+
+    private static String shorten(String keyword) {
+        return keyword.length() <= SHOWN_KEYWORD_LENGTH ? keyword : keyword.substring(0, SHOWN_KEYWORD_LENGTH) + "…";
+    }
+
+    private static String sentence(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
+    }
+}
