@@ -1,3 +1,3 @@
 INSERT INTO jobs (job_type, params, status, origin)
-VALUES (:#jobType, CAST(:#params AS json), 'pending', :#origin)
+VALUES (:#newJobType, CAST(:#newJobParams AS json), 'pending', :#newJobOrigin)
 RETURNING id::text AS id

@@ -19,6 +19,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--migrate", description = "Apply pending migrations (or adopt the predecessor's database) first.")
     boolean migrate;
 
+    @Option(names = "--once", description = "Run every runnable job (and the jobs they enqueue), then exit.")
+    boolean once;
+
     RunCommand(CliContext context) {
         this.context = context;
     }
@@ -35,7 +38,12 @@ final class RunCommand implements Callable<Integer> {
             db.close();
             throw e;
         }
-        new Daemon(context.config(), db).run();
+        var daemon = new Daemon(context.config(), db, context.workDir());
+        if (once) {
+            daemon.runOnce();
+        } else {
+            daemon.run();
+        }
         return ExitCodes.OK;
     }
 }

@@ -2,7 +2,14 @@ package dev.outreachpipeline.daemon;
 
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.db.Database;
+import dev.outreachpipeline.jobs.JobStore;
+import dev.outreachpipeline.jobs.JobTypes;
+import dev.outreachpipeline.jobs.NodeIdentity;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -24,14 +31,40 @@ public final class Daemon {
     private final Database db;
     private final Main main = new Main();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final NodeIdentity node = new NodeIdentity();
 
-    public Daemon(OutreachConfig config, Database db) {
+    public Daemon(OutreachConfig config, Database db, java.nio.file.Path workDir) {
         this.config = config;
         this.db = db;
         main.setDefaultPropertyPlaceholderLocation("false");
         main.setInitialProperties(config.asProperties());
         main.bind("dataSource", db.dataSource());
         main.bind("transactionManager", new JdbcTransactionManager(db.dataSource()));
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport configured) {
+                CamelContext context = configured.getCamelContext();
+                PipelineBeans.bind(context, config, node, workDir);
+                addWorkers(context);
+            }
+        });
+    }
+
+    /** One worker route per outreach.jobs.workers, each claiming jobs under its own identity. */
+    private void addWorkers(CamelContext context) {
+        int workers = config.getInt("outreach.jobs.workers");
+        for (int i = 1; i <= workers; i++) {
+            TemplatedRouteBuilder.builder(context, "job-worker")
+                    .routeId("job-worker-" + i)
+                    .parameter("number", String.valueOf(i))
+                    .parameter("worker", node.worker(i))
+                    .add();
+        }
+        LOG.info("{} job worker(s) on node {}", workers, node);
+    }
+
+    public NodeIdentity node() {
+        return node;
     }
 
     /** The Camel Main, for tests that drive the daemon in-process. */
@@ -56,6 +89,42 @@ public final class Daemon {
                 // the hook is running: it waits for the latch counted down above
             }
         }
+    }
+
+    /**
+     * Runs until no job is left that this process could run (including jobs those jobs enqueue),
+     * then stops as on SIGTERM: {@code outreach run --once}.
+     */
+    public void runOnce() throws Exception {
+        Thread watcher = new Thread(this::stopWhenIdle, "outreach-once");
+        watcher.setDaemon(true);
+        watcher.start();
+        run();
+    }
+
+    private void stopWhenIdle() {
+        var jobs = new JobStore(db.dataSource());
+        long pollMillis = Math.max(200, config.getInt("outreach.jobs.poll-interval-ms"));
+        int lease = config.getInt("outreach.jobs.lease-seconds");
+        int idleRounds = 0;
+        try {
+            while (main.getCamelContext() == null || !main.getCamelContext().isStarted()) {
+                Thread.sleep(100);
+            }
+            JobTypes types = main.getCamelContext().getRegistry().lookupByNameAndType("jobTypes", JobTypes.class);
+            // Two quiet looks in a row: a job that finishes enqueues its follow-up in the same step.
+            while (idleRounds < 2) {
+                Thread.sleep(pollMillis);
+                boolean idle = jobs.runnable(types.list(), lease) == 0 && jobs.runningOn(node.node()) == 0;
+                idleRounds = idle ? idleRounds + 1 : 0;
+            }
+            LOG.info("No runnable job is left; stopping (--once)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.sql.SQLException e) {
+            LOG.error("Cannot read the jobs queue ({}); stopping", e.getMessage());
+        }
+        main.completed();
     }
 
     private void stopFromSignal() {

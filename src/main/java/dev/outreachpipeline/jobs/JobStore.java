@@ -129,6 +129,31 @@ public final class JobStore {
         }
     }
 
+    /** One discovery query of a job, as `job show` lists it. */
+    public record QueryRow(String keyword, String location, Integer locationCode, String category, String status,
+                           int found, int saved, int duplicate, int existing, int invalid, int apiCalls,
+                           java.math.BigDecimal cost, String errorMessage) {
+    }
+
+    public List<QueryRow> queries(UUID jobId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT keyword, location, location_code, category, status, results_found, results_saved,
+                       results_skipped_duplicate, results_skipped_existing,
+                       coalesce((query_metadata ->> 'skipped_invalid')::int, 0), api_calls, cost, error_message
+                  FROM discovery_queries WHERE job_id = ? ORDER BY position NULLS LAST, created_at, id""")) {
+            ps.setObject(1, jobId);
+            var rows = new ArrayList<QueryRow>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new QueryRow(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
+                            rs.getInt(11), rs.getBigDecimal(12), rs.getString(13)));
+                }
+            }
+            return rows;
+        }
+    }
+
     private static JobRow row(ResultSet rs) throws SQLException {
         return new JobRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getObject(10, OffsetDateTime.class),

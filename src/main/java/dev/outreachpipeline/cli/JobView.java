@@ -1,0 +1,107 @@
+package dev.outreachpipeline.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outreachpipeline.OutreachException;
+import dev.outreachpipeline.jobs.JobRow;
+import dev.outreachpipeline.jobs.JobStore.QueryRow;
+
+import java.io.PrintWriter;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+/** How jobs look on a terminal and in --json. */
+final class JobView {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private JobView() {
+    }
+
+    static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id.trim());
+        } catch (IllegalArgumentException e) {
+            throw new OutreachException("'" + id + "' is not a job id (a UUID such as 3f0c…-…).", ExitCodes.USAGE);
+        }
+    }
+
+    static String time(OffsetDateTime t) {
+        return t == null ? "-" : t.atZoneSameInstant(ZoneOffset.UTC).format(TIME);
+    }
+
+    static String oneLine(JobRow r) {
+        if (r.errorMessage() != null && !"completed".equals(r.status())) {
+            return r.errorMessage();
+        }
+        JsonNode result = parse(r.result());
+        if (result.has("results_saved")) {
+            return result.path("results_saved").asLong() + " saved of " + result.path("results_found").asLong() + " found, "
+                    + result.path("queries_succeeded").asLong() + "/" + result.path("queries_planned").asLong() + " queries";
+        }
+        return r.result() == null ? "" : r.result();
+    }
+
+    static ObjectNode json(JobRow r) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("id", r.id().toString());
+        n.put("type", r.type());
+        n.put("status", r.status());
+        n.put("origin", r.origin());
+        n.set("params", parse(r.params()));
+        n.set("result", parse(r.result()));
+        n.put("error_message", r.errorMessage());
+        n.put("attempts", r.attempts());
+        n.put("claimed_by", r.claimedBy());
+        n.put("created_at", String.valueOf(r.createdAt()));
+        n.put("started_at", r.startedAt() == null ? null : r.startedAt().toString());
+        n.put("finished_at", r.finishedAt() == null ? null : r.finishedAt().toString());
+        return n;
+    }
+
+    static void print(JobRow r, List<QueryRow> queries, PrintWriter out) {
+        out.printf("Job %s%n", r.id());
+        out.printf("  type       %s%n  status     %s%s%n", r.type(), r.status(),
+                r.cancelRequestedAt() != null && "running".equals(r.status()) ? " (cancel requested)" : "");
+        out.printf("  origin     %s%n  created    %s%n  started    %s%n  finished   %s%n  attempts   %d%n",
+                r.origin() == null ? "(left by the previous system; never run)" : r.origin(),
+                time(r.createdAt()), time(r.startedAt()), time(r.finishedAt()), r.attempts());
+        out.printf("  params     %s%n", r.params() == null ? "" : r.params());
+        if (r.errorMessage() != null) {
+            out.printf("  message    %s%n", r.errorMessage());
+        }
+        JsonNode result = parse(r.result());
+        if (result.isObject() && result.size() > 0) {
+            out.println("  result");
+            result.fields().forEachRemaining(f -> out.printf("    %-26s %s%n", f.getKey(), f.getValue().asText()));
+        }
+        if (!queries.isEmpty()) {
+            out.println();
+            out.printf("  %-40s %-14s %-9s %6s %6s %6s %6s %6s %5s  %s%n",
+                    "QUERY", "LOCATION", "STATUS", "FOUND", "SAVED", "DUP", "EXIST", "INVAL", "CALLS", "ERROR");
+            for (QueryRow q : queries) {
+                out.printf("  %-40s %-14s %-9s %6d %6d %6d %6d %6d %5d  %s%n", clip(q.keyword(), 40),
+                        clip(q.location() + (q.locationCode() == null ? "" : " " + q.locationCode()), 14), q.status(),
+                        q.found(), q.saved(), q.duplicate(), q.existing(), q.invalid(), q.apiCalls(),
+                        q.errorMessage() == null ? "" : q.errorMessage());
+            }
+        }
+    }
+
+    private static String clip(String s, int width) {
+        return s == null ? "" : s.length() <= width ? s : s.substring(0, width - 1) + "…";
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return json == null ? JSON.createObjectNode() : JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            return JSON.getNodeFactory().textNode(json);
+        }
+    }
+}

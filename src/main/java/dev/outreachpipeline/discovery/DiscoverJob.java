@@ -1,0 +1,150 @@
+package dev.outreachpipeline.discovery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outreachpipeline.jobs.JobCheck;
+import dev.outreachpipeline.jobs.JobFailed;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the discovery routes ask of Java: the plan of a job, one query's SERP call, the accounting
+ * of its results, and the job's totals. Every database write stays in the routes.
+ */
+public final class DiscoverJob {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DiscoverySettings settings;
+    private final Locations locations;
+    private final Categories categories;
+    private final DataForSeoClient client;
+    private final JobCheck jobCheck;
+
+    public DiscoverJob(DiscoverySettings settings, Locations locations, Categories categories, DataForSeoClient client,
+                       JobCheck jobCheck) {
+        this.settings = settings;
+        this.locations = locations;
+        this.categories = categories;
+        this.client = client;
+        this.jobCheck = jobCheck;
+    }
+
+    /** The job's (query, location) pairs as rows for the plan statement, in order. */
+    public String planJson(String paramsJson) {
+        DiscoverRequest request = request(paramsJson);
+        List<PlannedQuery> planned;
+        try {
+            planned = DiscoverRequestValidator.plan(request, locations, categories, settings.maxQueriesPerLocation());
+        } catch (InvalidDiscoverRequestException e) {
+            throw new JobFailed("The job's request is not valid: " + String.join(" ", e.problems()));
+        }
+        var rows = JSON.createArrayNode();
+        int position = 0;
+        for (PlannedQuery q : planned) {
+            ObjectNode row = rows.addObject();
+            row.put("keyword", q.keyword());
+            row.put("location", q.location());
+            row.put("location_code", q.locationCode());
+            row.put("category", q.category());
+            row.put("position", position++);
+        }
+        return rows.toString();
+    }
+
+    public int maxResults(String paramsJson) {
+        return request(paramsJson).maxResults();
+    }
+
+    private DiscoverRequest request(String paramsJson) {
+        try {
+            return DiscoveryParams.fromJson(paramsJson, settings.defaultMaxResults());
+        } catch (IllegalArgumentException e) {
+            throw new JobFailed("The job's request cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** One query through the live endpoint; the job is checked before every attempt. */
+    public SerpCall runLive(Map<String, Object> query, String jobId, String worker) {
+        return client.live(task(query), jobCheck.of(jobId, worker));
+    }
+
+    /** The DataForSEO task for a query row; its tag carries the query's id back to us. */
+    public SerpTask task(Map<String, Object> query) {
+        return new SerpTask(String.valueOf(query.get("keyword")), ((Number) query.get("location_code")).intValue(),
+                settings.languageCode(), settings.depth(), settings.device(), "q:" + query.get("id"));
+    }
+
+    public SerpBatch batch(SerpCall call) {
+        return SerpBatch.of(call, settings.resultTypes(), settings.dedupeMode());
+    }
+
+    /** @param known rows of (domain, same_job) for the SERP's domains already stored */
+    public void classify(SerpBatch batch, List<Map<String, Object>> known, int maxResults, Number savedSoFar) {
+        Map<String, Boolean> byDomain = new HashMap<>();
+        for (Map<String, Object> row : known) {
+            byDomain.put((String) row.get("domain"), Boolean.TRUE.equals(row.get("same_job")));
+        }
+        batch.classify(byDomain, Math.max(0, maxResults - savedSoFar.longValue()));
+    }
+
+    /** The parameters of the statement recording a query's success. */
+    public Map<String, Object> counters(SerpBatch batch, List<Map<String, Object>> inserted) {
+        Set<String> domains = inserted.stream().map(r -> (String) r.get("domain")).collect(Collectors.toSet());
+        batch.inserted(domains);
+        var params = new LinkedHashMap<String, Object>();
+        params.put("found", batch.found());
+        params.put("saved", batch.saved());
+        params.put("duplicate", batch.duplicate());
+        params.put("existing", batch.existing());
+        params.put("metadata", batch.metadataJson());
+        params.put("taskId", batch.taskId());
+        params.put("calls", batch.calls());
+        params.put("cost", batch.cost().toPlainString());
+        return params;
+    }
+
+    /** The parameters of the statement recording a query's failure. */
+    public Map<String, Object> failure(Exception e) {
+        var params = new LinkedHashMap<String, Object>();
+        params.put("errorMessage", e.getMessage());
+        params.put("calls", e instanceof QueryFailed q ? q.calls() : 0);
+        params.put("cost", (e instanceof QueryFailed q ? q.cost() : BigDecimal.ZERO).toPlainString());
+        return params;
+    }
+
+    /** jobs.result of a discover job, from the totals of its queries. */
+    public String resultJson(Map<String, Object> totals) {
+        ObjectNode result = JSON.createObjectNode();
+        result.put("queries_planned", number(totals, "planned"));
+        result.put("queries_executed", number(totals, "executed"));
+        result.put("queries_succeeded", number(totals, "succeeded"));
+        result.put("queries_failed", number(totals, "failed"));
+        result.put("queries_skipped", number(totals, "skipped"));
+        result.put("results_found", number(totals, "found"));
+        result.put("results_saved", number(totals, "saved"));
+        result.put("results_skipped_duplicate", number(totals, "duplicate"));
+        result.put("results_skipped_existing", number(totals, "existing"));
+        result.put("results_skipped_invalid", number(totals, "invalid"));
+        result.put("api_calls", number(totals, "api_calls"));
+        result.put("cost", new BigDecimal(String.valueOf(totals.getOrDefault("cost", "0"))));
+        result.put("mode", client.mode());
+        return result.toString();
+    }
+
+    /** An enrich job's params: the prospects this discover job saved. */
+    public String enrichParams(String jobId) {
+        return JSON.createObjectNode().put("discover_job_id", jobId).toString();
+    }
+
+    private static long number(Map<String, Object> row, String key) {
+        Object v = row.get(key);
+        return v instanceof Number n ? n.longValue() : 0;
+    }
+}
