@@ -1,0 +1,163 @@
+package dev.outreachpipeline.discovery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.outreachpipeline.discovery.SerpOutcome.FailQuery;
+import dev.outreachpipeline.discovery.SerpOutcome.Results;
+import dev.outreachpipeline.discovery.SerpOutcome.Retry;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.outreachpipeline.discovery.SerpEnvelope.integer;
+import static dev.outreachpipeline.discovery.SerpEnvelope.text;
+
+/**
+ * Reads DataForSEO's answers to the SERP calls (live, task_post, tasks_ready, task_get) into outcomes
+ * the routes act on. Takes the HTTP status and body as received; never throws on a bad body, except
+ * {@link #parseTasksReady}, which has nothing else to return.
+ */
+public final class SerpResponses {
+
+    private static final String LIVE = "the live SERP call";
+    private static final String TASK_POST = "the task_post call";
+    private static final String TASKS_READY = "the tasks_ready call";
+    private static final String TASK_GET = "the task_get call";
+
+    /** The answer to {@code POST …/live/advanced}. A live call runs one task; extra tasks (40000) are ignored. */
+    public SerpOutcome parseLive(int httpStatus, String body) {
+        return parseSerp(LIVE, httpStatus, body);
+    }
+
+    /** The answer to {@code GET …/task_get/advanced/{id}}: the live shape; 40601/40602 mean "not ready yet" (Retry). */
+    public SerpOutcome parseTaskGet(int httpStatus, String body) {
+        return parseSerp(TASK_GET, httpStatus, body);
+    }
+
+    public TaskPostResult parseTaskPost(int httpStatus, String body) {
+        SerpEnvelope env = SerpEnvelope.read(body);
+        BigDecimal cost = costOf(env, null);
+        SerpOutcome failure = SerpStatus.requestFailure(TASK_POST, httpStatus, env);
+        if (failure != null) {
+            return new TaskPostResult(failure, List.of(), cost);
+        }
+        var posted = new ArrayList<PostedTask>();
+        for (JsonNode task : env.tasks()) {
+            String id = text(task, "id");
+            String tag = text(task.path("data"), "tag");
+            Integer code = integer(task, "status_code");
+            SerpOutcome rejection = null;
+            if (code == null) {
+                rejection = new FailQuery("DataForSEO answered " + TASK_POST + " with a task that has no status_code"
+                        + (id == null ? "" : " (task " + id + ")") + ".");
+            } else if (code != SerpStatus.TASK_CREATED) {
+                rejection = SerpStatus.taskFailure(TASK_POST, id, keyword(task), code, text(task, "status_message"));
+            }
+            posted.add(new PostedTask(tag, id, rejection));
+        }
+        return new TaskPostResult(null, posted, cost);
+    }
+
+    /**
+     * The finished, uncollected tasks. tasks_ready concerns no single query, so an unusable answer is a
+     * {@link Retry} (poll again later) unless it is a {@link SerpOutcome.FailJob}.
+     *
+     * @throws SerpCallFailed when DataForSEO did not answer with the list
+     */
+    public List<ReadyTask> parseTasksReady(int httpStatus, String body) {
+        SerpEnvelope env = SerpEnvelope.read(body);
+        SerpOutcome failure = SerpStatus.requestFailure(TASKS_READY, httpStatus, env);
+        if (failure != null) {
+            throw new SerpCallFailed(asPollFailure(failure));
+        }
+        var ready = new ArrayList<ReadyTask>();
+        for (JsonNode task : env.tasks()) {
+            Integer code = integer(task, "status_code");
+            if (code == null || code != SerpStatus.OK) {
+                SerpOutcome taskFailure = code == null
+                        ? new Retry("DataForSEO answered " + TASKS_READY + " with a task that has no status_code.")
+                        : SerpStatus.taskFailure(TASKS_READY, null, null, code, text(task, "status_message"));
+                throw new SerpCallFailed(asPollFailure(taskFailure));
+            }
+            for (JsonNode r : task.path("result")) {
+                String id = text(r, "id");
+                // An entry without an id cannot be collected; the task stays listed until it is.
+                if (id != null) {
+                    ready.add(new ReadyTask(id, text(r, "tag")));
+                }
+            }
+        }
+        return ready;
+    }
+
+    /** The top-level {@code cost} DataForSEO reports for any answer, failed or not; empty when there is none. */
+    public static Optional<BigDecimal> reportedCost(String body) {
+        SerpEnvelope env = SerpEnvelope.read(body);
+        return Optional.ofNullable(env.isObject() ? env.cost() : null);
+    }
+
+    private SerpOutcome parseSerp(String call, int httpStatus, String body) {
+        SerpEnvelope env = SerpEnvelope.read(body);
+        SerpOutcome failure = SerpStatus.requestFailure(call, httpStatus, env);
+        if (failure != null) {
+            return failure;
+        }
+        List<JsonNode> tasks = env.tasks();
+        if (tasks.isEmpty()) {
+            return new FailQuery("DataForSEO answered " + call + " with status 20000, but with an empty task list.");
+        }
+        JsonNode task = tasks.get(0);
+        String id = text(task, "id");
+        Integer code = integer(task, "status_code");
+        if (code == null) {
+            return new FailQuery("DataForSEO answered " + call + " with a task that has no status_code"
+                    + (id == null ? "" : " (task " + id + ")") + ".");
+        }
+        if (code == SerpStatus.OK) {
+            return new Results(id, items(task), costOf(env, task));
+        }
+        if (code == SerpStatus.NO_SEARCH_RESULTS) {
+            return new Results(id, List.of(), costOf(env, task));
+        }
+        return SerpStatus.taskFailure(call, id, keyword(task), code, text(task, "status_message"));
+    }
+
+    /** The items of the task's (single) result; none when {@code result} or {@code items} is null or empty. */
+    private static List<SerpItem> items(JsonNode task) {
+        var items = new ArrayList<SerpItem>();
+        for (JsonNode item : task.path("result").path(0).path("items")) {
+            if (item.isObject()) {
+                items.add(new SerpItem(text(item, "type"), integer(item, "rank_group"), integer(item, "rank_absolute"),
+                        text(item, "url"), text(item, "title"), raw(item)));
+            }
+        }
+        return items;
+    }
+
+    private static String raw(JsonNode item) {
+        try {
+            return SerpEnvelope.MAPPER.writeValueAsString(item);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A parsed JSON node could not be written back", e);
+        }
+    }
+
+    private static String keyword(JsonNode task) {
+        return text(task.path("data"), "keyword");
+    }
+
+    /** The top-level cost; the task's when the top level has none; zero when neither says (a free call). */
+    private static BigDecimal costOf(SerpEnvelope env, JsonNode task) {
+        BigDecimal cost = env.isObject() ? env.cost() : null;
+        if (cost == null && task != null) {
+            cost = SerpEnvelope.decimal(task, "cost");
+        }
+        return cost == null ? BigDecimal.ZERO : cost;
+    }
+
+    private static SerpOutcome asPollFailure(SerpOutcome failure) {
+        return failure instanceof FailQuery f ? new Retry(f.reason()) : failure;
+    }
+}
