@@ -1,7 +1,5 @@
 package dev.outreachpipeline.discovery;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.failsafe.Bulkhead;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
@@ -33,11 +31,12 @@ import java.util.function.Consumer;
 public final class DataForSeoClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataForSeoClient.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ROOT = "/v3/serp/google/organic";
 
     private final DataForSeoSettings settings;
     private final ProducerTemplate producer;
+    private final SerpRequests requests = new SerpRequests();
+    private final SerpResponses responses = new SerpResponses();
     private final RateLimiter<Object> rateLimiter;
     private final Bulkhead<Object> bulkhead;
 
@@ -61,12 +60,12 @@ public final class DataForSeoClient {
      * @throws JobFailed   the job cannot go on (credentials, balance, wrong URL)
      */
     public SerpCall live(SerpTask task, Runnable beforeEachAttempt) {
-        String body = SerpRequests.live(task);
+        String body = requests.live(task);
         var spent = new Spent();
         SerpOutcome outcome = withRetries("query '" + task.keyword() + "'", spent, beforeEachAttempt,
                 () -> {
                     Response r = spent.record(post(ROOT + "/live/advanced", body));
-                    return SerpResponses.parseLive(r.status(), r.body());
+                    return responses.parseLive(r.status(), r.body());
                 });
         return new SerpCall(resultsOrThrow(outcome, task.keyword(), spent), spent.calls.get(), spent.cost());
     }
@@ -77,12 +76,12 @@ public final class DataForSeoClient {
      * @return tag → task id for the accepted tasks, tag → reason for the rejected ones, and the call's cost
      */
     public TaskPostResult post(List<SerpTask> tasks, Runnable beforeEachAttempt, Consumer<Spent> account) {
-        String body = SerpRequests.taskPost(tasks);
+        String body = requests.taskPost(tasks);
         var spent = new Spent();
         var result = new AtomicReference<TaskPostResult>();
         SerpOutcome outcome = withRetries("posting " + tasks.size() + " task(s)", spent, beforeEachAttempt, () -> {
             Response response = spent.record(post(ROOT + "/task_post", body));
-            TaskPostResult r = SerpResponses.parseTaskPost(response.status(), response.body());
+            TaskPostResult r = responses.parseTaskPost(response.status(), response.body());
             result.set(r);
             return r.requestFailure() == null ? new SerpOutcome.Results(null, List.of(), BigDecimal.ZERO) : r.requestFailure();
         });
@@ -101,9 +100,9 @@ public final class DataForSeoClient {
         SerpOutcome outcome = withRetries("tasks_ready", spent, beforeEachAttempt, () -> {
             Response r = spent.record(get(ROOT + "/tasks_ready"));
             try {
-                ready.set(SerpResponses.parseTasksReady(r.status(), r.body()));
+                ready.set(responses.parseTasksReady(r.status(), r.body()));
                 return new SerpOutcome.Results(null, List.of(), BigDecimal.ZERO);
-            } catch (SerpResponses.UnusableResponse e) {
+            } catch (SerpCallFailed e) {
                 return e.outcome();
             }
         });
@@ -117,7 +116,7 @@ public final class DataForSeoClient {
         SerpOutcome outcome = withRetries("collecting task " + taskId, spent, beforeEachAttempt,
                 () -> {
                     Response r = spent.record(get(ROOT + "/task_get/advanced/" + taskId));
-                    return SerpResponses.parseTaskGet(r.status(), r.body());
+                    return responses.parseTaskGet(r.status(), r.body());
                 });
         return new SerpCall(resultsOrThrow(outcome, keyword, spent), spent.calls.get(), spent.cost());
     }
@@ -151,10 +150,11 @@ public final class DataForSeoClient {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
+            if (e.getCause() instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new JobFailed("interrupted while waiting for DataForSEO");
+            }
             throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JobFailed("interrupted while waiting for DataForSEO");
         }
     }
 
@@ -211,7 +211,7 @@ public final class DataForSeoClient {
         Response record(Response r) {
             calls.incrementAndGet();
             synchronized (costs) {
-                costs.add(reportedCost(r.body()));
+                costs.add(SerpResponses.reportedCost(r.body()).orElse(BigDecimal.ZERO));
             }
             return r;
         }
@@ -224,15 +224,6 @@ public final class DataForSeoClient {
             synchronized (costs) {
                 return costs.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             }
-        }
-    }
-
-    static BigDecimal reportedCost(String body) {
-        try {
-            JsonNode cost = JSON.readTree(body == null ? "{}" : body).path("cost");
-            return cost.isNumber() ? cost.decimalValue() : BigDecimal.ZERO;
-        } catch (java.io.IOException e) {
-            return BigDecimal.ZERO;
         }
     }
 

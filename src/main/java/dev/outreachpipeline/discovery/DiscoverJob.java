@@ -133,7 +133,7 @@ public final class DiscoverJob {
         result.put("results_skipped_existing", number(totals, "existing"));
         result.put("results_skipped_invalid", number(totals, "invalid"));
         result.put("api_calls", number(totals, "api_calls"));
-        result.put("cost", new BigDecimal(String.valueOf(totals.getOrDefault("cost", "0"))));
+        result.put("cost", new BigDecimal(String.valueOf(totals.getOrDefault("cost", "0"))).stripTrailingZeros());
         result.put("mode", client.mode());
         return result.toString();
     }

@@ -37,8 +37,10 @@ public final class DiscoveryParams {
         JsonNode node;
         try {
             node = JSON.readTree(json == null ? "{}" : json);
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("the job's params are not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the job's params cannot be read: " + e.getMessage());
         }
         JsonNode keywords = node.path("keywords");
         String keywordText = keywords.isArray() ? String.join(", ", strings(keywords)) : keywords.asText("");

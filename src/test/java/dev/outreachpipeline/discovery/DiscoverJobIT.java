@@ -1,0 +1,55 @@
+package dev.outreachpipeline.discovery;
+
+import dev.outreachpipeline.testsupport.CliRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A discover job from the CLI against a WireMock-ed DataForSEO, end to end through the real routes. */
+class DiscoverJobIT {
+
+    private final DiscoveryTestBed bed = new DiscoveryTestBed();
+
+    @AfterEach
+    void stop() {
+        bed.close();
+    }
+
+    @Test
+    void aMixedSerpLeavesExactlyTheRightProspectsAndCounters() {
+        bed.db.execute("INSERT INTO prospects (domain) VALUES ('minimalistbaker.com')");
+        bed.liveSerp("vegan meal prep blog", "dataforseo/serp-live-mixed.json");
+        String jobId = bed.submit("--keywords", "vegan meal prep blog", "--locations", "uk");
+
+        CliRun run = bed.runOnce();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(bed.job(jobId)).containsEntry("status", "completed");
+        Map<String, Object> query = bed.queries(jobId).get("vegan meal prep blog");
+        assertThat(query).containsEntry("status", "success")
+                .containsEntry("results_found", 12)
+                .containsEntry("results_saved", 8)
+                .containsEntry("results_skipped_duplicate", 2)
+                .containsEntry("results_skipped_existing", 1)
+                .containsEntry("api_calls", 1);
+        assertThat((String) query.get("meta")).contains("\"skipped_invalid\":1");
+        assertThat(bed.db.count("SELECT count(*) FROM prospects WHERE discovery_query_id IS NOT NULL")).isEqualTo(8);
+        assertThat(bed.db.count("""
+                SELECT count(*) FROM prospects WHERE domain IN ('greenplatekitchen.com', 'plantpoweredprep.com',
+                  'blog.thriftyvegan.co.uk', 'thriftyvegan.co.uk', 'reddit.com', 'bbcgoodfood.com',
+                  'veganfoodandliving.com', 'sproutandspoon.blog') AND outreach_status = 'pending'
+                  AND page_url IS NOT NULL AND dataforseo_payload IS NOT NULL""")).isEqualTo(8);
+        assertThat(bed.db.count("""
+                SELECT count(*) FROM prospects WHERE domain = 'greenplatekitchen.com'
+                   AND page_url = 'https://www.greenplatekitchen.com/vegan-meal-prep-guide/'
+                   AND dataforseo_payload->>'rank_absolute' = '3'""")).isEqualTo(1);
+        assertThat((String) bed.job(jobId).get("result")).contains("\"results_found\":12", "\"results_saved\":8",
+                "\"results_skipped_duplicate\":2", "\"results_skipped_existing\":1", "\"results_skipped_invalid\":1",
+                "\"api_calls\":1", "\"cost\":0.004");
+        assertThat(bed.db.count("SELECT count(*) FROM jobs WHERE job_type = 'enrich' AND origin = 'chained:" + jobId + "'"))
+                .isEqualTo(1);
+    }
+}
