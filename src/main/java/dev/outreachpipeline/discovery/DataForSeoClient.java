@@ -52,6 +52,14 @@ public final class DataForSeoClient {
         return settings.mode();
     }
 
+    public Duration pollInterval() {
+        return settings.pollInterval();
+    }
+
+    public Duration collectTimeout() {
+        return settings.collectTimeout();
+    }
+
     /**
      * Runs one query through the live endpoint (one task per call).
      *
@@ -119,6 +127,22 @@ public final class DataForSeoClient {
                     return responses.parseTaskGet(r.status(), r.body());
                 });
         return new SerpCall(resultsOrThrow(outcome, keyword, spent), spent.calls.get(), spent.cost());
+    }
+
+    /**
+     * One look at a posted task, without retries: its results if it is ready, empty if it is not
+     * (yet) — used when resuming, for tasks that tasks_ready no longer lists because they were
+     * fetched once before the process stopped.
+     */
+    public java.util.Optional<SerpCall> taskGetIfReady(String taskId, String keyword, Runnable check) {
+        var spent = new Spent();
+        check.run();
+        Response r = spent.record(get(ROOT + "/task_get/advanced/" + taskId));
+        SerpOutcome outcome = responses.parseTaskGet(r.status(), r.body());
+        if (outcome instanceof SerpOutcome.Retry) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new SerpCall(resultsOrThrow(outcome, keyword, spent), spent.calls(), spent.cost()));
     }
 
     private SerpOutcome withRetries(String what, Spent spent, Runnable beforeEachAttempt, java.util.function.Supplier<SerpOutcome> attempt) {

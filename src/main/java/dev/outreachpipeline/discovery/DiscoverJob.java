@@ -119,6 +119,127 @@ public final class DiscoverJob {
         return params;
     }
 
+    // --- standard mode: post in batches, collect when ready ---------------------------------
+
+    /** The job's queries not posted yet, in batches of at most 100 (one task_post call each). */
+    public List<List<Map<String, Object>>> postBatches(List<Map<String, Object>> open) {
+        var pending = open.stream().filter(q -> "pending".equals(q.get("status"))).toList();
+        var batches = new java.util.ArrayList<List<Map<String, Object>>>();
+        for (int i = 0; i < pending.size(); i += SerpRequests.MAX_TASKS_PER_POST) {
+            batches.add(pending.subList(i, Math.min(pending.size(), i + SerpRequests.MAX_TASKS_PER_POST)));
+        }
+        return batches;
+    }
+
+    public String idsJson(List<Map<String, Object>> queries) {
+        var ids = JSON.createArrayNode();
+        queries.forEach(q -> ids.add(String.valueOf(q.get("id"))));
+        return ids.toString();
+    }
+
+    /** Posts one batch; the parameters of the statements recording accepted and rejected tasks. */
+    public Map<String, Object> post(List<Map<String, Object>> batch, String jobId, String worker) {
+        var spentHolder = new java.util.concurrent.atomic.AtomicReference<DataForSeoClient.Spent>();
+        TaskPostResult result = client.post(batch.stream().map(this::task).toList(), jobCheck.of(jobId, worker), spentHolder::set);
+        Map<String, PostedTask> byTag = result.byTag();
+        var posted = JSON.createArrayNode();
+        var rejected = JSON.createArrayNode();
+        var accepted = batch.stream().filter(q -> {
+            PostedTask t = byTag.get("q:" + q.get("id"));
+            return t != null && t.accepted();
+        }).toList();
+        DataForSeoClient.Spent spent = spentHolder.get();
+        BigDecimal share = accepted.isEmpty() ? BigDecimal.ZERO
+                : spent.cost().divide(BigDecimal.valueOf(accepted.size()), 6, java.math.RoundingMode.HALF_UP);
+        boolean first = true;
+        for (Map<String, Object> q : batch) {
+            PostedTask t = byTag.get("q:" + q.get("id"));
+            if (t != null && t.accepted()) {
+                posted.addObject().put("id", String.valueOf(q.get("id"))).put("task_id", t.taskId())
+                        .put("calls", first ? spent.calls() : 0).put("cost", share.toPlainString());
+                first = false;
+            } else {
+                String why = t == null ? "DataForSEO's answer to task_post did not mention this task"
+                        : "DataForSEO refused the task: " + describe(t.rejection());
+                rejected.addObject().put("id", String.valueOf(q.get("id"))).put("error", why);
+            }
+        }
+        return Map.of("posted", posted.toString(), "rejected", rejected.toString());
+    }
+
+    /**
+     * The uncollected queries worth a task_get now: those whose task tasks_ready lists (matched by
+     * task id, or by tag for a query whose post was never recorded), and on the first pass after a
+     * (re)start every posted one, since a task fetched before a crash is no longer listed as ready.
+     */
+    public List<Map<String, Object>> collectable(List<Map<String, Object>> open, boolean firstPass, String jobId, String worker) {
+        List<ReadyTask> ready = client.tasksReady(jobCheck.of(jobId, worker));
+        Map<String, String> readyByTag = new HashMap<>();
+        Set<String> readyIds = new java.util.HashSet<>();
+        for (ReadyTask t : ready) {
+            readyIds.add(t.id());
+            if (t.tag() != null) {
+                readyByTag.put(t.tag(), t.id());
+            }
+        }
+        var out = new java.util.ArrayList<Map<String, Object>>();
+        for (Map<String, Object> q : open) {
+            String taskId = (String) q.get("task_id");
+            String byTag = readyByTag.get("q:" + q.get("id"));
+            if (taskId == null && byTag != null) {
+                out.add(with(q, byTag, true, false));
+            } else if (taskId != null && readyIds.contains(taskId)) {
+                out.add(with(q, taskId, false, false));
+            } else if (taskId != null && firstPass) {
+                out.add(with(q, taskId, false, true));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> q, String taskId, boolean foundByTag, boolean probe) {
+        var row = new HashMap<>(q);
+        row.put("task_id", taskId);
+        row.put("found_by_tag", foundByTag);
+        row.put("probe", probe);
+        return row;
+    }
+
+    /** Collects a task: its SERP, or null when a probed task is not ready yet. */
+    public SerpCall collect(Map<String, Object> row, String jobId, String worker) {
+        String taskId = (String) row.get("task_id");
+        String keyword = String.valueOf(row.get("keyword"));
+        if (Boolean.TRUE.equals(row.get("probe"))) {
+            return client.taskGetIfReady(taskId, keyword, jobCheck.of(jobId, worker)).orElse(null);
+        }
+        return client.taskGet(taskId, keyword, jobCheck.of(jobId, worker));
+    }
+
+    public long collectUntil() {
+        return System.currentTimeMillis() + client.collectTimeout().toMillis();
+    }
+
+    public boolean keepCollecting(int open, long collectUntil) {
+        return open > 0 && System.currentTimeMillis() < collectUntil;
+    }
+
+    public long pollMillis() {
+        return client.pollInterval().toMillis();
+    }
+
+    private static String describe(SerpOutcome outcome) {
+        if (outcome instanceof SerpOutcome.FailQuery f) {
+            return f.reason();
+        }
+        if (outcome instanceof SerpOutcome.Retry r) {
+            return r.reason();
+        }
+        if (outcome instanceof SerpOutcome.FailJob f) {
+            return f.reason();
+        }
+        return String.valueOf(outcome);
+    }
+
     /** jobs.result of a discover job, from the totals of its queries. */
     public String resultJson(Map<String, Object> totals) {
         ObjectNode result = JSON.createObjectNode();
