@@ -7,4 +7,4 @@ ALTER TABLE discovery_queries ADD COLUMN task_id   character varying;
 ALTER TABLE discovery_queries ADD COLUMN api_calls integer NOT NULL DEFAULT 0;
 ALTER TABLE discovery_queries ADD COLUMN cost      numeric(12,6) NOT NULL DEFAULT 0;
 
-CREATE UNIQUE INDEX ux_discovery_queries_task_id ON discovery_queries (task_id) WHERE task_id IS NOT NULL;
+CREATE INDEX ix_discovery_queries_task_id ON discovery_queries (task_id);

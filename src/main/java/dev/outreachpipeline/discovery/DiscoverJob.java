@@ -113,9 +113,11 @@ public final class DiscoverJob {
     /** The parameters of the statement recording a query's failure. */
     public Map<String, Object> failure(Exception e) {
         var params = new LinkedHashMap<String, Object>();
-        params.put("errorMessage", e.getMessage());
-        params.put("calls", e instanceof QueryFailed q ? q.calls() : 0);
-        params.put("cost", (e instanceof QueryFailed q ? q.cost() : BigDecimal.ZERO).toPlainString());
+        var failed = dev.outreachpipeline.jobs.JobFailures.find(e, QueryFailed.class);
+        params.put("errorMessage", failed.map(Throwable::getMessage)
+                .orElseGet(() -> new dev.outreachpipeline.jobs.JobFailures().describe(e)));
+        params.put("calls", failed.map(QueryFailed::calls).orElse(0));
+        params.put("cost", failed.map(QueryFailed::cost).orElse(BigDecimal.ZERO).toPlainString());
         return params;
     }
 

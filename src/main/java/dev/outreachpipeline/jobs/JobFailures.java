@@ -17,6 +17,21 @@ public final class JobFailures {
                 + "; see the daemon's log, then retry the job by submitting it again");
     }
 
+    /** Why a job stopped, wherever in the cause chain the {@link JobStopped} sits. */
+    public String stopReason(Throwable e) {
+        return find(e, JobStopped.class).map(s -> s.reason().name()).orElse("LOST");
+    }
+
+    /** The first exception of {@code type} in the cause chain. */
+    public static <T extends Throwable> java.util.Optional<T> find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return java.util.Optional.of(type.cast(t));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Lets a route's catch-all pass on what its caller must handle. */
     public void rethrow(Throwable e) throws Throwable {
         throw e;
