@@ -92,7 +92,8 @@ public final class Daemon {
     }
 
     /**
-     * Runs until no job is left that this process could run (including jobs those jobs enqueue),
+     * Runs until no job of a type this process can run is left unfinished (including the jobs
+     * those jobs enqueue, and running jobs whose worker died, taken over when their lease ends),
      * then stops as on SIGTERM: {@code outreach run --once}.
      */
     public void runOnce() throws Exception {
@@ -105,7 +106,6 @@ public final class Daemon {
     private void stopWhenIdle() {
         var jobs = new JobStore(db.dataSource());
         long pollMillis = Math.max(200, config.getInt("outreach.jobs.poll-interval-ms"));
-        int lease = config.getInt("outreach.jobs.lease-seconds");
         int idleRounds = 0;
         try {
             while (main.getCamelContext() == null || !main.getCamelContext().isStarted()) {
@@ -115,7 +115,7 @@ public final class Daemon {
             // Two quiet looks in a row: a job that finishes enqueues its follow-up in the same step.
             while (idleRounds < 2) {
                 Thread.sleep(pollMillis);
-                boolean idle = jobs.runnable(types.list(), lease) == 0 && jobs.runningOn(node.node()) == 0;
+                boolean idle = jobs.unfinished(types.list()) == 0;
                 idleRounds = idle ? idleRounds + 1 : 0;
             }
             LOG.info("No runnable job is left; stopping (--once)");

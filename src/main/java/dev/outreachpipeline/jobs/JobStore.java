@@ -100,28 +100,15 @@ public final class JobStore {
     }
 
     /**
-     * Jobs a worker of this program would take now: pending ones, and running ones whose lease
-     * expired. Rows without an origin (left by the predecessor) are never run.
+     * Jobs of these types not finished yet: pending, or running anywhere (a running job whose
+     * worker died is taken over once its lease expires). Rows without an origin (left by the
+     * predecessor) are never run and not counted.
      */
-    public int runnable(List<String> types, int leaseSeconds) throws SQLException {
+    public int unfinished(List<String> types) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT count(*) FROM jobs
-                 WHERE origin IS NOT NULL AND job_type = ANY (?)
-                   AND (status = 'pending' OR (status = 'running' AND updated_at < now() - make_interval(secs => ?)))""")) {
+                 WHERE origin IS NOT NULL AND job_type = ANY (?) AND status IN ('pending', 'running')""")) {
             ps.setArray(1, c.createArrayOf("varchar", types.toArray()));
-            ps.setInt(2, leaseSeconds);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
-    }
-
-    /** Jobs running under a worker of {@code node}. */
-    public int runningOn(String node) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM jobs WHERE status = 'running' AND claimed_by LIKE ? || '/%'")) {
-            ps.setString(1, node);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);

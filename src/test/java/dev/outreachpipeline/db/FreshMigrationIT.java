@@ -13,6 +13,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.outreachpipeline.testsupport.CurrentSchema;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -129,7 +131,7 @@ class FreshMigrationIT {
         TestDatabase db = TestPostgres.newDatabase();
         CliRun migrate = CliRun.run(db.env(), "db", "migrate");
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        assertThat(migrate.out()).contains("Applied 5 migration(s)").contains("version 5");
+        assertThat(migrate.out()).contains("Applied " + CurrentSchema.migrationCount() + " migration(s)").contains("version " + CurrentSchema.latestVersion());
 
         // NOT NULL where the default makes NULL meaningless
         assertThat(strings(db, """
@@ -139,7 +141,7 @@ class FreshMigrationIT {
                 .containsExactlyInAnyOrder("jobs.status", "prospects.outreach_status", "prospects.followups_sent",
                         "discovery_queries.status", "discovery_queries.results_found", "discovery_queries.results_saved",
                         "discovery_queries.results_skipped_duplicate", "discovery_queries.results_skipped_existing",
-                        "prospects_merged.merged_at");
+                        "prospects_merged.merged_at", "jobs.attempts", "discovery_queries.api_calls", "discovery_queries.cost");
         assertThatThrownBy(() -> db.execute("INSERT INTO jobs (job_type, status) VALUES ('discover', NULL)"))
                 .hasMessageContaining("null value in column \"status\"");
 
@@ -167,7 +169,7 @@ class FreshMigrationIT {
         CliRun again = CliRun.run(db.env(), "db", "migrate");
 
         assertThat(again.exitCode()).isZero();
-        assertThat(again.out()).contains("The schema is up to date (version 5)");
+        assertThat(again.out()).contains("The schema is up to date (version " + CurrentSchema.latestVersion() + ")");
         assertThat(db.catalog()).isEqualTo(before);
     }
 

@@ -56,6 +56,12 @@ public final class JarProcess implements AutoCloseable {
         }
     }
 
+    /** kill -9: the process ends at once, running no shutdown hook. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     /** Sends SIGTERM, as a service manager does, and waits for the process to end. */
     public int terminate(Duration timeout) throws InterruptedException {
         process.destroy();

@@ -72,6 +72,24 @@ public record TestDatabase(String name, String jdbcUrl) {
         }
     }
 
+    /** Every row of a query, column name → value. */
+    public java.util.List<java.util.Map<String, Object>> rowsOf(String sql) {
+        var rows = new java.util.ArrayList<java.util.Map<String, Object>>();
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            var meta = rs.getMetaData();
+            while (rs.next()) {
+                var row = new java.util.LinkedHashMap<String, Object>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnLabel(i), rs.getObject(i));
+                }
+                rows.add(row);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed: " + sql + ": " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
     public long count(String sql) {
         try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
