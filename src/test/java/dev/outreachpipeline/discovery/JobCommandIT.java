@@ -1,0 +1,98 @@
+package dev.outreachpipeline.discovery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outreachpipeline.testsupport.CliRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `outreach job …`: what a person types, what it refuses, what it prints. */
+class JobCommandIT {
+
+    private final DiscoveryTestBed bed = new DiscoveryTestBed();
+
+    @AfterEach
+    void stop() {
+        bed.close();
+    }
+
+    private CliRun submit(String... args) {
+        var all = new java.util.ArrayList<>(java.util.List.of("job", "submit", "discover"));
+        all.addAll(java.util.List.of(args));
+        return CliRun.run(bed.env(), all.toArray(String[]::new));
+    }
+
+    @Test
+    void invalidRequestsAreRefusedAtSubmitWithEveryReasonAndNothingIsEnqueued() {
+        CliRun none = submit("--locations", "uk");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("keywords").contains("categories");
+
+        CliRun bad = submit("--keywords", "x".repeat(701), "--locations", "europe,atlantis,usa", "--categories", "cooking",
+                "--max-results", "1001");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("europe").contains("atlantis").contains("usa")
+                .contains("cooking").contains("home_decor").contains("701").contains("1001");
+
+        CliRun noLocation = submit("--keywords", "a");
+        assertThat(noLocation.exitCode()).isEqualTo(2);
+        assertThat(noLocation.err()).containsIgnoringCase("location");
+
+        assertThat(submit("--keywords", "a", "--locations", "uk", "--max-results", "0").exitCode()).isEqualTo(2);
+        assertThat(bed.db.count("SELECT count(*) FROM jobs")).isZero();
+    }
+
+    @Test
+    void submitPrintsTheIdAloneAndNumericLocationCodesAreAccepted() {
+        CliRun ok = submit("--keywords", "a, b", "--locations", "2840, london", "--categories", "home_decor", "--max-results", "5");
+
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(ok.out().strip()).matches("[0-9a-f-]{36}");
+        assertThat(bed.db.count("SELECT count(*) FROM jobs WHERE status = 'pending' AND origin = 'cli'"
+                + " AND params->>'max_results' = '5'")).isEqualTo(1);
+    }
+
+    @Test
+    void listAndShowDescribeAJobAndItsQueries() throws Exception {
+        bed.liveSerp("vegan meal prep blog", "dataforseo/serp-live-mixed.json");
+        String jobId = bed.submit("--keywords", "vegan meal prep blog", "--locations", "uk");
+        assertThat(bed.runOnce().exitCode()).isZero();
+
+        CliRun list = CliRun.run(bed.env(), "job", "list", "--type", "discover");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).contains(jobId).contains("completed").contains("9 saved of 12 found");
+
+        CliRun show = CliRun.run(bed.env(), "job", "show", jobId);
+        assertThat(show.exitCode()).isZero();
+        assertThat(show.out()).contains("status     completed").contains("results_saved").contains("vegan meal prep blog")
+                .contains("uk 2826").contains("success");
+
+        JsonNode json = new ObjectMapper().readTree(CliRun.run(bed.env(), "job", "show", jobId, "--json").out());
+        assertThat(json.path("result").path("results_saved").asInt()).isEqualTo(9);
+        assertThat(json.path("queries").get(0).path("saved").asInt()).isEqualTo(9);
+
+        JsonNode listed = new ObjectMapper().readTree(CliRun.run(bed.env(), "job", "list", "--status", "pending", "--json").out());
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).path("type").asText()).isEqualTo("enrich");
+
+        assertThat(CliRun.run(bed.env(), "job", "show", "not-a-uuid").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void waitFollowsTheJobAndPrintsItsResult() throws Exception {
+        bed.liveSerp("vegan meal prep blog", "dataforseo/serp-live-mixed.json");
+        var waiting = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> submit("--keywords", "vegan meal prep blog", "--locations", "uk", "--wait"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> bed.db.count("SELECT count(*) FROM jobs") == 1);
+
+        assertThat(bed.runOnce().exitCode()).isZero();
+
+        CliRun submitted = waiting.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(submitted.exitCode()).as(submitted.err()).isZero();
+        assertThat(submitted.out()).matches("(?s)[0-9a-f-]{36}\n.*").contains("status     completed").contains("results_saved");
+        assertThat(submitted.err()).contains("1/1 queries done, 9 prospects saved");
+    }
+}
