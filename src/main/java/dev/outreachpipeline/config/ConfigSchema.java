@@ -44,6 +44,7 @@ public final class ConfigSchema {
         add(Setting.integer("outreach.dataforseo.poll-seconds", 1, 3600));
         add(Setting.integer("outreach.dataforseo.collect-timeout-seconds", 1, 30 * 86400));
         add(Setting.bool("outreach.discovery.chain-enrich"));
+        add(Setting.withCheck("outreach.schedule.discovery-cron", ConfigSchema::checkCron));
         add(Setting.withCheck("outreach.discovery.locations-file", ConfigSchema::checkNotBlank));
         add(Setting.withCheck("outreach.discovery.categories-file", ConfigSchema::checkNotBlank));
         add(Setting.integer("outreach.discovery.max-queries-per-location", 1, 1000));
@@ -85,6 +86,16 @@ public final class ConfigSchema {
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
+        }
+    }
+
+    private static Optional<String> checkCron(String value) {
+        try {
+            new org.quartz.CronExpression(value);
+            return Optional.empty();
+        } catch (java.text.ParseException e) {
+            return Optional.of("is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week,"
+                    + " e.g. '0 0 6 * * ?'): " + e.getMessage());
         }
     }
 

@@ -45,6 +45,7 @@ public final class Daemon {
             public void afterConfigure(BaseMainSupport configured) {
                 CamelContext context = configured.getCamelContext();
                 PipelineBeans.bind(context, config, node, workDir);
+                dev.outreachpipeline.jobs.QuartzJobStore.configure(context, db.dataSource());
                 addWorkers(context);
             }
         });

@@ -5,6 +5,7 @@ import dev.outreachpipeline.discovery.Categories;
 import dev.outreachpipeline.discovery.DataForSeoClient;
 import dev.outreachpipeline.discovery.DataForSeoSettings;
 import dev.outreachpipeline.discovery.DiscoverJob;
+import dev.outreachpipeline.discovery.DiscoverySchedule;
 import dev.outreachpipeline.discovery.DiscoverySettings;
 import dev.outreachpipeline.discovery.Locations;
 import dev.outreachpipeline.discovery.TableSource;
@@ -38,11 +39,12 @@ final class PipelineBeans {
         registry.bind("jobFailures", new JobFailures());
         registry.bind("jobCheck", jobCheck);
         registry.bind("dataForSeo", dataForSeo);
-        registry.bind("discoverJob", new DiscoverJob(DiscoverySettings.from(config),
-                Locations.load(TableSource.configured("outreach.discovery.locations-file",
-                        config.get("outreach.discovery.locations-file"), workDir)),
-                Categories.load(TableSource.configured("outreach.discovery.categories-file",
-                        config.get("outreach.discovery.categories-file"), workDir)),
-                dataForSeo, jobCheck));
+        var locations = Locations.load(TableSource.configured("outreach.discovery.locations-file",
+                config.get("outreach.discovery.locations-file"), workDir));
+        var categories = Categories.load(TableSource.configured("outreach.discovery.categories-file",
+                config.get("outreach.discovery.categories-file"), workDir));
+        var discovery = DiscoverySettings.from(config);
+        registry.bind("discoverJob", new DiscoverJob(discovery, locations, categories, dataForSeo, jobCheck));
+        registry.bind("discoverySchedule", new DiscoverySchedule(locations, categories, discovery.defaultMaxResults()));
     }
 }

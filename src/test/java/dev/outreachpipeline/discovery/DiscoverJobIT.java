@@ -52,4 +52,26 @@ class DiscoverJobIT {
         assertThat(bed.db.count("SELECT count(*) FROM jobs WHERE job_type = 'enrich' AND origin = 'chained:" + jobId + "'"))
                 .isEqualTo(1);
     }
+
+    @Test
+    void maxResultsCapsSavedProspectsExactlyAndLaterQueriesAreNotPaidFor() {
+        bed.liveSerp("first", "dataforseo/serp-live-mixed.json");
+        bed.liveSerp("second", "dataforseo/serp-live-mixed.json");
+        String jobId = bed.submit("--keywords", "first, second", "--locations", "uk", "--max-results", "5");
+
+        assertThat(bed.runOnce().exitCode()).isZero();
+
+        assertThat(bed.job(jobId)).containsEntry("status", "completed");
+        assertThat(bed.db.count("SELECT count(*) FROM prospects")).isEqualTo(5);
+        Map<String, Object> first = bed.queries(jobId).get("first");
+        // greenplatekitchen, plantpoweredprep, blog.thriftyvegan.co.uk, thriftyvegan.co.uk, reddit: five new ones,
+        // with a duplicate greenplatekitchen result between them and the ftp:// one after them; examining stops
+        // at the next new domain (bbcgoodfood.com).
+        assertThat(first).containsEntry("results_saved", 5).containsEntry("results_found", 7)
+                .containsEntry("results_skipped_duplicate", 1);
+        assertThat((String) first.get("meta")).contains("\"skipped_invalid\":1", "\"not_examined_over_cap\":5");
+        assertThat(bed.queries(jobId).get("second")).containsEntry("status", "skipped");
+        assertThat(bed.liveCallsFor("second")).isZero();
+        assertThat((String) bed.job(jobId).get("result")).contains("\"results_saved\":5", "\"queries_skipped\":1");
+    }
 }

@@ -1,0 +1,75 @@
+package dev.outreachpipeline.jobs;
+
+import dev.outreachpipeline.daemon.Daemon;
+import dev.outreachpipeline.testsupport.CliRun;
+import dev.outreachpipeline.testsupport.TestDatabase;
+import dev.outreachpipeline.testsupport.TestPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Schedules fire through Quartz's clustered JDBC store and only enqueue jobs. */
+class ScheduledDiscoveryIT {
+
+    private static final String EVERY_SECOND = "* * * * * ?";
+
+    private final TestDatabase db = TestPostgres.newDatabase();
+
+    /** Runs the daemon in this JVM until {@code check} has run, then stops it. */
+    private void whileTheDaemonRuns(Runnable check) throws Exception {
+        // no worker picks the enqueued job up: these tests look at what the schedule enqueues
+        var config = db.config("OUTREACH_SCHEDULE_DISCOVERY_CRON", EVERY_SECOND, "OUTREACH_JOBS_POLL_INTERVAL_MS", "600000");
+        var daemon = new Daemon(config, db.open(), Path.of("target"));
+        CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
+            try {
+                daemon.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            check.run();
+        } finally {
+            daemon.main().completed();
+            running.get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anEnabledAutomationIsEnqueuedAsADiscoverJobByTheClusteredScheduler() throws Exception {
+        assertThat(CliRun.run(db.env(), "db", "migrate").exitCode()).isZero();
+        db.execute("""
+                INSERT INTO settings (key, value) VALUES ('automation', '{"enabled": true, "automatic_scraper": true,
+                  "locations": ["usa", "uk"], "categories": ["home_decor"], "keywords": "garden lights", "max_results": 25}')""");
+
+        whileTheDaemonRuns(() -> await().atMost(Duration.ofSeconds(30))
+                .until(() -> db.count("SELECT count(*) FROM jobs WHERE origin = 'schedule:discovery'") >= 1));
+
+        assertThat(db.count("""
+                SELECT count(*) FROM jobs WHERE origin = 'schedule:discovery' AND job_type = 'discover' AND status = 'pending'
+                   AND params->>'keywords' = 'garden lights' AND params->>'max_results' = '25'""")).isPositive();
+        assertThat(db.count("SELECT count(*) FROM qrtz_triggers WHERE trigger_name = 'scheduled-discovery'")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM qrtz_scheduler_state WHERE sched_name = 'outreach-pipeline'")).isPositive();
+    }
+
+    @Test
+    void aDisabledOrUnrunnableAutomationEnqueuesNothing() throws Exception {
+        assertThat(CliRun.run(db.env(), "db", "migrate").exitCode()).isZero();
+        db.execute("""
+                INSERT INTO settings (key, value) VALUES ('automation', '{"enabled": true, "locations": ["europe"],
+                  "categories": ["home_decor"], "keywords": "x", "max_results": 10}')""");
+
+        whileTheDaemonRuns(() -> {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> db.count("SELECT count(*) FROM qrtz_triggers WHERE prev_fire_time > 0") == 1);
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                    .until(() -> db.count("SELECT count(*) FROM jobs") == 0);
+        });
+    }
+}
