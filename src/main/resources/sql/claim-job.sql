@@ -11,6 +11,7 @@ UPDATE jobs j
  WHERE j.id = (SELECT id FROM jobs
                 WHERE origin IS NOT NULL
                   AND job_type = ANY (string_to_array(:#jobTypes, ','))
+                  AND (run_after IS NULL OR run_after <= now())
                   AND (status = 'pending'
                        OR (status = 'running' AND updated_at < now() - make_interval(secs => CAST(:#leaseSeconds AS integer))))
                 ORDER BY created_at, id

@@ -45,6 +45,28 @@ public final class ConfigSchema {
         add(Setting.integer("outreach.dataforseo.collect-timeout-seconds", 1, 30 * 86400));
         add(Setting.bool("outreach.discovery.chain-enrich"));
         add(Setting.withCheck("outreach.schedule.discovery-cron", ConfigSchema::checkCron));
+
+        add(Setting.withCheck("outreach.hunter.base-url", ConfigSchema::checkHttpUrl, "HUNTER_BASE_URL"));
+        add(Setting.secret("outreach.hunter.api-key", "HUNTER_API_KEY", "HUNTER_IO_API_KEY"));
+        add(Setting.integer("outreach.hunter.requests-per-second", 1, 1000));
+        add(Setting.integer("outreach.hunter.requests-per-minute", 1, 60_000));
+        add(Setting.integer("outreach.hunter.verifier-requests-per-second", 1, 1000));
+        add(Setting.integer("outreach.hunter.verifier-requests-per-minute", 1, 60_000));
+        add(Setting.integer("outreach.hunter.concurrency", 1, 100));
+        add(Setting.integer("outreach.hunter.timeout-seconds", 1, 3600));
+        add(Setting.integer("outreach.hunter.max-retries", 0, 100));
+        add(Setting.integer("outreach.hunter.retry-delay-ms", 1, 3_600_000));
+        add(Setting.integer("outreach.hunter.max-retry-delay-ms", 1, 3_600_000));
+        add(Setting.bool("outreach.hunter.verify"));
+        add(Setting.integer("outreach.hunter.verifier-checks", 1, 100));
+        add(Setting.integer("outreach.enrichment.batch-size", 1, 1000));
+        add(Setting.integer("outreach.enrichment.lease-seconds", 10, 86400));
+        add(Setting.withCheck("outreach.enrichment.target-roles", ConfigSchema::checkNotBlank));
+        add(Setting.integer("outreach.enrichment.min-confidence", 0, 100));
+        add(Setting.bool("outreach.enrichment.allow-generic"));
+        add(Setting.bool("outreach.enrichment.drop-disposable"));
+        add(Setting.bool("outreach.enrichment.drop-webmail"));
+        add(Setting.bool("outreach.enrichment.chain-draft"));
         add(Setting.withCheck("outreach.discovery.locations-file", ConfigSchema::checkNotBlank));
         add(Setting.withCheck("outreach.discovery.categories-file", ConfigSchema::checkNotBlank));
         add(Setting.integer("outreach.discovery.max-queries-per-location", 1, 1000));

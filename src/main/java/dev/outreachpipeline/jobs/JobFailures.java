@@ -32,6 +32,16 @@ public final class JobFailures {
         return java.util.Optional.empty();
     }
 
+    /** The message of the {@link JobDeferred} in the cause chain. */
+    public String deferredMessage(Throwable e) {
+        return find(e, JobDeferred.class).map(Throwable::getMessage).orElse(e.getMessage());
+    }
+
+    /** Until when the {@link JobDeferred} in the cause chain puts the job off. */
+    public String deferredUntil(Throwable e) {
+        return find(e, JobDeferred.class).map(JobDeferred::runAfterText).orElseThrow(() -> new IllegalStateException(e));
+    }
+
     /** Lets a route's catch-all pass on what its caller must handle. */
     public void rethrow(Throwable e) throws Throwable {
         throw e;

@@ -102,12 +102,13 @@ public final class JobStore {
     /**
      * Jobs of these types not finished yet: pending, or running anywhere (a running job whose
      * worker died is taken over once its lease expires). Rows without an origin (left by the
-     * predecessor) are never run and not counted.
+     * predecessor) are never run and not counted, nor are jobs waiting for a later run_after.
      */
     public int unfinished(List<String> types) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT count(*) FROM jobs
-                 WHERE origin IS NOT NULL AND job_type = ANY (?) AND status IN ('pending', 'running')""")) {
+                 WHERE origin IS NOT NULL AND job_type = ANY (?) AND status IN ('pending', 'running')
+                   AND (run_after IS NULL OR run_after <= now())""")) {
             ps.setArray(1, c.createArrayOf("varchar", types.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -1,0 +1,162 @@
+package dev.outreachpipeline.enrichment;
+
+import dev.failsafe.Bulkhead;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RateLimiter;
+import dev.failsafe.RetryPolicy;
+import dev.outreachpipeline.jobs.JobFailed;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Hunter.io as the enrichment routes use it. One instance serves every worker, so Hunter's limits
+ * (per second and per minute, separately for domain-search and email-verifier) and the concurrency
+ * limit hold across them. The HTTP exchange is the {@code hunter-request} route (camel-http); the
+ * key travels in the query string Hunter requires, set as a header so it is never part of an
+ * endpoint URI that Camel might log.
+ */
+public final class HunterClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HunterClient.class);
+
+    private final HunterSettings settings;
+    private final ProducerTemplate producer;
+    private final HunterResponses responses = new HunterResponses();
+    private final List<RateLimiter<Object>> searchLimits;
+    private final List<RateLimiter<Object>> verifierLimits;
+    private final Bulkhead<Object> bulkhead;
+
+    public HunterClient(HunterSettings settings, ProducerTemplate producer) {
+        this.settings = settings;
+        this.producer = producer;
+        this.searchLimits = List.of(
+                RateLimiter.smoothBuilder(settings.perSecond(), Duration.ofSeconds(1)).withMaxWaitTime(Duration.ofMinutes(30)).build(),
+                RateLimiter.smoothBuilder(settings.perMinute(), Duration.ofMinutes(1)).withMaxWaitTime(Duration.ofMinutes(30)).build());
+        this.verifierLimits = List.of(
+                RateLimiter.smoothBuilder(settings.verifierPerSecond(), Duration.ofSeconds(1)).withMaxWaitTime(Duration.ofMinutes(30)).build(),
+                RateLimiter.smoothBuilder(settings.verifierPerMinute(), Duration.ofMinutes(1)).withMaxWaitTime(Duration.ofMinutes(30)).build());
+        this.bulkhead = Bulkhead.builder(settings.concurrency()).withMaxWaitTime(Duration.ofMinutes(30)).build();
+    }
+
+    public boolean verifies() {
+        return settings.verify();
+    }
+
+    /**
+     * Domain search, retried with backoff while Hunter answers with a retryable outcome (403 rate
+     * limit, 5xx, timeouts).
+     *
+     * @param calls counts every call made
+     */
+    public HunterOutcome domainSearch(String domain, Runnable check, AtomicInteger calls) {
+        requireKey();
+        String query = "domain=" + encode(domain) + "&limit=100";
+        return withRetries("domain search for " + domain, settings.maxRetries(), HunterOutcome.Retry.class::isInstance, check, () -> {
+            Response r = send("/v2/domain-search", query, searchLimits, calls);
+            return responses.parseDomainSearch(r.status(), r.body());
+        });
+    }
+
+    /** Email verification; a verification still running (202) or inconclusive (222) is looked at again a few times. */
+    public VerifierOutcome verify(String email, Runnable check, AtomicInteger calls) {
+        requireKey();
+        String query = "email=" + encode(email);
+        return withRetries("verification of " + email, settings.verifierChecks() - 1,
+                o -> o instanceof VerifierOutcome.Pending || o instanceof VerifierOutcome.RetryLater, check, () -> {
+                    Response r = send("/v2/email-verifier", query, verifierLimits, calls);
+                    return responses.parseVerifier(r.status(), r.body());
+                });
+    }
+
+    /** The date the account's quota resets, if Hunter says. */
+    public Optional<LocalDate> resetDate() {
+        try {
+            Response r = send("/v2/account", "", List.of(), new AtomicInteger());
+            return responses.parseResetDate(r.status(), r.body());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the Hunter account's reset date: {}", HunterResponses.redactKey(String.valueOf(e.getMessage())));
+            return Optional.empty();
+        }
+    }
+
+    private void requireKey() {
+        if (settings.apiKey().isBlank()) {
+            throw new JobFailed("The Hunter API key is not set: set HUNTER_API_KEY.");
+        }
+    }
+
+    private <T> T withRetries(String what, int retries, java.util.function.Predicate<T> retryable, Runnable check, Supplier<T> attempt) {
+        RetryPolicy<T> policy = RetryPolicy.<T>builder()
+                .handleResultIf(retryable::test)
+                .withBackoff(settings.retryDelay(), settings.maxRetryDelay().compareTo(settings.retryDelay()) < 0
+                        ? settings.retryDelay() : settings.maxRetryDelay(), 2.0)
+                .withJitter(0.25)
+                .withMaxRetries(retries)
+                .onRetry(e -> LOG.warn("Hunter, {}: {}; retry {} of {}", what, e.getLastResult(), e.getAttemptCount(), retries))
+                .build();
+        try {
+            return Failsafe.with(policy).get(() -> {
+                check.run();
+                return attempt.get();
+            });
+        } catch (FailsafeException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
+    /** An HTTP status and body; 599 when no answer came (timeout, refused connection). */
+    record Response(int status, String body) {
+    }
+
+    private Response send(String path, String query, List<RateLimiter<Object>> limits, AtomicInteger calls) {
+        try {
+            for (RateLimiter<Object> limit : limits) {
+                limit.acquirePermit();
+            }
+            bulkhead.acquirePermit();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JobFailed("interrupted while waiting for Hunter");
+        }
+        try {
+            calls.incrementAndGet();
+            Exchange result = producer.request("direct:hunter-request", ex -> {
+                ex.setProperty("hunterPath", path);
+                ex.getIn().setHeader(Exchange.HTTP_METHOD, "GET");
+                ex.getIn().setHeader(Exchange.HTTP_QUERY, (query.isEmpty() ? "" : query + "&") + "api_key=" + encode(settings.apiKey()));
+            });
+            if (result.getException() != null) {
+                return new Response(599, "{\"errors\":[{\"id\":\"no_answer\",\"code\":599,\"details\":\"no answer from Hunter: "
+                        + result.getException().getClass().getSimpleName() + "\"}]}");
+            }
+            Integer status = result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+            return new Response(status == null ? 599 : status, result.getMessage().getBody(String.class));
+        } finally {
+            bulkhead.releasePermit();
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "HunterClient[" + settings + "]";
+    }
+}

@@ -1,0 +1,125 @@
+package dev.outreachpipeline.prospects;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Prospects as the command line reads and steers them: list, look at, export, approve, and send
+ * back to an earlier stage. The stages themselves change prospects only through the routes.
+ */
+public final class ProspectStore {
+
+    /** Columns the CLI lists and exports, in order. */
+    public static final String LIST_COLUMNS = """
+            id::text AS id, domain, page_url, page_title, contact_email, contact_method, score, outreach_status,
+            last_sent, followups_sent, draft_subject, created_at""";
+
+    private final DataSource dataSource;
+
+    public ProspectStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Best score first; status and minimum score may be null (any). */
+    public List<Map<String, Object>> list(String status, BigDecimal minScore, int limit) throws SQLException {
+        return query("SELECT " + LIST_COLUMNS + " FROM prospects WHERE (? IS NULL OR outreach_status = ?)"
+                + " AND (CAST(? AS numeric) IS NULL OR score >= CAST(? AS numeric))"
+                + " ORDER BY score DESC NULLS LAST, created_at, id LIMIT ?", status, status, minScore, minScore, limit);
+    }
+
+    public Optional<Map<String, Object>> find(UUID id) throws SQLException {
+        var rows = query("""
+                SELECT p.id::text AS id, p.domain, p.page_url, p.page_title, p.outreach_status, p.score, p.da_est,
+                       p.contact_email, p.contact_method, p.contact_name, p.contact_reason, p.contact_verification,
+                       p.draft_subject, p.draft_body, p.last_error, p.last_sent, p.followups_sent,
+                       p.created_at, p.enriched_at, p.drafted_at, p.approved_at,
+                       q.keyword, q.location, p.dataforseo_payload ->> 'rank_absolute' AS serp_rank,
+                       json_array_length(p.hunter_payload -> 'emails') AS hunter_emails,
+                       p.hunter_payload ->> 'organization' AS organization
+                  FROM prospects p LEFT JOIN discovery_queries q ON q.id = p.discovery_query_id
+                 WHERE p.id = ?""", id);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** Drafted prospects become approved: the given ids, or all (at or above a score). */
+    public int approve(List<UUID> ids, boolean all, BigDecimal minScore) throws SQLException {
+        return update("""
+                UPDATE prospects SET outreach_status = 'approved', approved_at = now()
+                 WHERE outreach_status = 'drafted'
+                   AND (? OR id = ANY (?))
+                   AND (CAST(? AS numeric) IS NULL OR score >= CAST(? AS numeric))""", all, ids, minScore, minScore);
+    }
+
+    /** Back to 'enriched', so the next draft job renders them again (e.g. after a template change). */
+    public int redraft(List<UUID> ids) throws SQLException {
+        return update("""
+                UPDATE prospects SET outreach_status = 'enriched', draft_subject = NULL, draft_body = NULL, draft_html = NULL,
+                                     drafted_at = NULL, approved_at = NULL, last_error = NULL
+                 WHERE id = ANY (?) AND outreach_status IN ('drafted', 'approved', 'draft_failed')
+                   AND contact_email IS NOT NULL""", ids);
+    }
+
+    /**
+     * An operator's explicit request to ask Hunter again (the only way a domain is looked up
+     * twice): the prospect goes back to pending without a payload or contact.
+     */
+    public int refresh(List<UUID> ids) throws SQLException {
+        return update("""
+                UPDATE prospects SET outreach_status = 'pending', hunter_payload = NULL, contact_email = NULL,
+                                     contact_method = NULL, contact_name = NULL, contact_reason = NULL,
+                                     contact_verification = NULL, last_error = NULL, enriched_at = NULL
+                 WHERE id = ANY (?) AND outreach_status IN ('enriched', 'no_email', 'enrich_failed', 'draft_failed', 'drafted')""",
+                ids);
+    }
+
+    /** Every prospect for export, best score first; status may be null (any). */
+    public List<Map<String, Object>> export(String status) throws SQLException {
+        return query("SELECT " + LIST_COLUMNS + " FROM prospects WHERE (? IS NULL OR outreach_status = ?)"
+                + " ORDER BY score DESC NULLS LAST, created_at, id", status, status);
+    }
+
+    private List<Map<String, Object>> query(String sql, Object... params) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params);
+             ResultSet rs = ps.executeQuery()) {
+            var rows = new ArrayList<Map<String, Object>>();
+            var meta = rs.getMetaData();
+            while (rs.next()) {
+                var row = new LinkedHashMap<String, Object>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnLabel(i), rs.getObject(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+
+    private int update(String sql, Object... params) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
+            return ps.executeUpdate();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p instanceof List<?> list) {
+                ps.setArray(i + 1, c.createArrayOf("uuid", list.toArray()));
+            } else {
+                ps.setObject(i + 1, p);
+            }
+        }
+        return ps;
+    }
+}

@@ -1,0 +1,1 @@
+SELECT value::text AS value FROM settings WHERE key = 'email_template'

@@ -1,0 +1,1 @@
+SELECT until, reason FROM provider_pauses WHERE provider = 'hunter' AND until > now()

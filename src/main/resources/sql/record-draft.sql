@@ -1,0 +1,9 @@
+UPDATE prospects
+   SET outreach_status = :#status,
+       draft_subject   = :#subject,
+       draft_body      = :#textBody,
+       draft_html      = :#htmlBody,
+       last_error      = :#lastError,
+       drafted_at      = CASE WHEN :#status IN ('drafted', 'approved') THEN now() ELSE drafted_at END,
+       approved_at     = CASE WHEN :#status = 'approved' THEN now() ELSE approved_at END
+ WHERE id = CAST(:#prospectId AS uuid) AND outreach_status = 'drafting'
