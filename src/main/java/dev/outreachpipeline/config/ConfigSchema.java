@@ -76,6 +76,11 @@ public final class ConfigSchema {
         add(Setting.oneOf("outreach.discovery.device", "desktop", "mobile"));
         add(Setting.oneOf("outreach.discovery.dedupe-by", "host", "registrable-domain"));
         add(Setting.withCheck("outreach.discovery.result-types", ConfigSchema::checkResultTypes));
+
+        add(Setting.withCheck("outreach.drafts.templates-dir", ConfigSchema::checkNotBlank));
+        add(Setting.bool("outreach.drafts.html"));
+        add(Setting.withCheck("outreach.sender.name", ConfigSchema::checkHeaderText));
+        add(Setting.bool("outreach.send.require-approval"));
     }
 
     private ConfigSchema() {
@@ -135,6 +140,19 @@ public final class ConfigSchema {
 
     private static Optional<String> checkNotBlank(String value) {
         return value.isBlank() ? Optional.of("must not be empty") : Optional.empty();
+    }
+
+    /**
+     * Text that goes into a mail header (the sender's display name): a line break there would let the
+     * value add header fields of its own, so it is refused rather than quietly repaired.
+     */
+    private static Optional<String> checkHeaderText(String value) {
+        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
+            return Optional.of("must be one line without control characters");
+        }
+        return value.length() > 200
+                ? Optional.of("must be at most 200 characters, is " + value.length())
+                : Optional.empty();
     }
 
     /** A DataForSEO language code: "en", or with a region or script, e.g. "pt-br", "zh-TW". */

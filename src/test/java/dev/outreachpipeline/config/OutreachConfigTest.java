@@ -124,4 +124,30 @@ class OutreachConfigTest {
                             .contains("'', 'Paid' is not one");
                 });
     }
+
+    @Test
+    void draftSettingsHaveDefaultsAndAreChecked() {
+        OutreachConfig config = OutreachConfig.load(null, Map.of(), dir);
+        assertThat(config.get("outreach.drafts.templates-dir")).isEqualTo("config/templates");
+        assertThat(config.getBoolean("outreach.drafts.html")).isFalse();
+        assertThat(config.get("outreach.sender.name")).isEmpty();
+        assertThat(config.getBoolean("outreach.send.require-approval")).isTrue();
+
+        assertThat(OutreachConfig.load(null, Map.of("OUTREACH_SENDER_NAME", "Ana Müller, Example Ltd"), dir)
+                .get("outreach.sender.name")).isEqualTo("Ana Müller, Example Ltd");
+
+        assertThatThrownBy(() -> OutreachConfig.load(null, Map.of(
+                "OUTREACH_DRAFTS_TEMPLATES_DIR", " ",
+                "OUTREACH_DRAFTS_HTML", "yes",
+                "OUTREACH_SENDER_NAME", "Ana\r\nBcc: everyone@example.com",
+                "OUTREACH_SEND_REQUIRE_APPROVAL", "no"), dir))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.problems()).hasSize(4);
+                    assertThat(e.getMessage())
+                            .contains("'outreach.drafts.templates-dir' (from environment OUTREACH_DRAFTS_TEMPLATES_DIR) must not be empty")
+                            .contains("'outreach.drafts.html' (from environment OUTREACH_DRAFTS_HTML) must be one of true, false, is 'yes'")
+                            .contains("'outreach.sender.name' (from environment OUTREACH_SENDER_NAME) must be one line without control characters")
+                            .contains("'outreach.send.require-approval' (from environment OUTREACH_SEND_REQUIRE_APPROVAL) must be one of true, false");
+                });
+    }
 }

@@ -1,0 +1,20 @@
+<#-- The HTML body of a first-contact draft: the same message as body.txt.ftl. It is rendered in
+     FreeMarker's HTML output format, so every ${...} is HTML-escaped; a template that turns that
+     off is refused. -->
+<!DOCTYPE html>
+<html>
+<body>
+<p>${greeting}</p>
+<p>I came across your page &ldquo;${pageTitle!domain}&rdquo;<#if pageUrl??> (${pageUrl})</#if>
+while reading about <#if keyword??>${keyword}<#else>topics close to ours</#if>, and enjoyed it.</p>
+<p>Would you be open to a guest post on ${domain}? I would write an original
+article for your readers, free of charge; all I would ask is one link back to
+our site. I am happy to send a few topic ideas first, so you can say which,
+if any, would suit.</p>
+<p>Thank you for reading,<br>
+${senderName}</p>
+<p style="font-size:small;color:#666">Where I found your address: Hunter.io, a service that
+collects email addresses published on public web pages, lists ${contactEmail} for ${domain}.
+If you would rather not hear from me, reply and say so, and I will not write again.</p>
+</body>
+</html>

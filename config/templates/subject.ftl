@@ -1,0 +1,3 @@
+<#-- The subject of a first-contact draft. Line breaks and runs of spaces are folded into one line
+     and it is cut to 998 characters after rendering, so it may be written over several lines. -->
+A guest post idea for ${domain}

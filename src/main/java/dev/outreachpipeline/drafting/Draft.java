@@ -1,0 +1,11 @@
+package dev.outreachpipeline.drafting;
+
+/**
+ * A rendered first-contact email, ready for approval and sending.
+ *
+ * @param subject  one line, no control characters, at most 998 characters, never empty
+ * @param textBody the plain-text body, lines ending in \n
+ * @param htmlBody the HTML body, every prospect-derived value escaped; null when HTML drafts are off
+ */
+public record Draft(String subject, String textBody, String htmlBody) {
+}
