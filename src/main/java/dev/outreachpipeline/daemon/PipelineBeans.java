@@ -2,6 +2,9 @@ package dev.outreachpipeline.daemon;
 
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.discovery.Categories;
+import dev.outreachpipeline.drafting.DraftRenderer;
+import dev.outreachpipeline.drafting.DraftSettings;
+import dev.outreachpipeline.drafting.DraftStage;
 import dev.outreachpipeline.discovery.DataForSeoClient;
 import dev.outreachpipeline.discovery.DataForSeoSettings;
 import dev.outreachpipeline.discovery.DiscoverJob;
@@ -9,6 +12,10 @@ import dev.outreachpipeline.discovery.DiscoverySchedule;
 import dev.outreachpipeline.discovery.DiscoverySettings;
 import dev.outreachpipeline.discovery.Locations;
 import dev.outreachpipeline.discovery.TableSource;
+import dev.outreachpipeline.enrichment.ContactRules;
+import dev.outreachpipeline.enrichment.HunterClient;
+import dev.outreachpipeline.enrichment.HunterSettings;
+import dev.outreachpipeline.enrichment.ProspectEnricher;
 import dev.outreachpipeline.jobs.JobCheck;
 import dev.outreachpipeline.jobs.JobFailures;
 import dev.outreachpipeline.jobs.JobGuard;
@@ -45,6 +52,18 @@ final class PipelineBeans {
                 config.get("outreach.discovery.categories-file"), workDir));
         var discovery = DiscoverySettings.from(config);
         registry.bind("discoverJob", new DiscoverJob(discovery, locations, categories, dataForSeo, jobCheck));
+        var rules = new ContactRules(
+                java.util.Arrays.stream(config.get("outreach.enrichment.target-roles").split(",")).map(String::trim)
+                        .filter(r -> !r.isEmpty()).toList(),
+                config.getInt("outreach.enrichment.min-confidence"),
+                config.getBoolean("outreach.enrichment.allow-generic"),
+                config.getBoolean("outreach.enrichment.drop-disposable"),
+                config.getBoolean("outreach.enrichment.drop-webmail"),
+                ContactRules.DEFAULT_GENERIC_LOCAL_PARTS);
+        registry.bind("enrichment", new ProspectEnricher(new HunterClient(HunterSettings.from(config), producer), rules,
+                jobCheck, java.time.Clock.systemUTC()));
+        var drafts = DraftSettings.from(config);
+        registry.bind("drafting", new DraftStage(DraftRenderer.configured(drafts, workDir), drafts));
         registry.bind("discoverySchedule", new DiscoverySchedule(locations, categories, discovery.defaultMaxResults()));
     }
 }

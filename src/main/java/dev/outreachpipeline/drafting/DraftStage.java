@@ -1,0 +1,86 @@
+package dev.outreachpipeline.drafting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the drafting route asks of Java: one prospect's draft, as the parameters of the statement
+ * that records it. A prospect whose draft cannot be rendered is recorded as {@code draft_failed}
+ * with the reason; the job goes on with the others.
+ */
+public final class DraftStage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DraftStage.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DraftRenderer renderer;
+    private final DraftSettings settings;
+
+    public DraftStage(DraftRenderer renderer, DraftSettings settings) {
+        this.renderer = renderer;
+        this.settings = settings;
+    }
+
+    /**
+     * @param prospect         the prospect's variables (draft-context.sql)
+     * @param templateOverride the settings row 'email_template' (JSON text), or null
+     */
+    public Map<String, Object> render(Map<String, Object> prospect, String templateOverride) {
+        var params = new LinkedHashMap<String, Object>();
+        params.put("outcome", "drafted");
+        params.put("calls", 0);
+        try {
+            Draft draft = renderer.render(new DraftContext(text(prospect, "contact_name"), text(prospect, "contact_email"),
+                            text(prospect, "domain"), text(prospect, "page_title"), text(prospect, "page_url"),
+                            text(prospect, "keyword"), text(prospect, "location"), settings.senderName()),
+                    usableOverride(templateOverride));
+            params.put("status", settings.requireApproval() ? "drafted" : "approved");
+            params.put("subject", draft.subject());
+            params.put("textBody", draft.textBody());
+            params.put("htmlBody", draft.htmlBody());
+            params.put("lastError", null);
+        } catch (DraftFailed e) {
+            params.put("status", "draft_failed");
+            params.put("outcome", "draft_failed");
+            params.put("subject", null);
+            params.put("textBody", null);
+            params.put("htmlBody", null);
+            params.put("lastError", e.getMessage());
+            LOG.warn("No draft for {}: {}", prospect.get("domain"), e.getMessage());
+        }
+        return params;
+    }
+
+    /**
+     * The predecessor stored its template as a plain JSON string with {name}-style holes; ours is
+     * an object of FreeMarker templates. An old string is ignored (the files are used), not
+     * allowed to fail every draft of an adopted database.
+     */
+    private static Optional<String> usableOverride(String json) {
+        if (json == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = JSON.readTree(json);
+            if (node.isTextual()) {
+                LOG.warn("The 'email_template' setting holds the previous system's plain-text template; the templates in"
+                        + " config/templates are used. Replace it with {\"subject\": …, \"text\": …} to override them.");
+                return Optional.empty();
+            }
+        } catch (java.io.IOException e) {
+            // not JSON: the renderer says so
+        }
+        return Optional.of(json);
+    }
+
+    private static String text(Map<String, Object> row, String key) {
+        Object v = row.get(key);
+        return v == null ? null : v.toString();
+    }
+}
