@@ -34,6 +34,12 @@ final class PipelineBeans {
 
     static void bind(CamelContext context, OutreachConfig config, NodeIdentity node, Path workDir) {
         var registry = context.getRegistry();
+        // The HTTP client would repeat a call answered 429 or 503 by itself; every paid call and
+        // every retry is ours to decide (and to count), so it must not.
+        context.getComponent("http", org.apache.camel.component.http.HttpComponent.class)
+                .setHttpClientConfigurer(builder -> builder.disableAutomaticRetries());
+        context.getComponent("https", org.apache.camel.component.http.HttpComponent.class)
+                .setHttpClientConfigurer(builder -> builder.disableAutomaticRetries());
         ProducerTemplate producer = context.createProducerTemplate();
         var jobTypes = new JobTypes();
         jobTypes.setCamelContext(context);

@@ -32,7 +32,7 @@ public final class ProspectStore {
 
     /** Best score first; status and minimum score may be null (any). */
     public List<Map<String, Object>> list(String status, BigDecimal minScore, int limit) throws SQLException {
-        return query("SELECT " + LIST_COLUMNS + " FROM prospects WHERE (? IS NULL OR outreach_status = ?)"
+        return query("SELECT " + LIST_COLUMNS + " FROM prospects WHERE (CAST(? AS text) IS NULL OR outreach_status = ?)"
                 + " AND (CAST(? AS numeric) IS NULL OR score >= CAST(? AS numeric))"
                 + " ORDER BY score DESC NULLS LAST, created_at, id LIMIT ?", status, status, minScore, minScore, limit);
     }
@@ -56,7 +56,7 @@ public final class ProspectStore {
         return update("""
                 UPDATE prospects SET outreach_status = 'approved', approved_at = now()
                  WHERE outreach_status = 'drafted'
-                   AND (? OR id = ANY (?))
+                   AND (CAST(? AS boolean) OR id = ANY (?))
                    AND (CAST(? AS numeric) IS NULL OR score >= CAST(? AS numeric))""", all, ids, minScore, minScore);
     }
 
@@ -84,7 +84,7 @@ public final class ProspectStore {
 
     /** Every prospect for export, best score first; status may be null (any). */
     public List<Map<String, Object>> export(String status) throws SQLException {
-        return query("SELECT " + LIST_COLUMNS + " FROM prospects WHERE (? IS NULL OR outreach_status = ?)"
+        return query("SELECT " + LIST_COLUMNS + " FROM prospects WHERE (CAST(? AS text) IS NULL OR outreach_status = ?)"
                 + " ORDER BY score DESC NULLS LAST, created_at, id", status, status);
     }
 

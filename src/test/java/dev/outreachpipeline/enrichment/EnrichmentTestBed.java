@@ -87,6 +87,11 @@ final class EnrichmentTestBed implements AutoCloseable {
                 .getCount();
     }
 
+    CliRun runOnceWithEnrichJob() {
+        enrichJob();
+        return runOnce();
+    }
+
     CliRun runOnce() {
         return CliRun.run(env(), "run", "--once");
     }
