@@ -1,0 +1,126 @@
+package dev.outreachpipeline.drafting;
+
+import dev.outreachpipeline.prospects.ProspectCsv;
+import dev.outreachpipeline.testsupport.CliRun;
+import dev.outreachpipeline.testsupport.Rows;
+import dev.outreachpipeline.testsupport.TestDatabase;
+import dev.outreachpipeline.testsupport.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Draft jobs on enriched prospects: hostile input, template errors, approval, and the CSV export. */
+class DraftingIT {
+
+    private final TestDatabase db = TestPostgres.newDatabase();
+
+    @TempDir
+    Path tmp;
+
+    private Map<String, String> env(String... extra) {
+        var env = new HashMap<>(db.env("OUTREACH_SENDER_NAME", "Sam Sender", "OUTREACH_JOBS_POLL_INTERVAL_MS", "100"));
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            env.put(extra[i], extra[i + 1]);
+        }
+        return env;
+    }
+
+    private String enriched(String domain, String title, String firstName, double score) {
+        return db.rowsOf("INSERT INTO prospects (domain, page_url, page_title, contact_email, contact_method, contact_name,"
+                + " outreach_status, score) VALUES ('" + domain + "', 'https://" + domain + "/p', " + (title == null ? "NULL" : "'"
+                + title.replace("'", "''") + "'") + ", 'ed@" + domain + "', 'hunter_personal', "
+                + (firstName == null ? "NULL" : "'" + firstName + "'") + ", 'enriched', " + score + ") RETURNING id::text AS id")
+                .get(0).get("id").toString();
+    }
+
+    private CliRun draftJob(String... extraEnv) {
+        db.execute("INSERT INTO jobs (job_type, params, origin) VALUES ('draft', '{}', 'test')");
+        return CliRun.run(env(extraEnv), "run", "--once");
+    }
+
+    private Map<String, Object> prospect(String id) {
+        return Rows.of(db, "(SELECT id, outreach_status, draft_subject, draft_body, draft_html, last_error FROM prospects)").get(id);
+    }
+
+    @Test
+    void hostileTitlesAndAMissingFirstNameNeverReachTheMessageRaw() {
+        assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
+        String id = enriched("garden.example", "Great\r\nBcc: victim@evil.test <script>alert(1)</script>", null, 50);
+
+        CliRun run = draftJob("OUTREACH_DRAFTS_HTML", "true");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Map<String, Object> p = prospect(id);
+        assertThat(p).containsEntry("outreach_status", "drafted").containsEntry("last_error", null);
+        assertThat((String) p.get("draft_subject")).doesNotContain("\r").doesNotContain("\n").isNotBlank();
+        assertThat((String) p.get("draft_body")).contains("Hi there,").contains("Sam Sender");
+        assertThat((String) p.get("draft_html")).doesNotContain("<script>").contains("&lt;script&gt;");
+    }
+
+    @Test
+    void aTemplateWithAnUnknownVariableFailsThatDraftAndSaysWhich() {
+        assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
+        db.execute("INSERT INTO settings (key, value) VALUES ('email_template', '{\"subject\": \"Hello ${nosuchthing}\"}')");
+        String id = enriched("garden.example", "A title", "Ann", 50);
+
+        assertThat(draftJob().exitCode()).isZero();
+
+        assertThat(prospect(id)).containsEntry("outreach_status", "draft_failed");
+        assertThat((String) prospect(id).get("last_error")).contains("nosuchthing");
+        assertThat(CliRun.run(env(), "prospects", "redraft", id).exitCode()).isZero();
+        assertThat(prospect(id)).containsEntry("outreach_status", "enriched");
+    }
+
+    @Test
+    void draftsWaitForApprovalUnlessApprovalIsSwitchedOff() {
+        assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
+        String low = enriched("low.example", "Low", "Lee", 20);
+        String high = enriched("high.example", "High", "Hal", 80);
+
+        assertThat(draftJob().exitCode()).isZero();
+        assertThat(prospect(low)).containsEntry("outreach_status", "drafted");
+
+        CliRun approve = CliRun.run(env(), "prospects", "approve", "--all", "--min-score", "50");
+        assertThat(approve.out()).contains("Approved 1");
+        assertThat(prospect(high)).containsEntry("outreach_status", "approved");
+        assertThat(prospect(low)).containsEntry("outreach_status", "drafted");
+        assertThat(CliRun.run(env(), "prospects", "approve", low).out()).contains("Approved 1");
+        assertThat(CliRun.run(env(), "prospects", "approve").exitCode()).isEqualTo(2);
+
+        String auto = enriched("auto.example", "Auto", "Al", 60);
+        assertThat(draftJob("OUTREACH_SEND_REQUIRE_APPROVAL", "false").exitCode()).isZero();
+        assertThat(prospect(auto)).containsEntry("outreach_status", "approved");
+    }
+
+    @Test
+    void theCsvExportRoundTripsEveryValue() throws Exception {
+        assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
+        enriched("comma.example", "Title, with \"quotes\"\nand a line break — ünïcode ☃", "Zoë", 42.5);
+        enriched("plain.example", null, null, 10);
+        Path file = tmp.resolve("prospects.csv");
+
+        CliRun export = CliRun.run(env(), tmp, "prospects", "export", "--format", "csv", "--out", file.toString());
+
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out().strip()).isEqualTo(file.toString());
+        List<Map<String, String>> rows;
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            rows = ProspectCsv.read(r);
+        }
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsEntry("domain", "comma.example")
+                .containsEntry("page_title", "Title, with \"quotes\"\nand a line break — ünïcode ☃")
+                .containsEntry("score", "42.50");
+        assertThat(rows.get(1)).containsEntry("domain", "plain.example").containsEntry("page_title", null);
+        assertThat(CliRun.run(env(), tmp, "prospects", "export", "--format", "xml", "--out", file.toString()).exitCode()).isEqualTo(2);
+    }
+}
