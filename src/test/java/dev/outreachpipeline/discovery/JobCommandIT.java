@@ -73,9 +73,9 @@ class JobCommandIT {
         assertThat(json.path("result").path("results_saved").asInt()).isEqualTo(9);
         assertThat(json.path("queries").get(0).path("saved").asInt()).isEqualTo(9);
 
-        JsonNode listed = new ObjectMapper().readTree(CliRun.run(bed.env(), "job", "list", "--status", "pending", "--json").out());
+        JsonNode listed = new ObjectMapper().readTree(CliRun.run(bed.env(), "job", "list", "--type", "enrich", "--json").out());
         assertThat(listed).hasSize(1);
-        assertThat(listed.get(0).path("type").asText()).isEqualTo("enrich");
+        assertThat(listed.get(0).path("origin").asText()).isEqualTo("chained:" + jobId);
 
         assertThat(CliRun.run(bed.env(), "job", "show", "not-a-uuid").exitCode()).isEqualTo(2);
     }
