@@ -1,0 +1,115 @@
+package dev.outreachpipeline.sending;
+
+import dev.outreachpipeline.discovery.DomainKey;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The suppression list as operators manage it: an entry is an email address or a whole domain,
+ * with a reason and where it came from. Entries are stored lower-case; adding one twice keeps the
+ * first (its reason and date are the record of the objection).
+ */
+public final class Suppressions {
+
+    public static final Set<String> REASONS = Set.of("unsubscribed", "bounced", "complained", "manual", "do_not_contact");
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
+    private static final Pattern DOMAIN = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
+
+    /** An entry as given: an address or a domain, checked and lower-cased. */
+    public record Entry(String email, String domain) {
+        public static Entry parse(String text) {
+            String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+            if (t.contains("@")) {
+                if (!EMAIL.matcher(t).matches()) {
+                    throw new IllegalArgumentException("'" + text + "' is not an email address");
+                }
+                return new Entry(t, null);
+            }
+            String domain = DomainKey.normalise(t);
+            if (!DOMAIN.matcher(domain).matches()) {
+                throw new IllegalArgumentException("'" + text + "' is neither an email address nor a domain");
+            }
+            return new Entry(null, domain);
+        }
+
+        public String value() {
+            return email != null ? email : domain;
+        }
+    }
+
+    private final DataSource dataSource;
+
+    public Suppressions(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** @return true when the entry is new */
+    public boolean add(Entry entry, String reason, String source) throws SQLException {
+        if (!REASONS.contains(reason)) {
+            throw new IllegalArgumentException("unknown reason '" + reason + "'; one of " + String.join(", ", new java.util.TreeSet<>(REASONS)));
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO suppressions (email, domain, reason, source) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            ps.setString(1, entry.email());
+            ps.setString(2, entry.domain());
+            ps.setString(3, reason);
+            ps.setString(4, source);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** @return true when there was such an entry */
+    public boolean remove(Entry entry) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM suppressions WHERE email IS NOT DISTINCT FROM ? AND domain IS NOT DISTINCT FROM ?")) {
+            ps.setString(1, entry.email());
+            ps.setString(2, entry.domain());
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    /** Is this address suppressed, itself or through its domain? */
+    public boolean covers(String email) throws SQLException {
+        String e = email.trim().toLowerCase(Locale.ROOT);
+        String domain = DomainKey.normalise(e.substring(e.indexOf('@') + 1));
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM suppressions WHERE email = ? OR domain = ? LIMIT 1")) {
+            ps.setString(1, e);
+            ps.setString(2, domain);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    public List<Map<String, Object>> list() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT coalesce(email, domain) AS entry, CASE WHEN email IS NULL THEN 'domain' ELSE 'email' END AS kind,"
+                        + " reason, source, created_at FROM suppressions ORDER BY created_at, entry");
+             ResultSet rs = ps.executeQuery()) {
+            var rows = new ArrayList<Map<String, Object>>();
+            while (rs.next()) {
+                var row = new LinkedHashMap<String, Object>();
+                row.put("entry", rs.getString(1));
+                row.put("kind", rs.getString(2));
+                row.put("reason", rs.getString(3));
+                row.put("source", rs.getString(4));
+                row.put("created_at", String.valueOf(rs.getObject(5, java.time.OffsetDateTime.class)));
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+}
