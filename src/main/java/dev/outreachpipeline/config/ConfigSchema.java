@@ -1,11 +1,18 @@
 package dev.outreachpipeline.config;
 
 import dev.outreachpipeline.db.DatabaseUrl;
+import dev.outreachpipeline.sending.CountrySkipList;
+import dev.outreachpipeline.sending.DurationText;
+import dev.outreachpipeline.sending.FollowupSteps;
+import dev.outreachpipeline.sending.SendWindow;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Every {@code outreach.*} setting the program understands. A key that is not listed here is a
@@ -81,6 +88,19 @@ public final class ConfigSchema {
         add(Setting.bool("outreach.drafts.html"));
         add(Setting.withCheck("outreach.sender.name", ConfigSchema::checkHeaderText));
         add(Setting.bool("outreach.send.require-approval"));
+
+        add(Setting.withCheck("outreach.send.window", SendWindow::check));
+        add(Setting.integer("outreach.send.daily-cap", 0, 10_000));
+        add(Setting.integer("outreach.send.hourly-cap", 0, 10_000));
+        add(Setting.withCheck("outreach.send.spacing", DurationText.checkBetween(Duration.ZERO, Duration.ofDays(1))));
+        add(Setting.withCheck("outreach.send.spacing-jitter", DurationText.checkBetween(Duration.ZERO, Duration.ofDays(1))));
+        add(Setting.withCheck("outreach.send.skip-countries", CountrySkipList::check));
+        add(Setting.integer("outreach.send.max-attempts", 1, 100));
+        add(Setting.withCheck("outreach.send.retry-delay", DurationText.checkBetween(Duration.ofSeconds(1), Duration.ofDays(7))));
+        add(Setting.withCheck("outreach.followup.steps", FollowupSteps::check));
+
+        add(Setting.integer("outreach.http.port", 1, 65535));
+        add(Setting.withCheck("outreach.http.bind", ConfigSchema::checkBindAddress));
     }
 
     private ConfigSchema() {
@@ -102,6 +122,31 @@ public final class ConfigSchema {
     public static boolean isSensitive(String key) {
         return find(key).map(Setting::secret).orElse(false) || key.equals("outreach.database.url")
                 || key.matches(".*(password|secret|api-key|token).*");
+    }
+
+    /**
+     * Rules that involve more than one setting. They run after every setting's own check, and only on
+     * values that passed it ({@code valid} gives nothing for the others), so that one mistake is reported
+     * once, in the same form as the problems of single settings.
+     *
+     * @param valid  a key's value, when it passed its own check
+     * @param source where a key's value came from, e.g. "environment OUTREACH_SEND_SPACING"
+     */
+    static List<String> checkTogether(Function<String, Optional<String>> valid, Function<String, String> source) {
+        var problems = new ArrayList<String>();
+        Optional<String> spacing = valid.apply("outreach.send.spacing");
+        Optional<String> jitter = valid.apply("outreach.send.spacing-jitter");
+        if (spacing.isPresent() && jitter.isPresent()) {
+            Duration s = DurationText.parse(spacing.get());
+            Duration j = DurationText.parse(jitter.get());
+            // A jitter as large as the spacing could leave no gap at all between two messages.
+            if (!j.isZero() && j.compareTo(s) >= 0) {
+                problems.add("'outreach.send.spacing-jitter' (from " + source.apply("outreach.send.spacing-jitter")
+                        + ") must be less than outreach.send.spacing (" + spacing.get().trim() + "), or 0s; is "
+                        + jitter.get().trim());
+            }
+        }
+        return problems;
     }
 
     private static Optional<String> checkDatabaseUrl(String value) {
@@ -153,6 +198,26 @@ public final class ConfigSchema {
         return value.length() > 200
                 ? Optional.of("must be at most 200 characters, is " + value.length())
                 : Optional.empty();
+    }
+
+    /**
+     * The address the HTTP server listens on: an IP address (0.0.0.0 for every interface) or a host
+     * name. It is not looked up here; an address this machine does not have fails when the server starts.
+     */
+    private static Optional<String> checkBindAddress(String value) {
+        String v = value.trim();
+        boolean ok;
+        if (v.matches("[0-9.]+")) {
+            ok = v.matches("(\\d{1,3})(\\.\\d{1,3}){3}")
+                    && java.util.Arrays.stream(v.split("\\.")).allMatch(part -> Integer.parseInt(part) <= 255);
+        } else if (v.contains(":")) {
+            ok = v.matches("[0-9A-Fa-f:.]+") && v.chars().filter(c -> c == ':').count() >= 2;
+        } else {
+            ok = v.matches("(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+        }
+        return ok ? Optional.empty()
+                : Optional.of("must be an IP address or host name to listen on, e.g. 0.0.0.0 (every interface) or"
+                + " 127.0.0.1 (this machine only), is '" + value + "'");
     }
 
     /** A DataForSEO language code: "en", or with a region or script, e.g. "pt-br", "zh-TW". */

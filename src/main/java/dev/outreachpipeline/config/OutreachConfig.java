@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 
@@ -86,14 +88,22 @@ public final class OutreachConfig {
                 .sorted()
                 .forEach(n -> problems.add("unknown environment variable " + n + " (it matches no outreach.* setting)"));
 
+        var invalid = new HashSet<String>();
         for (Setting s : ConfigSchema.all()) {
             String v = values.get(s.key());
             if (v == null) {
                 problems.add("'" + s.key() + "' has no value (config/application.properties is missing it)");
+                invalid.add(s.key());
                 continue;
             }
-            s.check().apply(v).ifPresent(p -> problems.add("'" + s.key() + "' (from " + sources.get(s.key()) + ") " + p));
+            s.check().apply(v).ifPresent(p -> {
+                problems.add("'" + s.key() + "' (from " + sources.get(s.key()) + ") " + p);
+                invalid.add(s.key());
+            });
         }
+        problems.addAll(ConfigSchema.checkTogether(
+                k -> invalid.contains(k) ? Optional.empty() : Optional.ofNullable(values.get(k)),
+                sources::get));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

@@ -150,4 +150,85 @@ class OutreachConfigTest {
                             .contains("'outreach.send.require-approval' (from environment OUTREACH_SEND_REQUIRE_APPROVAL) must be one of true, false");
                 });
     }
+
+    @Test
+    void sendingSettingsHaveDefaultsAndAreChecked() {
+        OutreachConfig config = OutreachConfig.load(null, Map.of(), dir);
+        assertThat(config.get("outreach.send.window")).isEqualTo("always");
+        assertThat(config.getInt("outreach.send.daily-cap")).isEqualTo(30);
+        assertThat(config.getInt("outreach.send.hourly-cap")).isEqualTo(10);
+        assertThat(config.get("outreach.send.spacing")).isEqualTo("90s");
+        assertThat(config.get("outreach.send.spacing-jitter")).isEqualTo("30s");
+        assertThat(config.get("outreach.send.skip-countries")).isEmpty();
+        assertThat(config.getInt("outreach.send.max-attempts")).isEqualTo(5);
+        assertThat(config.get("outreach.send.retry-delay")).isEqualTo("10m");
+        assertThat(config.get("outreach.followup.steps")).isEqualTo("4d,8d");
+        assertThat(config.getInt("outreach.http.port")).isEqualTo(8080);
+        assertThat(config.get("outreach.http.bind")).isEqualTo("0.0.0.0");
+
+        OutreachConfig custom = OutreachConfig.load(null, Map.of(
+                "OUTREACH_SEND_WINDOW", "Mon-Fri 09:00-17:00 Europe/Berlin",
+                "OUTREACH_SEND_DAILY_CAP", "0",
+                "OUTREACH_SEND_SPACING", "0s",
+                "OUTREACH_SEND_SPACING_JITTER", "0s",
+                "OUTREACH_SEND_SKIP_COUNTRIES", "DE,AT",
+                "OUTREACH_FOLLOWUP_STEPS", "",
+                "OUTREACH_HTTP_BIND", "::1"), dir);
+        assertThat(custom.get("outreach.send.window")).isEqualTo("Mon-Fri 09:00-17:00 Europe/Berlin");
+        assertThat(custom.get("outreach.followup.steps")).isEmpty();
+
+        assertThatThrownBy(() -> OutreachConfig.load(null, Map.ofEntries(
+                Map.entry("OUTREACH_SEND_WINDOW", "Mon-Fri 09:00-17:00"),
+                Map.entry("OUTREACH_SEND_DAILY_CAP", "10001"),
+                Map.entry("OUTREACH_SEND_HOURLY_CAP", "-1"),
+                Map.entry("OUTREACH_SEND_SPACING", "1h30m"),
+                Map.entry("OUTREACH_SEND_SPACING_JITTER", "2d"),
+                Map.entry("OUTREACH_SEND_SKIP_COUNTRIES", "de,UK"),
+                Map.entry("OUTREACH_SEND_MAX_ATTEMPTS", "0"),
+                Map.entry("OUTREACH_SEND_RETRY_DELAY", "500ms"),
+                Map.entry("OUTREACH_FOLLOWUP_STEPS", "8d,4d"),
+                Map.entry("OUTREACH_HTTP_PORT", "70000"),
+                Map.entry("OUTREACH_HTTP_BIND", "300.1.1.1")), dir))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.problems()).hasSize(11);
+                    assertThat(e.getMessage())
+                            .contains("'outreach.send.window' (from environment OUTREACH_SEND_WINDOW) 'Mon-Fri 09:00-17:00' is not a send window: it names no time zone")
+                            .contains("'outreach.send.daily-cap' (from environment OUTREACH_SEND_DAILY_CAP) must be between 0 and 10000, is 10001")
+                            .contains("'outreach.send.hourly-cap' (from environment OUTREACH_SEND_HOURLY_CAP) must be between 0 and 10000, is -1")
+                            .contains("'outreach.send.spacing' (from environment OUTREACH_SEND_SPACING) '1h30m' combines units")
+                            .contains("'outreach.send.spacing-jitter' (from environment OUTREACH_SEND_SPACING_JITTER) must be between 0s and 1d, is 2d")
+                            .contains("'outreach.send.skip-countries' (from environment OUTREACH_SEND_SKIP_COUNTRIES) 'de' must be upper-case: DE; 'UK' is not an ISO 3166 code")
+                            .contains("'outreach.send.max-attempts' (from environment OUTREACH_SEND_MAX_ATTEMPTS) must be between 1 and 100, is 0")
+                            .contains("'outreach.send.retry-delay' (from environment OUTREACH_SEND_RETRY_DELAY) must be between 1s and 7d, is 500ms")
+                            .contains("'outreach.followup.steps' (from environment OUTREACH_FOLLOWUP_STEPS) step 2 (4d) is not later than step 1 (8d)")
+                            .contains("'outreach.http.port' (from environment OUTREACH_HTTP_PORT) must be between 1 and 65535, is 70000")
+                            .contains("'outreach.http.bind' (from environment OUTREACH_HTTP_BIND) must be an IP address or host name to listen on");
+                });
+    }
+
+    @Test
+    void theJitterMustBeLessThanTheSpacing() {
+        assertThatThrownBy(() -> OutreachConfig.load(null, Map.of("OUTREACH_SEND_SPACING", "30s"), dir))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "'outreach.send.spacing-jitter' (from default) must be less than outreach.send.spacing (30s), or 0s; is 30s"));
+        assertThat(OutreachConfig.load(null, Map.of("OUTREACH_SEND_SPACING", "31s"), dir).get("outreach.send.spacing")).isEqualTo("31s");
+    }
+
+    @Test
+    void aSpacingWithItsOwnProblemIsNotAlsoComparedWithTheJitter() {
+        assertThatThrownBy(() -> OutreachConfig.load(null, Map.of("OUTREACH_SEND_SPACING", "2d"), dir))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "'outreach.send.spacing' (from environment OUTREACH_SEND_SPACING) must be between 0s and 1d, is 2d"));
+    }
+
+    @Test
+    void bindAddresses() {
+        for (String ok : new String[]{"0.0.0.0", "127.0.0.1", "::", "::1", "fe80::1", "localhost", "outreach.internal"}) {
+            assertThat(OutreachConfig.load(null, Map.of("OUTREACH_HTTP_BIND", ok), dir).get("outreach.http.bind")).as(ok).isEqualTo(ok);
+        }
+        for (String bad : new String[]{"", "256.0.0.1", "1.2.3", "local host", "-x.example", "http://0.0.0.0", "1:2"}) {
+            assertThatThrownBy(() -> OutreachConfig.load(null, Map.of("OUTREACH_HTTP_BIND", bad), dir)).as(bad)
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("'outreach.http.bind'");
+        }
+    }
 }
