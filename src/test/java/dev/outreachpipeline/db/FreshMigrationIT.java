@@ -142,7 +142,8 @@ class FreshMigrationIT {
                         "discovery_queries.status", "discovery_queries.results_found", "discovery_queries.results_saved",
                         "discovery_queries.results_skipped_duplicate", "discovery_queries.results_skipped_existing",
                         "prospects_merged.merged_at", "jobs.attempts", "discovery_queries.api_calls", "discovery_queries.cost",
-                        "provider_pauses.created_at", "suppressions.created_at");
+                        "provider_pauses.created_at", "suppressions.created_at",
+                        "send_attempts.status", "send_attempts.created_at", "prospects.send_attempts");
         assertThatThrownBy(() -> db.execute("INSERT INTO jobs (job_type, status) VALUES ('discover', NULL)"))
                 .hasMessageContaining("null value in column \"status\"");
 
