@@ -17,6 +17,8 @@ final class MailAddresses {
     private static final Pattern DOT_ATOM = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
     private static final Pattern DOMAIN = Pattern.compile("(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
+    private static final String BARE = "must be one bare address such as name@example.com, without a display name, group, comment or list";
+
     private MailAddresses() {
     }
 
@@ -27,6 +29,9 @@ final class MailAddresses {
         }
         if (HeaderText.hasControl(address)) {
             return Optional.of("contains a line break or control character");
+        }
+        if (address.chars().anyMatch(c -> c == '<' || c == '>' || c == '(' || c == ')' || c == ',' || c == ';')) {
+            return Optional.of(BARE);
         }
         if (address.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
             return Optional.of("contains a space");
@@ -43,7 +48,7 @@ final class MailAddresses {
             return Optional.of("is not an address (" + e.getMessage() + ")");
         }
         if (parsed.isGroup() || parsed.getPersonal() != null || !address.equals(parsed.getAddress())) {
-            return Optional.of("must be a bare address such as name@example.com, without a display name, group or comment");
+            return Optional.of(BARE);
         }
         int at = address.lastIndexOf('@');
         if (at <= 0) {
