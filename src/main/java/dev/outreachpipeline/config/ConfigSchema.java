@@ -101,6 +101,19 @@ public final class ConfigSchema {
 
         add(Setting.integer("outreach.http.port", 1, 65535));
         add(Setting.withCheck("outreach.http.bind", ConfigSchema::checkBindAddress));
+
+        add(Setting.withCheck("outreach.smtp.host", ConfigSchema::checkHostName, "SMTP_HOST"));
+        add(Setting.integer("outreach.smtp.port", 1, 65535).withEnvAliases("SMTP_PORT"));
+        add(Setting.text("outreach.smtp.username", "SMTP_USERNAME"));
+        add(Setting.secret("outreach.smtp.password", "SMTP_PASSWORD"));
+        add(Setting.oneOf("outreach.smtp.security", "starttls", "tls", "none").withEnvAliases("SMTP_SECURITY"));
+        add(Setting.integer("outreach.smtp.timeout-seconds", 1, 3600));
+        add(Setting.text("outreach.mail.from", "MAIL_FROM"));
+        add(Setting.withCheck("outreach.mail.from-name", ConfigSchema::checkHeaderText, "MAIL_FROM_NAME"));
+        add(Setting.text("outreach.mail.postal-address", "SENDER_POSTAL_ADDRESS"));
+        add(Setting.secret("outreach.unsubscribe.secret"));
+        add(Setting.text("outreach.unsubscribe.mailto"));
+        add(Setting.withCheck("outreach.http.public-base-url", ConfigSchema::checkHttpUrl));
     }
 
     private ConfigSchema() {
@@ -175,6 +188,14 @@ public final class ConfigSchema {
         return value.matches("https?://[^\\s/]+(/\\S*)?")
                 ? Optional.empty()
                 : Optional.of("must be an http:// or https:// URL, is '" + value + "'");
+    }
+
+    /** A host name, IPv4 or bare IPv6 address, nothing more: no scheme, no port, no spaces. Empty means not set. */
+    private static Optional<String> checkHostName(String value) {
+        return value.isEmpty() || value.matches("[A-Za-z0-9.-]+|[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*")
+                ? Optional.empty()
+                : Optional.of("must be a host name or IP address such as smtp.example.com (no scheme or port), is '"
+                        + value + "'");
     }
 
     private static Optional<String> checkIdentifier(String value) {

@@ -67,4 +67,11 @@ public record Setting(String key, Function<String, Optional<String>> check, bool
     static Setting withCheck(String key, Function<String, Optional<String>> check, String... envAliases) {
         return new Setting(key, check, false, List.of(envAliases));
     }
+
+    /** This setting, also read from the given environment names (for kinds whose factory takes none). */
+    Setting withEnvAliases(String... names) {
+        var all = new java.util.ArrayList<>(envAliases);
+        all.addAll(List.of(names));
+        return new Setting(key, check, secret, List.copyOf(all));
+    }
 }

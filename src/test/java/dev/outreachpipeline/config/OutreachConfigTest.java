@@ -231,4 +231,54 @@ class OutreachConfigTest {
                     .isInstanceOf(ConfigException.class).hasMessageContaining("'outreach.http.bind'");
         }
     }
+
+    void sendingSettingsHaveDefaultsComeFromTheirEnvironmentNamesAndAreChecked() throws IOException {
+        OutreachConfig config = OutreachConfig.load(null, Map.of(), dir);
+        assertThat(config.get("outreach.smtp.host")).isEmpty();
+        assertThat(config.getInt("outreach.smtp.port")).isEqualTo(587);
+        assertThat(config.get("outreach.smtp.security")).isEqualTo("starttls");
+        assertThat(config.getInt("outreach.smtp.timeout-seconds")).isEqualTo(60);
+        assertThat(config.get("outreach.mail.from")).isEmpty();
+        assertThat(config.get("outreach.unsubscribe.mailto")).isEmpty();
+        assertThat(config.get("outreach.http.public-base-url")).isEqualTo("http://localhost:8080");
+
+        OutreachConfig fromEnv = OutreachConfig.load(null, Map.of(
+                "SMTP_HOST", "smtp.example.com", "SMTP_PORT", "465", "SMTP_USERNAME", "sam",
+                "SMTP_PASSWORD", "hunter2-smtp", "SMTP_SECURITY", "tls", "MAIL_FROM", "sam@example.com",
+                "MAIL_FROM_NAME", "Sam Writer", "SENDER_POSTAL_ADDRESS", "1 Main St, Springfield",
+                "OUTREACH_UNSUBSCRIBE_SECRET", "s3cret-s3cret-s3cret-s3cret-s3cret"), dir);
+        assertThat(fromEnv.get("outreach.smtp.host")).isEqualTo("smtp.example.com");
+        assertThat(fromEnv.getInt("outreach.smtp.port")).isEqualTo(465);
+        assertThat(fromEnv.source("outreach.smtp.port")).isEqualTo("environment SMTP_PORT");
+        assertThat(fromEnv.get("outreach.smtp.security")).isEqualTo("tls");
+        assertThat(fromEnv.get("outreach.mail.from-name")).isEqualTo("Sam Writer");
+        assertThat(fromEnv.get("outreach.mail.postal-address")).isEqualTo("1 Main St, Springfield");
+        assertThat(fromEnv.masked().get("outreach.smtp.password")).isEqualTo(Masking.MASK);
+        assertThat(fromEnv.masked().get("outreach.unsubscribe.secret")).isEqualTo(Masking.MASK);
+        assertThat(fromEnv.toString()).doesNotContain("hunter2-smtp").doesNotContain("s3cret");
+        assertThat(fromEnv.asProperties()).doesNotContainKeys("outreach.smtp.password", "outreach.unsubscribe.secret");
+
+        Path file = dir.resolve("secrets.properties");
+        Files.writeString(file, "outreach.smtp.password = hunter2\noutreach.unsubscribe.secret = abc\n");
+        assertThatThrownBy(() -> OutreachConfig.load(file, Map.of(
+                "SMTP_HOST", "smtp://smtp.example.com:587",
+                "SMTP_PORT", "0",
+                "SMTP_SECURITY", "ssl",
+                "OUTREACH_SMTP_TIMEOUT_SECONDS", "0",
+                "MAIL_FROM_NAME", "Sam\r\nBcc: everyone@example.com",
+                "OUTREACH_HTTP_PUBLIC_BASE_URL", "outreach.example.com"), dir))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.problems()).hasSize(8);
+                    assertThat(e.getMessage())
+                            .contains("'outreach.smtp.password' is a secret: set it in the environment (OUTREACH_SMTP_PASSWORD)")
+                            .contains("'outreach.unsubscribe.secret' is a secret: set it in the environment (OUTREACH_UNSUBSCRIBE_SECRET)")
+                            .contains("'outreach.smtp.host' (from environment SMTP_HOST) must be a host name or IP address")
+                            .contains("'outreach.smtp.port' (from environment SMTP_PORT) must be between 1 and 65535, is 0")
+                            .contains("'outreach.smtp.security' (from environment SMTP_SECURITY) must be one of starttls, tls, none, is 'ssl'")
+                            .contains("'outreach.smtp.timeout-seconds' (from environment OUTREACH_SMTP_TIMEOUT_SECONDS) must be between 1 and 3600")
+                            .contains("'outreach.mail.from-name' (from environment MAIL_FROM_NAME) must be one line without control characters")
+                            .contains("'outreach.http.public-base-url' (from environment OUTREACH_HTTP_PUBLIC_BASE_URL) must be an http:// or https:// URL")
+                            .doesNotContain("hunter2");
+                });
+    }
 }
