@@ -17,6 +17,10 @@ import dev.outreachpipeline.enrichment.HunterClient;
 import dev.outreachpipeline.enrichment.HunterSettings;
 import dev.outreachpipeline.enrichment.ProspectEnricher;
 import dev.outreachpipeline.jobs.JobCheck;
+import dev.outreachpipeline.sending.SendPacing;
+import dev.outreachpipeline.sending.SendSettings;
+import dev.outreachpipeline.sending.SendStage;
+import dev.outreachpipeline.sending.SmtpSettings;
 import dev.outreachpipeline.jobs.JobFailures;
 import dev.outreachpipeline.jobs.JobGuard;
 import dev.outreachpipeline.jobs.JobTypes;
@@ -68,6 +72,18 @@ final class PipelineBeans {
                 ContactRules.DEFAULT_GENERIC_LOCAL_PARTS);
         registry.bind("enrichment", new ProspectEnricher(new HunterClient(HunterSettings.from(config), producer), rules,
                 jobCheck, java.time.Clock.systemUTC()));
+        var smtp = SmtpSettings.from(config);
+        var send = SendSettings.from(config);
+        var mailConfiguration = new org.apache.camel.component.mail.MailConfiguration();
+        if (!smtp.username().isBlank()) {
+            mailConfiguration.setUsername(smtp.username());
+            mailConfiguration.setPassword(smtp.password());
+        }
+        mailConfiguration.setAdditionalJavaMailProperties(smtp.mailProperties());
+        mailConfiguration.setConnectionTimeout((int) smtp.timeout().toMillis());
+        context.getComponent("smtp", org.apache.camel.component.mail.MailComponent.class).setConfiguration(mailConfiguration);
+        registry.bind("sending", new SendStage(smtp, send, new SendPacing(send.pacingRules(),
+                java.util.random.RandomGenerator.getDefault()), java.time.Clock.systemUTC()));
         var drafts = DraftSettings.from(config);
         registry.bind("drafting", new DraftStage(DraftRenderer.configured(drafts, workDir), drafts));
         registry.bind("discoverySchedule", new DiscoverySchedule(locations, categories, discovery.defaultMaxResults()));

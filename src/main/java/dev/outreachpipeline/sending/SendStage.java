@@ -1,0 +1,204 @@
+package dev.outreachpipeline.sending;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outreachpipeline.jobs.JobFailed;
+import org.apache.camel.Exchange;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the sending routes ask of Java: whether a send may happen now (caps, window, spacing), the
+ * message itself, and what an SMTP outcome means for the attempt and the prospect. Every database
+ * write stays in the routes.
+ */
+public final class SendStage {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A wait shorter than this is waited out inside the job; a longer one ends the job with its reason. */
+    private static final Duration LONGEST_WAIT_IN_JOB = Duration.ofMinutes(10);
+
+    private final SmtpSettings smtp;
+    private final SendSettings send;
+    private final SendPacing pacing;
+    private final MessageComposer composer;
+    private final Clock clock;
+
+    public SendStage(SmtpSettings smtp, SendSettings send, SendPacing pacing, Clock clock) {
+        this.smtp = smtp;
+        this.send = send;
+        this.pacing = pacing;
+        this.composer = new MessageComposer(clock);
+        this.clock = clock;
+    }
+
+    /** Sending needs a server, a sender, a postal address and the unsubscribe secret; says everything missing at once. */
+    public void requireReady() {
+        List<String> problems = smtp.problemsForSending();
+        if (!problems.isEmpty()) {
+            throw new JobFailed("Sending is not configured: " + String.join(" ", problems));
+        }
+    }
+
+    public String mailbox() {
+        return smtp.from().toLowerCase(Locale.ROOT);
+    }
+
+    public String senderDomain() {
+        return mailbox().substring(mailbox().indexOf('@') + 1);
+    }
+
+    /** An attempt older than this cannot still be in an SMTP conversation. */
+    public long staleSeconds() {
+        return smtp.timeout().multipliedBy(3).plusMinutes(1).toSeconds();
+    }
+
+    /** The DataForSEO location codes whose prospects are skipped. */
+    public String skipCodesJson() {
+        var codes = JSON.createArrayNode();
+        CountrySkipList.COUNTRY_BY_LOCATION.keySet().stream().sorted()
+                .filter(code -> send.skipCountries().skipReason(code).isPresent()).forEach(codes::add);
+        return codes.toString();
+    }
+
+    /** Sets sendDecision (send | wait | stop), waitMillis and sendReason from the mailbox's recent sends. */
+    public void decide(Map<String, Object> facts, Exchange exchange) {
+        Instant now = instant(facts.get("now"));
+        var pacingFacts = new PacingFacts(now, ((Number) facts.get("sent_last_24h")).intValue(),
+                ((Number) facts.get("sent_last_hour")).intValue(), instant(facts.get("last_sent_at")),
+                instant(facts.get("oldest_in_24h")), instant(facts.get("oldest_in_hour")));
+        PacingDecision decision = pacing.decide(pacingFacts);
+        if (decision instanceof PacingDecision.Wait wait) {
+            Duration gap = Duration.between(now, wait.until());
+            boolean shortWait = gap.compareTo(LONGEST_WAIT_IN_JOB) <= 0;
+            exchange.getIn().setHeader("sendDecision", shortWait ? "wait" : "stop");
+            exchange.getIn().setHeader("waitMillis", Math.max(0, gap.toMillis()));
+            exchange.getIn().setHeader("sendReason", wait.reason());
+        } else {
+            exchange.getIn().setHeader("sendDecision", "send");
+        }
+    }
+
+    /** The headers the route needs again after the mail step, which starts from none. */
+    public Map<String, Object> keep(Map<String, Object> headers) {
+        var kept = new LinkedHashMap<String, Object>();
+        for (String name : List.of("jobId", "jobType", "worker", "mailbox", "senderDomain", "skipCodes", "staleSeconds")) {
+            kept.put(name, headers.get(name));
+        }
+        return kept;
+    }
+
+    /** The message for a claimed send, built explicitly: nothing from the exchange reaches its headers. */
+    public jakarta.mail.internet.MimeMessage compose(Map<String, Object> claimed) {
+        UUID prospectId = UUID.fromString(String.valueOf(claimed.get("id")));
+        String token = smtp.unsubscribeTokens().tokenFor(prospectId);
+        var message = OutgoingMessage.first(smtp.from(), smtp.fromName(), String.valueOf(claimed.get("contact_email")),
+                String.valueOf(claimed.get("draft_subject")), String.valueOf(claimed.get("draft_body")),
+                (String) claimed.get("draft_html"), String.valueOf(claimed.get("message_id")), smtp.unsubscribeUrl(token),
+                smtp.unsubscribeMailto(), smtp.postalAddress());
+        return composer.compose(message);
+    }
+
+    /** The SMTP server accepted the message. */
+    public Map<String, Object> sent(Map<String, Object> claimed, Exchange exchange) {
+        restore(exchange);
+        return outcome(claimed, new SmtpOutcome.Sent(), "250 accepted");
+    }
+
+    /** The send failed, before or after the server saw it; what that means for the prospect. */
+    public Map<String, Object> failed(Throwable failure, Map<String, Object> claimed, Exchange exchange) {
+        restore(exchange);
+        SmtpOutcome outcome = failure instanceof MessageRejected || dev.outreachpipeline.jobs.JobFailures.find(failure, MessageRejected.class).isPresent()
+                ? new SmtpOutcome.Permanent("the message was not sent: " + dev.outreachpipeline.jobs.JobFailures
+                        .find(failure, MessageRejected.class).map(Throwable::getMessage).orElse(failure.getMessage()))
+                : SmtpClassifier.classify(failure);
+        return outcome(claimed, outcome, null);
+    }
+
+    private void restore(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> kept = exchange.getProperty("savedHeaders", Map.class);
+        if (kept != null) {
+            kept.forEach((k, v) -> exchange.getIn().setHeader(k, v));
+        }
+    }
+
+    private Map<String, Object> outcome(Map<String, Object> claimed, SmtpOutcome outcome, String acceptedReply) {
+        var p = new LinkedHashMap<String, Object>();
+        p.put("prospectId", claimed.get("id"));
+        p.put("attemptId", claimed.get("attempt_id"));
+        p.put("contactEmail", claimed.get("contact_email"));
+        p.put("subject", claimed.get("draft_subject"));
+        p.put("textBody", claimed.get("draft_body"));
+        p.put("calls", 1);
+        p.put("nextAttemptAt", null);
+        p.put("lastError", null);
+        int attempts = ((Number) claimed.get("send_attempts")).intValue();
+        if (outcome instanceof SmtpOutcome.Sent) {
+            p.put("attemptStatus", "sent");
+            p.put("prospectStatus", "sent");
+            p.put("smtpReply", acceptedReply);
+        } else if (outcome instanceof SmtpOutcome.Temporary t) {
+            p.put("attemptStatus", "temporary");
+            p.put("smtpReply", t.reply());
+            if (attempts >= send.maxAttempts()) {
+                p.put("prospectStatus", "failed");
+                p.put("lastError", "still refused after " + attempts + " attempt(s): " + t.reply());
+            } else {
+                p.put("prospectStatus", "approved");
+                Duration delay = send.retryDelay().multipliedBy(1L << Math.min(10, attempts - 1));
+                p.put("nextAttemptAt", OffsetDateTime.now(clock).plus(delay).toString());
+                p.put("lastError", "temporary SMTP failure, next attempt later: " + t.reply());
+            }
+        } else if (outcome instanceof SmtpOutcome.BadMailbox b) {
+            p.put("attemptStatus", "bounced");
+            p.put("prospectStatus", "bounced");
+            p.put("smtpReply", b.reply());
+            p.put("lastError", "the mailbox does not exist; the address is suppressed: " + b.reply());
+        } else if (outcome instanceof SmtpOutcome.Permanent f) {
+            p.put("attemptStatus", "failed");
+            p.put("prospectStatus", "failed");
+            p.put("smtpReply", f.reply());
+            p.put("lastError", f.reply());
+        } else {
+            String reply = outcome instanceof SmtpOutcome.Unknown u ? u.reply() : String.valueOf(outcome);
+            p.put("attemptStatus", "send_unknown");
+            p.put("prospectStatus", "send_unknown");
+            p.put("smtpReply", reply);
+            p.put("lastError", "the server may have accepted the message (" + reply + "); it is not sent again by itself");
+        }
+        p.put("outcome", p.get("attemptStatus"));
+        var response = JSON.createObjectNode();
+        response.put("message_id", String.valueOf(claimed.get("message_id")));
+        response.put("smtp_reply", String.valueOf(p.get("smtpReply")));
+        response.put("kind", "initial");
+        response.put("step", 0);
+        p.put("response", response.toString());
+        return p;
+    }
+
+    /** The camel-mail endpoint; credentials and TLS settings are on the component, never in the URI. */
+    public String smtpUri() {
+        return "smtp://" + smtp.host() + ":" + smtp.port();
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        return OffsetDateTime.parse(value.toString()).toInstant();
+    }
+}
