@@ -46,6 +46,7 @@ public final class Daemon {
                 CamelContext context = configured.getCamelContext();
                 PipelineBeans.bind(context, config, node, workDir);
                 dev.outreachpipeline.jobs.QuartzJobStore.configure(context, db.dataSource());
+                dev.outreachpipeline.http.PublicHttpServer.install(context, config);
                 addWorkers(context);
             }
         });
