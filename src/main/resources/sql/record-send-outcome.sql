@@ -2,6 +2,8 @@ UPDATE prospects
    SET outreach_status = :#prospectStatus,
        last_sent       = CASE WHEN :#prospectStatus = 'sent' THEN now() ELSE last_sent END,
        first_sent_at   = CASE WHEN :#prospectStatus = 'sent' THEN coalesce(first_sent_at, now()) ELSE first_sent_at END,
+       followups_sent  = followups_sent + CAST(:#followupIncrement AS integer),
+       send_attempts   = CASE WHEN :#prospectStatus = 'sent' THEN 0 ELSE send_attempts END,
        next_attempt_at = CAST(:#nextAttemptAt AS timestamptz),
        last_error      = :#lastError
  WHERE id = CAST(:#prospectId AS uuid) AND outreach_status = 'sending'

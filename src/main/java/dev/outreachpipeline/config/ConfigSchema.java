@@ -52,6 +52,8 @@ public final class ConfigSchema {
         add(Setting.integer("outreach.dataforseo.collect-timeout-seconds", 1, 30 * 86400));
         add(Setting.bool("outreach.discovery.chain-enrich"));
         add(Setting.withCheck("outreach.schedule.discovery-cron", ConfigSchema::checkCron));
+        add(Setting.withCheck("outreach.schedule.send-cron", ConfigSchema::checkCron));
+        add(Setting.withCheck("outreach.schedule.followup-cron", ConfigSchema::checkCron));
 
         add(Setting.withCheck("outreach.hunter.base-url", ConfigSchema::checkHttpUrl, "HUNTER_BASE_URL"));
         add(Setting.secret("outreach.hunter.api-key", "HUNTER_API_KEY", "HUNTER_IO_API_KEY"));

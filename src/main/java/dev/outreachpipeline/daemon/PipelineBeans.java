@@ -82,9 +82,11 @@ final class PipelineBeans {
         mailConfiguration.setAdditionalJavaMailProperties(smtp.mailProperties());
         mailConfiguration.setConnectionTimeout((int) smtp.timeout().toMillis());
         context.getComponent("smtp", org.apache.camel.component.mail.MailComponent.class).setConfiguration(mailConfiguration);
-        registry.bind("sending", new SendStage(smtp, send, new SendPacing(send.pacingRules(),
-                java.util.random.RandomGenerator.getDefault()), java.time.Clock.systemUTC()));
         var drafts = DraftSettings.from(config);
+        var followups = new dev.outreachpipeline.drafting.FollowupRenderer(
+                dev.outreachpipeline.drafting.DraftTemplates.configured(drafts.templatesDir(), workDir), drafts.senderName());
+        registry.bind("sending", new SendStage(smtp, send, new SendPacing(send.pacingRules(),
+                java.util.random.RandomGenerator.getDefault()), followups, java.time.Clock.systemUTC()));
         registry.bind("drafting", new DraftStage(DraftRenderer.configured(drafts, workDir), drafts));
         registry.bind("discoverySchedule", new DiscoverySchedule(locations, categories, discovery.defaultMaxResults()));
     }

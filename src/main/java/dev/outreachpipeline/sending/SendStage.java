@@ -29,14 +29,35 @@ public final class SendStage {
     private final SendSettings send;
     private final SendPacing pacing;
     private final MessageComposer composer;
+    private final dev.outreachpipeline.drafting.FollowupRenderer followups;
     private final Clock clock;
 
-    public SendStage(SmtpSettings smtp, SendSettings send, SendPacing pacing, Clock clock) {
+    public SendStage(SmtpSettings smtp, SendSettings send, SendPacing pacing,
+                     dev.outreachpipeline.drafting.FollowupRenderer followups, Clock clock) {
         this.smtp = smtp;
         this.send = send;
         this.pacing = pacing;
         this.composer = new MessageComposer(clock);
+        this.followups = followups;
         this.clock = clock;
+    }
+
+    /** The follow-up steps as seconds after the first message, for the statement that marks due follow-ups. */
+    public String followupStepSecondsJson() {
+        var seconds = JSON.createArrayNode();
+        send.followupSteps().delays().forEach(d -> seconds.add(d.toSeconds()));
+        return seconds.toString();
+    }
+
+    /** The least time between a follow-up and the message before it, per step. */
+    public String followupGapSecondsJson() {
+        var gaps = JSON.createArrayNode();
+        Duration previous = Duration.ZERO;
+        for (Duration d : send.followupSteps().delays()) {
+            gaps.add(d.minus(previous).toSeconds());
+            previous = d;
+        }
+        return gaps.toString();
     }
 
     /** Sending needs a server, a sender, a postal address and the unsubscribe secret; says everything missing at once. */
@@ -95,15 +116,29 @@ public final class SendStage {
         return kept;
     }
 
-    /** The message for a claimed send, built explicitly: nothing from the exchange reaches its headers. */
+    /**
+     * The message for a claimed send, built explicitly: nothing from the exchange reaches its
+     * headers. A follow-up answers the thread: In-Reply-To the last message, References all of them,
+     * "Re:" before the first subject, and a body from the follow-up template.
+     */
     public jakarta.mail.internet.MimeMessage compose(Map<String, Object> claimed) {
         UUID prospectId = UUID.fromString(String.valueOf(claimed.get("id")));
         String token = smtp.unsubscribeTokens().tokenFor(prospectId);
-        var message = OutgoingMessage.first(smtp.from(), smtp.fromName(), String.valueOf(claimed.get("contact_email")),
-                String.valueOf(claimed.get("draft_subject")), String.valueOf(claimed.get("draft_body")),
-                (String) claimed.get("draft_html"), String.valueOf(claimed.get("message_id")), smtp.unsubscribeUrl(token),
-                smtp.unsubscribeMailto(), smtp.postalAddress());
+        int step = step(claimed);
+        String earlier = (String) claimed.get("earlier_message_ids");
+        List<String> references = step == 0 || earlier == null ? List.of() : List.of(earlier.split(" "));
+        String text = step == 0 ? String.valueOf(claimed.get("draft_body"))
+                : followups.render(step, (String) claimed.get("contact_name"), String.valueOf(claimed.get("domain")));
+        var message = new OutgoingMessage(smtp.from(), smtp.fromName(), String.valueOf(claimed.get("contact_email")),
+                String.valueOf(claimed.get("draft_subject")), text, step == 0 ? (String) claimed.get("draft_html") : null,
+                String.valueOf(claimed.get("message_id")), references.isEmpty() ? null : references.get(references.size() - 1),
+                references, smtp.unsubscribeUrl(token), smtp.unsubscribeMailto(), smtp.postalAddress());
         return composer.compose(message);
+    }
+
+    private static int step(Map<String, Object> claimed) {
+        Object step = claimed.get("step");
+        return step instanceof Number n ? n.intValue() : 0;
     }
 
     /** The SMTP server accepted the message. */
@@ -135,16 +170,20 @@ public final class SendStage {
         p.put("prospectId", claimed.get("id"));
         p.put("attemptId", claimed.get("attempt_id"));
         p.put("contactEmail", claimed.get("contact_email"));
-        p.put("subject", claimed.get("draft_subject"));
-        p.put("textBody", claimed.get("draft_body"));
+        p.put("subject", step(claimed) == 0 ? claimed.get("draft_subject") : "Re: " + claimed.get("draft_subject"));
+        p.put("textBody", step(claimed) == 0 ? claimed.get("draft_body")
+                : followups.render(step(claimed), (String) claimed.get("contact_name"), String.valueOf(claimed.get("domain"))));
         p.put("calls", 1);
         p.put("nextAttemptAt", null);
         p.put("lastError", null);
         int attempts = ((Number) claimed.get("send_attempts")).intValue();
+        int step = step(claimed);
+        p.put("followupIncrement", 0);
         if (outcome instanceof SmtpOutcome.Sent) {
             p.put("attemptStatus", "sent");
             p.put("prospectStatus", "sent");
             p.put("smtpReply", acceptedReply);
+            p.put("followupIncrement", step == 0 ? 0 : 1);
         } else if (outcome instanceof SmtpOutcome.Temporary t) {
             p.put("attemptStatus", "temporary");
             p.put("smtpReply", t.reply());
@@ -152,7 +191,7 @@ public final class SendStage {
                 p.put("prospectStatus", "failed");
                 p.put("lastError", "still refused after " + attempts + " attempt(s): " + t.reply());
             } else {
-                p.put("prospectStatus", "approved");
+                p.put("prospectStatus", step == 0 ? "approved" : "followup_due");
                 Duration delay = send.retryDelay().multipliedBy(1L << Math.min(10, attempts - 1));
                 p.put("nextAttemptAt", OffsetDateTime.now(clock).plus(delay).toString());
                 p.put("lastError", "temporary SMTP failure, next attempt later: " + t.reply());
@@ -178,8 +217,8 @@ public final class SendStage {
         var response = JSON.createObjectNode();
         response.put("message_id", String.valueOf(claimed.get("message_id")));
         response.put("smtp_reply", String.valueOf(p.get("smtpReply")));
-        response.put("kind", "initial");
-        response.put("step", 0);
+        response.put("kind", step == 0 ? "initial" : "followup");
+        response.put("step", step);
         p.put("response", response.toString());
         return p;
     }

@@ -170,4 +170,42 @@ class SendingIT {
         assertThat((String) job.get("error_message")).contains("postal").containsIgnoringCase("unsubscribe");
         assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
     }
+
+    @Test
+    void aDueFollowUpGoesOutInTheSameThreadAndRepliedProspectsAreLeftAlone() throws Exception {
+        assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
+        String a = approved("thread.example", "A link idea");
+        String b = approved("answered.example", "Another idea");
+        assertThat(sendJob(env()).exitCode()).isZero();
+        assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(2);
+        // five days later; one of them answered meanwhile
+        db.execute("UPDATE prospects SET first_sent_at = now() - interval '5 days', last_sent = now() - interval '5 days'");
+        db.execute("UPDATE prospects SET outreach_status = 'replied' WHERE id = '" + b + "'");
+
+        db.execute("INSERT INTO jobs (job_type, params, origin) VALUES ('followup', '{}', 'test')");
+        assertThat(CliRun.run(env(), "run", "--once").exitCode()).isZero();
+
+        MimeMessage[] received = GREEN_MAIL.getReceivedMessages();
+        assertThat(received).hasSize(3);
+        MimeMessage first = withSubject(received, "A link idea");
+        MimeMessage followUp = withSubject(received, "Re: A link idea");
+        assertThat(followUp.getHeader("In-Reply-To")[0]).isEqualTo(first.getMessageID());
+        assertThat(followUp.getHeader("References")[0]).contains(first.getMessageID());
+        assertThat(followUp.getHeader("List-Unsubscribe")).isNotNull();
+        assertThat(db.count("SELECT count(*) FROM prospects WHERE id = '" + a + "' AND outreach_status = 'sent' AND followups_sent = 1"))
+                .isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM email_logs WHERE response->>'kind' = 'followup' AND response->>'step' = '1'"))
+                .isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM prospects WHERE id = '" + b + "' AND followups_sent = 0")).isEqualTo(1);
+    }
+
+    private static MimeMessage withSubject(MimeMessage[] messages, String subject) {
+        return java.util.Arrays.stream(messages).filter(m -> {
+            try {
+                return subject.equals(m.getSubject());
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).findFirst().orElseThrow(() -> new AssertionError("no message with subject " + subject));
+    }
 }
