@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 @Command(name = "prospects", mixinStandardHelpOptions = true,
         description = "List, inspect, export and approve prospects; send them back to an earlier stage.",
         subcommands = {ProspectsCommand.ListProspects.class, ProspectsCommand.Show.class, ProspectsExportCommand.class,
-                ProspectsCommand.Approve.class, ProspectsCommand.Redraft.class, ProspectsCommand.Refresh.class})
+                ProspectsCommand.Approve.class, ProspectsCommand.Redraft.class, ProspectsCommand.Refresh.class,
+                ProspectsCommand.Resend.class})
 final class ProspectsCommand {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -197,6 +198,29 @@ final class ProspectsCommand {
             try (Database db = context.openDatabase()) {
                 int n = new ProspectStore(db.dataSource()).refresh(uuids(ids));
                 context.out().println(n + " prospect(s) will be looked up at Hunter again by the next enrich job.");
+                return n == ids.size() ? ExitCodes.OK : ExitCodes.FAILURE;
+            }
+        }
+    }
+
+    @Command(name = "resend", mixinStandardHelpOptions = true,
+            description = {"Send again a message whose delivery is unknown (status send_unknown: the process stopped",
+                    "mid-send, or the server's answer was lost). Only you can decide this: the recipient may have it already."})
+    static final class Resend implements Callable<Integer> {
+        private final CliContext context;
+
+        @Parameters(paramLabel = "ID", arity = "1..*")
+        List<String> ids;
+
+        Resend(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database db = context.openDatabase()) {
+                int n = new ProspectStore(db.dataSource()).resend(uuids(ids));
+                context.out().println(n + " prospect(s) will be sent again by the next send job.");
                 return n == ids.size() ? ExitCodes.OK : ExitCodes.FAILURE;
             }
         }

@@ -51,13 +51,35 @@ public final class ProspectStore {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    /** Drafted prospects become approved: the given ids, or all (at or above a score). */
+    /**
+     * Drafted prospects become approved: the given ids, or all (at or above a score); a send job is
+     * enqueued for them unless one is waiting already.
+     */
     public int approve(List<UUID> ids, boolean all, BigDecimal minScore) throws SQLException {
-        return update("""
+        int approved = update("""
                 UPDATE prospects SET outreach_status = 'approved', approved_at = now()
                  WHERE outreach_status = 'drafted'
                    AND (CAST(? AS boolean) OR id = ANY (?))
                    AND (CAST(? AS numeric) IS NULL OR score >= CAST(? AS numeric))""", all, ids, minScore, minScore);
+        if (approved > 0) {
+            update("""
+                    INSERT INTO jobs (job_type, params, status, origin)
+                    SELECT 'send', CAST('{}' AS json), 'pending', 'approval'
+                     WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE job_type = 'send' AND status IN ('pending', 'running')
+                                          AND origin IS NOT NULL)""");
+        }
+        return approved;
+    }
+
+    /**
+     * The operator's decision that a message whose delivery is unknown (the process stopped
+     * mid-send) may be sent again: back to approved.
+     */
+    public int resend(List<UUID> ids) throws SQLException {
+        return update("""
+                UPDATE prospects SET outreach_status = CASE WHEN first_sent_at IS NULL THEN 'approved' ELSE 'followup_due' END,
+                                     next_attempt_at = NULL, last_error = NULL, send_attempts = 0
+                 WHERE id = ANY (?) AND outreach_status = 'send_unknown'""", ids);
     }
 
     /** Back to 'enriched', so the next draft job renders them again (e.g. after a template change). */

@@ -199,6 +199,46 @@ class SendingIT {
         assertThat(db.count("SELECT count(*) FROM prospects WHERE id = '" + b + "' AND followups_sent = 0")).isEqualTo(1);
     }
 
+    @Test
+    void aDryRunShowsWhatWouldBeSentAndWhyTheOthersWaitAndChangesNothing() throws Exception {
+        assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
+        approved("one.example", "One");
+        approved("two.example", "Two");
+        approved("three.example", "Three");
+        approved("blocked.example", "Blocked");
+        assertThat(CliRun.run(env(), "suppress", "add", "blocked.example").exitCode()).isZero();
+        var env = env("OUTREACH_SEND_DAILY_CAP", "2", "OUTREACH_SEND_SPACING", "90s", "OUTREACH_SEND_SPACING_JITTER", "30s");
+
+        CliRun dry = CliRun.run(env, "send", "--dry-run");
+
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("0 sent in the last 24 h (cap 2)").contains("Next send: now")
+                .contains("editor@one.example").contains("would be sent now")
+                .contains("editor@two.example").contains("after 1 earlier message(s)")
+                .contains("editor@three.example").contains("the caps leave room for 2")
+                .contains("editor@blocked.example").contains("never sent: suppressed");
+        assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
+        assertThat(db.count("SELECT count(*) FROM prospects WHERE outreach_status = 'approved'")).isEqualTo(4);
+        assertThat(db.count("SELECT count(*) FROM send_attempts")).isZero();
+    }
+
+    @Test
+    void onlyAnOperatorSendsAgainAMessageWhoseDeliveryIsUnknown() throws Exception {
+        assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
+        String id = approved("unknown.example", "Unknown");
+        db.execute("UPDATE prospects SET outreach_status = 'send_unknown' WHERE id = '" + id + "'");
+
+        assertThat(sendJob(env()).exitCode()).isZero();
+        assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
+        assertThat(CliRun.run(env(), "prospects", "list", "--status", "send_unknown").out()).contains("unknown.example");
+
+        assertThat(CliRun.run(env(), "prospects", "resend", id).exitCode()).isZero();
+        assertThat(sendJob(env()).exitCode()).isZero();
+
+        assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(1);
+        assertThat(prospect(id)).containsEntry("outreach_status", "sent");
+    }
+
     private static MimeMessage withSubject(MimeMessage[] messages, String subject) {
         return java.util.Arrays.stream(messages).filter(m -> {
             try {

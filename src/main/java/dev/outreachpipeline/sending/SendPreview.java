@@ -1,0 +1,111 @@
+package dev.outreachpipeline.sending;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+
+/**
+ * {@code outreach send --dry-run}: what the next send job would do now, read-only — the mailbox's
+ * recent sends against its caps, the pacing decision, and the queue in the order it is served, each
+ * with what would happen to it and why.
+ */
+public final class SendPreview {
+
+    private final DataSource dataSource;
+    private final SmtpSettings smtp;
+    private final SendSettings send;
+    private final SendPacing pacing;
+
+    public SendPreview(DataSource dataSource, SmtpSettings smtp, SendSettings send, SendPacing pacing) {
+        this.dataSource = dataSource;
+        this.smtp = smtp;
+        this.send = send;
+        this.pacing = pacing;
+    }
+
+    public void print(PrintWriter out) throws SQLException {
+        String mailbox = smtp.from().toLowerCase(Locale.ROOT);
+        smtp.problemsForSending().forEach(p -> out.println("Cannot send: " + p));
+        try (Connection c = dataSource.getConnection()) {
+            int sent24h;
+            int sentHour;
+            PacingDecision decision;
+            try (PreparedStatement ps = c.prepareStatement(sql("send-facts.sql").replace(":#mailbox", "?"))) {
+                ps.setString(1, mailbox);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    sent24h = rs.getInt("sent_last_24h");
+                    sentHour = rs.getInt("sent_last_hour");
+                    decision = pacing.decide(new PacingFacts(instant(rs, "now"), sent24h, sentHour, instant(rs, "last_sent_at"),
+                            instant(rs, "oldest_in_24h"), instant(rs, "oldest_in_hour")));
+                }
+            }
+            out.printf("Mailbox %s: %d sent in the last 24 h (cap %d), %d in the last hour (cap %d); window %s; spacing %s ± %s%n",
+                    mailbox.isEmpty() ? "(MAIL_FROM not set)" : mailbox, sent24h, send.dailyCap(), sentHour, send.hourlyCap(),
+                    send.window(), DurationText.format(send.spacing()), DurationText.format(send.spacingJitter()));
+            out.println(decision instanceof PacingDecision.Wait w ? "Next send: waits — " + w.reason() : "Next send: now");
+            int room = Math.max(0, Math.min(send.dailyCap() - sent24h, send.hourlyCap() - sentHour));
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT p.contact_email, p.domain, p.outreach_status, p.followups_sent, p.first_sent_at IS NOT NULL AS followup,
+                           p.next_attempt_at, q.location_code,
+                           (SELECT coalesce(s.email, s.domain) || ' (' || s.reason || ')' FROM suppressions s
+                             WHERE s.email = lower(p.contact_email) OR s.domain = p.domain
+                                OR s.domain = lower(split_part(p.contact_email, '@', 2)) LIMIT 1) AS suppressed_by
+                      FROM prospects p LEFT JOIN discovery_queries q ON q.id = p.discovery_query_id
+                     WHERE p.outreach_status IN ('followup_due', 'approved')
+                     ORDER BY (p.outreach_status = 'followup_due') DESC, p.approved_at NULLS LAST, p.created_at, p.id
+                     LIMIT 200""");
+                 ResultSet rs = ps.executeQuery()) {
+                int position = 0;
+                int sendable = 0;
+                while (rs.next()) {
+                    position++;
+                    String what = rs.getBoolean("followup") ? "follow-up " + (rs.getInt("followups_sent") + 1) : "first message";
+                    String why;
+                    var skip = send.skipCountries().skipReason((Integer) rs.getObject("location_code"));
+                    OffsetDateTime retry = rs.getObject("next_attempt_at", OffsetDateTime.class);
+                    if (rs.getString("suppressed_by") != null) {
+                        why = "never sent: suppressed, " + rs.getString("suppressed_by");
+                    } else if (skip.isPresent()) {
+                        why = "never sent: " + skip.get();
+                    } else if (retry != null && retry.isAfter(OffsetDateTime.now())) {
+                        why = "waits: retry after a temporary SMTP failure at " + retry;
+                    } else if (sendable >= room) {
+                        why = "waits: the caps leave room for " + room + " message(s) now";
+                        sendable++;
+                    } else if (sendable == 0) {
+                        why = decision instanceof PacingDecision.Wait w ? "waits: " + w.reason() : "would be sent now";
+                        sendable++;
+                    } else {
+                        why = "after " + sendable + " earlier message(s), one every " + DurationText.format(send.spacing())
+                                + " or so";
+                        sendable++;
+                    }
+                    out.printf("%4d. %-40s %-14s %s%n", position, rs.getString("contact_email"), what, why);
+                }
+                if (position == 0) {
+                    out.println("Nothing is approved or due for a follow-up.");
+                }
+            }
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String sql(String name) {
+        try (var in = SendPreview.class.getClassLoader().getResourceAsStream("sql/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
