@@ -76,9 +76,9 @@ public final class SendStage {
         return mailbox().substring(mailbox().indexOf('@') + 1);
     }
 
-    /** An attempt older than this cannot still be in an SMTP conversation. */
+    /** An attempt older than this cannot still be in an SMTP conversation (connect, commands, data). */
     public long staleSeconds() {
-        return smtp.timeout().multipliedBy(3).plusMinutes(1).toSeconds();
+        return smtp.timeout().multipliedBy(4).toSeconds();
     }
 
     /** The DataForSEO location codes whose prospects are skipped. */
@@ -150,6 +150,9 @@ public final class SendStage {
     /** The send failed, before or after the server saw it; what that means for the prospect. */
     public Map<String, Object> failed(Throwable failure, Map<String, Object> claimed, Exchange exchange) {
         restore(exchange);
+        if (claimed == null) {
+            throw new IllegalStateException("a send failed before its claim was known: " + failure, failure);
+        }
         SmtpOutcome outcome = failure instanceof MessageRejected || dev.outreachpipeline.jobs.JobFailures.find(failure, MessageRejected.class).isPresent()
                 ? new SmtpOutcome.Permanent("the message was not sent: " + dev.outreachpipeline.jobs.JobFailures
                         .find(failure, MessageRejected.class).map(Throwable::getMessage).orElse(failure.getMessage()))

@@ -239,6 +239,21 @@ class SendingIT {
         assertThat(prospect(id)).containsEntry("outreach_status", "sent");
     }
 
+    @Test
+    void theSpacingBetweenMessagesIsKeptWithinOneJob() throws Exception {
+        assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
+        approved("a.example", "A");
+        approved("b.example", "B");
+        approved("c.example", "C");
+
+        assertThat(sendJob(env("OUTREACH_SEND_SPACING", "400ms")).exitCode()).isZero();
+
+        assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(3);
+        assertThat(db.count("""
+                SELECT count(*) FROM (SELECT created_at - lag(created_at) OVER (ORDER BY created_at) AS gap FROM send_attempts) g
+                 WHERE gap < interval '400 milliseconds'""")).isZero();
+    }
+
     private static MimeMessage withSubject(MimeMessage[] messages, String subject) {
         return java.util.Arrays.stream(messages).filter(m -> {
             try {
