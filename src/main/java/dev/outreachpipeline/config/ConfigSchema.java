@@ -101,7 +101,7 @@ public final class ConfigSchema {
         add(Setting.withCheck("outreach.send.retry-delay", DurationText.checkBetween(Duration.ofSeconds(1), Duration.ofDays(7))));
         add(Setting.withCheck("outreach.followup.steps", FollowupSteps::check));
 
-        add(Setting.integer("outreach.http.port", 1, 65535));
+        add(Setting.integer("outreach.http.port", 0, 65535));
         add(Setting.withCheck("outreach.http.bind", ConfigSchema::checkBindAddress));
 
         add(Setting.withCheck("outreach.smtp.host", ConfigSchema::checkHostName, "SMTP_HOST"));

@@ -201,7 +201,7 @@ class OutreachConfigTest {
                             .contains("'outreach.send.max-attempts' (from environment OUTREACH_SEND_MAX_ATTEMPTS) must be between 1 and 100, is 0")
                             .contains("'outreach.send.retry-delay' (from environment OUTREACH_SEND_RETRY_DELAY) must be between 1s and 7d, is 500ms")
                             .contains("'outreach.followup.steps' (from environment OUTREACH_FOLLOWUP_STEPS) step 2 (4d) is not later than step 1 (8d)")
-                            .contains("'outreach.http.port' (from environment OUTREACH_HTTP_PORT) must be between 1 and 65535, is 70000")
+                            .contains("'outreach.http.port' (from environment OUTREACH_HTTP_PORT) must be between 0 and 65535, is 70000")
                             .contains("'outreach.http.bind' (from environment OUTREACH_HTTP_BIND) must be an IP address or host name to listen on");
                 });
     }
