@@ -17,6 +17,9 @@ import dev.outreachpipeline.enrichment.HunterClient;
 import dev.outreachpipeline.enrichment.HunterSettings;
 import dev.outreachpipeline.enrichment.ProspectEnricher;
 import dev.outreachpipeline.jobs.JobCheck;
+import dev.outreachpipeline.replies.ImapSettings;
+import dev.outreachpipeline.replies.ReplyCheck;
+import dev.outreachpipeline.replies.ReplyClassifier;
 import dev.outreachpipeline.sending.SendPacing;
 import dev.outreachpipeline.sending.SendSettings;
 import dev.outreachpipeline.sending.SendStage;
@@ -84,6 +87,9 @@ final class PipelineBeans {
         context.getComponent("smtp", org.apache.camel.component.mail.MailComponent.class).setConfiguration(mailConfiguration);
         registry.bind("sending", new SendStage(smtp, send, new SendPacing(send.pacingRules(),
                 java.util.random.RandomGenerator.getDefault()), java.time.Clock.systemUTC()));
+        var imap = ImapSettings.from(config);
+        registry.bind("replies", new ReplyCheck(imap, new ReplyClassifier(imap.ignoreAutoReplies(),
+                java.util.List.of(smtp.from(), imap.username())), producer));
         var drafts = DraftSettings.from(config);
         registry.bind("drafting", new DraftStage(DraftRenderer.configured(drafts, workDir), drafts));
         registry.bind("discoverySchedule", new DiscoverySchedule(locations, categories, discovery.defaultMaxResults()));
