@@ -116,6 +116,15 @@ public final class ConfigSchema {
         add(Setting.secret("outreach.unsubscribe.secret"));
         add(Setting.text("outreach.unsubscribe.mailto"));
         add(Setting.withCheck("outreach.http.public-base-url", ConfigSchema::checkHttpUrl));
+
+        add(Setting.withCheck("outreach.imap.host", ConfigSchema::checkHostName, "IMAP_HOST"));
+        add(Setting.integer("outreach.imap.port", 1, 65535).withEnvAliases("IMAP_PORT"));
+        add(Setting.text("outreach.imap.username", "IMAP_USERNAME"));
+        add(Setting.secret("outreach.imap.password", "IMAP_PASSWORD"));
+        add(Setting.oneOf("outreach.imap.security", "tls", "starttls", "none").withEnvAliases("IMAP_SECURITY"));
+        add(Setting.withCheck("outreach.imap.folder", ConfigSchema::checkFolderName));
+        add(Setting.integer("outreach.imap.max-messages", 1, 10_000));
+        add(Setting.bool("outreach.replies.ignore-auto-replies"));
     }
 
     private ConfigSchema() {
@@ -198,6 +207,19 @@ public final class ConfigSchema {
                 ? Optional.empty()
                 : Optional.of("must be a host name or IP address such as smtp.example.com (no scheme or port), is '"
                         + value + "'");
+    }
+
+    /** An IMAP folder name such as INBOX or INBOX/Replies: one line, not empty. */
+    private static Optional<String> checkFolderName(String value) {
+        if (value.isBlank()) {
+            return Optional.of("must name a folder, e.g. INBOX");
+        }
+        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
+            return Optional.of("must be one line without control characters");
+        }
+        return value.length() > 200
+                ? Optional.of("must be at most 200 characters, is " + value.length())
+                : Optional.empty();
     }
 
     private static Optional<String> checkIdentifier(String value) {

@@ -17,6 +17,9 @@ import dev.outreachpipeline.enrichment.HunterClient;
 import dev.outreachpipeline.enrichment.HunterSettings;
 import dev.outreachpipeline.enrichment.ProspectEnricher;
 import dev.outreachpipeline.jobs.JobCheck;
+import dev.outreachpipeline.replies.ImapSettings;
+import dev.outreachpipeline.replies.ReplyCheck;
+import dev.outreachpipeline.replies.ReplyClassifier;
 import dev.outreachpipeline.sending.SendPacing;
 import dev.outreachpipeline.sending.SendSettings;
 import dev.outreachpipeline.sending.SendStage;
@@ -82,6 +85,9 @@ final class PipelineBeans {
         mailConfiguration.setAdditionalJavaMailProperties(smtp.mailProperties());
         mailConfiguration.setConnectionTimeout((int) smtp.timeout().toMillis());
         context.getComponent("smtp", org.apache.camel.component.mail.MailComponent.class).setConfiguration(mailConfiguration);
+        var imap = ImapSettings.from(config);
+        registry.bind("replies", new ReplyCheck(imap, new ReplyClassifier(imap.ignoreAutoReplies(),
+                java.util.List.of(smtp.from(), imap.username())), producer));
         var drafts = DraftSettings.from(config);
         var followups = new dev.outreachpipeline.drafting.FollowupRenderer(
                 dev.outreachpipeline.drafting.DraftTemplates.configured(drafts.templatesDir(), workDir), drafts.senderName());

@@ -143,7 +143,8 @@ class FreshMigrationIT {
                         "discovery_queries.results_skipped_duplicate", "discovery_queries.results_skipped_existing",
                         "prospects_merged.merged_at", "jobs.attempts", "discovery_queries.api_calls", "discovery_queries.cost",
                         "provider_pauses.created_at", "suppressions.created_at",
-                        "send_attempts.status", "send_attempts.created_at", "prospects.send_attempts");
+                        "send_attempts.status", "send_attempts.created_at", "prospects.send_attempts",
+                        "mailbox_reads.updated_at");
         assertThatThrownBy(() -> db.execute("INSERT INTO jobs (job_type, status) VALUES ('discover', NULL)"))
                 .hasMessageContaining("null value in column \"status\"");
 
