@@ -5,6 +5,10 @@ WITH next AS (
     SELECT id FROM prospects
      WHERE outreach_status IN ('followup_due', 'approved') AND contact_email IS NOT NULL
        AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+       -- suppressed since the job set the suppressed ones aside (an unsubscribe a moment ago)
+       AND NOT EXISTS (SELECT 1 FROM suppressions s
+                        WHERE s.email = lower(prospects.contact_email) OR s.domain = prospects.domain
+                           OR s.domain = lower(split_part(prospects.contact_email, '@', 2)))
      ORDER BY (outreach_status = 'followup_due') DESC, approved_at NULLS LAST, created_at, id
      LIMIT 1
        FOR UPDATE SKIP LOCKED),

@@ -54,6 +54,7 @@ public final class ConfigSchema {
         add(Setting.withCheck("outreach.schedule.discovery-cron", ConfigSchema::checkCron));
         add(Setting.withCheck("outreach.schedule.send-cron", ConfigSchema::checkCron));
         add(Setting.withCheck("outreach.schedule.followup-cron", ConfigSchema::checkCron));
+        add(Setting.withCheck("outreach.schedule.replies-cron", ConfigSchema::checkCron));
 
         add(Setting.withCheck("outreach.hunter.base-url", ConfigSchema::checkHttpUrl, "HUNTER_BASE_URL"));
         add(Setting.secret("outreach.hunter.api-key", "HUNTER_API_KEY", "HUNTER_IO_API_KEY"));

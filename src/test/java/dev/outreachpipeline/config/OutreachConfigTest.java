@@ -232,6 +232,7 @@ class OutreachConfigTest {
         }
     }
 
+    @Test
     void sendingSettingsHaveDefaultsComeFromTheirEnvironmentNamesAndAreChecked() throws IOException {
         OutreachConfig config = OutreachConfig.load(null, Map.of(), dir);
         assertThat(config.get("outreach.smtp.host")).isEmpty();
