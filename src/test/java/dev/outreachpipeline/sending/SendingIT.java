@@ -254,6 +254,48 @@ class SendingIT {
                  WHERE gap < interval '400 milliseconds'""")).isZero();
     }
 
+    @Test
+    void aTemporaryRefusalThenSuccessSendsOnceAndAPermanentRefusalFailsWithTheReply() throws Exception {
+        assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
+        String later = approved("later.example", "Later");
+        try (var server = new ScriptedSmtpServer(Map.of("RCPT", "421 4.4.2 Try again later"))) {
+            assertThat(sendJob(env(server.port())).exitCode()).isZero();
+        }
+        assertThat(prospect(later)).containsEntry("outreach_status", "approved");
+        db.execute("UPDATE prospects SET next_attempt_at = now() - interval '1 second'");
+
+        assertThat(sendJob(env()).exitCode()).isZero();
+
+        assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(1);
+        assertThat(prospect(later)).containsEntry("outreach_status", "sent");
+        assertThat(db.count("SELECT count(*) FROM send_attempts WHERE status = 'temporary'")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM send_attempts WHERE status = 'sent'")).isEqualTo(1);
+
+        String refused = approved("refused.example", "Refused");
+        try (var server = new ScriptedSmtpServer(Map.of("RCPT", "554 5.7.1 Message rejected as spam"))) {
+            assertThat(sendJob(env(server.port())).exitCode()).isZero();
+        }
+        assertThat(prospect(refused)).containsEntry("outreach_status", "failed");
+        assertThat((String) prospect(refused).get("last_error")).contains("5.7.1");
+        assertThat(db.count("SELECT count(*) FROM suppressions")).isZero();
+    }
+
+    @Test
+    void nothingGoesOutsideTheSendWindowAndTheJobSaysWhy() throws Exception {
+        assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
+        approved("closed.example", "Closed");
+        String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).getDayOfWeek()
+                .getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH);
+
+        assertThat(sendJob(env("OUTREACH_SEND_WINDOW", yesterday + " 09:00-10:00 UTC")).exitCode()).isZero();
+
+        assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
+        assertThat(db.count("SELECT count(*) FROM prospects WHERE outreach_status = 'approved'")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM jobs WHERE job_type = 'send' AND status = 'completed'")).isEqualTo(1);
+        CliRun dry = CliRun.run(env("OUTREACH_SEND_WINDOW", yesterday + " 09:00-10:00 UTC"), "send", "--dry-run");
+        assertThat(dry.out()).contains("window");
+    }
+
     private static MimeMessage withSubject(MimeMessage[] messages, String subject) {
         return java.util.Arrays.stream(messages).filter(m -> {
             try {
