@@ -209,6 +209,26 @@ class RepliesIT {
     }
 
     @Test
+    void aReplySeenOverImapStopsTheFollowUps() throws Exception {
+        assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
+        String ours = sentTo("ann@answers.example");
+        sentTo("bob@quiet.example");
+        // the first messages went out five days ago; the first follow-up (+4 days) is due for both
+        db.execute("UPDATE prospects SET first_sent_at = now() - interval '5 days', last_sent = now() - interval '5 days'");
+        db.execute("UPDATE send_attempts SET created_at = now() - interval '5 days'");
+        deliver(Mails.reply("ann@answers.example", MAILBOX, ours, ours));
+
+        assertThat(checkReplies(env()).exitCode()).isZero();
+        db.execute("INSERT INTO jobs (job_type, params, origin) VALUES ('followup', '{}', 'test')");
+        assertThat(CliRun.run(env(), "run", "--once").exitCode()).isZero();
+
+        assertThat(db.count("SELECT count(*) FROM prospects WHERE contact_email = 'ann@answers.example'"
+                + " AND outreach_status = 'replied' AND followups_sent = 0")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM prospects WHERE contact_email = 'bob@quiet.example'"
+                + " AND outreach_status = 'followup_due'")).isEqualTo(1);
+    }
+
+    @Test
     void aCheckReadsAtMostItsShareAndTheNextGoesOnFromThere() throws Exception {
         assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
         String toAna = sentTo("ana@gardenblog.example");
