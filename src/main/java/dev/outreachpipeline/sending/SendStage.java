@@ -22,6 +22,7 @@ import java.util.UUID;
 public final class SendStage {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SendStage.class);
     /** A wait shorter than this is waited out inside the job; a longer one ends the job with its reason. */
     private static final Duration LONGEST_WAIT_IN_JOB = Duration.ofMinutes(10);
 
@@ -31,6 +32,7 @@ public final class SendStage {
     private final MessageComposer composer;
     private final dev.outreachpipeline.drafting.FollowupRenderer followups;
     private final Clock clock;
+    private volatile boolean warned;
 
     public SendStage(SmtpSettings smtp, SendSettings send, SendPacing pacing,
                      dev.outreachpipeline.drafting.FollowupRenderer followups, Clock clock) {
@@ -60,11 +62,19 @@ public final class SendStage {
         return gaps.toString();
     }
 
-    /** Sending needs a server, a sender, a postal address and the unsubscribe secret; says everything missing at once. */
+    /**
+     * Sending needs a server, a sender, a postal address and the unsubscribe secret; says everything
+     * missing at once, and warns about what works but should not be used in production (no TLS, a
+     * plain-http unsubscribe link).
+     */
     public void requireReady() {
         List<String> problems = smtp.problemsForSending();
         if (!problems.isEmpty()) {
             throw new JobFailed("Sending is not configured: " + String.join(" ", problems));
+        }
+        if (!warned) {
+            smtp.warnings().forEach(w -> LOG.warn("Sending: {}", w));
+            warned = true;
         }
     }
 
