@@ -181,20 +181,7 @@ public final class UnsubscribePages {
         return "UnsubscribePages[" + (available() ? "available" : "no secret: 503") + "]";
     }
 
-    /** HTML text and attribute escaping, for the values on the pages that come from the database or the config. */
     static String escape(String text) {
-        var out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return com.google.common.html.HtmlEscapers.htmlEscaper().escape(text);
     }
 }

@@ -1,5 +1,6 @@
 package dev.outreachpipeline.replies;
 
+import dev.outreachpipeline.db.SqlValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.jobs.JobFailed;
 import jakarta.mail.AuthenticationFailedException;
@@ -140,7 +141,7 @@ public final class ReplyCheck {
         Long knownLast = number(start.get("last_uid"));
         long last = knownValidity != null && knownValidity == validity && knownLast != null
                 ? knownLast
-                : startingPoint(folder, uids, instant(start.get("first_send_at")));
+                : startingPoint(folder, uids, SqlValues.instant(start.get("first_send_at")));
 
         var fresh = new ArrayList<Message>();
         if (folder.getMessageCount() > 0) {
@@ -295,18 +296,6 @@ public final class ReplyCheck {
         return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString());
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return OffsetDateTime.parse(value.toString()).toInstant();
-    }
 
     private static void closeQuietly(Folder folder) {
         try {

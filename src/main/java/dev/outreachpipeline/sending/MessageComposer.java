@@ -211,20 +211,8 @@ public final class MessageComposer {
         return at < 0 ? html.stripTrailing() + "\n" + footer : html.substring(0, at) + footer + html.substring(at);
     }
 
-    static String escapeHtml(String s) {
-        var out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    static String escapeHtml(String text) {
+        return com.google.common.html.HtmlEscapers.htmlEscaper().escape(text);
     }
 
     private static String crlf(String s) {

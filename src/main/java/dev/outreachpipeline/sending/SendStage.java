@@ -1,5 +1,6 @@
 package dev.outreachpipeline.sending;
 
+import dev.outreachpipeline.db.SqlValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.jobs.JobFailed;
 import org.apache.camel.Exchange;
@@ -101,10 +102,10 @@ public final class SendStage {
 
     /** Sets sendDecision (send | wait | stop), waitMillis and sendReason from the mailbox's recent sends. */
     public void decide(Map<String, Object> facts, Exchange exchange) {
-        Instant now = instant(facts.get("now"));
+        Instant now = SqlValues.instant(facts.get("now"));
         var pacingFacts = new PacingFacts(now, ((Number) facts.get("sent_last_24h")).intValue(),
-                ((Number) facts.get("sent_last_hour")).intValue(), instant(facts.get("last_sent_at")),
-                instant(facts.get("oldest_in_24h")), instant(facts.get("oldest_in_hour")));
+                ((Number) facts.get("sent_last_hour")).intValue(), SqlValues.instant(facts.get("last_sent_at")),
+                SqlValues.instant(facts.get("oldest_in_24h")), SqlValues.instant(facts.get("oldest_in_hour")));
         PacingDecision decision = pacing.decide(pacingFacts);
         if (decision instanceof PacingDecision.Wait wait) {
             Duration gap = Duration.between(now, wait.until());
@@ -241,16 +242,4 @@ public final class SendStage {
         return "smtp://" + smtp.host() + ":" + smtp.port();
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return OffsetDateTime.parse(value.toString()).toInstant();
-    }
 }
