@@ -158,71 +158,87 @@ final class ProspectsCommand {
         }
     }
 
-    @Command(name = "redraft", mixinStandardHelpOptions = true,
-            description = "Send prospects back to drafting (after a template change); the next draft job renders them again.")
-    static final class Redraft implements Callable<Integer> {
+    /**
+     * A command that moves the named prospects back to an earlier stage: how many moved is printed,
+     * and the exit code says whether every one of them could.
+     */
+    private abstract static class SendBack implements Callable<Integer> {
         private final CliContext context;
 
         @Parameters(paramLabel = "ID", arity = "1..*")
         List<String> ids;
 
-        Redraft(CliContext context) {
+        SendBack(CliContext context) {
             this.context = context;
         }
+
+        abstract int move(ProspectStore store, List<UUID> ids) throws java.sql.SQLException;
+
+        abstract String movedTo();
 
         @Override
         public Integer call() throws Exception {
             try (Database db = context.openDatabase()) {
-                int n = new ProspectStore(db.dataSource()).redraft(uuids(ids));
-                context.out().println(n + " prospect(s) will be drafted again by the next draft job.");
+                int n = move(new ProspectStore(db.dataSource()), uuids(ids));
+                context.out().println(n + " prospect(s) " + movedTo() + ".");
                 return n == ids.size() ? ExitCodes.OK : ExitCodes.FAILURE;
             }
+        }
+    }
+
+    @Command(name = "redraft", mixinStandardHelpOptions = true,
+            description = "Send prospects back to drafting (after a template change); the next draft job renders them again.")
+    static final class Redraft extends SendBack {
+        Redraft(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        int move(ProspectStore store, List<UUID> ids) throws java.sql.SQLException {
+            return store.redraft(ids);
+        }
+
+        @Override
+        String movedTo() {
+            return "will be drafted again by the next draft job";
         }
     }
 
     @Command(name = "refresh", mixinStandardHelpOptions = true,
             description = {"Ask Hunter about these prospects again (a paid call each): they go back to pending,",
                     "contact and payload cleared, for the next enrich job."})
-    static final class Refresh implements Callable<Integer> {
-        private final CliContext context;
-
-        @Parameters(paramLabel = "ID", arity = "1..*")
-        List<String> ids;
-
+    static final class Refresh extends SendBack {
         Refresh(CliContext context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public Integer call() throws Exception {
-            try (Database db = context.openDatabase()) {
-                int n = new ProspectStore(db.dataSource()).refresh(uuids(ids));
-                context.out().println(n + " prospect(s) will be looked up at Hunter again by the next enrich job.");
-                return n == ids.size() ? ExitCodes.OK : ExitCodes.FAILURE;
-            }
+        int move(ProspectStore store, List<UUID> ids) throws java.sql.SQLException {
+            return store.refresh(ids);
+        }
+
+        @Override
+        String movedTo() {
+            return "will be looked up at Hunter again by the next enrich job";
         }
     }
 
     @Command(name = "resend", mixinStandardHelpOptions = true,
             description = {"Send again a message whose delivery is unknown (status send_unknown: the process stopped",
                     "mid-send, or the server's answer was lost). Only you can decide this: the recipient may have it already."})
-    static final class Resend implements Callable<Integer> {
-        private final CliContext context;
-
-        @Parameters(paramLabel = "ID", arity = "1..*")
-        List<String> ids;
-
+    static final class Resend extends SendBack {
         Resend(CliContext context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public Integer call() throws Exception {
-            try (Database db = context.openDatabase()) {
-                int n = new ProspectStore(db.dataSource()).resend(uuids(ids));
-                context.out().println(n + " prospect(s) will be sent again by the next send job.");
-                return n == ids.size() ? ExitCodes.OK : ExitCodes.FAILURE;
-            }
+        int move(ProspectStore store, List<UUID> ids) throws java.sql.SQLException {
+            return store.resend(ids);
+        }
+
+        @Override
+        String movedTo() {
+            return "will be sent again by the next send job";
         }
     }
 
