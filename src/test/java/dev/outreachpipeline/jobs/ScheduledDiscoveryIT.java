@@ -23,8 +23,14 @@ class ScheduledDiscoveryIT {
 
     /** Runs the daemon in this JVM until {@code check} has run, then stops it. */
     private void whileTheDaemonRuns(Runnable check) throws Exception {
+        whileTheDaemonRuns(check, "OUTREACH_SCHEDULE_DISCOVERY_CRON", EVERY_SECOND);
+    }
+
+    private void whileTheDaemonRuns(Runnable check, String... env) throws Exception {
         // no worker picks the enqueued job up: these tests look at what the schedule enqueues
-        var config = db.config("OUTREACH_SCHEDULE_DISCOVERY_CRON", EVERY_SECOND, "OUTREACH_JOBS_POLL_INTERVAL_MS", "600000");
+        var all = new java.util.ArrayList<>(java.util.List.of(env));
+        all.addAll(java.util.List.of("OUTREACH_JOBS_POLL_INTERVAL_MS", "600000"));
+        var config = db.config(all.toArray(String[]::new));
         var daemon = new Daemon(config, db.open(), Path.of("target"));
         CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
             try {
@@ -71,5 +77,23 @@ class ScheduledDiscoveryIT {
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                     .until(() -> db.count("SELECT count(*) FROM jobs") == 0);
         });
+    }
+
+    @Test
+    void theSendScheduleEnqueuesASendJobOnlyWhenMessagesWait() throws Exception {
+        assertThat(CliRun.run(db.env(), "db", "migrate").exitCode()).isZero();
+
+        whileTheDaemonRuns(() -> {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> db.count("SELECT count(*) FROM qrtz_triggers WHERE trigger_name = 'scheduled-sending'"
+                            + " AND prev_fire_time > 0") == 1);
+            assertThat(db.count("SELECT count(*) FROM jobs")).isZero();
+            db.execute("INSERT INTO prospects (domain, contact_email, outreach_status) VALUES ('a.example', 'ed@a.example', 'approved')");
+            await().atMost(Duration.ofSeconds(30)).until(() -> db.count("SELECT count(*) FROM jobs WHERE job_type = 'send'"
+                    + " AND origin = 'schedule:send'") == 1);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                    .until(() -> db.count("SELECT count(*) FROM jobs WHERE job_type = 'send'") == 1);
+        }, "OUTREACH_SCHEDULE_SEND_CRON", EVERY_SECOND);
+        assertThat(db.count("SELECT count(*) FROM jobs WHERE job_type = 'check_replies'")).isZero();
     }
 }
