@@ -79,10 +79,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return new DatabaseUrl("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", null);
     }
 
-    public boolean ownsServer() {
-        return server != null;
-    }
-
     public String describe() {
         return "embedded PostgreSQL, data in " + dataDir + ", port " + port + (server == null ? " (started by another process)" : "");
     }

@@ -1,11 +1,9 @@
 package dev.outreachpipeline.discovery;
 
 import dev.failsafe.Bulkhead;
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
 import dev.failsafe.RateLimiter;
-import dev.failsafe.RetryPolicy;
 import dev.outreachpipeline.jobs.JobFailed;
+import dev.outreachpipeline.providers.ProviderRetries;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -39,6 +37,7 @@ public final class DataForSeoClient {
     private final SerpResponses responses = new SerpResponses();
     private final RateLimiter<Object> rateLimiter;
     private final Bulkhead<Object> bulkhead;
+    private final ProviderRetries retries;
 
     public DataForSeoClient(DataForSeoSettings settings, ProducerTemplate producer) {
         this.settings = settings;
@@ -46,6 +45,7 @@ public final class DataForSeoClient {
         this.rateLimiter = RateLimiter.smoothBuilder(settings.callsPerMinute(), Duration.ofMinutes(1))
                 .withMaxWaitTime(Duration.ofMinutes(30)).build();
         this.bulkhead = Bulkhead.builder(settings.concurrency()).withMaxWaitTime(Duration.ofMinutes(30)).build();
+        this.retries = new ProviderRetries("DataForSEO", settings.maxRetries(), settings.retryDelay(), settings.maxRetryDelay());
     }
 
     public String mode() {
@@ -149,37 +149,16 @@ public final class DataForSeoClient {
         if (!settings.hasCredentials()) {
             throw new JobFailed("DataForSEO credentials are not set: set DATAFORSEO_LOGIN and DATAFORSEO_PASSWORD.");
         }
-        RetryPolicy<SerpOutcome> retry = RetryPolicy.<SerpOutcome>builder()
-                .handleResultIf(o -> o instanceof SerpOutcome.Retry)
-                .withBackoff(settings.retryDelay(), settings.maxRetryDelay().compareTo(settings.retryDelay()) < 0
-                        ? settings.retryDelay() : settings.maxRetryDelay(), 2.0)
-                .withJitter(0.25)
-                .withMaxRetries(settings.maxRetries())
-                .onRetry(e -> LOG.warn("DataForSEO, {}: {}; retry {} of {}", what,
-                        e.getLastResult() instanceof SerpOutcome.Retry r ? r.reason() : "no answer",
-                        e.getAttemptCount(), settings.maxRetries()))
-                .build();
-        try {
-            return Failsafe.with(retry).get(() -> {
-                beforeEachAttempt.run();
-                rateLimiter.acquirePermit();
-                bulkhead.acquirePermit();
-                try {
-                    return attempt.get();
-                } finally {
-                    bulkhead.releasePermit();
-                }
-            });
-        } catch (FailsafeException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-                throw new JobFailed("interrupted while waiting for DataForSEO");
-            }
-            throw e;
-        }
+        return retries.call(what, SerpOutcome.Retry.class::isInstance,
+                o -> o instanceof SerpOutcome.Retry r ? r.reason() : String.valueOf(o), beforeEachAttempt, () -> {
+                    rateLimiter.acquirePermit();
+                    bulkhead.acquirePermit();
+                    try {
+                        return attempt.get();
+                    } finally {
+                        bulkhead.releasePermit();
+                    }
+                });
     }
 
     private static SerpOutcome.Results resultsOrThrow(SerpOutcome outcome, String what, Spent spent) {

@@ -1,11 +1,9 @@
 package dev.outreachpipeline.enrichment;
 
 import dev.failsafe.Bulkhead;
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
 import dev.failsafe.RateLimiter;
-import dev.failsafe.RetryPolicy;
 import dev.outreachpipeline.jobs.JobFailed;
+import dev.outreachpipeline.providers.ProviderRetries;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -18,7 +16,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * Hunter.io as the enrichment routes use it. One instance serves every worker, so Hunter's limits
@@ -37,6 +34,7 @@ public final class HunterClient {
     private final List<RateLimiter<Object>> searchLimits;
     private final List<RateLimiter<Object>> verifierLimits;
     private final Bulkhead<Object> bulkhead;
+    private final ProviderRetries retries;
 
     public HunterClient(HunterSettings settings, ProducerTemplate producer) {
         this.settings = settings;
@@ -48,6 +46,7 @@ public final class HunterClient {
                 RateLimiter.smoothBuilder(settings.verifierPerSecond(), Duration.ofSeconds(1)).withMaxWaitTime(Duration.ofMinutes(30)).build(),
                 RateLimiter.smoothBuilder(settings.verifierPerMinute(), Duration.ofMinutes(1)).withMaxWaitTime(Duration.ofMinutes(30)).build());
         this.bulkhead = Bulkhead.builder(settings.concurrency()).withMaxWaitTime(Duration.ofMinutes(30)).build();
+        this.retries = new ProviderRetries("Hunter", settings.maxRetries(), settings.retryDelay(), settings.maxRetryDelay());
     }
 
     public boolean verifies() {
@@ -63,7 +62,7 @@ public final class HunterClient {
     public HunterOutcome domainSearch(String domain, Runnable check, AtomicInteger calls) {
         requireKey();
         String query = "domain=" + encode(domain) + "&limit=100";
-        return withRetries("domain search for " + domain, settings.maxRetries(), HunterOutcome.Retry.class::isInstance, check, () -> {
+        return retries.call("domain search for " + domain, HunterOutcome.Retry.class::isInstance, String::valueOf, check, () -> {
             Response r = send("/v2/domain-search", query, searchLimits, calls);
             return responses.parseDomainSearch(r.status(), r.body());
         });
@@ -73,8 +72,8 @@ public final class HunterClient {
     public VerifierOutcome verify(String email, Runnable check, AtomicInteger calls) {
         requireKey();
         String query = "email=" + encode(email);
-        return withRetries("verification of " + email, settings.verifierChecks() - 1,
-                o -> o instanceof VerifierOutcome.Pending || o instanceof VerifierOutcome.RetryLater, check, () -> {
+        return retries.withRetries(settings.verifierChecks() - 1).call("verification of " + email,
+                o -> o instanceof VerifierOutcome.Pending || o instanceof VerifierOutcome.RetryLater, String::valueOf, check, () -> {
                     Response r = send("/v2/email-verifier", query, verifierLimits, calls);
                     return responses.parseVerifier(r.status(), r.body());
                 });
@@ -94,28 +93,6 @@ public final class HunterClient {
     private void requireKey() {
         if (settings.apiKey().isBlank()) {
             throw new JobFailed("The Hunter API key is not set: set HUNTER_API_KEY.");
-        }
-    }
-
-    private <T> T withRetries(String what, int retries, java.util.function.Predicate<T> retryable, Runnable check, Supplier<T> attempt) {
-        RetryPolicy<T> policy = RetryPolicy.<T>builder()
-                .handleResultIf(retryable::test)
-                .withBackoff(settings.retryDelay(), settings.maxRetryDelay().compareTo(settings.retryDelay()) < 0
-                        ? settings.retryDelay() : settings.maxRetryDelay(), 2.0)
-                .withJitter(0.25)
-                .withMaxRetries(retries)
-                .onRetry(e -> LOG.warn("Hunter, {}: {}; retry {} of {}", what, e.getLastResult(), e.getAttemptCount(), retries))
-                .build();
-        try {
-            return Failsafe.with(policy).get(() -> {
-                check.run();
-                return attempt.get();
-            });
-        } catch (FailsafeException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw e;
         }
     }
 

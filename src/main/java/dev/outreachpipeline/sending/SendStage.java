@@ -161,9 +161,6 @@ public final class SendStage {
     /** The send failed, before or after the server saw it; what that means for the prospect. */
     public Map<String, Object> failed(Throwable failure, Map<String, Object> claimed, Exchange exchange) {
         restore(exchange);
-        if (claimed == null) {
-            throw new IllegalStateException("a send failed before its claim was known: " + failure, failure);
-        }
         SmtpOutcome outcome = failure instanceof MessageRejected || dev.outreachpipeline.jobs.JobFailures.find(failure, MessageRejected.class).isPresent()
                 ? new SmtpOutcome.Permanent("the message was not sent: " + dev.outreachpipeline.jobs.JobFailures
                         .find(failure, MessageRejected.class).map(Throwable::getMessage).orElse(failure.getMessage()))
