@@ -47,6 +47,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setPort(port)
                     .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // The embedding library turns synchronous_commit off (a test default); a commit
+                    // here records paid calls and sends, so it must survive a machine crash.
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             return new EmbeddedDatabase(dir, pg, pg.getPort());
         } catch (IOException | RuntimeException e) {
