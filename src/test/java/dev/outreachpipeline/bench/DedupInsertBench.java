@@ -1,0 +1,117 @@
+package dev.outreachpipeline.bench;
+
+import dev.outreachpipeline.discovery.SerpCall;
+import dev.outreachpipeline.discovery.SerpItem;
+import org.apache.camel.ProducerTemplate;
+import org.postgresql.PGConnection;
+
+import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Workload 3: SERP results through the real discovery write path ({@code direct:save-serp-results}: the
+ * job-row lock, the known-domain lookup, classification, the ON CONFLICT insert and the counters, one
+ * transaction per SERP), beside a plain COPY of the same rows into a table without indexes.
+ */
+final class DedupInsertBench {
+
+    static final String WORKER = "bench-worker";
+
+    private final int results = Integer.getInteger("bench.dedup.results", 200_000);
+    private final int pageSize = Integer.getInteger("bench.dedup.page-size", 100);
+    private final double duplicateShare = Double.parseDouble(System.getProperty("bench.dedup.duplicate-share", "0.4"));
+
+    BenchReport.Section run(Path workDir) throws Exception {
+        var section = new BenchReport.Section("3. Dedup insert");
+        int pages = results / pageSize;
+        var serps = new SyntheticSerps(42, duplicateShare);
+        List<SerpCall> calls = new ArrayList<>(pages);
+        for (int i = 0; i < pages; i++) {
+            calls.add(serps.page(pageSize));
+        }
+        section.setup(String.format("%,d organic results in %,d SERPs of %d, %.0f %% of them repeating a domain handed out earlier"
+                        + " (%,d distinct domains); one job, one worker, one transaction per SERP, as a live discover job saves them",
+                pages * pageSize, pages, pageSize, 100.0 * serps.repeats() / (pages * pageSize), serps.distinct()));
+
+        try (var db = BenchDatabase.start(workDir)) {
+            String jobId = db.text("INSERT INTO jobs (job_type, params, status, origin, claimed_by, started_at, deadline_at) "
+                    + "VALUES ('discover', '{}', 'running', 'bench', '" + WORKER + "', now(), now() + interval '1 day') RETURNING id");
+            List<String> queryIds = queryIds(db, jobId, pages);
+            double pathSeconds;
+            try (var daemon = InProcessBenchDaemon.start(db.env("OUTREACH_JOBS_POLL_INTERVAL_MS", "600000"), workDir)) {
+                ProducerTemplate producer = daemon.producer();
+                long start = System.nanoTime();
+                for (int i = 0; i < pages; i++) {
+                    producer.sendBodyAndHeaders("direct:save-serp-results", calls.get(i), Map.of("jobId", jobId,
+                            "queryId", queryIds.get(i), "worker", WORKER, "maxResults", Integer.MAX_VALUE));
+                }
+                pathSeconds = (System.nanoTime() - start) / 1e9;
+            }
+            long saved = db.count("SELECT count(*) FROM prospects");
+            long found = db.count("SELECT sum(results_found) FROM discovery_queries");
+            long accounted = db.count("SELECT sum(results_saved + results_skipped_duplicate + results_skipped_existing) FROM discovery_queries");
+            if (saved != serps.distinct() || found != (long) pages * pageSize || accounted != found) {
+                throw new IllegalStateException("the write path lost or invented rows: saved " + saved + " of "
+                        + serps.distinct() + " distinct, found " + found + ", accounted " + accounted);
+            }
+            double pathRate = found / pathSeconds;
+            double copySeconds = copyReference(db, calls);
+            double copyRate = found / copySeconds;
+            section.figure(BenchReport.Figure.atLeast("results/s through the discovery write path", pathRate, 50_000, "%,.0f"))
+                    .figure(BenchReport.Figure.reported("time for all results", String.format("%.1f s", pathSeconds)))
+                    .figure(BenchReport.Figure.reported("prospects saved (= distinct domains)", String.format("%,d", saved)))
+                    .figure(BenchReport.Figure.reported("rows/s of a plain COPY of the same rows (no indexes)", String.format("%,.0f", copyRate)))
+                    .figure(BenchReport.Figure.reported("write path ÷ COPY", String.format("%.2f", pathRate / copyRate)));
+        }
+        return section;
+    }
+
+    private static List<String> queryIds(BenchDatabase db, String jobId, int pages) throws Exception {
+        var ids = new ArrayList<String>(pages);
+        try (Connection c = db.database().connection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("INSERT INTO discovery_queries (job_id, keyword, location, location_code, position, status) "
+                     + "SELECT '" + jobId + "', 'keyword ' || g, 'usa', 2840, g, 'pending' FROM generate_series(1, " + pages + ") g "
+                     + "RETURNING id, position")) {
+            var byPosition = new java.util.TreeMap<Integer, String>();
+            while (rs.next()) {
+                byPosition.put(rs.getInt(2), rs.getString(1));
+            }
+            ids.addAll(byPosition.values());
+        }
+        return ids;
+    }
+
+    /** Seconds to COPY every result (duplicates included) into a scratch table shaped like prospects, without its indexes. */
+    private static double copyReference(BenchDatabase db, List<SerpCall> calls) throws Exception {
+        db.execute("CREATE SCHEMA bench_scratch");
+        db.execute("CREATE TABLE bench_scratch.copy_reference (LIKE public.prospects INCLUDING DEFAULTS)");
+        var csv = new ByteArrayOutputStream();
+        for (SerpCall call : calls) {
+            for (SerpItem item : call.results().items()) {
+                String domain = item.url().substring("https://".length(), item.url().indexOf('/', "https://".length()));
+                csv.writeBytes((quote(domain) + ',' + quote(item.url()) + ',' + quote(item.title()) + ','
+                        + quote(item.rawJson()) + ",pending\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] bytes = csv.toByteArray();
+        try (Connection c = db.database().connection()) {
+            var copy = c.unwrap(PGConnection.class).getCopyAPI();
+            long start = System.nanoTime();
+            copy.copyIn("COPY bench_scratch.copy_reference (domain, page_url, page_title, dataforseo_payload, outreach_status) "
+                    + "FROM STDIN WITH (FORMAT csv)", new ByteArrayInputStream(bytes));
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    private static String quote(String value) {
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+}
