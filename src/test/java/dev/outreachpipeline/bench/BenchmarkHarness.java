@@ -59,7 +59,11 @@ public final class BenchmarkHarness {
             System.err.println("== benchmark " + name);
             Path dir = work.resolve(name);
             BenchReport.Section section = switch (name) {
+                case "paid-calls" -> new PaidCallsBench().run(dir);
+                case "throughput" -> new ThroughputBench().run(dir);
                 case "dedup" -> new DedupInsertBench().run(dir);
+                case "memory" -> new MemoryBench().run(dir);
+                case "cost" -> new JobCostBench().run(dir);
                 default -> throw new IllegalStateException("not yet: " + name);
             };
             reportBuilder.add(section);

@@ -31,10 +31,16 @@ public final class JarProcess implements AutoCloseable {
     }
 
     public static JarProcess start(Path workDir, Map<String, String> env, String... args) throws IOException {
+        return start(workDir, env, List.of(), args);
+    }
+
+    /** As {@link #start(Path, Map, String...)}, with options for the JVM (heap settings, say). */
+    public static JarProcess start(Path workDir, Map<String, String> env, List<String> jvmOptions, String... args) throws IOException {
         String jar = System.getProperty("outreach.test.jar", "target/outreach-pipeline.jar");
         String javaBin = ProcessHandle.current().info().command().orElse("java");
         var command = new ArrayList<String>();
         command.add(javaBin);
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(Path.of(jar).toAbsolutePath().toString());
         command.addAll(List.of(args));
@@ -54,6 +60,14 @@ public final class JarProcess implements AutoCloseable {
         if (!err().contains(text)) {
             throw new AssertionError("the process ended without printing '" + text + "'; stderr:\n" + err());
         }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** kill -9: the process ends at once, running no shutdown hook. */
