@@ -32,6 +32,11 @@ public final class CliContext {
         this.configFile = file;
     }
 
+    /** The {@code --config} file, resolved against the working directory, or null when none was given. */
+    Path configFileOrNull() {
+        return configFile == null ? null : workDir.resolve(configFile);
+    }
+
     /** The configuration, loaded and checked on first use; throws ConfigException listing every problem. */
     public OutreachConfig config() {
         if (config == null) {
