@@ -66,9 +66,9 @@ final class JobCommand {
         public Integer call() throws Exception {
             OutreachConfig config = context.config();
             var locationTable = Locations.load(TableSource.configured("outreach.discovery.locations-file",
-                    config.get("outreach.discovery.locations-file"), context.workDir()));
+                    config.get("outreach.discovery.locations-file"), context.home()));
             var categoryTable = Categories.load(TableSource.configured("outreach.discovery.categories-file",
-                    config.get("outreach.discovery.categories-file"), context.workDir()));
+                    config.get("outreach.discovery.categories-file"), context.home()));
             var request = new DiscoverRequest(keywords, trimmed(locations), trimmed(categories),
                     maxResults == null ? config.getInt("outreach.discovery.default-max-results") : maxResults);
             List<String> problems = DiscoverRequestValidator.validate(request, locationTable, categoryTable);
