@@ -131,7 +131,7 @@ public final class Progress {
         String line = rendered + "  " + elapsed(Duration.between(started, clock.instant()));
         // Spaces wipe what a longer previous line left behind.
         terminal.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
-        drawnWidth = line.length();
+        drawnWidth = Math.max(drawnWidth, line.length());
     }
 
     private void clearBar() {
