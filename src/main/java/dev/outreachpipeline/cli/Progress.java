@@ -81,6 +81,8 @@ public final class Progress {
             draw(latest);
         }
         terminal.flush();
+        // A line marks a step done; the next state must show at once, not wait for a later update.
+        shownAt = null;
     }
 
     /**

@@ -144,6 +144,19 @@ class ProgressTest {
     }
 
     @Test
+    void terminalModeShowsTheStateAfterAPermanentLineAtOnce() {
+        var screen = new StringWriter();
+        Progress progress = Progress.terminal(new PrintWriter(screen), clock);
+
+        progress.update("backup", 0, 2, "backing up jobs");
+        progress.line("Backed up jobs: 2 row(s) to jobs.csv");
+        progress.update("backup", 1, 2, "backing up prospects");
+
+        String screenNow = screen.toString();
+        assertThat(screenNow.substring(screenNow.lastIndexOf('\r') + 1)).startsWith("[#####-----] backing up prospects");
+    }
+
+    @Test
     void onlyAConsoleThatIsNotDumbAndNotLoggingJsonIsInteractive() {
         assertThat(Progress.isInteractive(true, Map.of("TERM", "xterm-256color"))).isTrue();
         assertThat(Progress.isInteractive(true, Map.of())).isTrue();
