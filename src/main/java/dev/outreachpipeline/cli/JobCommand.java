@@ -65,7 +65,7 @@ final class JobCommand {
         @Override
         public Integer call() throws Exception {
             OutreachConfig config = context.config();
-            DiscoverRequest request = validRequest(config, context.workDir(), keywords, locations, categories, maxResults);
+            DiscoverRequest request = validRequest(config, context.home(), keywords, locations, categories, maxResults);
             try (Database db = context.openDatabase()) {
                 SchemaGate.requireCurrent(db);
                 var store = new JobStore(db.dataSource());

@@ -37,8 +37,8 @@ final class SandboxCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         context.out().println(SandboxRun.banner());
         context.out().flush();
-        var run = new SandboxRun(context.out(), context.workDir(), context.env(), context.configFileOrNull());
-        return run.run(config -> JobCommand.SubmitDiscover.validRequest(config, context.workDir(), keywords,
+        var run = new SandboxRun(context.out(), context.home(), context.env(), context.configFileOrNull());
+        return run.run(config -> JobCommand.SubmitDiscover.validRequest(config, context.home(), keywords,
                 locations, List.of(), maxResults));
     }
 }

@@ -143,6 +143,16 @@ public final class ConfigSchema {
         return List.copyOf(SETTINGS.values());
     }
 
+    /**
+     * Environment variables read by the launcher and the logging set-up before any configuration is
+     * loaded, so they cannot be settings; they are checked here so that a typo is still reported.
+     */
+    static final Map<String, Function<String, Optional<String>>> PROCESS_VARIABLES = Map.of(
+            "OUTREACH_HOME", v -> Optional.empty(),
+            "OUTREACH_LOG_FORMAT", v -> List.of("text", "json").contains(v.trim())
+                    ? Optional.empty()
+                    : Optional.of("must be text or json, is '" + v + "'"));
+
     /** Keys whose values are credentials, or may carry one (a database URL with a password). */
     public static boolean isSensitive(String key) {
         return find(key).map(Setting::secret).orElse(false) || key.equals("outreach.database.url")

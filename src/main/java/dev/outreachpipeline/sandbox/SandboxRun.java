@@ -280,7 +280,10 @@ public final class SandboxRun {
         if (prefix.isEmpty() && userConfigHasDatabaseUrl()) {
             prefix = "DATABASE_URL= ";
         }
-        return prefix + "OUTREACH_EMBEDDED_DATA_DIR=./" + SandboxConfig.DATA_DIR + " java -jar target/outreach-pipeline.jar prospects list";
+        // the launcher of an unpacked distribution sets OUTREACH_HOME; a checkout runs the jar it built
+        String program = env.containsKey(dev.outreachpipeline.App.HOME_VARIABLE)
+                ? workDir.resolve("bin/outreach").toString() : "java -jar target/outreach-pipeline.jar";
+        return prefix + "OUTREACH_EMBEDDED_DATA_DIR=" + workDir.resolve(SandboxConfig.DATA_DIR).normalize() + " " + program + " prospects list";
     }
 
     private boolean userConfigHasDatabaseUrl() {

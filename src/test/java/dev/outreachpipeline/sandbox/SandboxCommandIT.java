@@ -39,7 +39,8 @@ class SandboxCommandIT {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).startsWith("This is a sandbox: it never contacts a real provider or mail server.");
-        assertThat(run.out()).contains("OUTREACH_EMBEDDED_DATA_DIR=./data/sandbox/postgres java -jar target/outreach-pipeline.jar prospects list");
+        assertThat(run.out()).contains("OUTREACH_EMBEDDED_DATA_DIR=" + workDir.resolve("data/sandbox/postgres")
+                + " java -jar target/outreach-pipeline.jar prospects list");
 
         int prospects = count(run, SandboxSummary.PROSPECTS_SAVED);
         int withContact = count(run, SandboxSummary.ENRICHED);
