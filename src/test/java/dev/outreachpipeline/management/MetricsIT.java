@@ -15,6 +15,8 @@ import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -32,20 +34,26 @@ class MetricsIT {
 
     private final TestDatabase db = TestPostgres.newDatabase();
     private final WireMockServer dataForSeo = new WireMockServer(options().dynamicPort());
+    private final WireMockServer hunter = new WireMockServer(options().dynamicPort());
 
     @AfterEach
     void stop() {
         dataForSeo.stop();
+        hunter.stop();
     }
 
     @Test
     void metricsAreValidPrometheusTextWithJvmAndPoolMetricsAndMoveWhenADiscoveryRuns() throws Exception {
         dataForSeo.start();
+        hunter.start();
+        hunter.stubFor(get(urlPathEqualTo("/v2/domain-search")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(Fixtures.read("hunter/hunter-domain-search-no-emails.json"))));
         dataForSeo.stubFor(post(urlEqualTo("/v3/serp/google/organic/live/advanced")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(Fixtures.read("dataforseo/serp-live-mixed.json"))));
         String[] env = {"DATAFORSEO_BASE_URL", dataForSeo.baseUrl(), "DATAFORSEO_LOGIN", "ops@example.test",
                 "DATAFORSEO_PASSWORD", "s3cret-dfs", "OUTREACH_JOBS_POLL_INTERVAL_MS", "100",
-                "OUTREACH_DISCOVERY_CHAIN_ENRICH", "false"};
+                "HUNTER_BASE_URL", hunter.baseUrl(), "HUNTER_API_KEY", "test-hunter-key", "OUTREACH_HUNTER_VERIFY", "false",
+                "OUTREACH_ENRICHMENT_CHAIN_DRAFT", "false"};
         assertThat(CliRun.run(db.env(env), "db", "migrate").exitCode()).isZero();
 
         try (ManagedDaemon daemon = ManagedDaemon.start(db, env)) {
@@ -71,14 +79,24 @@ class MetricsIT {
                 String body = daemon.get("/metrics").body();
                 assertWellFormed(body);
                 assertThat(value(body, "outreach_jobs{status=\"completed\",type=\"discover\"}")).hasValue(1.0);
-                long saved = db.count("SELECT count(*) FROM prospects WHERE outreach_status = 'pending'");
+                long saved = db.count("SELECT count(*) FROM prospects");
                 assertThat(saved).isPositive();
-                assertThat(value(body, "outreach_prospects{status=\"pending\"}")).hasValue((double) saved);
+                assertThat(sum(body, "outreach_prospects{", "status=")).isEqualTo((double) saved);
             });
             String body = daemon.get("/metrics").body();
             assertThat(value(body, "outreach_provider_calls_total{endpoint=\"live\",outcome=\"results\",provider=\"dataforseo\"}"))
                     .hasValue(1.0);
             assertThat(value(body, "outreach_provider_cost_usd_total{provider=\"dataforseo\"}")).hasValue(0.004);
+
+            // the discovery chains an enrich job: Hunter is asked once per saved domain, each outcome recorded
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> db.count("SELECT count(*) FROM jobs WHERE job_type = 'enrich' AND status = 'completed'") == 1);
+            long looked = db.count("SELECT count(*) FROM prospects WHERE enriched_at IS NOT NULL");
+            assertThat(looked).isPositive();
+            String after = daemon.get("/metrics").body();
+            assertThat(sum(after, "outreach_stage_items_total{", "stage=\"enrichment\"")).isEqualTo((double) looked);
+            assertThat(sum(after, "outreach_provider_calls_total{endpoint=\"domain-search\"", "provider=\"hunter\""))
+                    .isEqualTo((double) hunter.getAllServeEvents().size());
         }
     }
 
@@ -91,6 +109,12 @@ class MetricsIT {
         }
         assertThat(bad).as("lines not in the Prometheus text format").isEmpty();
         assertThat(body).endsWith("\n");
+    }
+
+    /** The sum of the samples whose line starts with {@code prefix} and contains {@code label}. */
+    private static double sum(String body, String prefix, String label) {
+        return body.lines().filter(l -> l.startsWith(prefix) && l.contains(label))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     /** The value of one sample, given its name and labels exactly as exposed. */
