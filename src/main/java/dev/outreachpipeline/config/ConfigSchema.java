@@ -126,6 +126,10 @@ public final class ConfigSchema {
         add(Setting.withCheck("outreach.imap.folder", ConfigSchema::checkFolderName));
         add(Setting.integer("outreach.imap.max-messages", 1, 10_000));
         add(Setting.bool("outreach.replies.ignore-auto-replies"));
+
+        add(Setting.bool("outreach.management.enabled"));
+        add(Setting.integer("outreach.management.port", 0, 65535));
+        add(Setting.withCheck("outreach.management.bind", ConfigSchema::checkBindAddress));
     }
 
     private ConfigSchema() {
