@@ -93,6 +93,9 @@ public final class SandboxConfig {
         o.put("outreach.http.bind", "127.0.0.1");
         o.put("outreach.http.port", "0");
         o.put("outreach.http.public-base-url", "https://unsubscribe.sandbox.example");
+        // health and metrics: loopback, any free port, so a running daemon's port is never in the way
+        o.put("outreach.management.bind", "127.0.0.1");
+        o.put("outreach.management.port", "0");
         // the pipeline end to end, at once
         o.put("outreach.discovery.chain-enrich", "true");
         o.put("outreach.enrichment.chain-draft", "true");

@@ -69,7 +69,7 @@ public final class SandboxRun {
         this.workDir = workDir;
         this.env = env;
         this.configFile = configFile;
-        this.progress = new ProgressLines(out);
+        this.progress = new ProgressLines(dev.outreachpipeline.cli.Progress.on(out, env));
     }
 
     /** What a person reads first: nothing of this leaves the machine, and where its data is. */

@@ -139,6 +139,20 @@ class DistributionArchiveIT {
         assertThat(home.resolve("prospects.csv")).doesNotExist();
     }
 
+    @Test
+    void theUnpackedArchiveRunsTheSandboxEndToEndKeepingItsDataInTheDistribution() throws Exception {
+        try (JarProcess sandbox = launch(Map.of(), "sandbox", "--keywords", "garden design", "--locations", "usa",
+                "--max-results", "4")) {
+            assertThat(sandbox.waitFor(Duration.ofMinutes(5))).as(sandbox.out() + sandbox.err()).isZero();
+            assertThat(sandbox.out()).startsWith("This is a sandbox: it never contacts a real provider or mail server.")
+                    .contains(home.resolve("bin/outreach") + " prospects list");
+        }
+        try (Stream<Path> messages = Files.list(home.resolve("data/sandbox/mail"))) {
+            assertThat(messages.filter(f -> f.toString().endsWith(".eml"))).isNotEmpty();
+        }
+        assertThat(elsewhere.resolve("data")).doesNotExist();
+    }
+
     /** bin/outreach started from {@link #elsewhere}, with this JVM's Java as JAVA_HOME. */
     private JarProcess launch(Map<String, String> env, String... args) throws IOException {
         var all = new HashMap<>(javaHome());

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
  * The Dockerfile cannot be built here (no image registry), so its promises are read from the file:
@@ -100,6 +101,20 @@ class DockerfileTest {
         }
         assertThat(env).doesNotContainPattern("://[^\\s/]*:[^\\s@]*@");
         assertThat(named("ARG")).noneMatch(a -> SECRET_NAME.matcher(a.split("=")[0]).matches());
+    }
+
+    @Test
+    void everyVariableTheImageSetsIsOneTheProgramAccepts() throws IOException {
+        var env = new java.util.HashMap<String, String>();
+        for (String assignment : String.join(" ", named("ENV")).split("\\s+(?=[A-Z_][A-Z0-9_]*=)")) {
+            int eq = assignment.indexOf('=');
+            env.put(assignment.substring(0, eq), assignment.substring(eq + 1).replace("\"", ""));
+        }
+        env.remove("JAVA_OPTS");
+        assertThat(env).containsKeys("OUTREACH_MANAGEMENT_BIND", "OUTREACH_HTTP_BIND");
+        // an unknown OUTREACH_* variable or a bad value would stop the container at start with exit 2
+        assertThatCode(() -> dev.outreachpipeline.config.OutreachConfig.load(null, env, Path.of("does-not-exist")))
+                .doesNotThrowAnyException();
     }
 
     @Test
