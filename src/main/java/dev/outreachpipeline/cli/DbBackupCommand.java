@@ -25,8 +25,11 @@ final class DbBackupCommand implements Runnable {
     @Override
     public void run() {
         Path dir = context.workDir().resolve(to).toAbsolutePath().normalize();
+        Progress progress = Progress.on(context.err(), context.env());
         try (Database db = context.openDatabase()) {
-            new DatabaseBackup(db, context.err()::println).backupTo(dir);
+            new DatabaseBackup(db, progress).backupTo(dir);
+        } finally {
+            progress.finish();
         }
         context.out().println(dir);
     }

@@ -27,8 +27,11 @@ final class DbRestoreCommand implements Runnable {
     public void run() {
         Path dir = context.workDir().resolve(from).toAbsolutePath().normalize();
         BackupManifest manifest;
+        Progress progress = Progress.on(context.err(), context.env());
         try (Database db = context.openDatabase()) {
-            manifest = new DatabaseRestore(db, context.err()::println).restoreFrom(dir);
+            manifest = new DatabaseRestore(db, progress).restoreFrom(dir);
+        } finally {
+            progress.finish();
         }
         long rows = manifest.tables().stream().mapToLong(BackupManifest.TableEntry::rows).sum();
         context.out().println("Restored " + rows + " row(s) in " + manifest.tables().size() + " table(s) from " + dir

@@ -65,17 +65,7 @@ final class JobCommand {
         @Override
         public Integer call() throws Exception {
             OutreachConfig config = context.config();
-            var locationTable = Locations.load(TableSource.configured("outreach.discovery.locations-file",
-                    config.get("outreach.discovery.locations-file"), context.workDir()));
-            var categoryTable = Categories.load(TableSource.configured("outreach.discovery.categories-file",
-                    config.get("outreach.discovery.categories-file"), context.workDir()));
-            var request = new DiscoverRequest(keywords, trimmed(locations), trimmed(categories),
-                    maxResults == null ? config.getInt("outreach.discovery.default-max-results") : maxResults);
-            List<String> problems = DiscoverRequestValidator.validate(request, locationTable, categoryTable);
-            if (!problems.isEmpty()) {
-                throw new OutreachException("The discover job was not submitted:\n  - " + String.join("\n  - ", problems),
-                        ExitCodes.USAGE);
-            }
+            DiscoverRequest request = validRequest(config, context.home(), keywords, locations, categories, maxResults);
             try (Database db = context.openDatabase()) {
                 SchemaGate.requireCurrent(db);
                 var store = new JobStore(db.dataSource());
@@ -84,6 +74,26 @@ final class JobCommand {
                 context.out().flush();
                 return waitForIt ? new JobFollower(store, context).follow(id) : ExitCodes.OK;
             }
+        }
+
+        /**
+         * The discover request these options ask for, checked as every discover job is (also by
+         * {@code outreach sandbox}); a usage error listing every problem otherwise.
+         */
+        static DiscoverRequest validRequest(OutreachConfig config, java.nio.file.Path workDir, String keywords,
+                                            List<String> locations, List<String> categories, Integer maxResults) {
+            var locationTable = Locations.load(TableSource.configured("outreach.discovery.locations-file",
+                    config.get("outreach.discovery.locations-file"), workDir));
+            var categoryTable = Categories.load(TableSource.configured("outreach.discovery.categories-file",
+                    config.get("outreach.discovery.categories-file"), workDir));
+            var request = new DiscoverRequest(keywords, trimmed(locations), trimmed(categories),
+                    maxResults == null ? config.getInt("outreach.discovery.default-max-results") : maxResults);
+            List<String> problems = DiscoverRequestValidator.validate(request, locationTable, categoryTable);
+            if (!problems.isEmpty()) {
+                throw new OutreachException("The discover job was not submitted:\n  - " + String.join("\n  - ", problems),
+                        ExitCodes.USAGE);
+            }
+            return request;
         }
 
         private static List<String> trimmed(List<String> values) {

@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * {@code --wait}: follows a job with one progress line (rewritten in place on a terminal, a new
- * line on each change otherwise) until it ends, then prints its result.
+ * {@code --wait}: follows a job with a {@link Progress} (a bar redrawn in place on a terminal, a line
+ * on each change of status and at most every few seconds otherwise) until it ends, then prints its
+ * result.
  */
 final class JobFollower {
 
@@ -26,31 +27,30 @@ final class JobFollower {
     }
 
     int follow(UUID id) throws SQLException, InterruptedException {
-        boolean terminal = System.console() != null;
-        String last = "";
+        Progress progress = Progress.on(context.err(), context.env());
+        progress.line("Following job " + id + " (Ctrl-C stops following; the job goes on)");
         while (true) {
             JobRow row = store.find(id).orElseThrow();
-            String line = progress(row, store.queries(id));
-            if (!line.equals(last)) {
-                context.err().print(terminal ? "\r" + line + "   " : line + "\n");
-                context.err().flush();
-                last = line;
-            }
+            List<QueryRow> queries = store.queries(id);
+            progress.update(row.status(), done(queries), queries.size(), progress(row, queries));
             if (ENDED.contains(row.status())) {
-                if (terminal) {
-                    context.err().println();
-                }
-                JobView.print(row, store.queries(id), context.out());
+                progress.finish();
+                JobView.print(row, queries, context.out());
                 return "completed".equals(row.status()) ? ExitCodes.OK : ExitCodes.FAILURE;
             }
             Thread.sleep(1000);
         }
     }
 
+    private static long done(List<QueryRow> queries) {
+        return queries.stream().filter(q -> !q.status().equals("pending") && !q.status().startsWith("post")).count();
+    }
+
     private static String progress(JobRow row, List<QueryRow> queries) {
-        long done = queries.stream().filter(q -> !q.status().equals("pending") && !q.status().startsWith("post")).count();
+        long done = done(queries);
         long saved = queries.stream().mapToLong(QueryRow::saved).sum();
-        return "Job " + row.id() + ": " + row.status()
+        // No job id here: the line must fit a terminal's width to be redrawn in place.
+        return row.status()
                 + (queries.isEmpty() ? "" : ", " + done + "/" + queries.size() + " queries done, " + saved + " prospects saved");
     }
 }

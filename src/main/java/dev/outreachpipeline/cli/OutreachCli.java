@@ -21,9 +21,16 @@ public final class OutreachCli {
     }
 
     public static int execute(String[] args, Map<String, String> env, Path workDir) {
+        return execute(args, env, workDir, workDir);
+    }
+
+    /** @param home where ./config and ./data are looked for; {@code workDir} resolves the paths a person types */
+    public static int execute(String[] args, Map<String, String> env, Path workDir, Path home) {
         var out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        var err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        return execute(args, new CliContext(env, workDir, out, err));
+        var err = new PrintWriter("json".equals(env.get("OUTREACH_LOG_FORMAT"))
+                ? new JsonLinesWriter(System.err, java.time.Clock.systemUTC())
+                : new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        return execute(args, new CliContext(env, workDir, home, out, err));
     }
 
     public static int execute(String[] args, CliContext context) {

@@ -38,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
             db.close();
             throw e;
         }
-        var daemon = new Daemon(context.config(), db, context.workDir());
+        var daemon = new Daemon(context.config(), db, context.home());
         if (once) {
             daemon.runOnce();
         } else {

@@ -126,6 +126,10 @@ public final class ConfigSchema {
         add(Setting.withCheck("outreach.imap.folder", ConfigSchema::checkFolderName));
         add(Setting.integer("outreach.imap.max-messages", 1, 10_000));
         add(Setting.bool("outreach.replies.ignore-auto-replies"));
+
+        add(Setting.bool("outreach.management.enabled"));
+        add(Setting.integer("outreach.management.port", 0, 65535));
+        add(Setting.withCheck("outreach.management.bind", ConfigSchema::checkBindAddress));
     }
 
     private ConfigSchema() {
@@ -142,6 +146,16 @@ public final class ConfigSchema {
     public static List<Setting> all() {
         return List.copyOf(SETTINGS.values());
     }
+
+    /**
+     * Environment variables read by the launcher and the logging set-up before any configuration is
+     * loaded, so they cannot be settings; they are checked here so that a typo is still reported.
+     */
+    static final Map<String, Function<String, Optional<String>>> PROCESS_VARIABLES = Map.of(
+            "OUTREACH_HOME", v -> Optional.empty(),
+            "OUTREACH_LOG_FORMAT", v -> List.of("text", "json").contains(v.trim())
+                    ? Optional.empty()
+                    : Optional.of("must be text or json, is '" + v + "'"));
 
     /** Keys whose values are credentials, or may carry one (a database URL with a password). */
     public static boolean isSensitive(String key) {

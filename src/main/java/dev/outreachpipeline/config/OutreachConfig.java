@@ -83,6 +83,12 @@ public final class OutreachConfig {
                 }
             }
         }
+        ConfigSchema.PROCESS_VARIABLES.forEach((name, check) -> {
+            recognisedEnv.add(name);
+            if (env.get(name) != null) {
+                check.apply(env.get(name)).ifPresent(p -> problems.add("environment variable " + name + " " + p));
+            }
+        });
         env.keySet().stream()
                 .filter(n -> n.startsWith(OUTREACH_ENV_PREFIX) && !recognisedEnv.contains(n))
                 .sorted()

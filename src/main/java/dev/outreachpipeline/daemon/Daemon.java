@@ -44,6 +44,8 @@ public final class Daemon {
             @Override
             public void afterConfigure(BaseMainSupport configured) {
                 CamelContext context = configured.getCamelContext();
+                // first: binds the meter registry and providerCalls the pipeline beans count into
+                dev.outreachpipeline.management.Management.install(context, config, db);
                 PipelineBeans.bind(context, config, node, workDir);
                 dev.outreachpipeline.jobs.QuartzJobStore.configure(context, db.dataSource());
                 dev.outreachpipeline.http.PublicHttpServer.install(context, config);

@@ -51,7 +51,8 @@ final class PipelineBeans {
         var jobTypes = new JobTypes();
         jobTypes.setCamelContext(context);
         var jobCheck = new JobCheck(producer);
-        var dataForSeo = new DataForSeoClient(DataForSeoSettings.from(config), producer);
+        var providerCalls = registry.lookupByNameAndType("providerCalls", dev.outreachpipeline.providers.ProviderCalls.class);
+        var dataForSeo = new DataForSeoClient(DataForSeoSettings.from(config), producer, providerCalls);
 
         registry.bind("nodeIdentity", node);
         registry.bind("jobGuard", new JobGuard());
@@ -73,7 +74,7 @@ final class PipelineBeans {
                 config.getBoolean("outreach.enrichment.drop-disposable"),
                 config.getBoolean("outreach.enrichment.drop-webmail"),
                 ContactRules.DEFAULT_GENERIC_LOCAL_PARTS);
-        registry.bind("enrichment", new ProspectEnricher(new HunterClient(HunterSettings.from(config), producer), rules,
+        registry.bind("enrichment", new ProspectEnricher(new HunterClient(HunterSettings.from(config), producer, providerCalls), rules,
                 jobCheck, java.time.Clock.systemUTC()));
         var smtp = SmtpSettings.from(config);
         var send = SendSettings.from(config);
@@ -92,7 +93,7 @@ final class PipelineBeans {
         var followups = new dev.outreachpipeline.drafting.FollowupRenderer(
                 dev.outreachpipeline.drafting.DraftTemplates.configured(drafts.templatesDir(), workDir), drafts.senderName());
         registry.bind("sending", new SendStage(smtp, send, new SendPacing(send.pacingRules(),
-                java.util.random.RandomGenerator.getDefault()), followups, java.time.Clock.systemUTC()));
+                java.util.random.RandomGenerator.getDefault()), followups, java.time.Clock.systemUTC(), providerCalls));
         registry.bind("drafting", new DraftStage(DraftRenderer.configured(drafts, workDir), drafts));
         registry.bind("discoverySchedule", new DiscoverySchedule(locations, categories, discovery.defaultMaxResults()));
     }

@@ -33,12 +33,18 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(OutreachConfig config) {
+        return open(config, null);
+    }
+
+    /** @param home the directory a relative embedded data directory is taken from; null = the working directory */
+    public static Database open(OutreachConfig config, Path home) {
         String rawUrl = config.get("outreach.database.url");
         EmbeddedDatabase embedded = null;
         DatabaseUrl url;
         String description;
         if (rawUrl.isBlank()) {
-            embedded = EmbeddedDatabase.startOrAttach(Path.of(config.get("outreach.embedded.data-dir")),
+            Path dataDir = Path.of(config.get("outreach.embedded.data-dir"));
+            embedded = EmbeddedDatabase.startOrAttach(home == null ? dataDir : home.resolve(dataDir),
                     config.getInt("outreach.embedded.port"));
             url = embedded.url();
             description = embedded.describe();

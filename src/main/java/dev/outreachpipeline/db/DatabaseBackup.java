@@ -2,6 +2,7 @@ package dev.outreachpipeline.db;
 
 import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.cli.ExitCodes;
+import dev.outreachpipeline.cli.Progress;
 import dev.outreachpipeline.config.Masking;
 
 import java.io.BufferedOutputStream;
@@ -32,10 +33,15 @@ import java.util.stream.Stream;
 public final class DatabaseBackup {
 
     private final Database db;
-    private final Consumer<String> progress;
+    private final Progress progress;
 
     /** @param progress receives one line per table, for the person waiting */
     public DatabaseBackup(Database db, Consumer<String> progress) {
+        this(db, Progress.lines(progress));
+    }
+
+    /** @param progress shows the table being copied and the rows so far, and one line per table */
+    public DatabaseBackup(Database db, Progress progress) {
         this.db = db;
         this.progress = progress;
     }
@@ -115,7 +121,11 @@ public final class DatabaseBackup {
         var entries = new ArrayList<BackupManifest.TableEntry>();
         TableCopy.pinOutputFormat(c);
         String createdAt = snapshotTime(c);
+        long rowsSoFar = 0;
+        int tablesDone = 0;
         for (ProjectSchema.ProjectTable table : project.tables()) {
+            progress.update("backup", tablesDone, project.tables().size(), "backing up " + table.name() + ", table "
+                    + (tablesDone + 1) + "/" + project.tables().size() + ", " + rowsSoFar + " row(s) copied");
             String fileName = table.name() + ".csv";
             Path file = dir.resolve(fileName);
             written.add(file);
@@ -124,8 +134,13 @@ public final class DatabaseBackup {
             writeDurably(file, out -> exported[0] = TableCopy.export(c, sql, out));
             entries.add(new BackupManifest.TableEntry(table.name(), fileName, table.columns(), exported[0].rows(),
                     exported[0].sha256()));
-            progress.accept("Backed up " + table.name() + ": " + exported[0].rows() + " row(s) to " + fileName);
+            progress.line("Backed up " + table.name() + ": " + exported[0].rows() + " row(s) to " + fileName);
+            rowsSoFar += exported[0].rows();
+            tablesDone++;
         }
+        progress.update("backed up", tablesDone, project.tables().size(), "backed up " + tablesDone + " table(s), "
+                + rowsSoFar + " row(s)");
+        progress.finish();
         return new BackupManifest(BackupManifest.FORMAT_VERSION, createdAt, programVersion(), version.display(),
                 db.description(), db.schema(), List.copyOf(entries));
     }

@@ -2,6 +2,7 @@ package dev.outreachpipeline.db;
 
 import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.cli.ExitCodes;
+import dev.outreachpipeline.cli.Progress;
 import dev.outreachpipeline.config.Masking;
 import org.flywaydb.core.api.MigrationVersion;
 
@@ -30,10 +31,15 @@ import java.util.function.Consumer;
 public final class DatabaseRestore {
 
     private final Database db;
-    private final Consumer<String> progress;
+    private final Progress progress;
 
     /** @param progress receives one line per table and step, for the person waiting */
     public DatabaseRestore(Database db, Consumer<String> progress) {
+        this(db, Progress.lines(progress));
+    }
+
+    /** @param progress shows the table being loaded or checked and the rows so far, and one line per table */
+    public DatabaseRestore(Database db, Progress progress) {
         this.db = db;
         this.progress = progress;
     }
@@ -54,15 +60,27 @@ public final class DatabaseRestore {
             try {
                 TableCopy.pinOutputFormat(c);
                 lockAndRequireEmpty(c, project);
+                int total = project.tables().size();
+                int done = 0;
+                long rowsSoFar = 0;
                 for (ProjectSchema.ProjectTable table : project.tables()) {
+                    progress.update("load", done, total, "loading " + table.name() + ", table " + (done + 1) + "/" + total
+                            + ", " + rowsSoFar + " row(s) loaded");
                     BackupManifest.TableEntry entry = manifest.table(table.name()).orElseThrow();
                     long rows = load(c, entry, files.get(table.name()));
-                    progress.accept("Loaded " + table.name() + ": " + rows + " row(s)");
+                    progress.line("Loaded " + table.name() + ": " + rows + " row(s)");
+                    rowsSoFar += rows;
+                    done++;
                 }
+                done = 0;
                 for (ProjectSchema.ProjectTable table : project.tables()) {
+                    progress.update("verify", done, total, "checking " + table.name() + ", table " + (done + 1) + "/" + total);
                     verify(c, table, manifest.table(table.name()).orElseThrow());
+                    done++;
                 }
                 c.commit();
+                progress.update("restored", total, total, "restored " + total + " table(s), " + rowsSoFar + " row(s)");
+                progress.finish();
             } catch (SQLException | IOException | RuntimeException e) {
                 Transactions.rollBack(c, e);
                 throw e;
@@ -111,7 +129,7 @@ public final class DatabaseRestore {
             throw new OutreachException("Refusing to restore from " + dir + ", the backup is damaged: " + String.join("; ", problems)
                     + ". Nothing was loaded.", ExitCodes.FAILURE);
         }
-        progress.accept("Checked " + files.size() + " file(s) against the manifest's checksums");
+        progress.line("Checked " + files.size() + " file(s) against the manifest's checksums");
         return files;
     }
 
@@ -217,7 +235,7 @@ public final class DatabaseRestore {
         if (!again.sha256().equals(entry.sha256())) {
             throw mismatch(table.name(), "its rows re-export with checksum " + again.sha256() + ", the manifest says " + entry.sha256());
         }
-        progress.accept("Verified " + table.name() + ": " + again.rows() + " row(s), checksum matches");
+        progress.line("Verified " + table.name() + ": " + again.rows() + " row(s), checksum matches");
     }
 
     private OutreachException mismatch(String table, String what) {

@@ -3,6 +3,7 @@ package dev.outreachpipeline.discovery;
 import dev.failsafe.Bulkhead;
 import dev.failsafe.RateLimiter;
 import dev.outreachpipeline.jobs.JobFailed;
+import dev.outreachpipeline.providers.ProviderCalls;
 import dev.outreachpipeline.providers.ProviderRetries;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -38,9 +39,11 @@ public final class DataForSeoClient {
     private final RateLimiter<Object> rateLimiter;
     private final Bulkhead<Object> bulkhead;
     private final ProviderRetries retries;
+    private final ProviderCalls calls;
 
-    public DataForSeoClient(DataForSeoSettings settings, ProducerTemplate producer) {
+    public DataForSeoClient(DataForSeoSettings settings, ProducerTemplate producer, ProviderCalls calls) {
         this.settings = settings;
+        this.calls = calls;
         this.producer = producer;
         this.rateLimiter = RateLimiter.smoothBuilder(settings.callsPerMinute(), Duration.ofMinutes(1))
                 .withMaxWaitTime(Duration.ofMinutes(30)).build();
@@ -73,7 +76,7 @@ public final class DataForSeoClient {
         SerpOutcome outcome = withRetries("query '" + task.keyword() + "'", spent, beforeEachAttempt,
                 () -> {
                     Response r = spent.record(post(ROOT + "/live/advanced", body));
-                    return responses.parseLive(r.status(), r.body());
+                    return counted("live", r, responses.parseLive(r.status(), r.body()));
                 });
         return new SerpCall(resultsOrThrow(outcome, task.keyword(), spent), spent.calls.get(), spent.cost());
     }
@@ -91,7 +94,7 @@ public final class DataForSeoClient {
             Response response = spent.record(post(ROOT + "/task_post", body));
             TaskPostResult r = responses.parseTaskPost(response.status(), response.body());
             result.set(r);
-            return r.requestFailure() == null ? new SerpOutcome.Results(null, List.of(), BigDecimal.ZERO) : r.requestFailure();
+            return counted("task_post", response, r.requestFailure() == null ? new SerpOutcome.Results(null, List.of(), BigDecimal.ZERO) : r.requestFailure());
         });
         account.accept(spent);
         if (outcome instanceof SerpOutcome.Results) {
@@ -109,9 +112,9 @@ public final class DataForSeoClient {
             Response r = spent.record(get(ROOT + "/tasks_ready"));
             try {
                 ready.set(responses.parseTasksReady(r.status(), r.body()));
-                return new SerpOutcome.Results(null, List.of(), BigDecimal.ZERO);
+                return counted("tasks_ready", r, new SerpOutcome.Results(null, List.of(), BigDecimal.ZERO));
             } catch (SerpCallFailed e) {
-                return e.outcome();
+                return counted("tasks_ready", r, e.outcome());
             }
         });
         resultsOrThrow(outcome, "tasks_ready", spent);
@@ -124,7 +127,7 @@ public final class DataForSeoClient {
         SerpOutcome outcome = withRetries("collecting task " + taskId, spent, beforeEachAttempt,
                 () -> {
                     Response r = spent.record(get(ROOT + "/task_get/advanced/" + taskId));
-                    return responses.parseTaskGet(r.status(), r.body());
+                    return counted("task_get", r, responses.parseTaskGet(r.status(), r.body()));
                 });
         return new SerpCall(resultsOrThrow(outcome, keyword, spent), spent.calls.get(), spent.cost());
     }
@@ -138,7 +141,7 @@ public final class DataForSeoClient {
         var spent = new Spent();
         check.run();
         Response r = spent.record(get(ROOT + "/task_get/advanced/" + taskId));
-        SerpOutcome outcome = responses.parseTaskGet(r.status(), r.body());
+        SerpOutcome outcome = counted("task_get", r, responses.parseTaskGet(r.status(), r.body()));
         if (outcome instanceof SerpOutcome.Retry) {
             return java.util.Optional.empty();
         }
@@ -159,6 +162,12 @@ public final class DataForSeoClient {
                         bulkhead.releasePermit();
                     }
                 });
+    }
+
+    /** Counts an answer as classified, with the cost DataForSEO reported for it, for /metrics and /health/ready. */
+    private SerpOutcome counted(String endpoint, Response r, SerpOutcome outcome) {
+        calls.record("dataforseo", endpoint, ProviderCalls.label(outcome), SerpResponses.reportedCost(r.body()).orElse(BigDecimal.ZERO));
+        return outcome;
     }
 
     private static SerpOutcome.Results resultsOrThrow(SerpOutcome outcome, String what, Spent spent) {

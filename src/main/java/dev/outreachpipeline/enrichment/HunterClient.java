@@ -3,6 +3,7 @@ package dev.outreachpipeline.enrichment;
 import dev.failsafe.Bulkhead;
 import dev.failsafe.RateLimiter;
 import dev.outreachpipeline.jobs.JobFailed;
+import dev.outreachpipeline.providers.ProviderCalls;
 import dev.outreachpipeline.providers.ProviderRetries;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -35,9 +36,11 @@ public final class HunterClient {
     private final List<RateLimiter<Object>> verifierLimits;
     private final Bulkhead<Object> bulkhead;
     private final ProviderRetries retries;
+    private final ProviderCalls providerCalls;
 
-    public HunterClient(HunterSettings settings, ProducerTemplate producer) {
+    public HunterClient(HunterSettings settings, ProducerTemplate producer, ProviderCalls providerCalls) {
         this.settings = settings;
+        this.providerCalls = providerCalls;
         this.producer = producer;
         this.searchLimits = List.of(
                 RateLimiter.smoothBuilder(settings.perSecond(), Duration.ofSeconds(1)).withMaxWaitTime(Duration.ofMinutes(30)).build(),
@@ -64,7 +67,7 @@ public final class HunterClient {
         String query = "domain=" + encode(domain) + "&limit=100";
         return retries.call("domain search for " + domain, HunterOutcome.Retry.class::isInstance, String::valueOf, check, () -> {
             Response r = send("/v2/domain-search", query, searchLimits, calls);
-            return responses.parseDomainSearch(r.status(), r.body());
+            return counted("domain-search", responses.parseDomainSearch(r.status(), r.body()));
         });
     }
 
@@ -75,7 +78,7 @@ public final class HunterClient {
         return retries.withRetries(settings.verifierChecks() - 1).call("verification of " + email,
                 o -> o instanceof VerifierOutcome.Pending || o instanceof VerifierOutcome.RetryLater, String::valueOf, check, () -> {
                     Response r = send("/v2/email-verifier", query, verifierLimits, calls);
-                    return responses.parseVerifier(r.status(), r.body());
+                    return counted("email-verifier", responses.parseVerifier(r.status(), r.body()));
                 });
     }
 
@@ -88,6 +91,12 @@ public final class HunterClient {
             LOG.warn("Could not read the Hunter account's reset date: {}", HunterResponses.redactKey(String.valueOf(e.getMessage())));
             return Optional.empty();
         }
+    }
+
+    /** Counts an answer as classified, for /metrics and /health/ready. */
+    private <T> T counted(String endpoint, T outcome) {
+        providerCalls.record("hunter", endpoint, ProviderCalls.label(outcome));
+        return outcome;
     }
 
     private void requireKey() {

@@ -33,10 +33,13 @@ public final class SendStage {
     private final MessageComposer composer;
     private final dev.outreachpipeline.drafting.FollowupRenderer followups;
     private final Clock clock;
+    private final dev.outreachpipeline.providers.ProviderCalls calls;
     private volatile boolean warned;
 
     public SendStage(SmtpSettings smtp, SendSettings send, SendPacing pacing,
-                     dev.outreachpipeline.drafting.FollowupRenderer followups, Clock clock) {
+                     dev.outreachpipeline.drafting.FollowupRenderer followups, Clock clock,
+                     dev.outreachpipeline.providers.ProviderCalls calls) {
+        this.calls = calls;
         this.smtp = smtp;
         this.send = send;
         this.pacing = pacing;
@@ -225,6 +228,7 @@ public final class SendStage {
             p.put("lastError", "the server may have accepted the message (" + reply + "); it is not sent again by itself");
         }
         p.put("outcome", p.get("attemptStatus"));
+        calls.sent((String) p.get("attemptStatus"));
         var response = JSON.createObjectNode();
         response.put("message_id", String.valueOf(claimed.get("message_id")));
         response.put("smtp_reply", String.valueOf(p.get("smtpReply")));

@@ -34,7 +34,7 @@ public final class MailSink implements AutoCloseable {
         return greenMail.getSmtp().getPort();
     }
 
-    /** Every message received so far, in arrival order. */
+    /** Every message received so far, by recipient, then by arrival. */
     public List<MimeMessage> received() {
         return List.of(greenMail.getReceivedMessages());
     }
@@ -44,8 +44,9 @@ public final class MailSink implements AutoCloseable {
     }
 
     /**
-     * Writes each received message as it arrived (RFC 5322, CRLF line ends) into {@code dir}, named
-     * {@code 001-<local part of the first recipient>.eml} and so on in arrival order.
+     * Writes each received message as it was received (RFC 5322) into {@code dir}, named
+     * {@code 001-<first recipient>.eml} and so on, in the order the sink keeps them: by recipient,
+     * then by arrival, so a thread's messages sit next to each other.
      *
      * @return the files written
      */

@@ -54,7 +54,8 @@ class DaemonProcessIT {
         assertThat(workDir.resolve("data/postgres/postmaster.pid")).as("the server was stopped").doesNotExist();
 
         // the embedded database (no DATABASE_URL), and HTTP on a free local port rather than 8080
-        try (JarProcess daemon = JarProcess.start(workDir, Map.of("OUTREACH_HTTP_PORT", "0", "OUTREACH_HTTP_BIND", "127.0.0.1"), "run")) {
+        try (JarProcess daemon = JarProcess.start(workDir, Map.of("OUTREACH_HTTP_PORT", "0", "OUTREACH_HTTP_BIND", "127.0.0.1",
+                "OUTREACH_MANAGEMENT_PORT", "0"), "run")) {
             daemon.awaitErr("Routes startup", START);
             // a second process while the daemon runs attaches to the same server instead of failing
             try (JarProcess cli = JarProcess.start(workDir, Map.of(), "db", "migrate")) {

@@ -44,6 +44,14 @@ public final class JarProcess implements AutoCloseable {
         command.add("-jar");
         command.add(Path.of(jar).toAbsolutePath().toString());
         command.addAll(List.of(args));
+        return startCommand(workDir, env, command);
+    }
+
+    /**
+     * Any command (such as the distribution's bin/outreach launcher) with the same environment
+     * handling: this JVM's OUTREACH_* variables and DATABASE_URL are dropped, {@code env} is added.
+     */
+    public static JarProcess startCommand(Path workDir, Map<String, String> env, List<String> command) throws IOException {
         Path out = Files.createTempFile("outreach-out", ".txt");
         Path err = Files.createTempFile("outreach-err", ".txt");
         var pb = new ProcessBuilder(command).directory(workDir.toFile())

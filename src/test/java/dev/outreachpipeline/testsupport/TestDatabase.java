@@ -22,13 +22,15 @@ public record TestDatabase(String name, String jdbcUrl) {
 
     /**
      * An environment that points the program at this database, plus any extra variables. A daemon started
-     * with it serves HTTP on a free port of 127.0.0.1, so tests never compete for 8080 (extra may say otherwise).
+     * with it serves HTTP (and its management endpoints) on free ports of 127.0.0.1, so tests never compete for 8080
+     * or 9090 (extra may say otherwise).
      */
     public Map<String, String> env(String... extra) {
         var env = new HashMap<String, String>();
         env.put("DATABASE_URL", databaseUrl());
         env.put("OUTREACH_HTTP_PORT", "0");
         env.put("OUTREACH_HTTP_BIND", "127.0.0.1");
+        env.put("OUTREACH_MANAGEMENT_PORT", "0");
         for (int i = 0; i + 1 < extra.length; i += 2) {
             env.put(extra[i], extra[i + 1]);
         }

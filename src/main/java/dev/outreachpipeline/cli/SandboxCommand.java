@@ -1,0 +1,44 @@
+package dev.outreachpipeline.cli;
+
+import dev.outreachpipeline.sandbox.SandboxRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+        description = {"Run the whole pipeline once, end to end: discovery, enrichment, drafts",
+                "(approved at once), sending and every follow-up, against simulated providers",
+                "and a local mail sink, on an embedded PostgreSQL of its own in",
+                "./data/sandbox/postgres (started afresh each run). Never contacts a real",
+                "provider or mail server; messages are written to ./data/sandbox/mail (.eml)."})
+final class SandboxCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Option(names = "--keywords", paramLabel = "LIST", defaultValue = "garden design, home decor",
+            description = "Comma-separated keywords (default: ${DEFAULT-VALUE}).")
+    String keywords;
+
+    @Option(names = "--locations", paramLabel = "LIST", split = ",", defaultValue = "usa,uk",
+            description = "Location names or DataForSEO codes, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<String> locations;
+
+    @Option(names = "--max-results", paramLabel = "N", defaultValue = "25",
+            description = "Most prospects to save (1-1000; default: ${DEFAULT-VALUE}).")
+    int maxResults;
+
+    SandboxCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        context.out().println(SandboxRun.banner());
+        context.out().flush();
+        var run = new SandboxRun(context.out(), context.home(), context.env(), context.configFileOrNull());
+        return run.run(config -> JobCommand.SubmitDiscover.validRequest(config, context.home(), keywords,
+                locations, List.of(), maxResults));
+    }
+}

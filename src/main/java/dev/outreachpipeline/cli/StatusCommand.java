@@ -1,0 +1,105 @@
+package dev.outreachpipeline.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outreachpipeline.OutreachException;
+import dev.outreachpipeline.db.Database;
+import dev.outreachpipeline.db.SchemaVersion;
+import dev.outreachpipeline.management.PipelineStatus;
+import dev.outreachpipeline.sending.SendSettings;
+import dev.outreachpipeline.sending.SmtpSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"A one-screen overview from the database (works with the daemon stopped): jobs, prospects,",
+                "sends against the caps, provider calls and cost today and this month, suppressions, next schedules."})
+final class StatusCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Option(names = "--json", description = "Print the overview as JSON.")
+    boolean json;
+
+    StatusCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        var send = SendSettings.from(context.config());
+        var status = new PipelineStatus(SmtpSettings.from(context.config()).from().toLowerCase(Locale.ROOT),
+                send.dailyCap(), send.hourlyCap());
+        Map<String, Object> figures;
+        try (Database db = context.openDatabase()) {
+            // a cheap look at Flyway's history, not the full audit: this command only reads
+            var version = SchemaVersion.of(db);
+            if (!version.isCurrent()) {
+                throw new OutreachException("The database (" + db.description() + ") is not migrated (at " + version.display()
+                        + ", newest " + version.latest() + "); run `outreach db migrate`.", ExitCodes.DRIFT);
+            }
+            try (Connection c = db.connection()) {
+                figures = status.read(c);
+            }
+        }
+        if (json) {
+            context.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures));
+        } else {
+            print(figures, context.out());
+        }
+        return ExitCodes.OK;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void print(Map<String, Object> f, PrintWriter out) {
+        var jobs = (Map<String, Object>) f.get("jobs");
+        out.println("Jobs:       " + counts((Map<String, Object>) jobs.get("by_status")));
+        ((Map<String, Map<String, Object>>) jobs.get("by_type")).forEach((type, byStatus) ->
+                out.printf("  %-10s %s%n", type, counts(byStatus)));
+        out.println("Prospects:  " + counts((Map<String, Object>) f.get("prospects")));
+        var s = (Map<String, Object>) f.get("sends");
+        out.printf("Sending:    %s sent today; %s in the last 24 h of a daily cap of %s (%s left), %s in the last hour"
+                        + " of an hourly cap of %s (%s left)%s%n", s.get("sent_today"), s.get("last_24h"), s.get("daily_cap"),
+                s.get("daily_headroom"), s.get("last_hour"), s.get("hourly_cap"), s.get("hourly_headroom"),
+                s.get("mailbox") == null ? " — MAIL_FROM is not set" : ", mailbox " + s.get("mailbox"));
+        var providers = (Map<String, Map<String, Object>>) f.get("providers");
+        var d = providers.get("dataforseo");
+        var dToday = (Map<String, Object>) d.get("today");
+        var dMonth = (Map<String, Object>) d.get("month");
+        out.printf("DataForSEO: today %s call(s), $%s; this month %s call(s), $%s%n", dToday.get("calls"), dToday.get("cost_usd"),
+                dMonth.get("calls"), dMonth.get("cost_usd"));
+        var h = providers.get("hunter");
+        var hToday = (Map<String, Object>) h.get("today");
+        var hMonth = (Map<String, Object>) h.get("month");
+        out.printf("Hunter:     today %s call(s), %s domain(s) enriched; this month %s call(s), %s domain(s) enriched;"
+                        + " cost unknown (Hunter reports no price per call)%n", hToday.get("calls"), hToday.get("domains_enriched"),
+                hMonth.get("calls"), hMonth.get("domains_enriched"));
+        out.println("Suppressed: " + f.get("suppressions") + " address(es) and domain(s)");
+        var schedules = (List<Map<String, Object>>) f.get("schedules");
+        if (schedules.isEmpty()) {
+            out.println("Schedules:  none recorded yet (the daemon registers them when it starts)");
+        } else {
+            out.println("Schedules:");
+            for (var t : schedules) {
+                out.printf("  %-22s next %s (%s)%n", t.get("trigger"), t.get("next_fire") == null ? "—" : t.get("next_fire"),
+                        String.valueOf(t.get("state")).toLowerCase(Locale.ROOT));
+            }
+        }
+        out.println("Days and months are in UTC.");
+    }
+
+    private static String counts(Map<String, Object> byStatus) {
+        if (byStatus.isEmpty()) {
+            return "none";
+        }
+        var parts = new StringBuilder();
+        byStatus.forEach((status, n) -> parts.append(parts.length() == 0 ? "" : ", ").append(status).append(' ').append(n));
+        return parts.toString();
+    }
+}

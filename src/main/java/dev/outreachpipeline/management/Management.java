@@ -1,0 +1,97 @@
+package dev.outreachpipeline.management;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import dev.outreachpipeline.config.OutreachConfig;
+import dev.outreachpipeline.db.Database;
+import dev.outreachpipeline.db.SchemaVersion;
+import dev.outreachpipeline.providers.ProviderCalls;
+import dev.outreachpipeline.sending.SendSettings;
+import dev.outreachpipeline.sending.SmtpSettings;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.camel.CamelContext;
+import org.flywaydb.core.api.MigrationVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Sets up the daemon's metrics and, unless outreach.management.enabled=false, the management port.
+ * Binds {@code meterRegistry} (the Micrometer registry /metrics serves) and {@code providerCalls}
+ * (what the provider clients and the sending stage count into) in Camel's registry.
+ */
+public final class Management {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Management.class);
+    /** How long a health check or a metrics read waits for the database. */
+    static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(2);
+    /** How long database figures on /metrics are reused between scrapes. */
+    static final Duration FIGURES_MAX_AGE = Duration.ofSeconds(5);
+
+    private Management() {
+    }
+
+    public static void install(CamelContext context, OutreachConfig config, Database db) {
+        var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        var gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        poolMetrics(db, registry);
+        var providerCalls = new ProviderCalls(registry, Clock.systemUTC());
+        context.getRegistry().bind("meterRegistry", registry);
+        context.getRegistry().bind("providerCalls", providerCalls);
+        context.getManagementStrategy().addEventNotifier(new StageItemCounter(registry));
+
+        if (!config.getBoolean("outreach.management.enabled")) {
+            LOG.info("Management endpoints are off (outreach.management.enabled=false)");
+            gc.close();
+            return;
+        }
+        var bounded = new BoundedDatabase(db.dataSource(), DATABASE_TIMEOUT);
+        var send = SendSettings.from(config);
+        var gauges = new DatabaseGauges(registry, bounded, SmtpSettings.from(config).from().toLowerCase(Locale.ROOT),
+                send.dailyCap(), send.hourlyCap(), FIGURES_MAX_AGE, Clock.systemUTC());
+        var readiness = new Readiness(context, bounded, newestMigration(db), providerCalls);
+        try {
+            context.addService(new ManagementServer(config.get("outreach.management.bind"),
+                    config.getInt("outreach.management.port"), readiness, gauges, registry, bounded, gc));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot add the management server: " + e.getMessage(), e);
+        }
+    }
+
+    /** Pool gauges (hikaricp_connections_*) on the pool that is already running; it takes them once. */
+    private static void poolMetrics(Database db, PrometheusMeterRegistry registry) {
+        if (db.dataSource() instanceof HikariDataSource pool) {
+            try {
+                pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+            } catch (IllegalStateException alreadySet) {
+                LOG.warn("The connection pool reports its metrics elsewhere already; /metrics leaves them out");
+            }
+        }
+    }
+
+    /** The newest migration this program has, learnt once from Flyway; null when it cannot be. */
+    private static MigrationVersion newestMigration(Database db) {
+        try {
+            return SchemaVersion.of(db).latest();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not learn the newest migration for /health/ready: {}", e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.outreachpipeline.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outreachpipeline.config.OutreachConfig;
+import dev.outreachpipeline.db.Database;
+import dev.outreachpipeline.testsupport.CliRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sandbox command in-process, end to end: the real daemon on an embedded PostgreSQL of its own
+ * (not the tests' shared server: a second zonky server on its own data directory and port, as the
+ * command starts it), the simulators and the mail sink. One discovery query keeps it short.
+ */
+class SandboxCommandIT {
+
+    private static final String[] SMALL_RUN = {"sandbox", "--keywords", "garden design", "--locations", "usa", "--max-results", "6"};
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void runsEveryStageAgainstTheSimulatorsItsNumbersMatchTheDatabaseAndASecondRunStartsOver() throws Exception {
+        CliRun run = CliRun.run(Map.of(), workDir, SMALL_RUN);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).startsWith("This is a sandbox: it never contacts a real provider or mail server.");
+        assertThat(run.out()).contains("OUTREACH_EMBEDDED_DATA_DIR=" + workDir.resolve("data/sandbox/postgres")
+                + " java -jar target/outreach-pipeline.jar prospects list");
+
+        int prospects = count(run, SandboxSummary.PROSPECTS_SAVED);
+        int withContact = count(run, SandboxSummary.ENRICHED);
+        int sent = count(run, SandboxSummary.SENT);
+        int followups = count(run, SandboxSummary.FOLLOWUPS_SENT);
+        int received = count(run, SandboxSummary.RECEIVED);
+        assertThat(prospects).isEqualTo(6);
+        assertThat(sent).isPositive().isEqualTo(withContact);
+        assertThat(followups).as("two follow-up steps for every first message").isEqualTo(2 * sent);
+        assertThat(received).isEqualTo(sent + followups);
+
+        Path dataDir = workDir.resolve("data/sandbox/postgres");
+        try (Database db = Database.open(OutreachConfig.load(null, Map.of("OUTREACH_EMBEDDED_DATA_DIR", dataDir.toString()), workDir));
+             Connection c = db.connection()) {
+            assertThat(scalar(c, "SELECT count(*) FROM prospects")).isEqualTo(prospects);
+            assertThat(scalar(c, "SELECT count(*) FROM prospects WHERE contact_email IS NOT NULL")).isEqualTo(withContact);
+            assertThat(scalar(c, "SELECT count(*) FROM email_logs WHERE response ->> 'kind' = 'initial'")).isEqualTo(sent);
+            assertThat(scalar(c, "SELECT count(*) FROM email_logs")).isEqualTo(sent + followups);
+            assertThat(scalar(c, "SELECT count(*) FROM prospects WHERE outreach_status = 'sent' AND followups_sent = 2"))
+                    .isEqualTo(sent);
+        }
+
+        // the command the summary prints (here with the absolute path: the test's process runs elsewhere)
+        CliRun listed = CliRun.run(Map.of("OUTREACH_EMBEDDED_DATA_DIR", dataDir.toString()), workDir, "prospects", "list", "--json");
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(listed.out());
+        assertThat(rows).hasSize(prospects);
+
+        List<Path> eml;
+        try (Stream<Path> files = Files.list(workDir.resolve("data/sandbox/mail"))) {
+            eml = files.filter(f -> f.toString().endsWith(".eml")).sorted().toList();
+        }
+        assertThat(eml).hasSize(received);
+        int threaded = 0;
+        for (Path file : eml) {
+            String message = Files.readString(file);
+            assertThat(message).as(file.toString()).contains("List-Unsubscribe: <https://", "List-Unsubscribe-Post: List-Unsubscribe=One-Click")
+                    .containsPattern("(?m)^Message-ID: <[^>]+@sandbox\\.example>");
+            if (message.contains("\nSubject: Re: ")) {
+                assertThat(message).as(file.toString()).containsPattern("(?m)^In-Reply-To: <[^>]+>");
+                threaded++;
+            }
+        }
+        assertThat(threaded).isEqualTo(followups);
+
+        // a second run in the same directory starts over and tells the same story
+        CliRun second = CliRun.run(Map.of(), workDir, SMALL_RUN);
+        assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+        assertThat(second.out()).startsWith("This is a sandbox").contains("Starting over");
+        assertThat(count(second, SandboxSummary.PROSPECTS_SAVED)).isEqualTo(prospects);
+        assertThat(count(second, SandboxSummary.RECEIVED)).isEqualTo(received);
+        try (Stream<Path> files = Files.list(workDir.resolve("data/sandbox/mail"))) {
+            assertThat(files.count()).as("only this run's messages").isEqualTo(received);
+        }
+    }
+
+    @Test
+    void anUnknownLocationIsRefusedAsJobSubmitRefusesIt() {
+        CliRun run = CliRun.run(Map.of(), workDir, "sandbox", "--locations", "usa,europe");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).startsWith("This is a sandbox");
+        assertThat(run.err()).contains("The discover job was not submitted").contains("europe");
+        assertThat(workDir.resolve("data/sandbox/postgres")).doesNotExist();
+    }
+
+    @Test
+    void emptyKeywordsAreRefused() {
+        CliRun run = CliRun.run(Map.of(), workDir, "sandbox", "--keywords", " , ");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("The discover job was not submitted");
+    }
+
+    /** The count on the summary line named {@code what}. */
+    private static int count(CliRun run, String what) {
+        Matcher m = Pattern.compile("(?m)^ {2}.{11} " + Pattern.quote(what) + "\\s+(\\d+)").matcher(run.out());
+        assertThat(m.find()).as("summary line '" + what + "' in:\n" + run.out()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static int scalar(Connection c, String sql) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
