@@ -58,6 +58,10 @@ final class PipelineBeans {
         registry.bind("jobGuard", new JobGuard());
         registry.bind("jobTypes", jobTypes);
         registry.bind("jobFailures", new JobFailures());
+        registry.bind("batchFailures", new dev.outreachpipeline.jobs.BatchFailures());
+        // the threads that look prospects up at Hunter side by side; the client's bulkhead caps calls in flight
+        registry.bind("enrichmentLookups", context.getExecutorServiceManager().newFixedThreadPool(context,
+                "enrichment-lookups", config.getInt("outreach.hunter.concurrency")));
         registry.bind("jobCheck", jobCheck);
         registry.bind("dataForSeo", dataForSeo);
         var locations = Locations.load(TableSource.configured("outreach.discovery.locations-file",

@@ -41,37 +41,71 @@ final class DedupInsertBench {
                         + " (%,d distinct domains); one job, one worker, one transaction per SERP, as a live discover job saves them",
                 pages * pageSize, pages, pageSize, 100.0 * serps.repeats() / (pages * pageSize), serps.distinct()));
 
-        try (var db = BenchDatabase.start(workDir)) {
-            String jobId = db.text("INSERT INTO jobs (job_type, params, status, origin, claimed_by, started_at, deadline_at) "
-                    + "VALUES ('discover', '{}', 'running', 'bench', '" + WORKER + "', now(), now() + interval '1 day') RETURNING id");
-            List<String> queryIds = queryIds(db, jobId, pages);
-            double pathSeconds;
-            try (var daemon = InProcessBenchDaemon.start(db.env("OUTREACH_JOBS_POLL_INTERVAL_MS", "600000"), workDir)) {
-                ProducerTemplate producer = daemon.producer();
-                long start = System.nanoTime();
-                for (int i = 0; i < pages; i++) {
-                    producer.sendBodyAndHeaders("direct:save-serp-results", calls.get(i), Map.of("jobId", jobId,
-                            "queryId", queryIds.get(i), "worker", WORKER, "maxResults", Integer.MAX_VALUE));
+        int workers = Integer.getInteger("bench.dedup.workers", 2);
+        section.setup("the same SERPs through one worker (one job), then through " + workers + " workers (" + workers
+                + " jobs side by side, the daemon's default of outreach.jobs.workers), each on a fresh database");
+        double oneWorker = 0;
+        for (int w : new int[]{1, workers}) {
+            try (var db = BenchDatabase.start(workDir.resolve("workers-" + w))) {
+                double seconds = saveThroughWritePath(db, calls, w, workDir);
+                long saved = db.count("SELECT count(*) FROM prospects");
+                long found = db.count("SELECT sum(results_found) FROM discovery_queries");
+                long accounted = db.count("SELECT sum(results_saved + results_skipped_duplicate + results_skipped_existing) FROM discovery_queries");
+                if (saved != serps.distinct() || found != (long) pages * pageSize || accounted != found) {
+                    throw new IllegalStateException("the write path lost or invented rows: saved " + saved + " of "
+                            + serps.distinct() + " distinct, found " + found + ", accounted " + accounted);
                 }
-                pathSeconds = (System.nanoTime() - start) / 1e9;
+                double rate = found / seconds;
+                String label = w == 1 ? "one worker" : w + " workers";
+                section.figure(BenchReport.Figure.atLeast("results/s through the discovery write path, " + label, rate, 50_000, "%,.0f"))
+                        .figure(BenchReport.Figure.reported("time for all results, " + label, String.format("%.1f s", seconds)))
+                        .figure(BenchReport.Figure.reported("prospects saved (= distinct domains), " + label, String.format("%,d", saved)));
+                if (w == 1) {
+                    oneWorker = rate;
+                    double copyRate = found / copyReference(db, calls);
+                    section.figure(BenchReport.Figure.reported("rows/s of a plain COPY of the same rows (no indexes)", String.format("%,.0f", copyRate)))
+                            .figure(BenchReport.Figure.reported("write path (one worker) ÷ COPY", String.format("%.2f", oneWorker / copyRate)));
+                }
             }
-            long saved = db.count("SELECT count(*) FROM prospects");
-            long found = db.count("SELECT sum(results_found) FROM discovery_queries");
-            long accounted = db.count("SELECT sum(results_saved + results_skipped_duplicate + results_skipped_existing) FROM discovery_queries");
-            if (saved != serps.distinct() || found != (long) pages * pageSize || accounted != found) {
-                throw new IllegalStateException("the write path lost or invented rows: saved " + saved + " of "
-                        + serps.distinct() + " distinct, found " + found + ", accounted " + accounted);
-            }
-            double pathRate = found / pathSeconds;
-            double copySeconds = copyReference(db, calls);
-            double copyRate = found / copySeconds;
-            section.figure(BenchReport.Figure.atLeast("results/s through the discovery write path", pathRate, 50_000, "%,.0f"))
-                    .figure(BenchReport.Figure.reported("time for all results", String.format("%.1f s", pathSeconds)))
-                    .figure(BenchReport.Figure.reported("prospects saved (= distinct domains)", String.format("%,d", saved)))
-                    .figure(BenchReport.Figure.reported("rows/s of a plain COPY of the same rows (no indexes)", String.format("%,.0f", copyRate)))
-                    .figure(BenchReport.Figure.reported("write path ÷ COPY", String.format("%.2f", pathRate / copyRate)));
         }
         return section;
+    }
+
+    /** Seconds to save every SERP through direct:save-serp-results, split over {@code workers} jobs saving side by side. */
+    private static double saveThroughWritePath(BenchDatabase db, List<SerpCall> calls, int workers, Path workDir) throws Exception {
+        var jobs = new ArrayList<String>();
+        var queries = new ArrayList<List<String>>();
+        for (int w = 0; w < workers; w++) {
+            String worker = WORKER + "-" + w;
+            String jobId = db.text("INSERT INTO jobs (job_type, params, status, origin, claimed_by, started_at, deadline_at) "
+                    + "VALUES ('discover', '{}', 'running', 'bench', '" + worker + "', now(), now() + interval '1 day') RETURNING id");
+            jobs.add(jobId);
+            queries.add(queryIds(db, jobId, (calls.size() + workers - 1) / workers));
+        }
+        try (var daemon = InProcessBenchDaemon.start(db.env("OUTREACH_JOBS_POLL_INTERVAL_MS", "600000"), workDir)) {
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
+            try {
+                long start = System.nanoTime();
+                var done = new ArrayList<java.util.concurrent.Future<?>>();
+                for (int w = 0; w < workers; w++) {
+                    int lane = w;
+                    ProducerTemplate producer = daemon.producer();
+                    done.add(pool.submit(() -> {
+                        for (int i = lane, n = 0; i < calls.size(); i += workers, n++) {
+                            producer.sendBodyAndHeaders("direct:save-serp-results", calls.get(i), Map.of("jobId", jobs.get(lane),
+                                    "queryId", queries.get(lane).get(n), "worker", WORKER + "-" + lane, "maxResults", Integer.MAX_VALUE));
+                        }
+                        return null;
+                    }));
+                }
+                for (var f : done) {
+                    f.get();
+                }
+                return (System.nanoTime() - start) / 1e9;
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 
     private static List<String> queryIds(BenchDatabase db, String jobId, int pages) throws Exception {

@@ -101,7 +101,12 @@ class EnrichmentIT {
         assertThat(waiting).containsEntry("status", "pending");
         assertThat(String.valueOf(waiting.get("run_after"))).startsWith("2031-01-01");
         assertThat((String) waiting.get("error_message")).contains("quota").contains("2031-01-01");
-        assertThat(bed.searchesFor("alpha.com") + bed.searchesFor("beta.com") + bed.searchesFor("gamma.com")).isEqualTo(1);
+        // lookups run side by side: those already in flight when the first 429 came back were refused too, none after
+        int refused = bed.searchesFor("alpha.com") + bed.searchesFor("beta.com") + bed.searchesFor("gamma.com");
+        assertThat(refused).isBetween(1, 3);
+        assertThat(bed.searchesFor("alpha.com")).isLessThanOrEqualTo(1);
+        assertThat(bed.searchesFor("beta.com")).isLessThanOrEqualTo(1);
+        assertThat(bed.searchesFor("gamma.com")).isLessThanOrEqualTo(1);
         for (String id : new String[] {a, b, c}) {
             assertThat(bed.prospectRow(id)).containsEntry("outreach_status", "pending").containsEntry("hunter_payload", null);
         }
@@ -118,9 +123,30 @@ class EnrichmentIT {
         assertThat(bed.runOnce().exitCode()).isZero();
 
         assertThat(bed.job(job)).containsEntry("status", "completed");
-        // one refused call before the pause, then one call per domain
-        assertThat(bed.searchesFor("alpha.com") + bed.searchesFor("beta.com") + bed.searchesFor("gamma.com")).isEqualTo(4);
+        // the refused calls before the pause, then one call per domain
+        assertThat(bed.searchesFor("alpha.com") + bed.searchesFor("beta.com") + bed.searchesFor("gamma.com")).isEqualTo(refused + 3);
         assertThat(bed.prospectRow(c)).containsEntry("outreach_status", "no_email");
+    }
+
+    @Test
+    void prospectsAreLookedUpSideBySideUpToTheConfiguredConcurrency() {
+        bed.with("OUTREACH_HUNTER_CONCURRENCY", "4").with("OUTREACH_HUNTER_VERIFY", "false");
+        String[] domains = {"alpha.com", "beta.com", "gamma.com", "delta.com"};
+        for (int i = 0; i < domains.length; i++) {
+            bed.prospect(domains[i], i + 1);
+            bed.hunter.stubFor(EnrichmentTestBed.search(domains[i]).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withFixedDelay(1500)
+                    .withBody(Fixtures.read("hunter/hunter-domain-search-no-emails.json").replace("rusticnestdesigns.com", domains[i]))));
+        }
+        String job = bed.enrichJob();
+
+        assertThat(bed.runOnce().exitCode()).isZero();
+
+        assertThat(bed.job(job)).containsEntry("status", "completed");
+        var arrivals = bed.hunter.getAllServeEvents().stream().map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
+        assertThat(arrivals).hasSize(4);
+        // one after the other, each lookup would start only once the previous answer (1.5 s later) was in
+        assertThat(arrivals.get(3) - arrivals.get(0)).as("all four asked before the first answer came back").isLessThan(1500);
     }
 
     @Test
@@ -136,8 +162,9 @@ class EnrichmentIT {
         assertThat(bed.job(job)).containsEntry("status", "failed");
         assertThat((String) bed.job(job).get("error_message")).contains("Hunter rejected the API key")
                 .doesNotContain(EnrichmentTestBed.KEY);
+        // lookups run side by side: at most the other one was already in flight when the 401 came back
         assertThat(bed.hunter.countRequestsMatching(getRequestedFor(urlPathEqualTo(EnrichmentTestBed.SEARCH)).build()).getCount())
-                .isEqualTo(1);
+                .isBetween(1, 2);
         assertThat(bed.db.count("SELECT count(*) FROM prospects WHERE outreach_status = 'pending' AND hunter_payload IS NULL"))
                 .isEqualTo(2);
     }
