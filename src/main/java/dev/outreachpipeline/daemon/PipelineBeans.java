@@ -51,7 +51,10 @@ final class PipelineBeans {
         var jobTypes = new JobTypes();
         jobTypes.setCamelContext(context);
         var jobCheck = new JobCheck(producer);
-        var dataForSeo = new DataForSeoClient(DataForSeoSettings.from(config), producer);
+        var limits = new dev.outreachpipeline.providers.ProviderLimits(
+                context.getRegistry().lookupByNameAndType("dataSource", javax.sql.DataSource.class));
+        var dataForSeoSettings = DataForSeoSettings.from(config);
+        var dataForSeo = new DataForSeoClient(dataForSeoSettings, producer, limits.dataForSeo(dataForSeoSettings.callsPerMinute()));
 
         registry.bind("nodeIdentity", node);
         registry.bind("jobGuard", new JobGuard());
@@ -73,7 +76,10 @@ final class PipelineBeans {
                 config.getBoolean("outreach.enrichment.drop-disposable"),
                 config.getBoolean("outreach.enrichment.drop-webmail"),
                 ContactRules.DEFAULT_GENERIC_LOCAL_PARTS);
-        registry.bind("enrichment", new ProspectEnricher(new HunterClient(HunterSettings.from(config), producer), rules,
+        var hunter = HunterSettings.from(config);
+        var hunterClient = new HunterClient(hunter, producer, limits.hunterSearch(hunter.perSecond(), hunter.perMinute()),
+                limits.hunterVerifier(hunter.verifierPerSecond(), hunter.verifierPerMinute()));
+        registry.bind("enrichment", new ProspectEnricher(hunterClient, rules,
                 jobCheck, java.time.Clock.systemUTC()));
         var smtp = SmtpSettings.from(config);
         var send = SendSettings.from(config);
