@@ -16,6 +16,7 @@ import dev.outreachpipeline.enrichment.ContactRules;
 import dev.outreachpipeline.enrichment.HunterClient;
 import dev.outreachpipeline.enrichment.HunterSettings;
 import dev.outreachpipeline.enrichment.ProspectEnricher;
+import dev.outreachpipeline.jobs.DaemonStopping;
 import dev.outreachpipeline.jobs.JobCheck;
 import dev.outreachpipeline.replies.ImapSettings;
 import dev.outreachpipeline.replies.ReplyCheck;
@@ -39,7 +40,7 @@ final class PipelineBeans {
     private PipelineBeans() {
     }
 
-    static void bind(CamelContext context, OutreachConfig config, NodeIdentity node, Path workDir) {
+    static void bind(CamelContext context, OutreachConfig config, NodeIdentity node, DaemonStopping stopping, Path workDir) {
         var registry = context.getRegistry();
         // The HTTP client would repeat a call answered 429 or 503 by itself; every paid call and
         // every retry is ours to decide (and to count), so it must not.
@@ -57,7 +58,7 @@ final class PipelineBeans {
         var dataForSeo = new DataForSeoClient(dataForSeoSettings, producer, limits.dataForSeo(dataForSeoSettings.callsPerMinute()));
 
         registry.bind("nodeIdentity", node);
-        registry.bind("jobGuard", new JobGuard());
+        registry.bind("jobGuard", new JobGuard(stopping));
         registry.bind("jobTypes", jobTypes);
         registry.bind("jobFailures", new JobFailures());
         registry.bind("jobCheck", jobCheck);
