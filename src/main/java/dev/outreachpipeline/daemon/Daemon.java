@@ -41,6 +41,10 @@ public final class Daemon {
         this.config = config;
         this.db = db;
         main.setDefaultPropertyPlaceholderLocation("false");
+        // Camel Main's default strategy adds a SIGTERM hook of its own (disableHangupSupport does
+        // not prevent it in 4.22) that would stop the routes at once, under the jobs in hand; ours
+        // (run()) lets them hand their work back first, then stops Camel.
+        main.setShutdownStrategy(new org.apache.camel.main.SimpleMainShutdownStrategy());
         main.setInitialProperties(config.asProperties());
         main.bind("dataSource", db.dataSource());
         main.bind("transactionManager", new JdbcTransactionManager(db.dataSource()));
