@@ -126,6 +126,7 @@ public final class ConfigSchema {
         add(Setting.withCheck("outreach.imap.folder", ConfigSchema::checkFolderName));
         add(Setting.integer("outreach.imap.max-messages", 1, 10_000));
         add(Setting.bool("outreach.replies.ignore-auto-replies"));
+        add(Setting.integer("outreach.database.start-retry-seconds", 0, 86_400));
     }
 
     private ConfigSchema() {
