@@ -28,7 +28,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Database db = context.openDatabase();
+        // a daemon may be started before its database answers: it waits (other commands do not)
+        Database db = dev.outreachpipeline.db.DatabaseStartRetry.open(context.config());
         try {
             if (migrate) {
                 new SchemaMigrator(db).migrate().forEach(context.err()::println);

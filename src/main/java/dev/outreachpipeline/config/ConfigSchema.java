@@ -130,6 +130,7 @@ public final class ConfigSchema {
         add(Setting.bool("outreach.management.enabled"));
         add(Setting.integer("outreach.management.port", 0, 65535));
         add(Setting.withCheck("outreach.management.bind", ConfigSchema::checkBindAddress));
+        add(Setting.integer("outreach.database.start-retry-seconds", 0, 86_400));
     }
 
     private ConfigSchema() {

@@ -2,6 +2,7 @@ package dev.outreachpipeline.daemon;
 
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.db.Database;
+import dev.outreachpipeline.jobs.DaemonStopping;
 import dev.outreachpipeline.jobs.JobStore;
 import dev.outreachpipeline.jobs.JobTypes;
 import dev.outreachpipeline.jobs.NodeIdentity;
@@ -19,8 +20,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The long-running process: Camel Main with the routes under routes/, over the process's one pool.
- * Stopping is ordered: on SIGTERM, Camel finishes or hands back what it holds, then the pool
- * closes, then an embedded PostgreSQL we started stops. Our shutdown hook holds the JVM open until
+ * Stopping is ordered: on SIGTERM, the workers claim nothing new and each running job finishes
+ * the item in hand (a provider answer is recorded, an SMTP send is recorded) and goes back to the
+ * queue with its unprocessed claims released; then Camel stops, then the pool closes, then an
+ * embedded PostgreSQL we started stops. Our shutdown hook holds the JVM open until
  * the database is closed; without it the JVM could exit while Camel still writes.
  */
 public final class Daemon {
@@ -32,11 +35,16 @@ public final class Daemon {
     private final Main main = new Main();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final NodeIdentity node = new NodeIdentity();
+    private final DaemonStopping stopping = new DaemonStopping();
 
     public Daemon(OutreachConfig config, Database db, java.nio.file.Path workDir) {
         this.config = config;
         this.db = db;
         main.setDefaultPropertyPlaceholderLocation("false");
+        // Camel Main's default strategy adds a SIGTERM hook of its own (disableHangupSupport does
+        // not prevent it in 4.22) that would stop the routes at once, under the jobs in hand; ours
+        // (run()) lets them hand their work back first, then stops Camel.
+        main.setShutdownStrategy(new org.apache.camel.main.SimpleMainShutdownStrategy());
         main.setInitialProperties(config.asProperties());
         main.bind("dataSource", db.dataSource());
         main.bind("transactionManager", new JdbcTransactionManager(db.dataSource()));
@@ -46,12 +54,46 @@ public final class Daemon {
                 CamelContext context = configured.getCamelContext();
                 // first: binds the meter registry and providerCalls the pipeline beans count into
                 dev.outreachpipeline.management.Management.install(context, config, db);
-                PipelineBeans.bind(context, config, node, workDir);
+                PipelineBeans.bind(context, config, node, stopping, workDir);
                 dev.outreachpipeline.jobs.QuartzJobStore.configure(context, db.dataSource());
                 dev.outreachpipeline.http.PublicHttpServer.install(context, config);
                 addWorkers(context);
             }
         });
+    }
+
+    /**
+     * Waits (at most {@code seconds}) until no worker route has a job in hand: each running job
+     * stops at its next step and is handed back to the queue while Camel, its routes and the pool
+     * are still up. Whatever is still running after that is left to Camel's own shutdown and, at
+     * worst, to the job's lease.
+     */
+    private void handBackJobs(long seconds) {
+        CamelContext context = main.getCamelContext();
+        if (context == null || !context.isStarted()) {
+            return;
+        }
+        int workers = config.getInt("outreach.jobs.workers");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        try {
+            while (jobsInHand(context, workers) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        int left = jobsInHand(context, workers);
+        if (left > 0) {
+            LOG.warn("{} job(s) still running after {} s; stopping anyway (their lease hands them on)", left, seconds);
+        }
+    }
+
+    private static int jobsInHand(CamelContext context, int workers) {
+        int inHand = 0;
+        for (int i = 1; i <= workers; i++) {
+            inHand += context.getInflightRepository().size("job-worker-" + i);
+        }
+        return inHand;
     }
 
     /** One worker route per outreach.jobs.workers, each claiming jobs under its own identity. */
@@ -133,9 +175,12 @@ public final class Daemon {
 
     private void stopFromSignal() {
         LOG.info("Stop requested: finishing work in hand, then closing the database");
+        long shutdownTimeout = Long.parseLong(config.asProperties().getProperty("camel.main.shutdown-timeout", "30"));
+        stopping.request();
+        handBackJobs(shutdownTimeout);
         main.completed();
         try {
-            long timeout = Long.parseLong(config.asProperties().getProperty("camel.main.shutdown-timeout", "30")) + 15;
+            long timeout = shutdownTimeout + 15;
             if (!closed.await(timeout, TimeUnit.SECONDS)) {
                 LOG.warn("The daemon did not stop within {} s", timeout);
             }

@@ -16,6 +16,7 @@ import dev.outreachpipeline.enrichment.ContactRules;
 import dev.outreachpipeline.enrichment.HunterClient;
 import dev.outreachpipeline.enrichment.HunterSettings;
 import dev.outreachpipeline.enrichment.ProspectEnricher;
+import dev.outreachpipeline.jobs.DaemonStopping;
 import dev.outreachpipeline.jobs.JobCheck;
 import dev.outreachpipeline.replies.ImapSettings;
 import dev.outreachpipeline.replies.ReplyCheck;
@@ -39,7 +40,7 @@ final class PipelineBeans {
     private PipelineBeans() {
     }
 
-    static void bind(CamelContext context, OutreachConfig config, NodeIdentity node, Path workDir) {
+    static void bind(CamelContext context, OutreachConfig config, NodeIdentity node, DaemonStopping stopping, Path workDir) {
         var registry = context.getRegistry();
         // The HTTP client would repeat a call answered 429 or 503 by itself; every paid call and
         // every retry is ours to decide (and to count), so it must not.
@@ -52,10 +53,14 @@ final class PipelineBeans {
         jobTypes.setCamelContext(context);
         var jobCheck = new JobCheck(producer);
         var providerCalls = registry.lookupByNameAndType("providerCalls", dev.outreachpipeline.providers.ProviderCalls.class);
-        var dataForSeo = new DataForSeoClient(DataForSeoSettings.from(config), producer, providerCalls);
+        var limits = new dev.outreachpipeline.providers.ProviderLimits(
+                context.getRegistry().lookupByNameAndType("dataSource", javax.sql.DataSource.class));
+        var dataForSeoSettings = DataForSeoSettings.from(config);
+        var dataForSeo = new DataForSeoClient(dataForSeoSettings, producer, limits.dataForSeo(dataForSeoSettings.callsPerMinute()),
+                providerCalls);
 
         registry.bind("nodeIdentity", node);
-        registry.bind("jobGuard", new JobGuard());
+        registry.bind("jobGuard", new JobGuard(stopping));
         registry.bind("jobTypes", jobTypes);
         registry.bind("jobFailures", new JobFailures());
         registry.bind("batchFailures", new dev.outreachpipeline.jobs.BatchFailures());
@@ -78,7 +83,10 @@ final class PipelineBeans {
                 config.getBoolean("outreach.enrichment.drop-disposable"),
                 config.getBoolean("outreach.enrichment.drop-webmail"),
                 ContactRules.DEFAULT_GENERIC_LOCAL_PARTS);
-        registry.bind("enrichment", new ProspectEnricher(new HunterClient(HunterSettings.from(config), producer, providerCalls), rules,
+        var hunter = HunterSettings.from(config);
+        var hunterClient = new HunterClient(hunter, producer, limits.hunterSearch(hunter.perSecond(), hunter.perMinute()),
+                limits.hunterVerifier(hunter.verifierPerSecond(), hunter.verifierPerMinute()), providerCalls);
+        registry.bind("enrichment", new ProspectEnricher(hunterClient, rules,
                 jobCheck, java.time.Clock.systemUTC()));
         var smtp = SmtpSettings.from(config);
         var send = SendSettings.from(config);

@@ -1,10 +1,10 @@
 package dev.outreachpipeline.discovery;
 
 import dev.failsafe.Bulkhead;
-import dev.failsafe.RateLimiter;
 import dev.outreachpipeline.jobs.JobFailed;
 import dev.outreachpipeline.providers.ProviderCalls;
 import dev.outreachpipeline.providers.ProviderRetries;
+import dev.outreachpipeline.providers.SharedRateLimiter;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * DataForSEO's SERP API as the discovery routes use it. One instance serves every worker of the
- * process, so its rate limit (calls per minute, smoothed) and concurrency limit hold across them.
+ * process, so its concurrency limit holds across them; its rate limit (calls per minute, evenly
+ * spaced) is kept in the database and holds across every instance.
  * The HTTP exchange itself is the {@code dataforseo-request} route (camel-http); this class adds
  * what a paid API needs around it: retries with exponential backoff and jitter for the outcomes
  * that are worth retrying, fail-fast for the others, and an account of calls and reported cost.
@@ -36,17 +37,18 @@ public final class DataForSeoClient {
     private final ProducerTemplate producer;
     private final SerpRequests requests = new SerpRequests();
     private final SerpResponses responses = new SerpResponses();
-    private final RateLimiter<Object> rateLimiter;
+    private final SharedRateLimiter rateLimiter;
     private final Bulkhead<Object> bulkhead;
     private final ProviderRetries retries;
     private final ProviderCalls calls;
 
-    public DataForSeoClient(DataForSeoSettings settings, ProducerTemplate producer, ProviderCalls calls) {
+    /** @param rateLimiter spaces the calls of every instance, at {@code settings.callsPerMinute()} */
+    public DataForSeoClient(DataForSeoSettings settings, ProducerTemplate producer, SharedRateLimiter rateLimiter,
+                            ProviderCalls calls) {
         this.settings = settings;
         this.calls = calls;
         this.producer = producer;
-        this.rateLimiter = RateLimiter.smoothBuilder(settings.callsPerMinute(), Duration.ofMinutes(1))
-                .withMaxWaitTime(Duration.ofMinutes(30)).build();
+        this.rateLimiter = rateLimiter;
         this.bulkhead = Bulkhead.builder(settings.concurrency()).withMaxWaitTime(Duration.ofMinutes(30)).build();
         this.retries = new ProviderRetries("DataForSEO", settings.maxRetries(), settings.retryDelay(), settings.maxRetryDelay());
     }
@@ -154,7 +156,7 @@ public final class DataForSeoClient {
         }
         return retries.call(what, SerpOutcome.Retry.class::isInstance,
                 o -> o instanceof SerpOutcome.Retry r ? r.reason() : String.valueOf(o), beforeEachAttempt, () -> {
-                    rateLimiter.acquirePermit();
+                    rateLimiter.acquire(beforeEachAttempt);
                     bulkhead.acquirePermit();
                     try {
                         return attempt.get();

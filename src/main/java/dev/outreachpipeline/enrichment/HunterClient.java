@@ -1,10 +1,10 @@
 package dev.outreachpipeline.enrichment;
 
 import dev.failsafe.Bulkhead;
-import dev.failsafe.RateLimiter;
 import dev.outreachpipeline.jobs.JobFailed;
 import dev.outreachpipeline.providers.ProviderCalls;
 import dev.outreachpipeline.providers.ProviderRetries;
+import dev.outreachpipeline.providers.SharedRateLimiter;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -14,14 +14,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Hunter.io as the enrichment routes use it. One instance serves every worker, so Hunter's limits
- * (per second and per minute, separately for domain-search and email-verifier) and the concurrency
- * limit hold across them. The HTTP exchange is the {@code hunter-request} route (camel-http); the
+ * Hunter.io as the enrichment routes use it. One instance serves every worker, so the concurrency
+ * limit holds across them; Hunter's rate limits (per second and per minute, separately for
+ * domain-search and email-verifier) are kept in the database and hold across every instance. The HTTP exchange is the {@code hunter-request} route (camel-http); the
  * key travels in the query string Hunter requires, set as a header so it is never part of an
  * endpoint URI that Camel might log.
  */
@@ -32,22 +31,23 @@ public final class HunterClient {
     private final HunterSettings settings;
     private final ProducerTemplate producer;
     private final HunterResponses responses = new HunterResponses();
-    private final List<RateLimiter<Object>> searchLimits;
-    private final List<RateLimiter<Object>> verifierLimits;
+    private final SharedRateLimiter searchLimit;
+    private final SharedRateLimiter verifierLimit;
     private final Bulkhead<Object> bulkhead;
     private final ProviderRetries retries;
     private final ProviderCalls providerCalls;
 
-    public HunterClient(HunterSettings settings, ProducerTemplate producer, ProviderCalls providerCalls) {
+    /**
+     * @param searchLimit   spaces domain searches at the stricter of {@code perSecond} and {@code perMinute}
+     * @param verifierLimit the same for the email verifier
+     */
+    public HunterClient(HunterSettings settings, ProducerTemplate producer, SharedRateLimiter searchLimit,
+                        SharedRateLimiter verifierLimit, ProviderCalls providerCalls) {
         this.settings = settings;
         this.providerCalls = providerCalls;
         this.producer = producer;
-        this.searchLimits = List.of(
-                RateLimiter.smoothBuilder(settings.perSecond(), Duration.ofSeconds(1)).withMaxWaitTime(Duration.ofMinutes(30)).build(),
-                RateLimiter.smoothBuilder(settings.perMinute(), Duration.ofMinutes(1)).withMaxWaitTime(Duration.ofMinutes(30)).build());
-        this.verifierLimits = List.of(
-                RateLimiter.smoothBuilder(settings.verifierPerSecond(), Duration.ofSeconds(1)).withMaxWaitTime(Duration.ofMinutes(30)).build(),
-                RateLimiter.smoothBuilder(settings.verifierPerMinute(), Duration.ofMinutes(1)).withMaxWaitTime(Duration.ofMinutes(30)).build());
+        this.searchLimit = searchLimit;
+        this.verifierLimit = verifierLimit;
         this.bulkhead = Bulkhead.builder(settings.concurrency()).withMaxWaitTime(Duration.ofMinutes(30)).build();
         this.retries = new ProviderRetries("Hunter", settings.maxRetries(), settings.retryDelay(), settings.maxRetryDelay());
     }
@@ -66,7 +66,7 @@ public final class HunterClient {
         requireKey();
         String query = "domain=" + encode(domain) + "&limit=100";
         return retries.call("domain search for " + domain, HunterOutcome.Retry.class::isInstance, String::valueOf, check, () -> {
-            Response r = send("/v2/domain-search", query, searchLimits, calls);
+            Response r = send("/v2/domain-search", query, searchLimit, check, calls);
             return counted("domain-search", responses.parseDomainSearch(r.status(), r.body()));
         });
     }
@@ -77,7 +77,7 @@ public final class HunterClient {
         String query = "email=" + encode(email);
         return retries.withRetries(settings.verifierChecks() - 1).call("verification of " + email,
                 o -> o instanceof VerifierOutcome.Pending || o instanceof VerifierOutcome.RetryLater, String::valueOf, check, () -> {
-                    Response r = send("/v2/email-verifier", query, verifierLimits, calls);
+                    Response r = send("/v2/email-verifier", query, verifierLimit, check, calls);
                     return counted("email-verifier", responses.parseVerifier(r.status(), r.body()));
                 });
     }
@@ -85,7 +85,7 @@ public final class HunterClient {
     /** The date the account's quota resets, if Hunter says. */
     public Optional<LocalDate> resetDate() {
         try {
-            Response r = send("/v2/account", "", List.of(), new AtomicInteger());
+            Response r = send("/v2/account", "", null, () -> { }, new AtomicInteger());
             return responses.parseResetDate(r.status(), r.body());
         } catch (RuntimeException e) {
             LOG.warn("Could not read the Hunter account's reset date: {}", HunterResponses.redactKey(String.valueOf(e.getMessage())));
@@ -109,11 +109,12 @@ public final class HunterClient {
     record Response(int status, String body) {
     }
 
-    private Response send(String path, String query, List<RateLimiter<Object>> limits, AtomicInteger calls) {
+    /** @param limit the endpoint's rate limit; null for calls Hunter does not limit (account) */
+    private Response send(String path, String query, SharedRateLimiter limit, Runnable check, AtomicInteger calls) {
+        if (limit != null) {
+            limit.acquire(check);
+        }
         try {
-            for (RateLimiter<Object> limit : limits) {
-                limit.acquirePermit();
-            }
             bulkhead.acquirePermit();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -10,6 +10,28 @@ import java.util.Map;
  */
 public final class JobGuard {
 
+    private final DaemonStopping stopping;
+
+    public JobGuard(DaemonStopping stopping) {
+        this.stopping = stopping;
+    }
+
+    /** Whether workers may claim another job (not while the process stops). */
+    public boolean mayClaim() {
+        return !stopping.requested();
+    }
+
+    /**
+     * The check between two steps of a job: as {@link #check}, and the job stops when the process
+     * is stopping. Not used inside a unit of work, whose result (a paid answer) is recorded first.
+     */
+    public void checkBetweenSteps(Map<String, Object> row, String worker) {
+        check(row, worker);
+        if (stopping.requested()) {
+            throw new JobStopped(JobStopped.Reason.SHUTDOWN, "the daemon is stopping; the job goes back to the queue");
+        }
+    }
+
     /**
      * @param row the job's row (status, claimed_by, cancel_requested_at, deadline_at, now), or null if gone
      * @throws JobStopped when the worker must stop

@@ -49,6 +49,9 @@ public final class ProviderRetries {
                       CheckedSupplier<T> attempt) {
         RetryPolicy<T> policy = RetryPolicy.<T>builder()
                 .handleResultIf(retryable::test)
+                // a stopped job (cancelled, taken over, the daemon stopping) or a failed one is not
+                // an answer to try again: Failsafe would otherwise retry any exception
+                .abortOn(dev.outreachpipeline.jobs.JobStopped.class, JobFailed.class)
                 .withBackoff(delay, maxDelay, 2.0)
                 .withJitter(0.25)
                 .withMaxRetries(retries)
