@@ -46,6 +46,7 @@ final class BenchDatabase implements AutoCloseable {
         var env = baseEnv(dataDir);
         env.put("OUTREACH_HTTP_PORT", "0");
         env.put("OUTREACH_HTTP_BIND", "127.0.0.1");
+        env.put("OUTREACH_MANAGEMENT_PORT", "0");
         for (int i = 0; i + 1 < pairs.length; i += 2) {
             env.put(pairs[i], pairs[i + 1]);
         }
