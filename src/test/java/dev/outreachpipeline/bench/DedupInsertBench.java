@@ -82,14 +82,16 @@ final class DedupInsertBench {
             jobs.add(jobId);
             queries.add(queryIds(db, jobId, (calls.size() + workers - 1) / workers));
         }
-        try (var daemon = InProcessBenchDaemon.start(db.env("OUTREACH_JOBS_POLL_INTERVAL_MS", "600000"), workDir)) {
+        var config = dev.outreachpipeline.config.OutreachConfig.load(null, db.env("OUTREACH_JOBS_POLL_INTERVAL_MS", "600000"), workDir);
+        try (var daemon = dev.outreachpipeline.testsupport.RunningDaemon.start(config,
+                dev.outreachpipeline.db.Database.open(config), workDir)) {
             var pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
             try {
                 long start = System.nanoTime();
                 var done = new ArrayList<java.util.concurrent.Future<?>>();
                 for (int w = 0; w < workers; w++) {
                     int lane = w;
-                    ProducerTemplate producer = daemon.producer();
+                    ProducerTemplate producer = daemon.context().createProducerTemplate();
                     done.add(pool.submit(() -> {
                         for (int i = lane, n = 0; i < calls.size(); i += workers, n++) {
                             producer.sendBodyAndHeaders("direct:save-serp-results", calls.get(i), Map.of("jobId", jobs.get(lane),

@@ -1,33 +1,34 @@
-package dev.outreachpipeline.bench;
+package dev.outreachpipeline.testsupport;
 
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.daemon.Daemon;
 import dev.outreachpipeline.db.Database;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
-/** The real daemon in the harness's JVM, for workloads that drive one of its routes directly. */
-final class InProcessBenchDaemon implements AutoCloseable {
+/**
+ * The real daemon, running in this JVM from {@link #start} until {@link #close}. One at a time: daemons in
+ * one JVM share Quartz's scheduler of the same name.
+ */
+public final class RunningDaemon implements AutoCloseable {
 
     private final Daemon daemon;
     private final CompletableFuture<Void> running;
 
-    private InProcessBenchDaemon(Daemon daemon, CompletableFuture<Void> running) {
+    private RunningDaemon(Daemon daemon, CompletableFuture<Void> running) {
         this.daemon = daemon;
         this.running = running;
     }
 
-    static InProcessBenchDaemon start(Map<String, String> env, Path workDir) {
-        OutreachConfig config = OutreachConfig.load(null, env, workDir);
-        var daemon = new Daemon(config, Database.open(config), workDir);
+    /** Starts the daemon on {@code db} and returns once its CamelContext has started. */
+    public static RunningDaemon start(OutreachConfig config, Database db, Path workDir) {
+        var daemon = new Daemon(config, db, workDir);
         CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
             try {
                 daemon.run();
@@ -41,17 +42,14 @@ final class InProcessBenchDaemon implements AutoCloseable {
             running.join();
             throw new IllegalStateException("the daemon stopped while starting");
         }
-        return new InProcessBenchDaemon(daemon, running);
+        return new RunningDaemon(daemon, running);
     }
 
-    CamelContext context() {
+    public CamelContext context() {
         return daemon.main().getCamelContext();
     }
 
-    ProducerTemplate producer() {
-        return context().createProducerTemplate();
-    }
-
+    /** Stops it as SIGTERM would and waits until it has. */
     @Override
     public void close() throws Exception {
         daemon.main().completed();
