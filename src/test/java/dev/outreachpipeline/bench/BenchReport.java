@@ -80,7 +80,7 @@ final class BenchReport {
     String markdown(Machine machine) {
         var md = new StringBuilder();
         md.append("# Benchmarks\n\n");
-        md.append("Written by the benchmark harness (`").append(command).append("`); do not edit by hand. ")
+        md.append("Written by the benchmark harness (`").append(command).append("`); the figures are rewritten by each run, the analysis at the end is kept. ")
                 .append("Benchmarks are not tests: they run on demand, never in `.ci/run`.\n\n");
         md.append("| | |\n|---|---|\n");
         md.append("| run at | ").append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(started.atZone(ZoneOffset.UTC).withNano(0))).append(" UTC |\n");
@@ -119,9 +119,18 @@ final class BenchReport {
         return md.toString();
     }
 
+    /** Everything after this line of an existing report is the people's reading of the figures, and is kept. */
+    static final String ANALYSIS_MARKER = "<!-- analysis: written by hand, kept by the harness -->";
+
     void write(Path file, Machine machine) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, markdown(machine), StandardCharsets.UTF_8);
+        String analysis = "";
+        if (Files.exists(file)) {
+            String old = Files.readString(file, StandardCharsets.UTF_8);
+            int at = old.indexOf(ANALYSIS_MARKER);
+            analysis = at < 0 ? "" : old.substring(at);
+        }
+        Files.writeString(file, markdown(machine) + analysis, StandardCharsets.UTF_8);
     }
 
     static String fmt(String format, double value) {

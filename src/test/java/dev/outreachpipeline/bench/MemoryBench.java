@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 final class MemoryBench {
 
     /** The launcher's default (bin/outreach) and the README's recommendation for a small server. */
-    static final String RECOMMENDED_JVM_OPTIONS = "-Xms64m -Xmx256m -XX:+UseSerialGC";
+    static final String RECOMMENDED_JVM_OPTIONS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+            + " -XX:ReservedCodeCacheSize=32m -Xss512k -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30";
 
     private final List<String> jvmOptions = Arrays.asList(System.getProperty("bench.memory.jvm-options", RECOMMENDED_JVM_OPTIONS).split(" "));
     private final int prospects = Integer.getInteger("bench.memory.prospects", 100_000);
@@ -32,8 +33,8 @@ final class MemoryBench {
         try (var providers = new SimulatedProviders(SimulatorSettings.instant(), SimulatorSettings.instant());
              var db = BenchDatabase.start(workDir)) {
             Map<String, String> env = db.env(providers.env(
-                    "OUTREACH_HUNTER_REQUESTS_PER_SECOND", "10000",
-                    "OUTREACH_HUNTER_REQUESTS_PER_MINUTE", "600000",
+                    "OUTREACH_HUNTER_REQUESTS_PER_SECOND", "1000",
+                    "OUTREACH_HUNTER_REQUESTS_PER_MINUTE", "60000",
                     "OUTREACH_HUNTER_VERIFY", "false",
                     "OUTREACH_ENRICHMENT_BATCH_SIZE", "200"));
             int managementPort;
@@ -47,8 +48,11 @@ final class MemoryBench {
             try (var daemon = JarProcess.start(workDir, env, jvmOptions, "run");
                  var memory = new ProcessMemory(daemon.pid())) {
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).ignoreExceptions().until(() ->
-                        http.send(java.net.http.HttpRequest.newBuilder(ready).build(),
+                        !daemon.isAlive() || http.send(java.net.http.HttpRequest.newBuilder(ready).build(),
                                 java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+                if (!daemon.isAlive()) {
+                    throw new IllegalStateException("the daemon ended while starting: " + daemon.err());
+                }
                 double startupSeconds = (System.nanoTime() - start) / 1e9;
                 // the idle figure is read after a fixed quiet spell (queue polls, heartbeats, a few collections)
                 java.util.concurrent.TimeUnit.SECONDS.sleep(idleSeconds);

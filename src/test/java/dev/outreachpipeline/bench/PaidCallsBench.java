@@ -60,7 +60,7 @@ final class PaidCallsBench {
         try (var providers = new SimulatedProviders(settings, settings.withSeed(2));
              var db = BenchDatabase.start(dir)) {
             Map<String, String> env = db.env(providers.env("OUTREACH_JOBS_LEASE_SECONDS", "5",
-                    "OUTREACH_JOBS_HEARTBEAT_SECONDS", "1", "OUTREACH_ENRICHMENT_LEASE_SECONDS", "5",
+                    "OUTREACH_JOBS_HEARTBEAT_SECONDS", "1", "OUTREACH_ENRICHMENT_LEASE_SECONDS", "10",
                     "OUTREACH_DATAFORSEO_MODE", "live"));
             DaemonRuns.submitDiscover(dir, env, keywords, locations, 1000);
             long planned = keywords.split(",").length * (long) locations.split(",").length;
