@@ -129,7 +129,7 @@ final class DedupInsertBench {
         rows.append(']');
         String sql = new String(DedupInsertBench.class.getResourceAsStream("/sql/insert-prospects.sql").readAllBytes(),
                 StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "")
-                .replace("CAST(:#queryId AS uuid)", "CAST(NULL AS uuid)").replace(":#rows", "?");
+                .replace("CAST(:#queryId AS uuid)", "(SELECT id FROM discovery_queries ORDER BY position LIMIT 1)").replace(":#rows", "?");
         try (Connection c = db.database().connection();
              var st = c.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)) {
             c.setAutoCommit(false);
