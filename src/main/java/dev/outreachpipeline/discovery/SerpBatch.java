@@ -108,14 +108,12 @@ public final class SerpBatch {
     /** The new prospects as rows for the insert statement, as a JSON array. */
     public String rowsJson() {
         var rows = new ArrayList<Map<String, Object>>();
-        int ord = 0;
         for (Examined e : candidates) {
             var row = new LinkedHashMap<String, Object>();
             row.put("domain", e.key());
             row.put("page_url", e.item().url());
             row.put("page_title", e.item().title());
             row.put("payload", rawJson(e.item()));
-            row.put("ord", ord++);
             rows.add(row);
         }
         return json(rows);

@@ -117,23 +117,18 @@ final class DedupInsertBench {
 
     /** Where the insert statement of the write path spends its time, for one SERP of 100 rows none of which exists. */
     private static String insertBreakdown(BenchDatabase db) throws Exception {
-        var serps = new SyntheticSerps(7, 0);
-        var rows = new StringBuilder("[");
-        int ord = 0;
-        for (SerpItem item : serps.page(100).results().items()) {
-            String domain = "explain-" + item.url().substring("https://".length(), item.url().indexOf('/', "https://".length()));
-            rows.append(ord == 0 ? "" : ",").append("{\"domain\":\"").append(domain).append("\",\"page_url\":\"")
-                    .append(item.url()).append("\",\"page_title\":\"").append(item.title()).append("\",\"payload\":")
-                    .append(item.rawJson()).append(",\"ord\":").append(ord++).append('}');
-        }
-        rows.append(']');
+        // 100 domains no earlier run handed out (another seed's prefix), as the write path builds the rows
+        var batch = dev.outreachpipeline.discovery.SerpBatch.of(new SyntheticSerps(7, 0, "explain-site-").page(100),
+                java.util.Set.of("organic"), dev.outreachpipeline.discovery.DedupeMode.HOST);
+        batch.classify(Map.of(), Long.MAX_VALUE);
+        String rows = batch.rowsJson();
         String sql = new String(DedupInsertBench.class.getResourceAsStream("/sql/insert-prospects.sql").readAllBytes(),
                 StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "")
                 .replace("CAST(:#queryId AS uuid)", "(SELECT id FROM discovery_queries ORDER BY position LIMIT 1)").replace(":#rows", "?");
         try (Connection c = db.database().connection();
              var st = c.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)) {
             c.setAutoCommit(false);
-            st.setString(1, rows.toString());
+            st.setString(1, rows);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 var plan = new com.fasterxml.jackson.databind.ObjectMapper().readTree(rs.getString(1)).get(0);

@@ -28,9 +28,17 @@ final class SyntheticSerps {
     private int issued;
     private int repeats;
 
+    private final String prefix;
+
     SyntheticSerps(long seed, double duplicateShare) {
+        this(seed, duplicateShare, "site-");
+    }
+
+    /** @param prefix what every domain starts with, so that two generators never hand out the same one */
+    SyntheticSerps(long seed, double duplicateShare, String prefix) {
         this.random = new SplittableRandom(seed);
         this.duplicateShare = duplicateShare;
+        this.prefix = prefix;
     }
 
     /** One page of {@code size} organic results. */
@@ -44,7 +52,7 @@ final class SyntheticSerps {
             } else {
                 n = issued++;
             }
-            String domain = "site-" + n + ".bench-example.com";
+            String domain = prefix + n + ".bench-example.com";
             String title = "Guide " + n + " - Site " + n;
             String json = ITEM.formatted(rank, rank, domain, title, domain, domain, "Site " + n);
             items.add(new SerpItem("organic", rank, rank, "https://" + domain + "/guide/", title, json));
