@@ -3,10 +3,6 @@ package dev.outreachpipeline.providers;
 import dev.outreachpipeline.jobs.JobFailed;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,7 +24,7 @@ public final class SharedRateLimiter {
 
     /** Longest stretch waited without looking at the caller's check. */
     private static final long CHECK_EVERY_MILLIS = 500;
-    private static final String SQL = readSql();
+    private static final String SQL = dev.outreachpipeline.db.SqlFiles.read("reserve-rate-slot.sql");
 
     private final DataSource dataSource;
     private final String limiter;
@@ -89,17 +85,6 @@ public final class SharedRateLimiter {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reserve a call slot of " + limiter + " in the database: " + e.getMessage(), e);
-        }
-    }
-
-    private static String readSql() {
-        try (InputStream in = SharedRateLimiter.class.getClassLoader().getResourceAsStream("sql/reserve-rate-slot.sql")) {
-            if (in == null) {
-                throw new IllegalStateException("sql/reserve-rate-slot.sql is missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -36,7 +36,7 @@ public final class SendPreview {
             int sent24h;
             int sentHour;
             PacingDecision decision;
-            try (PreparedStatement ps = c.prepareStatement(sql("send-facts.sql").replace(":#mailbox", "?"))) {
+            try (PreparedStatement ps = c.prepareStatement(dev.outreachpipeline.db.SqlFiles.read("send-facts.sql").replace(":#mailbox", "?"))) {
                 ps.setString(1, mailbox);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -99,13 +99,5 @@ public final class SendPreview {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
-    }
-
-    private static String sql(String name) {
-        try (var in = SendPreview.class.getClassLoader().getResourceAsStream("sql/" + name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

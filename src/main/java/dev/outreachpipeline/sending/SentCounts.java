@@ -1,9 +1,5 @@
 package dev.outreachpipeline.sending;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +11,7 @@ import java.sql.SQLException;
  */
 public record SentCounts(int last24h, int lastHour) {
 
-    private static final String SQL = load();
+    private static final String SQL = dev.outreachpipeline.db.SqlFiles.read("send-facts.sql");
 
     public static SentCounts of(Connection c, String mailbox, int queryTimeoutSeconds) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SQL.replace(":#mailbox", "?"))) {
@@ -31,13 +27,5 @@ public record SentCounts(int last24h, int lastHour) {
     /** Room left under a cap; never negative. */
     public static int headroom(int cap, int counted) {
         return Math.max(0, cap - counted);
-    }
-
-    private static String load() {
-        try (InputStream in = SentCounts.class.getClassLoader().getResourceAsStream("sql/send-facts.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
