@@ -11,8 +11,8 @@ import java.util.concurrent.Callable;
         description = {"Run the whole pipeline once, end to end: discovery, enrichment, drafts",
                 "(approved at once), sending and every follow-up, against simulated providers",
                 "and a local mail sink, on an embedded PostgreSQL of its own in",
-                "./data/sandbox/postgres (started afresh each run). Never contacts a real",
-                "provider or mail server; messages are written to ./data/sandbox/mail (.eml)."})
+                "data/sandbox/postgres under the program's home (started afresh each run). Never contacts a real",
+                "provider or mail server; messages are written to data/sandbox/mail (.eml)."})
 final class SandboxCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -35,9 +35,9 @@ final class SandboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        context.out().println(SandboxRun.banner());
+        context.out().println(SandboxRun.banner(context.home(), context.workDir()));
         context.out().flush();
-        var run = new SandboxRun(context.out(), context.home(), context.env(), context.configFileOrNull());
+        var run = new SandboxRun(context.out(), context.home(), context.workDir(), context.env(), context.configFileOrNull());
         return run.run(config -> JobCommand.SubmitDiscover.validRequest(config, context.home(), keywords,
                 locations, List.of(), maxResults));
     }

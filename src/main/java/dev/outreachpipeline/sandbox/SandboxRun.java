@@ -57,6 +57,8 @@ public final class SandboxRun {
 
     private final PrintWriter out;
     private final Path workDir;
+    /** Where the person typed the command: paths are shown relative to it. */
+    private final Path currentDir;
     private final Map<String, String> env;
     private final Path configFile;
     private final ProgressLines progress;
@@ -64,8 +66,9 @@ public final class SandboxRun {
     /**
      * @param configFile the {@code --config} file, or null
      */
-    public SandboxRun(PrintWriter out, Path workDir, Map<String, String> env, Path configFile) {
+    public SandboxRun(PrintWriter out, Path workDir, Path currentDir, Map<String, String> env, Path configFile) {
         this.out = out;
+        this.currentDir = currentDir;
         this.workDir = workDir;
         this.env = env;
         this.configFile = configFile;
@@ -73,10 +76,19 @@ public final class SandboxRun {
     }
 
     /** What a person reads first: nothing of this leaves the machine, and where its data is. */
-    public static String banner() {
+    public static String banner(Path home, Path currentDir) {
         return "This is a sandbox: it never contacts a real provider or mail server. DataForSEO and Hunter are simulated"
-                + " on 127.0.0.1, mail goes to a local SMTP sink, and its data lives in ./data/sandbox (PostgreSQL in ./"
-                + SandboxConfig.DATA_DIR + ", messages in ./" + SandboxConfig.MAIL_DIR + ").";
+                + " on 127.0.0.1, mail goes to a local SMTP sink, and its data lives in "
+                + shown(home.resolve("data/sandbox"), currentDir) + " (PostgreSQL in "
+                + shown(home.resolve(SandboxConfig.DATA_DIR), currentDir) + ", messages in "
+                + shown(home.resolve(SandboxConfig.MAIL_DIR), currentDir) + ").";
+    }
+
+    /** A directory as a person at {@code currentDir} reads it best: ./… below it, the whole path otherwise. */
+    static String shown(Path dir, Path currentDir) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        Path here = currentDir.toAbsolutePath().normalize();
+        return absolute.startsWith(here) && !absolute.equals(here) ? "./" + here.relativize(absolute) : absolute.toString();
     }
 
     /**
@@ -130,7 +142,7 @@ public final class SandboxRun {
             List<Path> files = sink.writeEml(mailDir);
             var summary = new SandboxSummary(out);
             summary.print(outcome.facts(), dataForSeo.calls(), hunter.calls(), sink.count(), outcome.failedJobs());
-            summary.whereToLook(listCommand(), "./" + SandboxConfig.MAIL_DIR + "/", files.size());
+            summary.whereToLook(listCommand(), shown(mailDir, currentDir) + "/", files.size());
             return outcome.failedJobs().isEmpty() ? EXIT_OK : EXIT_FAILURE;
         }
     }
