@@ -1,5 +1,7 @@
 package dev.outreachpipeline.cli;
 
+import dev.outreachpipeline.config.LookalikeVariables;
+import dev.outreachpipeline.config.Stage;
 import dev.outreachpipeline.daemon.Daemon;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.db.SchemaGate;
@@ -13,6 +15,8 @@ import java.util.concurrent.Callable;
         description = {"Start the daemon: the pipeline's routes, until stopped (Ctrl-C or SIGTERM).",
                 "Refuses an unmigrated or drifted database and names the command that fixes it."})
 final class RunCommand implements Callable<Integer> {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunCommand.class);
 
     private final CliContext context;
 
@@ -28,6 +32,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        reportSettingsAStageLacks();
         // a daemon may be started before its database answers: it waits (other commands do not)
         Database db = dev.outreachpipeline.db.DatabaseStartRetry.open(context.config());
         try {
@@ -46,5 +51,18 @@ final class RunCommand implements Callable<Integer> {
             daemon.run();
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * What config check would say beside the errors that stop the start: variables that look like
+     * settings but are not, and the stages whose jobs will fail until their settings are given.
+     */
+    private void reportSettingsAStageLacks() {
+        LookalikeVariables.in(context.env()).forEach(w -> LOG.warn("{}", w));
+        var unready = Stage.ALL.stream().map(s -> s.check(context.config())).filter(r -> !r.ready())
+                .map(Stage.Readiness::sentence).toList();
+        if (!unready.isEmpty()) {
+            LOG.info("Not ready until their settings are given: {}", String.join("; ", unready));
+        }
     }
 }

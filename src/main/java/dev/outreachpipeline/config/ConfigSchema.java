@@ -4,7 +4,9 @@ import dev.outreachpipeline.db.DatabaseUrl;
 import dev.outreachpipeline.sending.CountrySkipList;
 import dev.outreachpipeline.sending.DurationText;
 import dev.outreachpipeline.sending.FollowupSteps;
+import dev.outreachpipeline.sending.MailAddresses;
 import dev.outreachpipeline.sending.SendWindow;
+import dev.outreachpipeline.sending.UnsubscribeTokens;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,11 +113,11 @@ public final class ConfigSchema {
         add(Setting.secret("outreach.smtp.password", "SMTP_PASSWORD"));
         add(Setting.oneOf("outreach.smtp.security", "starttls", "tls", "none").withEnvAliases("SMTP_SECURITY"));
         add(Setting.integer("outreach.smtp.timeout-seconds", 1, 3600));
-        add(Setting.text("outreach.mail.from", "MAIL_FROM"));
+        add(Setting.withCheck("outreach.mail.from", MailAddresses::checkSetting, "MAIL_FROM"));
         add(Setting.withCheck("outreach.mail.from-name", ConfigSchema::checkHeaderText, "MAIL_FROM_NAME"));
         add(Setting.text("outreach.mail.postal-address", "SENDER_POSTAL_ADDRESS"));
-        add(Setting.secret("outreach.unsubscribe.secret"));
-        add(Setting.text("outreach.unsubscribe.mailto"));
+        add(Setting.secret("outreach.unsubscribe.secret").checkedBy(UnsubscribeTokens::checkSecret));
+        add(Setting.withCheck("outreach.unsubscribe.mailto", MailAddresses::checkMailto));
         add(Setting.withCheck("outreach.http.public-base-url", ConfigSchema::checkHttpUrl));
 
         add(Setting.withCheck("outreach.imap.host", ConfigSchema::checkHostName, "IMAP_HOST"));

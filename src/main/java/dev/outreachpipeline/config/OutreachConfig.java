@@ -40,6 +40,25 @@ public final class OutreachConfig {
      * @throws ConfigException listing every problem found
      */
     public static OutreachConfig load(Path explicitFile, Map<String, String> env, Path workDir) {
+        Checked checked = check(explicitFile, env, workDir);
+        if (!checked.problems().isEmpty()) {
+            throw new ConfigException(checked.problems());
+        }
+        return checked.config();
+    }
+
+    /**
+     * The configuration as far as it could be read, and every problem found: what {@code config check}
+     * reports, so that it can also say which stages lack settings while a value is wrong. The same rules
+     * as {@link #load}, which the daemon uses, so the two agree.
+     *
+     * @param config the values, wrong ones included: read them as text only while {@code problems} is not empty
+     */
+    public record Checked(OutreachConfig config, List<String> problems) {
+    }
+
+    /** Like {@link #load}, but returns the problems instead of throwing them. */
+    public static Checked check(Path explicitFile, Map<String, String> env, Path workDir) {
         var problems = new ArrayList<String>();
         var values = new TreeMap<String, String>();
         var sources = new TreeMap<String, String>();
@@ -92,7 +111,8 @@ public final class OutreachConfig {
         env.keySet().stream()
                 .filter(n -> n.startsWith(OUTREACH_ENV_PREFIX) && !recognisedEnv.contains(n))
                 .sorted()
-                .forEach(n -> problems.add("unknown environment variable " + n + " (it matches no outreach.* setting)"));
+                .forEach(n -> problems.add("unknown environment variable " + n + " (it matches no outreach.* setting"
+                        + LookalikeVariables.suggestion(n).map(m -> "; did you mean " + m + "?").orElse("") + ")"));
 
         var invalid = new HashSet<String>();
         for (Setting s : ConfigSchema.all()) {
@@ -110,42 +130,20 @@ public final class OutreachConfig {
         problems.addAll(ConfigSchema.checkTogether(
                 k -> invalid.contains(k) ? Optional.empty() : Optional.ofNullable(values.get(k)),
                 sources::get));
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
-        return new OutreachConfig(values, sources);
+        return new Checked(new OutreachConfig(values, sources), List.copyOf(problems));
     }
 
     private static String hint(String key) {
         String closest = null;
         int best = Integer.MAX_VALUE;
         for (Setting s : ConfigSchema.all()) {
-            int d = distance(key, s.key());
+            int d = org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance().apply(key, s.key());
             if (d < best) {
                 best = d;
                 closest = s.key();
             }
         }
         return closest != null && best <= 4 ? " (did you mean '" + closest + "'?)" : "";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private static Properties readDefaults() {
@@ -184,6 +182,11 @@ public final class OutreachConfig {
             throw new IllegalArgumentException("no such setting: " + key);
         }
         return v;
+    }
+
+    /** A key's value, or "" when it has none (only possible in a {@link Checked} configuration). */
+    String valueOrEmpty(String key) {
+        return values.getOrDefault(key, "");
     }
 
     public int getInt(String key) {

@@ -24,6 +24,14 @@ public record Setting(String key, Function<String, Optional<String>> check, bool
         return key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
+    /**
+     * The environment variable an operator would set: the first alias (SMTP_HOST, HUNTER_API_KEY)
+     * where there is one, else the derived OUTREACH_… name.
+     */
+    public String operatorEnvName() {
+        return envAliases.isEmpty() ? envName() : envAliases.get(0);
+    }
+
     /** Every environment name that sets this setting, the derived one first. */
     public List<String> envNames() {
         var names = new java.util.ArrayList<String>();
@@ -66,6 +74,11 @@ public record Setting(String key, Function<String, Optional<String>> check, bool
 
     static Setting withCheck(String key, Function<String, Optional<String>> check, String... envAliases) {
         return new Setting(key, check, false, List.of(envAliases));
+    }
+
+    /** This setting with its value checked (for kinds whose factory takes no check, such as secrets). */
+    Setting checkedBy(Function<String, Optional<String>> valueCheck) {
+        return new Setting(key, valueCheck, secret, envAliases);
     }
 
     /** This setting, also read from the given environment names (for kinds whose factory takes none). */

@@ -106,7 +106,8 @@ final class PipelineBeans {
                 dev.outreachpipeline.drafting.DraftTemplates.configured(drafts.templatesDir(), workDir), drafts.senderName());
         registry.bind("sending", new SendStage(smtp, send, new SendPacing(send.pacingRules(),
                 java.util.random.RandomGenerator.getDefault()), followups, java.time.Clock.systemUTC(), providerCalls));
-        registry.bind("drafting", new DraftStage(DraftRenderer.configured(drafts, workDir), drafts));
+        registry.bind("drafting", new DraftStage(DraftRenderer.configured(drafts, workDir), drafts,
+                dev.outreachpipeline.config.Stage.DRAFTING.check(config)));
         registry.bind("discoverySchedule", new DiscoverySchedule(locations, categories, discovery.defaultMaxResults()));
     }
 }

@@ -2,6 +2,8 @@ package dev.outreachpipeline.drafting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outreachpipeline.config.Stage;
+import dev.outreachpipeline.jobs.JobFailed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +23,23 @@ public final class DraftStage {
 
     private final DraftRenderer renderer;
     private final DraftSettings settings;
+    private final Stage.Readiness readiness;
 
-    public DraftStage(DraftRenderer renderer, DraftSettings settings) {
+    /** @param readiness whether the drafting stage has its settings ({@link Stage#DRAFTING}) */
+    public DraftStage(DraftRenderer renderer, DraftSettings settings, Stage.Readiness readiness) {
         this.renderer = renderer;
         this.settings = settings;
+        this.readiness = readiness;
+    }
+
+    /**
+     * A draft job without its settings fails before it claims a prospect, with the sentence config check
+     * gives: otherwise every claimed prospect would fail for the same setting and need redrafting.
+     */
+    public void requireReady() {
+        if (!readiness.ready()) {
+            throw new JobFailed(readiness.sentence());
+        }
     }
 
     /**

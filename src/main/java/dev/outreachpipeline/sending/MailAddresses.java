@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * quoted local parts, address literals, several addresses) is refused, because in a To or From built
  * from a prospect's data it can only be a mistake or an injection attempt.
  */
-final class MailAddresses {
+public final class MailAddresses {
 
     private static final Pattern DOT_ATOM = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
     private static final Pattern DOMAIN = Pattern.compile("(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
@@ -63,6 +63,35 @@ final class MailAddresses {
             return Optional.of("needs a domain name with a dot, such as example.com");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The check of a setting that holds one address (outreach.mail.from): empty means not set, which
+     * is for the sending stage to report; anything else must be a bare address.
+     */
+    public static Optional<String> checkSetting(String value) {
+        return value.isEmpty() ? Optional.empty() : problem(value).map(p -> HeaderText.quoted(value) + " " + p);
+    }
+
+    /**
+     * The check of outreach.unsubscribe.mailto: empty (derived from the From address), a bare address,
+     * or a whole mailto: URI whose address is one.
+     */
+    public static Optional<String> checkMailto(String value) {
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.chars().anyMatch(c -> c == '<' || c == '>' || c == '"' || Character.isWhitespace(c))) {
+            return Optional.of(HeaderText.quoted(value) + " contains a space, a quote or an angle bracket");
+        }
+        return problem(mailtoAddress(value)).map(p -> HeaderText.quoted(value) + " " + p);
+    }
+
+    /** The address of a mailto: URI (without "mailto:" and any ?query), or the value itself. */
+    static String mailtoAddress(String value) {
+        String v = value.regionMatches(true, 0, "mailto:", 0, 7) ? value.substring(7) : value;
+        int query = v.indexOf('?');
+        return query < 0 ? v : v.substring(0, query);
     }
 
     /** The part after the last @ of an address that passed {@link #problem}. */

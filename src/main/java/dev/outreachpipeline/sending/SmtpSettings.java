@@ -82,16 +82,8 @@ public record SmtpSettings(String host, int port, String username, String passwo
         if (username.isBlank() && !password.isBlank()) {
             problems.add("an SMTP password is set but no user: set outreach.smtp.username (SMTP_USERNAME)");
         }
-        if (!unsubscribeAddress.isBlank()) {
-            String inList = " (outreach.unsubscribe.mailto) ";
-            if (unsubscribeAddress.chars().anyMatch(c -> c == '<' || c == '>' || c == '"' || Character.isWhitespace(c))) {
-                problems.add("the unsubscribe address " + HeaderText.quoted(unsubscribeAddress) + inList
-                        + "contains a space, a quote or an angle bracket");
-            } else {
-                MailAddresses.problem(mailtoAddress(unsubscribeAddress)).ifPresent(p -> problems.add(
-                        "the unsubscribe address " + HeaderText.quoted(unsubscribeAddress) + inList + p));
-            }
-        }
+        MailAddresses.checkMailto(unsubscribeAddress).ifPresent(p -> problems.add(
+                "the unsubscribe address (outreach.unsubscribe.mailto) " + p));
         return problems;
     }
 
@@ -168,13 +160,6 @@ public record SmtpSettings(String host, int port, String username, String passwo
     /** The signer of unsubscribe links. @throws IllegalArgumentException when the secret is too short */
     public UnsubscribeTokens unsubscribeTokens() {
         return UnsubscribeTokens.of(unsubscribeSecret);
-    }
-
-    /** The address of a mailto: URI (without "mailto:" and any ?query), or the value itself. */
-    private static String mailtoAddress(String value) {
-        String v = value.regionMatches(true, 0, "mailto:", 0, 7) ? value.substring(7) : value;
-        int query = v.indexOf('?');
-        return query < 0 ? v : v.substring(0, query);
     }
 
     @Override

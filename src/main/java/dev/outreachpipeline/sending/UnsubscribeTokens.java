@@ -50,6 +50,18 @@ public final class UnsubscribeTokens {
         return new UnsubscribeTokens(secret == null ? new byte[0] : secret.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The check of outreach.unsubscribe.secret: empty means not set (for the sending stage to report);
+     * a shorter secret is refused when the configuration is loaded, so the daemon and config check agree.
+     * The value itself never appears in the answer.
+     */
+    public static Optional<String> checkSecret(String value) {
+        return value.isEmpty() || value.length() >= MIN_SECRET_BYTES
+                ? Optional.empty()
+                : Optional.of("is " + value.length() + " characters long; it must be at least " + MIN_SECRET_BYTES
+                        + " random characters (e.g. the output of openssl rand -base64 48)");
+    }
+
     /** The token for this prospect: 45 URL-safe characters, the same every time for the same secret. */
     public String tokenFor(UUID prospectId) {
         byte[] id = bytes(java.util.Objects.requireNonNull(prospectId, "prospectId"));

@@ -101,9 +101,18 @@ class DistributionArchiveIT {
         // A config/ in the current directory with a broken file must not be read.
         Files.createDirectories(elsewhere.resolve("config"));
         Files.writeString(elsewhere.resolve("config/application.properties"), "outreach.no-such-setting = 1\n");
-        try (JarProcess check = launch(Map.of(), "config", "check")) {
+        // config check is satisfied only when every stage has its settings, so they are all given here.
+        Map<String, String> everyStage = Map.ofEntries(Map.entry("DATAFORSEO_LOGIN", "login"),
+                Map.entry("DATAFORSEO_PASSWORD", "password"), Map.entry("HUNTER_API_KEY", "key"),
+                Map.entry("OUTREACH_SENDER_NAME", "Sam"), Map.entry("SMTP_HOST", "smtp.example.com"),
+                Map.entry("MAIL_FROM", "sam@example.com"), Map.entry("SENDER_POSTAL_ADDRESS", "1 Main Street"),
+                Map.entry("OUTREACH_UNSUBSCRIBE_SECRET", "an-unsubscribe-secret-of-at-least-32-chars"),
+                Map.entry("IMAP_HOST", "imap.example.com"), Map.entry("IMAP_USERNAME", "sam"),
+                Map.entry("IMAP_PASSWORD", "password"));
+        try (JarProcess check = launch(everyStage, "config", "check")) {
             assertThat(check.waitFor(COMMAND)).as(check.err()).isZero();
-            assertThat(check.err()).contains("The configuration is valid.");
+            assertThat(check.err()).contains("The configuration is valid and every stage is ready.")
+                    .doesNotContain("no-such-setting");
         }
         try (JarProcess show = launch(Map.of(), "config", "show")) {
             assertThat(show.waitFor(COMMAND)).as(show.err()).isZero();

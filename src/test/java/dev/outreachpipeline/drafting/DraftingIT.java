@@ -102,6 +102,32 @@ class DraftingIT {
     }
 
     @Test
+    void withoutASenderNameTheDraftJobFailsWithoutTouchingAProspect() {
+        assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
+        for (int i = 0; i < 25; i++) {
+            enriched("p" + i + ".example", "Title " + i, "Ann", i);
+        }
+        String prospectsNow = "SELECT id, outreach_status, updated_at, last_error, draft_subject FROM prospects ORDER BY id";
+        List<Map<String, Object>> before = db.rowsOf(prospectsNow);
+        var withoutSenderName = new HashMap<>(db.env("OUTREACH_JOBS_POLL_INTERVAL_MS", "100"));
+
+        db.execute("INSERT INTO jobs (job_type, params, origin) VALUES ('draft', '{}', 'test')");
+        CliRun run = CliRun.run(withoutSenderName, "run", "--once");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(db.rowsOf("SELECT status, error_message FROM jobs WHERE job_type = 'draft'")).singleElement()
+                .satisfies(job -> assertThat(job).containsEntry("status", "failed")
+                        .containsEntry("error_message", "drafting: OUTREACH_SENDER_NAME is not set"));
+        assertThat(db.rowsOf(prospectsNow)).as("no prospect claimed or changed").isEqualTo(before);
+        String configCheck = CliRun.run(withoutSenderName, "config", "check", "--stage", "drafting").out().strip();
+        assertThat(configCheck).isEqualTo("drafting: OUTREACH_SENDER_NAME is not set");
+
+        // Once the name is set, the next draft job drafts them all: nothing had to be redrafted.
+        assertThat(draftJob().exitCode()).isZero();
+        assertThat(db.count("SELECT count(*) FROM prospects WHERE outreach_status = 'drafted'")).isEqualTo(25);
+    }
+
+    @Test
     void theCsvExportRoundTripsEveryValue() throws Exception {
         assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
         enriched("comma.example", "Title, with \"quotes\"\nand a line break — ünïcode ☃", "Zoë", 42.5);

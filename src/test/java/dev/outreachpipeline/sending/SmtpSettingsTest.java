@@ -1,5 +1,6 @@
 package dev.outreachpipeline.sending;
 
+import dev.outreachpipeline.config.ConfigException;
 import dev.outreachpipeline.config.OutreachConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,22 +67,31 @@ class SmtpSettingsTest {
     }
 
     @Test
-    void badValuesAreNamed() {
-        SmtpSettings s = load(ready("MAIL_FROM", "Sam <sam@example.com>",
+    void badValuesAreRefusedWhenTheConfigurationIsLoaded() {
+        // The daemon and config check load the configuration the same way, so both refuse these values.
+        assertThatThrownBy(() -> load(ready("MAIL_FROM", "Sam <sam@example.com>",
                 "OUTREACH_UNSUBSCRIBE_SECRET", "too-short",
-                "SMTP_PASSWORD", " ",
-                "OUTREACH_UNSUBSCRIBE_MAILTO", "unsubscribe@localhost"));
+                "OUTREACH_UNSUBSCRIBE_MAILTO", "unsubscribe@localhost")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.problems()).hasSize(3);
+                    assertThat(e.getMessage())
+                            .contains("'outreach.mail.from' (from environment MAIL_FROM) 'Sam <sam@example.com>' must be one bare address")
+                            .contains("'outreach.unsubscribe.secret' (from environment OUTREACH_UNSUBSCRIBE_SECRET) is 9 characters"
+                                    + " long; it must be at least 32")
+                            .contains("'outreach.unsubscribe.mailto' (from environment OUTREACH_UNSUBSCRIBE_MAILTO)"
+                                    + " 'unsubscribe@localhost' needs a domain name with a dot")
+                            .doesNotContain("too-short");
+                });
+        assertThatThrownBy(() -> load(ready("MAIL_FROM", "a@b@c"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'a@b@c' is not an address");
+        assertThatThrownBy(() -> load(ready("MAIL_FROM", "sam@example.com\r\nBcc: x@example.com")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("\\r\\n").hasMessageContaining("line break");
+    }
 
-        assertThat(s.problemsForSending()).hasSize(4);
-        assertThat(String.join("\n", s.problemsForSending()))
-                .contains("the From address 'Sam <sam@example.com>' (outreach.mail.from / MAIL_FROM) must be one bare address")
-                .contains("the unsubscribe secret (OUTREACH_UNSUBSCRIBE_SECRET) is 9 characters long; it must be at least 32")
-                .contains("the SMTP user 'sam@example.com' has no password: set SMTP_PASSWORD")
-                .contains("the unsubscribe address 'unsubscribe@localhost' (outreach.unsubscribe.mailto) needs a domain name with a dot")
-                .doesNotContain("too-short");
-
-        assertThat(load(ready("MAIL_FROM", "sam@example.com\r\nBcc: x@example.com")).problemsForSending())
-                .singleElement().asString().contains("\\r\\n").contains("line break");
+    @Test
+    void aUserWithoutAPasswordOrAPasswordWithoutAUserStopsSending() {
+        assertThat(load(ready("SMTP_PASSWORD", " ")).problemsForSending())
+                .containsExactly("the SMTP user 'sam@example.com' has no password: set SMTP_PASSWORD");
         assertThat(load(ready("SMTP_USERNAME", "")).problemsForSending())
                 .containsExactly("an SMTP password is set but no user: set outreach.smtp.username (SMTP_USERNAME)");
     }
