@@ -29,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // a daemon may be started before its database answers: it waits (other commands do not)
-        Database db = dev.outreachpipeline.db.DatabaseStartRetry.open(context.config());
+        Database db = dev.outreachpipeline.db.DatabaseStartRetry.open(context.config(), context.home());
         try {
             if (migrate) {
                 new SchemaMigrator(db).migrate().forEach(context.err()::println);
