@@ -55,7 +55,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         //    listen_addresses=127.0.0.1 (set below; PostgreSQL's default is localhost) keeps the
         //    server off the network. Anyone with a shell on this machine can still connect, which
         //    is why the README recommends DATABASE_URL for shared machines.
-        //  - pg_ctl stop -m fast: kept; a fast shutdown still writes a checkpoint.
+        //  - pg_ctl stop -m fast -t 5: kept; a fast shutdown rolls back open transactions and still
+        //    writes a checkpoint, and the 5 s are only how long pg_ctl waits for it.
         try {
             Files.createDirectories(dir);
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
