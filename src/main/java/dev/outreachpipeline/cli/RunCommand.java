@@ -34,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         reportSettingsAStageLacks();
         // a daemon may be started before its database answers: it waits (other commands do not)
-        Database db = dev.outreachpipeline.db.DatabaseStartRetry.open(context.config());
+        Database db = dev.outreachpipeline.db.DatabaseStartRetry.open(context.config(), context.home());
         try {
             if (migrate) {
                 new SchemaMigrator(db).migrate().forEach(context.err()::println);

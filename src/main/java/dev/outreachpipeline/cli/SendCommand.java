@@ -29,8 +29,9 @@ final class SendCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Database db = context.openDatabase()) {
             if (dryRun) {
-                var send = SendSettings.from(context.config());
-                new SendPreview(db.dataSource(), SmtpSettings.from(context.config()), send,
+                var config = DaemonConfig.of(context, db);
+                var send = SendSettings.from(config);
+                new SendPreview(db.dataSource(), SmtpSettings.from(config), send,
                         new SendPacing(send.pacingRules(), new java.util.Random(0))).print(context.out());
                 return ExitCodes.OK;
             }

@@ -33,9 +33,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var send = SendSettings.from(context.config());
-        var status = new PipelineStatus(SmtpSettings.from(context.config()).from().toLowerCase(Locale.ROOT),
-                send.dailyCap(), send.hourlyCap());
+        context.config(); // a configuration mistake is reported before the database is opened
         Map<String, Object> figures;
         try (Database db = context.openDatabase()) {
             // a cheap look at Flyway's history, not the full audit: this command only reads
@@ -44,6 +42,11 @@ final class StatusCommand implements Callable<Integer> {
                 throw new OutreachException("The database (" + db.description() + ") is not migrated (at " + version.display()
                         + ", newest " + version.latest() + "); run `outreach db migrate`.", ExitCodes.DRIFT);
             }
+            // the caps and the mailbox the daemon runs with, not this terminal's
+            var config = DaemonConfig.of(context, db);
+            var send = SendSettings.from(config);
+            var status = new PipelineStatus(SmtpSettings.from(config).from().toLowerCase(Locale.ROOT),
+                    send.dailyCap(), send.hourlyCap());
             try (Connection c = db.connection()) {
                 figures = status.read(c);
             }

@@ -216,6 +216,25 @@ public final class OutreachConfig {
         return p;
     }
 
+    /**
+     * This configuration with the given values in place of its own, for keys it has that are not
+     * sensitive (credentials always stay this process's own); a value masked when it was recorded is
+     * not taken either.
+     *
+     * @param source where the replacing values came from, e.g. "daemon node host:123:ab12"
+     */
+    public OutreachConfig withValues(Map<String, String> replacing, String source) {
+        var v = new java.util.HashMap<>(values);
+        var s = new java.util.HashMap<>(sources);
+        replacing.forEach((key, value) -> {
+            if (v.containsKey(key) && !ConfigSchema.isSensitive(key) && value != null && !value.contains(Masking.MASK)) {
+                v.put(key, value);
+                s.put(key, source);
+            }
+        });
+        return new OutreachConfig(v, s);
+    }
+
     /** Key → value with every sensitive value masked, sorted by key: what `config show` prints. */
     public Map<String, String> masked() {
         var shown = new TreeMap<String, String>();

@@ -124,9 +124,11 @@ public final class Daemon {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             LOG.info("Starting the daemon on {}", db.description());
+            recordSettings();
             main.run();
             LOG.info("The daemon has stopped");
         } finally {
+            recordStopped();
             db.close();
             closed.countDown();
             try {
@@ -134,6 +136,23 @@ public final class Daemon {
             } catch (IllegalStateException alreadyShuttingDown) {
                 // the hook is running: it waits for the latch counted down above
             }
+        }
+    }
+
+    /** Commands typed at a terminal (send --dry-run, status) judge by these settings, not by their own. */
+    private void recordSettings() {
+        try {
+            DaemonSettings.recordStart(db.dataSource(), node.node(), config);
+        } catch (java.sql.SQLException e) {
+            LOG.warn("Could not record this node's settings in the database ({}); commands will use their own", e.getMessage());
+        }
+    }
+
+    private void recordStopped() {
+        try {
+            DaemonSettings.recordStop(db.dataSource(), node.node());
+        } catch (java.sql.SQLException | RuntimeException e) {
+            LOG.warn("Could not record that node {} stopped ({})", node, e.getMessage());
         }
     }
 

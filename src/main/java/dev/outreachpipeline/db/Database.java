@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * The one connection pool of the process, over {@code DATABASE_URL} or the embedded server, and
@@ -19,6 +20,8 @@ import java.sql.SQLException;
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** Hikari's initialization-fail timeout for "try once": any positive value below one connect attempt. */
+    private static final Duration ONE_TRY = Duration.ofMillis(1);
 
     private final HikariDataSource pool;
     private final EmbeddedDatabase embedded;
@@ -38,6 +41,23 @@ public final class Database implements AutoCloseable {
 
     /** @param home the directory a relative embedded data directory is taken from; null = the working directory */
     public static Database open(OutreachConfig config, Path home) {
+        Duration timeout = Duration.ofSeconds(config.getInt("outreach.database.connect-timeout-seconds"));
+        return open(config, home, timeout, timeout);
+    }
+
+    /**
+     * One try at the first connection, bounded by {@code connectTimeout}: for a caller that tries
+     * again itself and reports each try ({@link DatabaseStartRetry}).
+     */
+    static Database openOnce(OutreachConfig config, Path home, Duration connectTimeout) {
+        return open(config, home, connectTimeout, ONE_TRY);
+    }
+
+    /**
+     * @param connectTimeout how long one connection may take to open
+     * @param firstConnection how long to keep trying for the first connection before giving up
+     */
+    private static Database open(OutreachConfig config, Path home, Duration connectTimeout, Duration firstConnection) {
         String rawUrl = config.get("outreach.database.url");
         EmbeddedDatabase embedded = null;
         DatabaseUrl url;
@@ -54,8 +74,7 @@ public final class Database implements AutoCloseable {
         }
         String schema = config.get("outreach.database.schema");
         try {
-            HikariDataSource pool = pool(url, schema, config.getInt("outreach.database.pool-size"),
-                    config.getInt("outreach.database.connect-timeout-seconds"));
+            HikariDataSource pool = pool(url, schema, config.getInt("outreach.database.pool-size"), connectTimeout, firstConnection);
             LOG.info("Using {} (schema {})", description, schema);
             return new Database(pool, embedded, schema, description);
         } catch (RuntimeException e) {
@@ -66,7 +85,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(DatabaseUrl url, String schema, int size, int timeoutSeconds) {
+    private static HikariDataSource pool(DatabaseUrl url, String schema, int size, Duration timeout, Duration firstConnection) {
         var hc = new HikariConfig();
         hc.setPoolName("outreach");
         hc.setJdbcUrl(url.jdbcUrl());
@@ -78,8 +97,8 @@ public final class Database implements AutoCloseable {
         }
         hc.setMaximumPoolSize(size);
         hc.setMinimumIdle(Math.min(2, size));
-        hc.setConnectionTimeout(timeoutSeconds * 1000L);
-        hc.setInitializationFailTimeout(timeoutSeconds * 1000L);
+        hc.setConnectionTimeout(timeout.toMillis());
+        hc.setInitializationFailTimeout(firstConnection.toMillis());
         hc.setConnectionInitSql("SET search_path TO " + schema);
         hc.addDataSourceProperty("ApplicationName", "outreach-pipeline");
         return new HikariDataSource(hc);

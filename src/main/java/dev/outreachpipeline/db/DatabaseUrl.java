@@ -8,6 +8,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 
 /**
  * A PostgreSQL location as operators are given it: {@code postgres://user:pass@host:port/db} or
@@ -32,7 +33,7 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
             return parseUri(url);
         }
         throw new IllegalArgumentException("the database URL must start with postgres://, postgresql:// or jdbc:postgresql://, is '"
-                + Masking.maskText(url) + "'");
+                + Masking.maskUrl(url) + "'");
     }
 
     private static DatabaseUrl parseUri(String url) {
@@ -40,15 +41,15 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("the database URL '" + Masking.maskText(url) + "' is malformed: " + e.getReason());
+            throw new IllegalArgumentException("the database URL '" + Masking.maskUrl(url) + "' is malformed: " + e.getReason());
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new IllegalArgumentException("the database URL '" + Masking.maskText(url) + "' names no host");
+            throw new IllegalArgumentException("the database URL '" + Masking.maskUrl(url) + "' names no host");
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         String database = path.startsWith("/") ? path.substring(1) : path;
         if (database.isBlank()) {
-            throw new IllegalArgumentException("the database URL '" + Masking.maskText(url) + "' names no database (…/DBNAME)");
+            throw new IllegalArgumentException("the database URL '" + Masking.maskUrl(url) + "' names no database (…/DBNAME)");
         }
         String user = null;
         String password = null;
@@ -82,7 +83,7 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         int q = url.indexOf('?');
         String base = q < 0 ? url : url.substring(0, q);
         if (!base.matches("jdbc:postgresql://[^/]+/[^/?]+")) {
-            throw new IllegalArgumentException("the database URL '" + Masking.maskText(url)
+            throw new IllegalArgumentException("the database URL '" + Masking.maskUrl(url)
                     + "' is not of the form jdbc:postgresql://HOST[:PORT]/DATABASE[?…]");
         }
         String user = null;
@@ -108,10 +109,11 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    /** The location as a person should see it: user shown, password masked. */
+    /** The location as a person should see it: user shown, password and credential parameters masked. */
     public String display() {
         String who = user == null ? "" : user + (password == null ? "" : ":" + Masking.MASK) + "@";
-        return jdbcUrl.replaceFirst("^jdbc:postgresql://", "postgresql://" + who);
+        // The JDBC URL keeps the driver's own parameters, some of them credentials (sslpassword…).
+        return Masking.maskUrl(jdbcUrl.replaceFirst("^jdbc:postgresql://", "postgresql://" + Matcher.quoteReplacement(who)));
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,9 +28,14 @@ class RunWaitsForDatabaseIT {
     }
 
     private static Map<String, String> env(int port, String retrySeconds) {
+        var env = new HashMap<>(envWithDefaultConnectTimeout(port, retrySeconds));
+        env.put("OUTREACH_DATABASE_CONNECT_TIMEOUT_SECONDS", "1");
+        return env;
+    }
+
+    private static Map<String, String> envWithDefaultConnectTimeout(int port, String retrySeconds) {
         return Map.of("DATABASE_URL", "postgres://postgres:pg-s3cret@127.0.0.1:" + port + "/postgres",
                 "OUTREACH_DATABASE_START_RETRY_SECONDS", retrySeconds,
-                "OUTREACH_DATABASE_CONNECT_TIMEOUT_SECONDS", "1",
                 "OUTREACH_HTTP_PORT", "0", "OUTREACH_HTTP_BIND", "127.0.0.1");
     }
 
@@ -37,15 +43,20 @@ class RunWaitsForDatabaseIT {
     void aDatabaseThatNeverAnswersEndsTheStartAfterTheRetryBudgetWithExit1() throws Exception {
         int port = freePort();
 
-        try (JarProcess run = JarProcess.start(workDir, env(port, "4"), "run")) {
+        // the connect timeout (30 s by default) is longer than the budget: no try may outlast the budget
+        long started = System.nanoTime();
+        try (JarProcess run = JarProcess.start(workDir, envWithDefaultConnectTimeout(port, "4"), "run")) {
             assertThat(run.waitFor(LONG)).as(run.err()).isEqualTo(1);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
             String err = run.err();
             assertThat(err).contains("database not reachable at 127.0.0.1:" + port)
                     .containsPattern("\\(Connection refused\\); retrying in 1 s, attempt 2")
-                    // the backoff doubles, but never past what is left of the budget
+                    // the backoff doubles, but never past what is left of the budget; every try is reported
                     .containsPattern("retrying in [12] s, attempt 3")
                     .contains("was not reachable within 4 s (outreach.database.start-retry-seconds)")
                     .doesNotContain("pg-s3cret");
+            // 4 s of budget, plus the JVM's start and the last try's minimum of 1 s; far from the 30 s connect timeout
+            assertThat(took).as(err).isLessThan(Duration.ofSeconds(20));
         }
     }
 

@@ -42,4 +42,25 @@ class DatabaseUrlTest {
                 .hasMessageNotContaining("topsecret");
         assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:postgresql:outreach")).hasMessageContaining("jdbc:postgresql://HOST");
     }
+
+    @Test
+    void theShownUrlHidesCredentialParametersInEachForm() {
+        DatabaseUrl uri = DatabaseUrl.parse("postgres://app:pw@h:5432/db?sslmode=require&sslpassword=Sslpw1&sslkey=/k/client.pk8");
+        DatabaseUrl jdbc = DatabaseUrl.parse("jdbc:postgresql://h:5432/db?user=app&password=pw&sslpassword=Sslpw2");
+
+        assertThat(uri.jdbcUrl()).contains("sslpassword=Sslpw1"); // the driver still gets it
+        assertThat(uri.display()).isEqualTo("postgresql://app:****@h:5432/db?sslmode=require&sslpassword=****&sslkey=****");
+        assertThat(jdbc.display()).isEqualTo("postgresql://app:****@h:5432/db?sslpassword=****");
+        assertThat(jdbc.toString()).doesNotContain("Sslpw2").doesNotContain("pw&");
+    }
+
+    @Test
+    void errorsAboutAMalformedUrlHideAPasswordWithASpaceOrARawAtSign() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgres://app:Secret 1@h/db"))
+                .hasMessageContaining("postgres://app:****@h/db").hasMessageNotContaining("Secret").hasMessageNotContaining(" 1@");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgres://app:pa@Secret3@h/db"))
+                .hasMessageContaining("postgres://app:****@h/db").hasMessageNotContaining("Secret3");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgres://app:pw@h?sslpassword=Ssl 9"))
+                .hasMessageNotContaining("Ssl 9").hasMessageNotContaining("pw@");
+    }
 }

@@ -1,0 +1,88 @@
+package dev.outreachpipeline.daemon;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outreachpipeline.config.ConfigSchema;
+import dev.outreachpipeline.config.OutreachConfig;
+import dev.outreachpipeline.db.SqlFiles;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The effective settings a daemon node runs with, recorded in the database at its start (table
+ * daemon_settings), so that commands typed at a terminal judge by the daemon's caps and pacing
+ * rather than by the terminal's own environment. Secrets never leave the process: only keys
+ * {@link ConfigSchema#isSensitive} calls harmless are recorded, and masked as {@code config show} shows them.
+ */
+public final class DaemonSettings {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What one node recorded. */
+    public record Recorded(String node, OffsetDateTime startedAt, OffsetDateTime stoppedAt, Map<String, String> settings) {
+
+        public boolean running() {
+            return stoppedAt == null;
+        }
+    }
+
+    private DaemonSettings() {
+    }
+
+    /** The values a daemon records: every setting but the sensitive ones. */
+    public static Map<String, String> recordable(OutreachConfig config) {
+        var kept = new TreeMap<String, String>();
+        config.masked().forEach((key, value) -> {
+            if (!ConfigSchema.isSensitive(key)) {
+                kept.put(key, value);
+            }
+        });
+        return kept;
+    }
+
+    /** Records (or, for the same node, replaces) the node's settings at its start. */
+    public static void recordStart(DataSource dataSource, String node, OutreachConfig config) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(SqlFiles.read("record-daemon-settings.sql"))) {
+            ps.setString(1, node);
+            ps.setString(2, JSON.writeValueAsString(recordable(config)));
+            ps.executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the settings as JSON", e);
+        }
+    }
+
+    /** Notes that the node stopped cleanly, so that commands no longer take it for running. */
+    public static void recordStop(DataSource dataSource, String node) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(SqlFiles.read("record-daemon-stopped.sql"))) {
+            ps.setString(1, node);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The most recently started node that has not stopped, else the most recently started one; empty when none recorded any. */
+    public static Optional<Recorded> latest(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SqlFiles.read("latest-daemon-settings.sql"));
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            Map<String, String> settings = JSON.readValue(rs.getString("settings"), new TypeReference<TreeMap<String, String>>() {
+            });
+            return Optional.of(new Recorded(rs.getString("node"), rs.getObject("started_at", OffsetDateTime.class),
+                    rs.getObject("stopped_at", OffsetDateTime.class), settings));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the recorded daemon settings are not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}
