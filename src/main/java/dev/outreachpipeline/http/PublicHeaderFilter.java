@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Which exchange headers the public port may send as HTTP response headers: only the few an answer
- * needs (its type, caching, the security headers, Allow on a 405, Retry-After on a 503). Everything
+ * needs (its type, caching, the security headers, Allow on a 405). Everything
  * else stays inside: platform-http otherwise sends every exchange header to the client, and a route
  * that once kept a looked-up address in a header answered with it. Request headers come in as Camel's
  * default filter lets them.
@@ -23,8 +23,7 @@ public final class PublicHeaderFilter extends HttpHeaderFilterStrategy {
             "content-security-policy",
             "referrer-policy",
             "x-frame-options",
-            "allow",
-            "retry-after");
+            "allow");
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {

@@ -23,4 +23,14 @@ class SystemdUnitLimitsTest {
         assertThat(limit.find()).as("LimitNOFILE in the unit").isTrue();
         assertThat(Integer.parseInt(limit.group(1))).isGreaterThanOrEqualTo(4 * maxConnections + 1024);
     }
+
+    @Test
+    void theUnsubscribeJournalIsKeptInTheServicesStateDirectory() throws Exception {
+        String unit = Files.readString(Path.of("src/dist/systemd/outreach-pipeline.service"));
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+
+        // the distribution's own directory is not writable by the service user
+        assertThat(unit).contains("Environment=OUTREACH_UNSUBSCRIBE_JOURNAL_FILE=/var/lib/outreach-pipeline/");
+        assertThat(dockerfile).contains("OUTREACH_UNSUBSCRIBE_JOURNAL_FILE=/var/lib/outreach-pipeline/");
+    }
 }
