@@ -22,9 +22,11 @@ FROM eclipse-temurin:17-jre
 RUN groupadd --system outreach \
  && useradd --system --gid outreach --home-dir /var/lib/outreach-pipeline --create-home --shell /usr/sbin/nologin outreach
 COPY --from=build /dist/outreach-pipeline /opt/outreach-pipeline
-# The embedded PostgreSQL (used only without DATABASE_URL) keeps its data in the user's own directory.
+# The embedded PostgreSQL (used only without DATABASE_URL) keeps its data in the user's own directory,
+# and so does the journal of unsubscribes made while the database did not answer.
 ENV OUTREACH_HOME=/opt/outreach-pipeline \
     OUTREACH_EMBEDDED_DATA_DIR=/var/lib/outreach-pipeline/postgres \
+    OUTREACH_UNSUBSCRIBE_JOURNAL_FILE=/var/lib/outreach-pipeline/unsubscribe-journal.txt \
     OUTREACH_LOG_FORMAT=json \
     OUTREACH_HTTP_BIND=0.0.0.0 \
     OUTREACH_MANAGEMENT_BIND=0.0.0.0 \

@@ -106,6 +106,12 @@ public final class ConfigSchema {
 
         add(Setting.integer("outreach.http.port", 0, 65535));
         add(Setting.withCheck("outreach.http.bind", ConfigSchema::checkBindAddress));
+        add(Setting.withCheck("outreach.http.idle-timeout", DurationText.checkBetween(Duration.ofMillis(100), Duration.ofHours(1))));
+        add(Setting.withCheck("outreach.http.header-timeout", DurationText.checkBetween(Duration.ofMillis(100), Duration.ofMinutes(10))));
+        add(Setting.integer("outreach.http.max-connections", 1, 100_000));
+        add(Setting.withCheck("outreach.unsubscribe.database-timeout", DurationText.checkBetween(Duration.ofMillis(100), Duration.ofMinutes(1))));
+        add(Setting.withCheck("outreach.unsubscribe.journal-file", ConfigSchema::checkNotBlank));
+        add(Setting.withCheck("outreach.unsubscribe.journal-replay-interval", DurationText.checkBetween(Duration.ofSeconds(1), Duration.ofDays(1))));
 
         add(Setting.withCheck("outreach.smtp.host", ConfigSchema::checkHostName, "SMTP_HOST"));
         add(Setting.integer("outreach.smtp.port", 1, 65535).withEnvAliases("SMTP_PORT"));

@@ -56,7 +56,7 @@ public final class Daemon {
                 dev.outreachpipeline.management.Management.install(context, config, db);
                 PipelineBeans.bind(context, config, node, stopping, workDir);
                 dev.outreachpipeline.jobs.QuartzJobStore.configure(context, db.dataSource());
-                dev.outreachpipeline.http.PublicHttpServer.install(context, config);
+                dev.outreachpipeline.http.PublicHttpServer.install(context, config, db.dataSource(), workDir);
                 addWorkers(context);
             }
         });
@@ -123,6 +123,9 @@ public final class Daemon {
         Thread hook = new Thread(this::stopFromSignal, "outreach-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
+            // a taken port is one sentence here; once Camel starts, its failure comes with stack traces
+            dev.outreachpipeline.management.Management.requirePortFree(config);
+            dev.outreachpipeline.http.PublicHttpServer.requirePortFree(config);
             LOG.info("Starting the daemon on {}", db.description());
             recordSettings();
             main.run();

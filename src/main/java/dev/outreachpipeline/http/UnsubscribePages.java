@@ -7,6 +7,7 @@ import org.apache.camel.Message;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,17 +88,36 @@ public final class UnsubscribePages {
         return Arrays.asList(text.strip().split("&")).contains(ONE_CLICK_FIELD + "=" + ONE_CLICK_VALUE);
     }
 
-    /** 200: the page that asks before anything changes, with a button that POSTs to the same link. */
+    /**
+     * 200: the page that asks before anything changes, with a button that POSTs to the same link.
+     *
+     * @param contactEmail the link's address, shown masked; blank when the database could not be asked
+     *                     in time (the link's signature is good, so the page still asks, naming no address)
+     */
     public void confirmationPage(String contactEmail, Exchange exchange) {
         String from = senderName.isEmpty() ? "" : " from " + escape(senderName);
+        String to = contactEmail == null || contactEmail.isBlank() ? "this address"
+                : "<strong>" + escape(mask(contactEmail)) + "</strong>";
         html(exchange.getMessage(), 200, "Unsubscribe", """
                 <h1>Unsubscribe</h1>
-                <p>Stop all emails%s to <strong>%s</strong>?</p>
+                <p>Stop all emails%s to %s?</p>
                 <form method="post">
                   <input type="hidden" name="confirm" value="unsubscribe">
                   <button type="submit">Unsubscribe</button>
                 </form>
-                """.formatted(from, escape(mask(contactEmail))));
+                """.formatted(from, to));
+    }
+
+    /**
+     * 200: the database did not answer in time, so the request was written to the local journal, from
+     * which it reaches the suppression list as soon as the database answers again. Nothing is lost.
+     */
+    public void recorded(Exchange exchange) {
+        html(exchange.getMessage(), 200, "Unsubscribe recorded", """
+                <h1>Your request is recorded</h1>
+                <p>You will receive no further emails%s at this address. It can take a few minutes until
+                every part of our system knows.</p>
+                """.formatted(senderName.isEmpty() ? "" : " from " + escape(senderName)));
     }
 
     /** 200: done (also when it had been done before). */
@@ -146,19 +166,42 @@ public final class UnsubscribePages {
     }
 
     private static void plain(Message message, int status, String sentence) {
+        answer(message, status, plainHeaders());
+        // bytes: their length is sent as Content-Length (a String body would go out chunked)
+        message.setBody((sentence + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The headers of a plain-text answer, in the order sent; the server's own error answers use them too. */
+    static Map<String, String> plainHeaders() {
+        return headers(TEXT, "default-src 'none'; frame-ancestors 'none'");
+    }
+
+    private static Map<String, String> headers(String type, String contentSecurityPolicy) {
+        var headers = new LinkedHashMap<String, String>();
+        headers.put("Content-Type", type);
+        // Pages name (masked) addresses and carry the token in their URL: no cache keeps them.
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Content-Security-Policy", contentSecurityPolicy);
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("X-Frame-Options", "DENY");
+        return headers;
+    }
+
+    /**
+     * Replaces whatever headers the exchange holds by the answer's: its status, type and security
+     * headers. {@link PublicHeaderFilter} lets only such headers out.
+     */
+    private static void answer(Message message, int status, Map<String, String> headers) {
+        message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        message.setHeader(Exchange.CONTENT_TYPE, TEXT);
-        message.setHeader("X-Content-Type-Options", "nosniff");
-        message.setBody(sentence + "\n");
+        headers.forEach(message::setHeader);
     }
 
     private static void html(Message message, int status, String title, String content) {
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        message.setHeader(Exchange.CONTENT_TYPE, HTML);
-        message.setHeader("X-Content-Type-Options", "nosniff");
-        // No script, no external asset, forms only back to this link; the token in the URL is sent nowhere.
-        message.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
-        message.setHeader("Referrer-Policy", "no-referrer");
+        // No script, no external asset, no framing, forms only back to this link; the token in the URL is sent nowhere.
+        answer(message, status, headers(HTML, "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
+                + " frame-ancestors 'none'; base-uri 'none'"));
         message.setBody("""
                 <!DOCTYPE html>
                 <html lang="en">
@@ -173,7 +216,7 @@ public final class UnsubscribePages {
                 <body>
                 %s</body>
                 </html>
-                """.formatted(escape(title), content));
+                """.formatted(escape(title), content).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

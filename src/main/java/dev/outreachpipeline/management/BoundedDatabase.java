@@ -17,12 +17,13 @@ import java.util.concurrent.TimeoutException;
  * from the pool while PostgreSQL is down blocks for the pool's whole connect timeout (30 s by
  * default), longer than any prober waits; so the work runs on a thread of its own and the caller
  * waits at most {@code timeout}. A few reads may queue behind a stuck one; beyond that they are
- * refused at once rather than piling up.
+ * refused at once rather than piling up. The public unsubscribe link writes through one of its own the
+ * same way, so that a visitor never waits for the pool's timeout.
  */
-final class BoundedDatabase implements AutoCloseable {
+public final class BoundedDatabase implements AutoCloseable {
 
     /** A unit of work on one pooled connection. */
-    interface Work<T> {
+    public interface Work<T> {
         T on(Connection c) throws SQLException;
     }
 
@@ -31,10 +32,18 @@ final class BoundedDatabase implements AutoCloseable {
     private final ThreadPoolExecutor executor;
 
     BoundedDatabase(DataSource dataSource, Duration timeout) {
+        this(dataSource, timeout, "outreach-management-db", 1, 4);
+    }
+
+    /**
+     * @param threads how many units of work run at once
+     * @param queue   how many more may wait for a thread before work is refused at once
+     */
+    public BoundedDatabase(DataSource dataSource, Duration timeout, String threadName, int threads, int queue) {
         this.dataSource = dataSource;
         this.timeout = timeout;
-        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4), r -> {
-            Thread t = new Thread(r, "outreach-management-db");
+        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
+            Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         }, new ThreadPoolExecutor.AbortPolicy());
@@ -49,7 +58,7 @@ final class BoundedDatabase implements AutoCloseable {
      *
      * @throws SQLException with a sentence saying what went wrong: no answer in time, or the driver's error
      */
-    <T> T read(Work<T> work) throws SQLException {
+    public <T> T read(Work<T> work) throws SQLException {
         Future<T> future;
         try {
             future = executor.submit(() -> {
@@ -63,6 +72,8 @@ final class BoundedDatabase implements AutoCloseable {
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            // a unit still queued is dropped; one stuck on the pool or the socket finishes or fails on its own
+            future.cancel(true);
             throw new SQLException("no answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -74,7 +85,7 @@ final class BoundedDatabase implements AutoCloseable {
     }
 
     /** Seconds for {@link java.sql.Statement#setQueryTimeout}, at least one. */
-    int statementTimeoutSeconds() {
+    public int statementTimeoutSeconds() {
         return (int) Math.max(1, timeout.toSeconds());
     }
 

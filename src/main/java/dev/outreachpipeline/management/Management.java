@@ -74,6 +74,17 @@ public final class Management {
         }
     }
 
+    /**
+     * Fails with one sentence (no stack trace) when the management port cannot be listened on, before
+     * anything starts; the server itself says the same should the port be taken in between.
+     */
+    public static void requirePortFree(OutreachConfig config) {
+        if (config.getBoolean("outreach.management.enabled")) {
+            dev.outreachpipeline.http.PortInUse.requireFree(ManagementServer.WHAT, config.get("outreach.management.bind"),
+                    config.getInt("outreach.management.port"), ManagementServer.SETTING);
+        }
+    }
+
     /** Pool gauges (hikaricp_connections_*) on the pool that is already running; it takes them once. */
     private static void poolMetrics(Database db, PrometheusMeterRegistry registry) {
         if (db.dataSource() instanceof HikariDataSource pool) {

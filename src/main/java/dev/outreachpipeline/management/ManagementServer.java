@@ -3,6 +3,7 @@ package dev.outreachpipeline.management;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.outreachpipeline.http.PortInUse;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -27,6 +28,10 @@ public final class ManagementServer extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManagementServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What the port serves and what chooses it, as a failure to listen names them. */
+    static final String WHAT = "the management endpoints (/health, /metrics)";
+    static final String SETTING = "outreach.management.port (OUTREACH_MANAGEMENT_PORT) or outreach.management.bind";
 
     private final String bind;
     private final int requestedPort;
@@ -58,8 +63,7 @@ public final class ManagementServer extends ServiceSupport {
         try {
             server = HttpServer.create(new InetSocketAddress(bind, requestedPort), 16);
         } catch (IOException e) {
-            throw new IOException("cannot listen on " + bind + ":" + requestedPort + " for the management endpoints"
-                    + " (outreach.management.port / outreach.management.bind): " + e.getMessage(), e);
+            throw PortInUse.describe(e, WHAT, bind, requestedPort, SETTING);
         }
         executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "outreach-management-http");

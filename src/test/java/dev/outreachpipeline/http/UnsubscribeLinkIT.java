@@ -2,19 +2,28 @@ package dev.outreachpipeline.http;
 
 import dev.outreachpipeline.sending.UnsubscribeTokens;
 import dev.outreachpipeline.testsupport.CliRun;
+import dev.outreachpipeline.testsupport.LogCapture;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -224,5 +233,88 @@ class UnsubscribeLinkIT {
         assertThat(delete.statusCode()).isEqualTo(405);
         assertThat(suppressions()).isEqualTo(before);
         assertThat(status(id)).isEqualTo("sent");
+    }
+
+    /** The security and caching headers every answer of the public port carries, and nothing from the exchange. */
+    private static final Set<String> ANSWER_HEADERS = Set.of("content-type", "cache-control", "x-content-type-options",
+            "content-security-policy", "referrer-policy", "x-frame-options");
+    /** What Vert.x itself adds to an answer: only the length of the body. */
+    private static final Set<String> TRANSPORT_HEADERS = Set.of("content-length");
+
+    private static Set<String> headerNames(HttpResponse<?> response) {
+        var names = new TreeSet<String>();
+        response.headers().map().keySet().forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
+        names.remove(":status");
+        return names;
+    }
+
+    private static Set<String> expected(String... extra) {
+        var names = new TreeSet<String>(ANSWER_HEADERS);
+        names.addAll(TRANSPORT_HEADERS);
+        names.addAll(List.of(extra));
+        return names;
+    }
+
+    @Test
+    void everyPublicAnswerCarriesExactlyItsOwnHeaders() throws Exception {
+        UUID id = prospect("headers.example", "jane.doe@headers.example", "sent");
+        String token = TOKENS.tokenFor(id);
+        String forged = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "Q" : "A");
+
+        var answers = new java.util.LinkedHashMap<String, HttpResponse<String>>();
+        answers.put("GET page", get(token));
+        answers.put("POST unsubscribe", post(token, ONE_CLICK));
+        answers.put("POST again", post(token, ONE_CLICK));
+        answers.put("GET forged", get(forged));
+        answers.put("POST forged", post(forged, ONE_CLICK));
+        answers.put("GET unknown path", send(HttpRequest.newBuilder(daemon.uri("/admin")).GET()));
+        answers.put("POST unknown path", send(HttpRequest.newBuilder(daemon.uri("/")).POST(HttpRequest.BodyPublishers.ofString("x"))));
+        answers.put("PUT", send(HttpRequest.newBuilder(link(token)).PUT(HttpRequest.BodyPublishers.ofString(ONE_CLICK))));
+        answers.put("POST too large", send(HttpRequest.newBuilder(link(token)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("a=" + "x".repeat(64 * 1024)))));
+
+        assertThat(answers.get("GET page").statusCode()).isEqualTo(200);
+        assertThat(answers.get("POST unsubscribe").statusCode()).isEqualTo(200);
+        assertThat(answers.get("GET forged").statusCode()).isEqualTo(404);
+        assertThat(answers.get("GET unknown path").statusCode()).isEqualTo(404);
+        assertThat(answers.get("POST unknown path").statusCode()).isEqualTo(404);
+        assertThat(answers.get("PUT").statusCode()).isEqualTo(405);
+        assertThat(answers.get("POST too large").statusCode()).isEqualTo(413);
+        answers.forEach((what, answer) -> {
+            assertThat(headerNames(answer)).as(what).isEqualTo(what.equals("PUT") ? expected("allow") : expected());
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+            assertThat(answer.headers().firstValue("Referrer-Policy")).as(what).hasValue("no-referrer");
+            assertThat(answer.headers().firstValue("X-Frame-Options")).as(what).hasValue("DENY");
+            assertThat(answer.headers().firstValue("Cache-Control")).as(what).hasValue("no-store");
+            assertThat(answer.headers().firstValue("Content-Security-Policy")).as(what).hasValueSatisfying(csp ->
+                    assertThat(csp).startsWith("default-src 'none'").contains("frame-ancestors 'none'"));
+            assertThat(answer.headers().map().values().toString()).as(what).doesNotContain("headers.example");
+        });
+    }
+
+    @Test
+    void aGetWithAnEmptyFormBodyIsA404WithAtMostOneLogLine() throws Exception {
+        String answer;
+        List<String> logged;
+        try (LogCapture log = LogCapture.start()) {
+            answer = raw("GET /u/x HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: 0\r\nConnection: close\r\n\r\n");
+            logged = log.lines();
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 404").doesNotContain("Exception");
+        assertThat(logged).hasSizeLessThanOrEqualTo(1).noneMatch(line -> line.contains("[+ stack trace]"));
+    }
+
+    /** Sends {@code request} as it is and reads the whole answer (the request asks to close the connection). */
+    private static String raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", daemon.port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -53,4 +53,56 @@ class UnsubscribePagesTest {
         assertThat(pages.request(null, null)).containsEntry("prospectId", null);
         assertThat(new UnsubscribePages(null, "").request("/u/" + TOKENS.tokenFor(id), null)).containsEntry("prospectId", null);
     }
+
+    @Test
+    void everyAnswerReplacesTheExchangeHeadersByItsOwnAndTheFilterLetsOnlyThoseOut() {
+        var pages = new UnsubscribePages(TOKENS, "Sam");
+        var filter = new PublicHeaderFilter();
+        var context = new org.apache.camel.impl.DefaultCamelContext();
+        for (var answer : List.<java.util.function.Consumer<org.apache.camel.Exchange>>of(
+                e -> pages.confirmationPage("jane.doe@example.com", e), pages::unsubscribed, pages::recorded,
+                pages::notFound, pages::unavailable, pages::methodNotAllowed, pages::failed)) {
+            var exchange = new org.apache.camel.support.DefaultExchange(context);
+            exchange.getMessage().setHeader("contactEmail", "jane.doe@example.com");
+            exchange.getMessage().setHeader("CamelSqlRowCount", 1);
+
+            answer.accept(exchange);
+
+            var sent = new java.util.TreeSet<String>();
+            exchange.getMessage().getHeaders().forEach((name, value) -> {
+                if (!filter.applyFilterToCamelHeaders(name, value, exchange)) {
+                    sent.add(name);
+                }
+            });
+            assertThat(exchange.getMessage().getHeaders()).doesNotContainKeys("contactEmail", "CamelSqlRowCount");
+            assertThat(exchange.getMessage().getHeader(org.apache.camel.Exchange.HTTP_RESPONSE_CODE)).isNotNull();
+            assertThat(sent).isSubsetOf("Content-Type", "Cache-Control", "X-Content-Type-Options", "Content-Security-Policy",
+                            "Referrer-Policy", "X-Frame-Options", "Allow")
+                    .contains("Content-Type", "Cache-Control", "X-Content-Type-Options", "Content-Security-Policy",
+                            "Referrer-Policy", "X-Frame-Options");
+            assertThat(exchange.getMessage().getBody()).isInstanceOf(byte[].class);
+        }
+    }
+
+    @Test
+    void theFilterKeepsEveryOtherHeaderIn() {
+        var filter = new PublicHeaderFilter();
+        var exchange = new org.apache.camel.support.DefaultExchange(new org.apache.camel.impl.DefaultCamelContext());
+
+        for (String inside : List.of("contactEmail", "unsubscribedEmail", "prospectId", "Set-Cookie", "Location", "Server",
+                "Content-Length", "CamelHttpResponseCode")) {
+            assertThat(filter.applyFilterToCamelHeaders(inside, "x", exchange)).as(inside).isTrue();
+        }
+        assertThat(filter.applyFilterToCamelHeaders("content-type", "text/plain", exchange)).isFalse();
+    }
+
+    @Test
+    void withoutTheDatabaseThePageAsksWithoutNamingTheAddress() {
+        var exchange = new org.apache.camel.support.DefaultExchange(new org.apache.camel.impl.DefaultCamelContext());
+
+        new UnsubscribePages(TOKENS, "Sam").confirmationPage("", exchange);
+
+        assertThat(new String(exchange.getMessage().getBody(byte[].class), StandardCharsets.UTF_8))
+                .contains("to this address?").contains("<form method=\"post\">");
+    }
 }

@@ -36,6 +36,10 @@ class UnsubscribeWithoutSecretIT {
                 assertThat(answer.statusCode()).as(request.method()).isEqualTo(503);
                 assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
                 assertThat(answer.body()).contains("not available").doesNotContain("Exception").doesNotContain("\tat ");
+                var names = new java.util.TreeSet<String>();
+                answer.headers().map().keySet().forEach(n -> names.add(n.toLowerCase(java.util.Locale.ROOT)));
+                assertThat(names).as(request.method()).containsExactly("cache-control", "content-length", "content-security-policy",
+                        "content-type", "referrer-policy", "x-content-type-options", "x-frame-options");
             }
             assertThat(db.count("SELECT count(*) FROM suppressions")).isZero();
         } finally {

@@ -1,0 +1,80 @@
+package dev.outreachpipeline.daemon;
+
+import dev.outreachpipeline.testsupport.CliRun;
+import dev.outreachpipeline.testsupport.LogCapture;
+import dev.outreachpipeline.testsupport.TestDatabase;
+import dev.outreachpipeline.testsupport.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * A daemon whose management or public port is taken (a second daemon, another program) says so in one
+ * sentence, naming the address and the setting to change, exits 2, and logs no stack trace.
+ */
+class BusyPortIT {
+
+    private static final TestDatabase db = TestPostgres.newDatabase();
+
+    @BeforeAll
+    static void migrate() {
+        assertThat(CliRun.run(db.env(), "db", "migrate").exitCode()).isZero();
+    }
+
+    @Test
+    void aTakenManagementPortIsOneSentence() throws Exception {
+        try (ServerSocket taken = listen()) {
+            int port = taken.getLocalPort();
+
+            Outcome outcome = run("OUTREACH_MANAGEMENT_PORT", String.valueOf(port));
+
+            assertThat(outcome.run().exitCode()).isEqualTo(2);
+            assertThat(outcome.run().err().strip()).isEqualTo("Cannot listen on 127.0.0.1:" + port + " for the management endpoints"
+                    + " (/health, /metrics): the port is in use (is another daemon or program listening there?); change"
+                    + " outreach.management.port (OUTREACH_MANAGEMENT_PORT) or outreach.management.bind, or stop what holds it.");
+            assertThat(outcome.logged()).noneMatch(line -> line.contains("[+ stack trace]") || line.startsWith("ERROR"));
+        }
+    }
+
+    @Test
+    void aTakenPublicPortIsOneSentence() throws Exception {
+        try (ServerSocket taken = listen()) {
+            int port = taken.getLocalPort();
+
+            Outcome outcome = run("OUTREACH_HTTP_PORT", String.valueOf(port));
+
+            assertThat(outcome.run().exitCode()).isEqualTo(2);
+            assertThat(outcome.run().err().strip()).isEqualTo("Cannot listen on 127.0.0.1:" + port + " for the public HTTP server"
+                    + " (unsubscribe links): the port is in use (is another daemon or program listening there?); change"
+                    + " outreach.http.port (OUTREACH_HTTP_PORT) or outreach.http.bind, or stop what holds it.");
+            assertThat(outcome.logged()).noneMatch(line -> line.contains("[+ stack trace]") || line.startsWith("ERROR"));
+        }
+    }
+
+    private record Outcome(CliRun run, List<String> logged) {
+    }
+
+    /** {@code outreach run} in this JVM; bounded, should it start after all. */
+    private static Outcome run(String name, String value) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+            try (LogCapture log = LogCapture.start()) {
+                CliRun run = CliRun.run(db.env("OUTREACH_JOBS_POLL_INTERVAL_MS", "600000", name, value), "run");
+                return new Outcome(run, log.lines());
+            }
+        });
+    }
+
+    private static ServerSocket listen() throws Exception {
+        var socket = new ServerSocket();
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        return socket;
+    }
+}
