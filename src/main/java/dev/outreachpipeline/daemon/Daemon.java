@@ -59,6 +59,17 @@ public final class Daemon {
                 dev.outreachpipeline.http.PublicHttpServer.install(context, config, db.dataSource(), workDir);
                 addWorkers(context);
             }
+
+            // camel.main.startup-summary-level = Brief logs one line for the routes; the list is for debugging.
+            @Override
+            public void afterStart(BaseMainSupport started) {
+                LOG.debug("Routes started: {}", routeIds(started.getCamelContext()));
+            }
+
+            @Override
+            public void beforeStop(BaseMainSupport stopping) {
+                LOG.debug("Stopping routes: {}", routeIds(stopping.getCamelContext()));
+            }
         });
     }
 
@@ -94,6 +105,11 @@ public final class Daemon {
             inHand += context.getInflightRepository().size("job-worker-" + i);
         }
         return inHand;
+    }
+
+    private static String routeIds(CamelContext context) {
+        return context == null ? "" : context.getRoutes().stream().map(org.apache.camel.Route::getRouteId).sorted()
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** One worker route per outreach.jobs.workers, each claiming jobs under its own identity. */

@@ -102,11 +102,13 @@ final class PipelineBeans {
         registry.bind("replies", new ReplyCheck(imap, new ReplyClassifier(imap.ignoreAutoReplies(),
                 java.util.List.of(smtp.from(), imap.username())), producer));
         var drafts = DraftSettings.from(config);
-        var followups = new dev.outreachpipeline.drafting.FollowupRenderer(
-                dev.outreachpipeline.drafting.DraftTemplates.configured(drafts.templatesDir(), workDir), drafts.senderName());
+        // One template engine (and its restrictions) for the drafts and the follow-ups alike.
+        var templates = new dev.outreachpipeline.drafting.TemplateEngine(
+                dev.outreachpipeline.drafting.DraftTemplates.configured(drafts.templatesDir(), workDir));
+        var followups = new dev.outreachpipeline.drafting.FollowupRenderer(templates, drafts.senderName());
         registry.bind("sending", new SendStage(smtp, send, new SendPacing(send.pacingRules(),
                 java.util.random.RandomGenerator.getDefault()), followups, java.time.Clock.systemUTC(), providerCalls));
-        registry.bind("drafting", new DraftStage(DraftRenderer.configured(drafts, workDir), drafts,
+        registry.bind("drafting", new DraftStage(new DraftRenderer(templates, drafts.html()), drafts,
                 dev.outreachpipeline.config.Stage.DRAFTING.check(config)));
         registry.bind("discoverySchedule", new DiscoverySchedule(locations, categories, discovery.defaultMaxResults()));
     }

@@ -3,20 +3,13 @@ package dev.outreachpipeline.drafting;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.InvalidReferenceException;
 import freemarker.core.ParseException;
-import freemarker.core.PlainTextOutputFormat;
-import freemarker.core.TemplateClassResolver;
-import freemarker.core.TemplateConfiguration;
-import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,6 +22,9 @@ import java.util.Optional;
  * worse than no email. The HTML body is rendered in FreeMarker's HTML output format, so every value
  * is escaped. The subject is made a valid header line whatever the template or the values hold.
  *
+ * <p>Every template is read through the shared {@link TemplateEngine}, which lets it print values and
+ * nothing more (no Java classes, no Java API).
+ *
  * <p>Thread-safe: FreeMarker's configuration and parsed templates are shared by the workers.
  */
 public final class DraftRenderer {
@@ -40,50 +36,21 @@ public final class DraftRenderer {
     /** The longest line RFC 5322 allows, in characters (without its CRLF). */
     public static final int MAX_HEADER_LENGTH = 998;
 
-    private final Configuration freemarker;
-    private final DraftTemplates templates;
+    private final TemplateEngine engine;
     private final boolean html;
 
     /**
-     * @param templates where the template files are read
-     * @param html      whether to render an HTML body beside the text one
+     * @param engine renders every template, restricted as its class comment says
+     * @param html   whether to render an HTML body beside the text one
      */
-    public DraftRenderer(DraftTemplates templates, boolean html) {
-        this.templates = templates;
+    public DraftRenderer(TemplateEngine engine, boolean html) {
+        this.engine = engine;
         this.html = html;
-        this.freemarker = configuration(templates);
     }
 
-    /** The renderer the configuration asks for; a relative templates folder is taken from {@code workDir}. */
-    public static DraftRenderer configured(DraftSettings settings, Path workDir) {
-        return new DraftRenderer(DraftTemplates.configured(settings.templatesDir(), workDir), settings.html());
-    }
-
-    private static Configuration configuration(DraftTemplates templates) {
-        var cfg = new Configuration(Configuration.VERSION_2_3_34);
-        cfg.setTemplateLoader(templates.loader());
-        cfg.setDefaultEncoding("UTF-8");
-        // One template per name: no subject_en_US.ftl lookups before subject.ftl.
-        cfg.setLocalizedLookup(false);
-        cfg.setLocale(Locale.ENGLISH);
-        cfg.setOutputFormat(PlainTextOutputFormat.INSTANCE);
-        cfg.setTemplateConfigurations(new freemarker.cache.ConditionalTemplateConfigurationFactory(
-                new freemarker.cache.FileNameGlobMatcher(HTML_TEMPLATE), htmlFormat()));
-        // Errors are rethrown to us (and reported as DraftFailed), never printed into the text or logged twice.
-        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        cfg.setLogTemplateExceptions(false);
-        cfg.setWrapUncheckedExceptions(true);
-        cfg.setFallbackOnNullLoopVariable(false);
-        // Templates may come from a database row: they must not be able to instantiate Java classes.
-        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        cfg.setAPIBuiltinEnabled(false);
-        return cfg;
-    }
-
-    private static TemplateConfiguration htmlFormat() {
-        var tc = new TemplateConfiguration();
-        tc.setOutputFormat(HTMLOutputFormat.INSTANCE);
-        return tc;
+    /** A renderer with an engine of its own over {@code templates}. */
+    public DraftRenderer(DraftTemplates templates, boolean html) {
+        this(new TemplateEngine(templates), html);
     }
 
     /**
@@ -146,9 +113,9 @@ public final class DraftRenderer {
         try {
             template.process(variables, out);
         } catch (InvalidReferenceException e) {
-            throw new DraftFailed(describe(templateName, override) + atLine(e) + ": " + missing(e), e);
+            throw new DraftFailed(describe(templateName, override) + TemplateMessages.atLine(e) + ": " + missing(e), e);
         } catch (TemplateException e) {
-            throw new DraftFailed(describe(templateName, override) + atLine(e) + ": " + summary(e.getMessageWithoutStackTop()), e);
+            throw new DraftFailed(describe(templateName, override) + TemplateMessages.atLine(e) + ": " + TemplateMessages.summary(e.getMessageWithoutStackTop()), e);
         } catch (IOException e) {
             throw new DraftFailed(describe(templateName, override) + " could not be written: " + e.getMessage(), e);
         }
@@ -160,15 +127,15 @@ public final class DraftRenderer {
         try {
             Optional<String> source = override.source(templateName);
             template = source.isPresent()
-                    ? parseOverride(templateName, source.get())
-                    : freemarker.getTemplate(templateName);
+                    ? engine.text(templateName, "settings '" + TemplateOverride.SETTING + "'", source.get())
+                    : engine.file(templateName);
         } catch (TemplateNotFoundException e) {
-            throw new DraftFailed("template " + templateName + " is missing from " + templates, e);
+            throw new DraftFailed("template " + templateName + " is missing from " + engine.templates(), e);
         } catch (ParseException e) {
             throw new DraftFailed(describe(templateName, override) + " has a syntax error at line " + e.getLineNumber()
-                    + ", column " + e.getColumnNumber() + ": " + summary(e.getEditorMessage()), e);
+                    + ", column " + e.getColumnNumber() + ": " + TemplateMessages.summary(e.getEditorMessage()), e);
         } catch (IOException e) {
-            throw new DraftFailed("template " + templateName + " cannot be read from " + templates + ": " + e.getMessage(), e);
+            throw new DraftFailed("template " + templateName + " cannot be read from " + engine.templates() + ": " + e.getMessage(), e);
         }
         // The HTML body must escape every value; a template that switches that off is refused.
         if (templateName.equals(HTML_TEMPLATE)
@@ -179,45 +146,23 @@ public final class DraftRenderer {
         return template;
     }
 
-    /** An override is parsed the way its file would be: HTML output format for the HTML body. */
-    private Template parseOverride(String templateName, String source) throws IOException {
-        TemplateConfiguration format = templateName.equals(HTML_TEMPLATE) ? htmlFormat() : new TemplateConfiguration();
-        format.setParentConfiguration(freemarker);
-        Template template = new Template(templateName, "settings '" + TemplateOverride.SETTING + "'",
-                new StringReader(source), freemarker, format, null);
-        format.apply(template);
-        return template;
-    }
-
     private String describe(String templateName, TemplateOverride override) {
         return override.source(templateName).isPresent()
                 ? "the " + templateName + " template from the setting '" + TemplateOverride.SETTING + "'"
-                : "template " + templateName + " (" + templates + ")";
-    }
-
-    private static String atLine(TemplateException e) {
-        return e.getLineNumber() == null ? "" : ", line " + e.getLineNumber();
+                : "template " + templateName + " (" + engine.templates() + ")";
     }
 
     /** Names the variable: unknown to drafts altogether, or one this prospect has no value for. */
     private static String missing(InvalidReferenceException e) {
         String expr = e.getBlamedExpressionString();
         if (expr == null || !expr.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            return summary(e.getMessageWithoutStackTop());
+            return TemplateMessages.summary(e.getMessageWithoutStackTop());
         }
         if (DraftContext.VARIABLES.contains(expr)) {
             return "the variable '" + expr + "' is empty for this prospect and the template gives it no default;"
                     + " write ${" + expr + "!…} or <#if " + expr + "??>…</#if>";
         }
         return "unknown variable '" + expr + "'; the variables are " + String.join(", ", DraftContext.VARIABLES);
-    }
-
-    /** FreeMarker's message on one line, without the tips it appends after a "----" line. */
-    private static String summary(String message) {
-        String m = message == null ? "" : message;
-        int tips = m.indexOf("\n----");
-        String s = DraftContext.oneLine(tips < 0 ? m : m.substring(0, tips));
-        return s == null ? "" : s;
     }
 
     private static String normaliseLineEndings(String s) {

@@ -1,9 +1,9 @@
 package dev.outreachpipeline.drafting;
 
-import freemarker.template.Configuration;
+import freemarker.core.ParseException;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -13,21 +13,18 @@ import java.util.Map;
 /**
  * The body of a follow-up, from {@code followup.txt.ftl} in the drafts' templates folder (or the
  * jar's copy), rendered when it is sent: it only greets, reminds and signs, so nothing of the first
- * draft needs to be stored for it. A template error is a {@link DraftFailed}, as for drafts.
+ * draft needs to be stored for it. It is read through the same {@link TemplateEngine} as the drafts,
+ * under the same restrictions. A template error is a {@link DraftFailed}, as for drafts.
  */
 public final class FollowupRenderer {
 
     public static final String TEMPLATE = "followup.txt.ftl";
 
-    private final Configuration freemarker;
+    private final TemplateEngine engine;
     private final String senderName;
 
-    public FollowupRenderer(DraftTemplates templates, String senderName) {
-        this.freemarker = new Configuration(Configuration.VERSION_2_3_34);
-        this.freemarker.setTemplateLoader(templates.loader());
-        this.freemarker.setDefaultEncoding("UTF-8");
-        this.freemarker.setLogTemplateExceptions(false);
-        this.freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    public FollowupRenderer(TemplateEngine engine, String senderName) {
+        this.engine = engine;
         this.senderName = senderName;
     }
 
@@ -40,13 +37,21 @@ public final class FollowupRenderer {
         }
         variables.put("domain", domain);
         variables.put("senderName", senderName);
+        String where = "the follow-up template " + TEMPLATE + " (" + engine.templates() + ")";
         try {
-            Template template = freemarker.getTemplate(TEMPLATE);
+            Template template = engine.file(TEMPLATE);
             var out = new StringWriter();
             template.process(variables, out);
             return out.toString().replace("\r\n", "\n").strip() + "\n";
-        } catch (IOException | TemplateException e) {
-            throw new DraftFailed("the follow-up template " + TEMPLATE + " cannot be rendered: " + e.getMessage(), e);
+        } catch (TemplateNotFoundException e) {
+            throw new DraftFailed(where + " is missing", e);
+        } catch (ParseException e) {
+            throw new DraftFailed(where + " has a syntax error at line " + e.getLineNumber() + ", column "
+                    + e.getColumnNumber() + ": " + TemplateMessages.summary(e.getEditorMessage()), e);
+        } catch (TemplateException e) {
+            throw new DraftFailed(where + TemplateMessages.atLine(e) + ": " + TemplateMessages.summary(e.getMessageWithoutStackTop()), e);
+        } catch (IOException e) {
+            throw new DraftFailed(where + " cannot be rendered: " + e.getMessage(), e);
         }
     }
 }

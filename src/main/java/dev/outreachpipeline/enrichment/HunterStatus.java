@@ -42,10 +42,10 @@ final class HunterStatus {
         if (http == 429) {
             if (errors.stream().anyMatch(e -> RESTRICTED_ACCOUNT.equals(e.id()))) {
                 return new QuotaExhausted("Hunter has restricted the account " + said
-                        + ". Retrying does not help: log in to Hunter to see why; enrichment waits until then.", true);
+                        + ". Retrying does not help: log in to Hunter to see why.", true);
             }
             return new QuotaExhausted("Hunter's quota for the billing period is spent " + said
-                    + ". Retrying does not help: enrichment waits until the quota resets.", false);
+                    + ". Retrying does not help before the quota resets.", false);
         }
         if (http == 451) {
             return new DoNotProcess("Hunter may not process this data: the person behind it asked not to be processed "

@@ -112,11 +112,11 @@ public final class ProspectEnricher {
         OffsetDateTime until = reset.map(d -> d.atStartOfDay().atOffset(ZoneOffset.UTC))
                 .filter(t -> t.isAfter(OffsetDateTime.now(clock)))
                 .orElse(OffsetDateTime.now(clock).plusDays(1));
-        String message = (paused.restricted()
-                ? "Hunter restricted the account (" + paused.getMessage() + "); enrichment is paused and retries after "
-                : "Hunter's quota for this billing period is spent (" + paused.getMessage() + "); enrichment resumes after ")
+        // The outcome's reason already says what happened, in Hunter's words; this adds only what happens next.
+        String message = paused.getMessage()
+                + (paused.restricted() ? " Enrichment is paused and tries again after " : " Enrichment resumes after ")
                 + until.toLocalDate() + (reset.isPresent() ? " (the account's reset date)" : "")
-                + ". The prospects not yet looked up stay pending.";
+                + "; the prospects not yet looked up stay pending (`outreach provider pause clear hunter` lifts the pause).";
         exchange.getIn().setHeader("runAfter", until.toString());
         exchange.getIn().setHeader("errorMessage", message);
     }

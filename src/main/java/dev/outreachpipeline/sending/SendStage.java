@@ -210,6 +210,11 @@ public final class SendStage {
                 p.put("nextAttemptAt", OffsetDateTime.now(clock).plus(delay).toString());
                 p.put("lastError", "temporary SMTP failure, next attempt later: " + t.reply());
             }
+            // Expected now and then (greylisting, a busy server), but an operator must see it: one line, the
+            // server's reply made one line without control characters (it is the server's text, not ours).
+            LOG.warn("Temporary SMTP failure for prospect {} ({}, attempt {} of {}): {}; {}", claimed.get("id"),
+                    claimed.get("domain"), attempts, send.maxAttempts(), HeaderText.oneLine(t.reply(), 300),
+                    "failed".equals(p.get("prospectStatus")) ? "no more attempts" : "next attempt after " + p.get("nextAttemptAt"));
         } else if (outcome instanceof SmtpOutcome.BadMailbox b) {
             p.put("attemptStatus", "bounced");
             p.put("prospectStatus", "bounced");

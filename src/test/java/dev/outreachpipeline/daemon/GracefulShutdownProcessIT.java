@@ -55,6 +55,10 @@ class GracefulShutdownProcessIT {
             assertThat(exit).as(daemon.err()).isEqualTo(143);
             assertThat(daemon.err()).contains("goes back to the queue: the daemon is stopping")
                     .contains("The daemon has stopped").doesNotContain("did not stop within").doesNotContain("still running after");
+            // an orderly stop is no error: no ERROR line and no stack trace once the stop was asked for, no route list
+            String stopping = daemon.err().substring(daemon.err().indexOf("Stop requested"));
+            assertThat(stopping).doesNotContain(" ERROR ").doesNotContain("\tat ").doesNotContain("Stacktrace");
+            assertThat(daemon.err()).doesNotContain("    Started ").doesNotContain("    Stopped ");
         }
         assertThat(workload.claimedRows()).as("rows left claimed by the stopped daemon").isZero();
         assertThat(workload.db.count("SELECT count(*) FROM jobs WHERE job_type = 'enrich' AND status = 'pending'"

@@ -139,8 +139,14 @@ class SendingIT {
     void aTemporaryRefusalIsRetriedLaterAndABadMailboxIsSuppressed() throws Exception {
         assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
         String later = approved("later.example", "Later");
-        try (var server = new ScriptedSmtpServer(Map.of("RCPT", "451 4.7.1 Greylisted, try again later"))) {
+        try (var server = new ScriptedSmtpServer(Map.of("RCPT", "451 4.7.1 Greylisted, try again later"));
+             var logs = dev.outreachpipeline.testsupport.CapturedLogs.start()) {
             assertThat(sendJob(env(server.port())).exitCode()).isZero();
+            // an operator sees each temporary refusal: one WARN line with the server's reply, no stack trace
+            assertThat(logs.lines()).filteredOn(l -> l.contains("Temporary SMTP failure")).singleElement()
+                    .satisfies(l -> assertThat(l).startsWith("WARN dev.outreachpipeline.sending.SendStage - Temporary SMTP failure for prospect "
+                            + later + " (later.example, attempt 1 of ").contains("451 4.7.1 Greylisted, try again later; next attempt after "));
+            assertThat(logs.withStackTrace()).isEmpty();
         }
         assertThat(prospect(later)).containsEntry("outreach_status", "approved");
         assertThat(db.count("SELECT count(*) FROM prospects WHERE next_attempt_at > now()")).isEqualTo(1);
