@@ -133,7 +133,7 @@ final class JobCommand {
                     context.out().printf("%-36s  %-9s  %-9s  %-19s  %s%n", "ID", "TYPE", "STATUS", "CREATED", "RESULT / ERROR");
                     for (JobRow r : rows) {
                         context.out().printf("%-36s  %-9s  %-9s  %-19s  %s%n", r.id(), r.type(), r.status(),
-                                JobView.time(r.createdAt()), JobView.oneLine(r));
+                                JobView.time(r.createdAt()), TerminalText.line(JobView.oneLine(r)));
                     }
                 }
                 return ExitCodes.OK;
