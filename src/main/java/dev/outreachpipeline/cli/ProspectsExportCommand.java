@@ -38,7 +38,8 @@ final class ProspectsExportCommand implements Callable<Integer> {
         }
         Path file = context.workDir().resolve(out).toAbsolutePath().normalize();
         try (Database db = context.openDatabase()) {
-            var rows = new ProspectStore(db.dataSource()).export(status);
+            var store = new ProspectStore(db.dataSource());
+            var rows = store.export(ProspectsCommand.checkedStatus(store, status));
             Path tmp = Files.createTempFile(file.getParent(), ".prospects", ".csv");
             try (OutputStream stream = Files.newOutputStream(tmp)) {
                 ProspectCsv.write(rows, stream);
