@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -170,5 +172,18 @@ class ProspectsCommandIT {
                 .contains("Roses\\x1B]0;pwned\\x07\\x1B[2J").contains("Subject: Hi\\x1B[31m")
                 .contains("  Line one\n  \\x1B[2Jline two").contains("\\x9B6n");
         assertThat(CliRun.run(env(), "prospects", "list").out()).doesNotContain("\u001B").contains("garden.example");
+    }
+
+    @Test
+    void theExportNeutralisesFormulaCellsUnlessRaw() throws Exception {
+        prospect("evil.example", "enriched", "ed@evil.example", "=HYPERLINK(\"http://evil.example\",\"Click\")");
+
+        assertThat(CliRun.run(env(), tmp, "prospects", "export", "--out", "safe.csv").exitCode()).isZero();
+        assertThat(CliRun.run(env(), tmp, "prospects", "export", "--out", "raw.csv", "--raw").exitCode()).isZero();
+
+        String safe = Files.readString(tmp.resolve("safe.csv"), StandardCharsets.UTF_8);
+        String raw = Files.readString(tmp.resolve("raw.csv"), StandardCharsets.UTF_8);
+        assertThat(safe).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",").doesNotContain(",\"=HYPERLINK");
+        assertThat(raw).contains(",\"=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",");
     }
 }
