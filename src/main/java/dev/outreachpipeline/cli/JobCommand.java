@@ -176,8 +176,9 @@ final class JobCommand {
     }
 
     @Command(name = "cancel", mixinStandardHelpOptions = true,
-            description = {"Cancel a job. A pending job is cancelled at once; a running one stops at its next step",
-                    "(within seconds) and keeps what it already committed."})
+            description = {"Cancel a job.",
+                    "A pending job is cancelled at once; a running one stops at its next step (within seconds) and keeps "
+                    + "what it already committed."})
     static final class Cancel implements Callable<Integer> {
         private final CliContext context;
 

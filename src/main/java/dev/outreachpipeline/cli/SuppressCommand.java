@@ -39,11 +39,11 @@ final class SuppressCommand {
     static final class Add implements Callable<Integer> {
         private final CliContext context;
 
-        @Parameters(paramLabel = "EMAIL|DOMAIN", arity = "1..*")
+        @Parameters(paramLabel = "EMAIL|DOMAIN", arity = "1..*", description = "Addresses, or domains (every address at them).")
         List<String> entries;
 
         @Option(names = "--reason", defaultValue = "manual",
-                description = "unsubscribed, bounced, complained, manual or do_not_contact (default ${DEFAULT-VALUE}).")
+                description = "One of unsubscribed, bounced, complained, manual or do_not_contact (default ${DEFAULT-VALUE}).")
         String reason;
 
         @Option(names = "--source", defaultValue = "added by an operator", description = "Where it came from.")
@@ -75,7 +75,7 @@ final class SuppressCommand {
     static final class Remove implements Callable<Integer> {
         private final CliContext context;
 
-        @Parameters(paramLabel = "EMAIL|DOMAIN", arity = "1..*")
+        @Parameters(paramLabel = "EMAIL|DOMAIN", arity = "1..*", description = "Addresses or domains to lift.")
         List<String> entries;
 
         Remove(CliContext context) {
