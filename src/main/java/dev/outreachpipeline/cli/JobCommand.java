@@ -1,7 +1,6 @@
 package dev.outreachpipeline.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outreachpipeline.OutreachException;
@@ -30,7 +29,7 @@ import java.util.concurrent.Callable;
         subcommands = {JobCommand.Submit.class, JobCommand.ListJobs.class, JobCommand.Show.class, JobCommand.Cancel.class})
 final class JobCommand {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = TerminalText.jsonMapper();
 
     @Command(name = "submit", mixinStandardHelpOptions = true, description = "Enqueue a job.",
             subcommands = {SubmitDiscover.class})

@@ -1,7 +1,6 @@
 package dev.outreachpipeline.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.prospects.HandBack;
@@ -26,7 +25,7 @@ import java.util.concurrent.Callable;
                 ProspectsCommand.Resend.class})
 final class ProspectsCommand {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = TerminalText.jsonMapper();
 
     /** Database values as JSON shows them: times and numbers as their text, the rest as they are. */
     static List<Map<String, Object>> jsonRows(List<Map<String, Object>> rows) {

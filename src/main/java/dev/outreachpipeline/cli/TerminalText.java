@@ -1,5 +1,11 @@
 package dev.outreachpipeline.cli;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
 /**
  * Text from outside (SERP titles, page names, replies, imported files) made safe to print on a
  * terminal. A title holding {@code ESC ]0;… BEL} retitles the window, {@code ESC [2J} clears the
@@ -10,7 +16,38 @@ package dev.outreachpipeline.cli;
  */
 public final class TerminalText {
 
+    /**
+     * JSON escapes C0 controls by itself but writes DEL, C1 and bidirectional characters as they
+     * are; these escapes write them as \\uXXXX too, so --json output is as safe on a terminal.
+     */
+    private static final CharacterEscapes JSON_ESCAPES = new CharacterEscapes() {
+        private final int[] ascii = asciiEscapes();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch <= 0xFFFF && dangerous((char) ch) ? new SerializedString(String.format("\\u%04X", ch)) : null;
+        }
+
+        private static int[] asciiEscapes() {
+            int[] codes = CharacterEscapes.standardAsciiEscapesForJSON();
+            codes[0x7F] = CharacterEscapes.ESCAPE_STANDARD;
+            return codes;
+        }
+    };
+
     private TerminalText() {
+    }
+
+    /** An indenting JSON writer for the terminal: every character {@link #line} escapes is written as \\uXXXX. */
+    public static ObjectMapper jsonMapper() {
+        var mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        mapper.getFactory().setCharacterEscapes(JSON_ESCAPES);
+        return mapper;
     }
 
     /** For a one-line cell or field: line breaks and tabs are escaped too. Null becomes "". */

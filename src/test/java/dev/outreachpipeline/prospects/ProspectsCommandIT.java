@@ -161,7 +161,7 @@ class ProspectsCommandIT {
 
     @Test
     void showAndListPrintEscapeSequencesFromPagesAsVisibleText() {
-        String id = prospect("garden.example", "enriched", "ed@garden.example", "Roses\u001B]0;pwned\u0007\u001B[2J");
+        String id = prospect("garden.example", "enriched", "ed@garden.example", "Roses\u001B]0;pwned\u0007\u001B[2J\u009B6n");
         db.execute("UPDATE prospects SET draft_subject = 'Hi\u001B[31m', draft_body = E'Line one\\n\\u001B[2Jline two',"
                 + " contact_reason = E'\\u009B6n' WHERE id = '" + id + "'");
 
@@ -169,9 +169,11 @@ class ProspectsCommandIT {
 
         assertThat(show.exitCode()).as(show.err()).isZero();
         assertThat(show.out()).doesNotContain("\u001B").doesNotContain("\u0007").doesNotContain("\u009B")
-                .contains("Roses\\x1B]0;pwned\\x07\\x1B[2J").contains("Subject: Hi\\x1B[31m")
+                .contains("Roses\\x1B]0;pwned\\x07\\x1B[2J\\x9B6n").contains("Subject: Hi\\x1B[31m")
                 .contains("  Line one\n  \\x1B[2Jline two").contains("\\x9B6n");
         assertThat(CliRun.run(env(), "prospects", "list").out()).doesNotContain("\u001B").contains("garden.example");
+        assertThat(CliRun.run(env(), "prospects", "list", "--json").out()).doesNotContain("\u001B").doesNotContain("\u009B")
+                .contains("Roses\\u001B]0;pwned\\u0007\\u001B[2J\\u009B6n");
     }
 
     @Test
