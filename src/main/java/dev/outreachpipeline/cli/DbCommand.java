@@ -17,8 +17,8 @@ public final class DbCommand {
 
     @Command(name = "migrate", mixinStandardHelpOptions = true,
             description = {"Bring the database to the current schema.",
-                    "An empty database gets every migration; a database of the Python backend is checked, adopted and",
-                    "migrated without losing a row; anything else is refused untouched."})
+                    "An empty database gets every migration; a database of the Python backend is checked, adopted and "
+                    + "migrated without losing a row; anything else is refused untouched."})
     static final class Migrate implements Runnable {
         private final CliContext context;
 
@@ -36,8 +36,8 @@ public final class DbCommand {
 
     @Command(name = "dedupe", mixinStandardHelpOptions = true,
             description = {"Find prospects whose domain is stored more than once (also differing in case or a leading www.).",
-                    "Without --apply, prints the plan. With --apply, keeps the oldest row of each domain, re-points email_logs",
-                    "and every other reference to it, and archives the other rows whole in prospects_merged, in one transaction."})
+                    "Without --apply, prints the plan. With --apply, keeps the oldest row of each domain, re-points email_logs "
+                    + "and every other reference to it, and archives the other rows whole in prospects_merged, in one transaction."})
     static final class Dedupe implements Callable<Integer> {
         private final CliContext context;
 

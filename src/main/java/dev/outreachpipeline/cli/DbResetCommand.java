@@ -12,8 +12,8 @@ import java.util.List;
 @Command(name = "reset", mixinStandardHelpOptions = true,
         description = {"Drop this project's tables and functions and migrate again, leaving an empty current schema.",
                 "Other tables in the schema (alembic_version, anyone else's) are left alone.",
-                "Needs --yes, and either --backup-to DIR (backs up first, from the same moment the tables are dropped)",
-                "or --no-backup (the rows are lost)."})
+                "Needs --yes, and either --backup-to DIR (backs up first, from the same moment the tables are dropped) "
+                + "or --no-backup (the rows are lost)."})
 final class DbResetCommand implements Runnable {
 
     private final CliContext context;

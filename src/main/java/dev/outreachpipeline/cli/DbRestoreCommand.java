@@ -10,8 +10,8 @@ import java.nio.file.Path;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = {"Load a backup written by `db backup` into an empty database migrated to the backup's schema version.",
-                "Every file is checked against the manifest first; all tables load in one transaction and are checked",
-                "again afterwards. Any mismatch rolls everything back."})
+                "Every file is checked against the manifest first; all tables load in one transaction and are checked "
+                + "again afterwards. Any mismatch rolls everything back."})
 final class DbRestoreCommand implements Runnable {
 
     private final CliContext context;

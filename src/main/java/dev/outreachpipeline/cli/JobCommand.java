@@ -1,7 +1,6 @@
 package dev.outreachpipeline.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outreachpipeline.OutreachException;
@@ -30,7 +29,7 @@ import java.util.concurrent.Callable;
         subcommands = {JobCommand.Submit.class, JobCommand.ListJobs.class, JobCommand.Show.class, JobCommand.Cancel.class})
 final class JobCommand {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = TerminalText.jsonMapper();
 
     @Command(name = "submit", mixinStandardHelpOptions = true, description = "Enqueue a job.",
             subcommands = {SubmitDiscover.class})
@@ -133,7 +132,7 @@ final class JobCommand {
                     context.out().printf("%-36s  %-9s  %-9s  %-19s  %s%n", "ID", "TYPE", "STATUS", "CREATED", "RESULT / ERROR");
                     for (JobRow r : rows) {
                         context.out().printf("%-36s  %-9s  %-9s  %-19s  %s%n", r.id(), r.type(), r.status(),
-                                JobView.time(r.createdAt()), JobView.oneLine(r));
+                                JobView.time(r.createdAt()), TerminalText.line(JobView.oneLine(r)));
                     }
                 }
                 return ExitCodes.OK;
@@ -176,8 +175,9 @@ final class JobCommand {
     }
 
     @Command(name = "cancel", mixinStandardHelpOptions = true,
-            description = {"Cancel a job. A pending job is cancelled at once; a running one stops at its next step",
-                    "(within seconds) and keeps what it already committed."})
+            description = {"Cancel a job.",
+                    "A pending job is cancelled at once; a running one stops at its next step (within seconds) and keeps "
+                    + "what it already committed."})
     static final class Cancel implements Callable<Integer> {
         private final CliContext context;
 

@@ -71,24 +71,25 @@ final class JobView {
         out.printf("  origin     %s%n  created    %s%n  started    %s%n  finished   %s%n  attempts   %d%n",
                 r.origin() == null ? "(left by the previous system; never run)" : r.origin(),
                 time(r.createdAt()), time(r.startedAt()), time(r.finishedAt()), r.attempts());
-        out.printf("  params     %s%n", r.params() == null ? "" : r.params());
+        out.printf("  params     %s%n", TerminalText.line(r.params()));
         if (r.errorMessage() != null) {
-            out.printf("  message    %s%n", r.errorMessage());
+            out.printf("  message    %s%n", TerminalText.line(r.errorMessage()));
         }
         JsonNode result = parse(r.result());
         if (result.isObject() && result.size() > 0) {
             out.println("  result");
-            result.fields().forEachRemaining(f -> out.printf("    %-26s %s%n", f.getKey(), f.getValue().asText()));
+            result.fields().forEachRemaining(f -> out.printf("    %-26s %s%n", TerminalText.line(f.getKey()),
+                    TerminalText.line(f.getValue().asText())));
         }
         if (!queries.isEmpty()) {
             out.println();
             out.printf("  %-40s %-14s %-9s %6s %6s %6s %6s %6s %5s  %s%n",
                     "QUERY", "LOCATION", "STATUS", "FOUND", "SAVED", "DUP", "EXIST", "INVAL", "CALLS", "ERROR");
             for (QueryRow q : queries) {
-                out.printf("  %-40s %-14s %-9s %6d %6d %6d %6d %6d %5d  %s%n", clip(q.keyword(), 40),
-                        clip(q.location() + (q.locationCode() == null ? "" : " " + q.locationCode()), 14), q.status(),
+                out.printf("  %-40s %-14s %-9s %6d %6d %6d %6d %6d %5d  %s%n", clip(TerminalText.line(q.keyword()), 40),
+                        clip(TerminalText.line(q.location() + (q.locationCode() == null ? "" : " " + q.locationCode())), 14), q.status(),
                         q.found(), q.saved(), q.duplicate(), q.existing(), q.invalid(), q.apiCalls(),
-                        q.errorMessage() == null ? "" : q.errorMessage());
+                        TerminalText.line(q.errorMessage()));
             }
         }
     }

@@ -1,9 +1,10 @@
 package dev.outreachpipeline.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.db.Database;
+import dev.outreachpipeline.prospects.HandBack;
+import dev.outreachpipeline.prospects.ProspectIds;
 import dev.outreachpipeline.prospects.ProspectStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ import java.util.concurrent.Callable;
                 ProspectsCommand.Resend.class})
 final class ProspectsCommand {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = TerminalText.jsonMapper();
 
     /** Database values as JSON shows them: times and numbers as their text, the rest as they are. */
     static List<Map<String, Object>> jsonRows(List<Map<String, Object>> rows) {
@@ -38,11 +39,25 @@ final class ProspectsCommand {
         return out;
     }
 
+    /** The status asked for, if the pipeline knows it; a usage error listing the valid ones otherwise. */
+    static String checkedStatus(ProspectStore store, String status) throws java.sql.SQLException {
+        if (status == null) {
+            return null;
+        }
+        List<String> valid = store.statuses();
+        if (!valid.contains(status)) {
+            throw new OutreachException("'" + TerminalText.line(status) + "' is not a prospect status; use one of "
+                    + String.join(", ", valid) + ".", ExitCodes.USAGE);
+        }
+        return status;
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Prospects, best score first.")
     static final class ListProspects implements Callable<Integer> {
         private final CliContext context;
 
-        @Option(names = "--status", description = "Only this status (pending, enriched, no_email, do_not_contact, drafted, approved, …).")
+        @Option(names = "--status", description = "Only prospects in this status (pending, enriched, no_email, drafted, "
+                + "approved, sent, send_unknown, …; an unknown one lists them all).")
         String status;
 
         @Option(names = "--min-score", paramLabel = "N", description = "Only prospects scoring at least N (0-100).")
@@ -61,7 +76,8 @@ final class ProspectsCommand {
         @Override
         public Integer call() throws Exception {
             try (Database db = context.openDatabase()) {
-                var rows = new ProspectStore(db.dataSource()).list(status, minScore, limit);
+                var store = new ProspectStore(db.dataSource());
+                var rows = store.list(checkedStatus(store, status), minScore, limit);
                 if (json) {
                     context.out().println(JSON.writeValueAsString(jsonRows(rows)));
                     return ExitCodes.OK;
@@ -69,7 +85,8 @@ final class ProspectsCommand {
                 context.out().printf("%-36s  %6s  %-14s  %-32s  %s%n", "ID", "SCORE", "STATUS", "DOMAIN", "CONTACT");
                 for (Map<String, Object> r : rows) {
                     context.out().printf("%-36s  %6s  %-14s  %-32s  %s%n", r.get("id"), r.get("score") == null ? "-" : r.get("score"),
-                            r.get("outreach_status"), r.get("domain"), r.get("contact_email") == null ? "" : r.get("contact_email"));
+                            TerminalText.line(r.get("outreach_status")), TerminalText.line(r.get("domain")),
+                            TerminalText.line(r.get("contact_email")));
                 }
                 return ExitCodes.OK;
             }
@@ -80,7 +97,7 @@ final class ProspectsCommand {
     static final class Show implements Callable<Integer> {
         private final CliContext context;
 
-        @Parameters(paramLabel = "ID")
+        @Parameters(paramLabel = "ID", description = "The prospect's id (as `prospects list` shows it).")
         String id;
 
         Show(CliContext context) {
@@ -89,11 +106,12 @@ final class ProspectsCommand {
 
         @Override
         public Integer call() throws Exception {
+            UUID prospectId = prospectId(id);
             try (Database db = context.openDatabase()) {
-                Map<String, Object> p = new ProspectStore(db.dataSource()).find(JobView.parseId(id))
-                        .orElseThrow(() -> new OutreachException("No prospect with id " + id + ".", ExitCodes.FAILURE));
+                Map<String, Object> p = new ProspectStore(db.dataSource()).find(prospectId)
+                        .orElseThrow(() -> new OutreachException("No prospect has the id " + prospectId + ".", ExitCodes.FAILURE));
                 PrintWriter out = context.out();
-                out.printf("Prospect %s  (%s)%n", p.get("id"), p.get("domain"));
+                out.printf("Prospect %s  (%s)%n", p.get("id"), TerminalText.line(p.get("domain")));
                 line(out, "status", p.get("outreach_status"));
                 line(out, "score", p.get("score"));
                 line(out, "found on", p.get("page_url"));
@@ -110,9 +128,9 @@ final class ProspectsCommand {
                 line(out, "sent", p.get("last_sent") == null ? null : p.get("last_sent") + " (" + p.get("followups_sent") + " follow-ups)");
                 if (p.get("draft_subject") != null) {
                     out.println();
-                    out.println("  Subject: " + p.get("draft_subject"));
+                    out.println("  Subject: " + TerminalText.line(p.get("draft_subject")));
                     out.println();
-                    for (String l : String.valueOf(p.get("draft_body")).split("\n", -1)) {
+                    for (String l : TerminalText.block(p.get("draft_body")).split("\n", -1)) {
                         out.println("  " + l);
                     }
                 }
@@ -120,9 +138,10 @@ final class ProspectsCommand {
             }
         }
 
+        /** One labelled field; its value is third-party text (titles, names, provider answers), so neutralised. */
         private static void line(PrintWriter out, String label, Object value) {
             if (value != null) {
-                out.printf("  %-13s %s%n", label, value);
+                out.printf("  %-13s %s%n", label, TerminalText.line(value));
             }
         }
     }
@@ -132,7 +151,7 @@ final class ProspectsCommand {
     static final class Approve implements Callable<Integer> {
         private final CliContext context;
 
-        @Parameters(paramLabel = "ID", arity = "0..*")
+        @Parameters(paramLabel = "ID", arity = "0..*", description = "The prospects' ids.")
         List<String> ids = new ArrayList<>();
 
         @Option(names = "--all", description = "Every drafted prospect.")
@@ -150,8 +169,9 @@ final class ProspectsCommand {
             if (ids.isEmpty() == !all) {
                 throw new OutreachException("Name the prospects to approve, or give --all (not both).", ExitCodes.USAGE);
             }
+            List<UUID> prospectIds = ids.stream().map(ProspectsCommand::prospectId).toList();
             try (Database db = context.openDatabase()) {
-                int n = new ProspectStore(db.dataSource()).approve(uuids(ids), all, minScore);
+                int n = new ProspectStore(db.dataSource()).approve(prospectIds, all, minScore);
                 context.out().println("Approved " + n + " drafted prospect(s).");
                 return ExitCodes.OK;
             }
@@ -159,90 +179,129 @@ final class ProspectsCommand {
     }
 
     /**
-     * A command that moves the named prospects back to an earlier stage: how many moved is printed,
-     * and the exit code says whether every one of them could.
+     * A command that hands the named prospects back to an earlier stage and makes sure the job of
+     * that stage runs for them. Each prospect that stays where it is is named with the reason; the
+     * exit code says whether every one of them moved.
      */
     private abstract static class SendBack implements Callable<Integer> {
         private final CliContext context;
 
-        @Parameters(paramLabel = "ID", arity = "1..*")
+        @Parameters(paramLabel = "ID", arity = "1..*", description = "The prospects' ids (as `prospects list` shows them).")
         List<String> ids;
 
         SendBack(CliContext context) {
             this.context = context;
         }
 
-        abstract int move(ProspectStore store, List<UUID> ids) throws java.sql.SQLException;
+        abstract HandBack.Kind kind();
 
+        /** What happens to the prospects that moved, e.g. "will be drafted again". */
         abstract String movedTo();
+
+        /** The verb for one that did not, e.g. "not redrafted". */
+        abstract String notMoved();
 
         @Override
         public Integer call() throws Exception {
             try (Database db = context.openDatabase()) {
-                int n = move(new ProspectStore(db.dataSource()), uuids(ids));
-                context.out().println(n + " prospect(s) " + movedTo() + ".");
-                return n == ids.size() ? ExitCodes.OK : ExitCodes.FAILURE;
+                HandBack.Outcome outcome = new HandBack(db.dataSource()).handBack(kind(), ids, "cli");
+                outcome.refused().forEach((id, why) ->
+                        context.err().println(TerminalText.line(id) + ": " + notMoved() + ": " + why + "."));
+                if (outcome.moved().isEmpty()) {
+                    context.out().println("0 prospect(s) " + movedTo() + "; no job was enqueued.");
+                } else {
+                    String type = kind().jobType();
+                    String job = outcome.newJob()
+                            ? "by " + type + " job " + outcome.job() + " (enqueued now)"
+                            : "by " + type + " job " + outcome.job() + ", which was waiting already"
+                            + (outcome.runAfter() == null ? "" : " (it may start after " + JobView.time(outcome.runAfter()) + " UTC)");
+                    context.out().println(outcome.moved().size() + " prospect(s) " + movedTo() + " " + job + ".");
+                }
+                return outcome.refused().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
             }
         }
     }
 
     @Command(name = "redraft", mixinStandardHelpOptions = true,
-            description = "Send prospects back to drafting (after a template change); the next draft job renders them again.")
+            description = "Send drafted, approved or draft_failed prospects back to drafting (after a template change) "
+                    + "and enqueue the draft job that renders them again.")
     static final class Redraft extends SendBack {
         Redraft(CliContext context) {
             super(context);
         }
 
         @Override
-        int move(ProspectStore store, List<UUID> ids) throws java.sql.SQLException {
-            return store.redraft(ids);
+        HandBack.Kind kind() {
+            return HandBack.Kind.REDRAFT;
         }
 
         @Override
         String movedTo() {
-            return "will be drafted again by the next draft job";
+            return "will be drafted again";
+        }
+
+        @Override
+        String notMoved() {
+            return "not redrafted";
         }
     }
 
     @Command(name = "refresh", mixinStandardHelpOptions = true,
-            description = {"Ask Hunter about these prospects again (a paid call each): they go back to pending,",
-                    "contact and payload cleared, for the next enrich job."})
+            description = "Ask Hunter about these prospects again, a paid call each: they go back to pending with their "
+                    + "contact and payload cleared, and an enrich job is enqueued to look them up.")
     static final class Refresh extends SendBack {
         Refresh(CliContext context) {
             super(context);
         }
 
         @Override
-        int move(ProspectStore store, List<UUID> ids) throws java.sql.SQLException {
-            return store.refresh(ids);
+        HandBack.Kind kind() {
+            return HandBack.Kind.REFRESH;
         }
 
         @Override
         String movedTo() {
-            return "will be looked up at Hunter again by the next enrich job";
+            return "will be looked up at Hunter again";
+        }
+
+        @Override
+        String notMoved() {
+            return "not refreshed";
         }
     }
 
     @Command(name = "resend", mixinStandardHelpOptions = true,
-            description = {"Send again a message whose delivery is unknown (status send_unknown: the process stopped",
-                    "mid-send, or the server's answer was lost). Only you can decide this: the recipient may have it already."})
+            description = {"Send again a message whose delivery is unknown (status send_unknown: the process stopped "
+                    + "mid-send, or the server's answer was lost), and enqueue the send job that sends it.",
+                    "Only you can decide this: the recipient may have it already."})
     static final class Resend extends SendBack {
         Resend(CliContext context) {
             super(context);
         }
 
         @Override
-        int move(ProspectStore store, List<UUID> ids) throws java.sql.SQLException {
-            return store.resend(ids);
+        HandBack.Kind kind() {
+            return HandBack.Kind.RESEND;
         }
 
         @Override
         String movedTo() {
-            return "will be sent again by the next send job";
+            return "will be sent again";
+        }
+
+        @Override
+        String notMoved() {
+            return "not resent";
         }
     }
 
-    static List<UUID> uuids(List<String> ids) {
-        return ids.stream().map(JobView::parseId).toList();
+    /** A prospect id as typed; a usage error naming what an id looks like otherwise. */
+    static UUID prospectId(String id) {
+        UUID uuid = ProspectIds.parseOrNull(id);
+        if (uuid == null) {
+            throw new OutreachException("'" + TerminalText.line(id) + "' is not a prospect id (" + ProspectIds.FORM + ").",
+                    ExitCodes.USAGE);
+        }
+        return uuid;
     }
 }

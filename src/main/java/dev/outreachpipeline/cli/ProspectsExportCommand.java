@@ -27,6 +27,11 @@ final class ProspectsExportCommand implements Callable<Integer> {
     @Option(names = "--status", description = "Only prospects in this status.")
     String status;
 
+    @Option(names = "--raw", description = "Write every value exactly as stored. Without it, a value starting with "
+            + "=, +, -, @, a tab or a carriage return gets a leading apostrophe, so a spreadsheet shows it as text "
+            + "instead of running it as a formula.")
+    boolean raw;
+
     ProspectsExportCommand(CliContext context) {
         this.context = context;
     }
@@ -38,10 +43,11 @@ final class ProspectsExportCommand implements Callable<Integer> {
         }
         Path file = context.workDir().resolve(out).toAbsolutePath().normalize();
         try (Database db = context.openDatabase()) {
-            var rows = new ProspectStore(db.dataSource()).export(status);
+            var store = new ProspectStore(db.dataSource());
+            var rows = store.export(ProspectsCommand.checkedStatus(store, status));
             Path tmp = Files.createTempFile(file.getParent(), ".prospects", ".csv");
             try (OutputStream stream = Files.newOutputStream(tmp)) {
-                ProspectCsv.write(rows, stream);
+                ProspectCsv.write(rows, stream, raw);
             }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             context.err().println("Exported " + rows.size() + " prospect(s) to " + file);

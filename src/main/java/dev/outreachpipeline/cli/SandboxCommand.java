@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = {"Run the whole pipeline once, end to end: discovery, enrichment, drafts",
-                "(approved at once), sending and every follow-up, against simulated providers",
-                "and a local mail sink, on an embedded PostgreSQL of its own in",
-                "data/sandbox/postgres under the program's home (started afresh each run). Never contacts a real",
-                "provider or mail server; messages are written to data/sandbox/mail (.eml)."})
+        description = {"Run the whole pipeline once, end to end, against simulated providers and a local mail sink: "
+                + "discovery, enrichment, drafts (approved at once), sending and every follow-up.",
+                "It runs on an embedded PostgreSQL of its own in data/sandbox/postgres under the program's home (started "
+                + "afresh each run). Never contacts a real provider or mail server; messages are written to "
+                + "data/sandbox/mail (.eml)."})
 final class SandboxCommand implements Callable<Integer> {
 
     private final CliContext context;

@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 
 @Command(name = "send", mixinStandardHelpOptions = true,
-        description = {"Enqueue a send job (the daemon sends approved drafts and due follow-ups within the caps),",
-                "or with --dry-run show what it would send now and why the others wait."})
+        description = {"Enqueue a send job: the daemon sends approved drafts and due follow-ups within the caps.",
+                "With --dry-run, send nothing and show what it would send now and why the others wait."})
 final class SendCommand implements Callable<Integer> {
 
     private final CliContext context;

@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"A one-screen overview from the database (works with the daemon stopped): jobs, prospects,",
-                "sends against the caps, provider calls and cost today and this month, suppressions, next schedules."})
+        description = {"A one-screen overview from the database, which works with the daemon stopped.",
+                "It shows jobs, prospects, sends against the caps, provider calls and cost today and this month, "
+                + "suppressions and the next schedules."})
 final class StatusCommand implements Callable<Integer> {
 
     private final CliContext context;

@@ -2,16 +2,15 @@ package dev.outreachpipeline.cli;
 
 import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.db.Database;
+import dev.outreachpipeline.prospects.SpreadsheetCells;
+import dev.outreachpipeline.sending.SuppressionFile;
 import dev.outreachpipeline.sending.Suppressions;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,11 +39,11 @@ final class SuppressCommand {
     static final class Add implements Callable<Integer> {
         private final CliContext context;
 
-        @Parameters(paramLabel = "EMAIL|DOMAIN", arity = "1..*")
+        @Parameters(paramLabel = "EMAIL|DOMAIN", arity = "1..*", description = "Addresses, or domains (every address at them).")
         List<String> entries;
 
         @Option(names = "--reason", defaultValue = "manual",
-                description = "unsubscribed, bounced, complained, manual or do_not_contact (default ${DEFAULT-VALUE}).")
+                description = "One of unsubscribed, bounced, complained, manual or do_not_contact (default ${DEFAULT-VALUE}).")
         String reason;
 
         @Option(names = "--source", defaultValue = "added by an operator", description = "Where it came from.")
@@ -76,7 +75,7 @@ final class SuppressCommand {
     static final class Remove implements Callable<Integer> {
         private final CliContext context;
 
-        @Parameters(paramLabel = "EMAIL|DOMAIN", arity = "1..*")
+        @Parameters(paramLabel = "EMAIL|DOMAIN", arity = "1..*", description = "Addresses or domains to lift.")
         List<String> entries;
 
         Remove(CliContext context) {
@@ -118,7 +117,8 @@ final class SuppressCommand {
                     context.out().println(JobCommand.JSON.writeValueAsString(rows));
                 } else {
                     for (Map<String, Object> r : rows) {
-                        context.out().printf("%-40s  %-6s  %-14s  %s%n", r.get("entry"), r.get("kind"), r.get("reason"), r.get("source"));
+                        context.out().printf("%-40s  %-6s  %-14s  %s%n", TerminalText.line(r.get("entry")), r.get("kind"),
+                                TerminalText.line(r.get("reason")), TerminalText.line(r.get("source")));
                     }
                     context.err().println(rows.size() + " suppression(s).");
                 }
@@ -128,13 +128,16 @@ final class SuppressCommand {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Add the entries of a CSV file with a header row: entry (an address or a domain; 'email' or",
-                    "'domain' are accepted too), and optionally reason (default manual) and source.",
-                    "A line that cannot be read is reported and skipped; the others are added."})
+            description = {"Add the entries of a CSV file, one address or domain a line, optionally followed by a reason "
+                    + "(default manual; words that are not a known reason are kept with the source) and a source.",
+                    "A first line naming its columns (entry or email or domain, reason, source) is read as the header; "
+                    + "without one the columns are taken in that order.",
+                    "A line that cannot be read is reported with its number and why, and the others are added: the exit "
+                    + "code is 0 when every line was added or already there, 1 when some were refused."})
     static final class Import implements Callable<Integer> {
         private final CliContext context;
 
-        @Parameters(paramLabel = "FILE.csv")
+        @Parameters(paramLabel = "FILE.csv", description = "The file to read (UTF-8).")
         Path file;
 
         Import(CliContext context) {
@@ -147,43 +150,47 @@ final class SuppressCommand {
             if (!Files.isRegularFile(path)) {
                 throw new OutreachException("No such file: " + path, ExitCodes.USAGE);
             }
+            var lines = SuppressionFile.read(Files.readAllBytes(path), "imported from " + file);
             int added = 0;
             int known = 0;
-            int refused = 0;
-            try (Database db = context.openDatabase(); Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-                 CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-                         .setTrim(true).get().parse(in)) {
+            var refused = new java.util.ArrayList<Integer>();
+            try (Database db = context.openDatabase()) {
                 var list = new Suppressions(db.dataSource());
-                String column = csv.getHeaderMap().keySet().stream().filter(h -> List.of("entry", "email", "domain")
-                        .contains(h.toLowerCase(java.util.Locale.ROOT))).findFirst()
-                        .orElseThrow(() -> new OutreachException("The file has no 'entry', 'email' or 'domain' column.", ExitCodes.USAGE));
-                for (CSVRecord r : csv) {
-                    try {
-                        var entry = Suppressions.Entry.parse(r.get(column));
-                        String reason = r.isMapped("reason") && !r.get("reason").isBlank() ? r.get("reason") : "manual";
-                        String source = r.isMapped("source") && !r.get("source").isBlank() ? r.get("source") : "imported from " + file;
-                        if (list.add(entry, reason, source)) {
-                            added++;
-                        } else {
-                            known++;
-                        }
-                    } catch (IllegalArgumentException e) {
-                        refused++;
-                        context.err().println("line " + (r.getRecordNumber() + 1) + ": skipped: " + e.getMessage());
+                for (SuppressionFile.Line line : lines) {
+                    if (line.refused()) {
+                        refused.add(line.number());
+                        context.err().println("line " + line.number() + ": skipped: " + TerminalText.line(line.refusal()) + ".");
+                    } else if (list.add(line.entry(), line.reason(), line.source())) {
+                        added++;
+                    } else {
+                        known++;
                     }
                 }
             }
-            context.out().println("Added " + added + ", already suppressed " + known + ", skipped " + refused + ".");
-            return refused == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+            context.out().println("Added " + added + ", already suppressed " + known + ", skipped " + refused.size()
+                    + (refused.isEmpty() ? "." : " (line" + (refused.size() == 1 ? " " : "s ") + lines(refused)
+                    + "; every other line was added)."));
+            return refused.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
+        }
+
+        private static String lines(List<Integer> numbers) {
+            var shown = numbers.stream().limit(20).map(String::valueOf).toList();
+            return String.join(", ", shown) + (numbers.size() > shown.size() ? " and " + (numbers.size() - shown.size()) + " more" : "");
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write the list as CSV (to stdout, or --out FILE).")
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write the list as CSV (to stdout, or --out FILE), with a header row that `suppress import` reads.")
     static final class Export implements Callable<Integer> {
         private final CliContext context;
 
-        @Option(names = "--out", paramLabel = "FILE")
+        @Option(names = "--out", paramLabel = "FILE", description = "The file to write (replaced if it exists).")
         Path out;
+
+        @Option(names = "--raw", description = "Write every value exactly as stored. Without it, a value starting with "
+                + "=, +, -, @, a tab or a carriage return gets a leading apostrophe, so a spreadsheet shows it as text "
+                + "instead of running it as a formula (`suppress import` removes it again).")
+        boolean raw;
 
         Export(CliContext context) {
             this.context = context;
@@ -204,11 +211,16 @@ final class SuppressCommand {
                     }
                 }, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
                     for (Map<String, Object> r : rows) {
-                        csv.printRecord(r.get("entry"), r.get("reason"), r.get("source"), r.get("created_at"));
+                        csv.printRecord(cell(r.get("entry")), cell(r.get("reason")), cell(r.get("source")), cell(r.get("created_at")));
                     }
                 }
                 return ExitCodes.OK;
             }
+        }
+
+        private String cell(Object value) {
+            String text = value == null ? null : value.toString();
+            return raw ? text : SpreadsheetCells.neutralise(text);
         }
     }
 }

@@ -26,6 +26,9 @@ import java.util.Map;
  * a header row), for people to open in a spreadsheet or hand to another tool. Titles and names come
  * from scraped pages and hold commas, quotes, newlines and any script; all of it comes back exactly
  * as written. A null is an empty field, and an empty field reads back as null.
+ *
+ * <p>Cells a spreadsheet would run as a formula are neutralised unless the export is raw (see
+ * {@link SpreadsheetCells}); {@link #read} undoes that, so either way the values come back exactly.
  */
 public final class ProspectCsv {
 
@@ -45,22 +48,30 @@ public final class ProspectCsv {
     private ProspectCsv() {
     }
 
+    /** {@link #write(List, Writer, boolean)} with formula cells neutralised. */
+    public static int write(List<Map<String, Object>> rows, Writer out) throws IOException {
+        return write(rows, out, false);
+    }
+
     /**
      * Writes the header and one record per row. The writer is flushed, not closed.
      *
      * @param rows rows as JDBC returns them (column label → value), with at least the {@link #COLUMNS}
+     * @param raw  true to write every value exactly, false to neutralise cells a spreadsheet would
+     *             evaluate ({@link SpreadsheetCells})
      * @return the number of records written
      * @throws IllegalArgumentException when a row lacks a column: a query that forgot one must not
      *                                  export it as empty
      */
-    public static int write(List<Map<String, Object>> rows, Writer out) throws IOException {
+    public static int write(List<Map<String, Object>> rows, Writer out, boolean raw) throws IOException {
         var printer = new CSVPrinter(out, WRITE);
         int n = 0;
         for (Map<String, Object> row : rows) {
             n++;
             var values = new ArrayList<String>(COLUMNS.size());
             for (String column : COLUMNS) {
-                values.add(text(column(row, column, n)));
+                String text = text(column(row, column, n));
+                values.add(raw ? text : SpreadsheetCells.neutralise(text));
             }
             printer.printRecord(values);
         }
@@ -70,15 +81,20 @@ public final class ProspectCsv {
 
     /** {@link #write(List, Writer)} as UTF-8 bytes, without a byte-order mark. The stream is not closed. */
     public static int write(List<Map<String, Object>> rows, OutputStream out) throws IOException {
+        return write(rows, out, false);
+    }
+
+    /** {@link #write(List, Writer, boolean)} as UTF-8 bytes, without a byte-order mark. The stream is not closed. */
+    public static int write(List<Map<String, Object>> rows, OutputStream out, boolean raw) throws IOException {
         var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        int n = write(rows, writer);
+        int n = write(rows, writer, raw);
         writer.flush();
         return n;
     }
 
     /**
      * Reads what {@link #write} wrote: column → value in the order of {@link #COLUMNS}, null for an
-     * empty field.
+     * empty field, neutralised formula cells restored.
      *
      * @throws IOException when the header row is not {@link #COLUMNS}
      */
@@ -93,7 +109,7 @@ public final class ProspectCsv {
                 var row = new LinkedHashMap<String, String>();
                 for (String column : COLUMNS) {
                     String v = record.get(column);
-                    row.put(column, v.isEmpty() ? null : v);
+                    row.put(column, v.isEmpty() ? null : SpreadsheetCells.restore(v));
                 }
                 rows.add(row);
             }

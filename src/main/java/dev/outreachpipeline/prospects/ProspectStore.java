@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Prospects as the command line reads and steers them: list, look at, export, approve, and send
- * back to an earlier stage. The stages themselves change prospects only through the routes.
+ * Prospects as the command line reads and steers them: list, look at, export and approve ({@link
+ * HandBack} sends them back to an earlier stage). The stages themselves change prospects only
+ * through the routes.
  */
 public final class ProspectStore {
 
@@ -72,36 +73,15 @@ public final class ProspectStore {
     }
 
     /**
-     * The operator's decision that a message whose delivery is unknown (the process stopped
-     * mid-send) may be sent again: back to approved.
+     * The statuses a prospect can be asked for: every one the pipeline sets, then any other found
+     * in the database (rows older than the code).
      */
-    public int resend(List<UUID> ids) throws SQLException {
-        return update("""
-                UPDATE prospects SET outreach_status = CASE WHEN first_sent_at IS NULL THEN 'approved' ELSE 'followup_due' END,
-                                     next_attempt_at = NULL, last_error = NULL, send_attempts = 0
-                 WHERE id = ANY (?) AND outreach_status = 'send_unknown'""", ids);
-    }
-
-    /** Back to 'enriched', so the next draft job renders them again (e.g. after a template change). */
-    public int redraft(List<UUID> ids) throws SQLException {
-        return update("""
-                UPDATE prospects SET outreach_status = 'enriched', draft_subject = NULL, draft_body = NULL, draft_html = NULL,
-                                     drafted_at = NULL, approved_at = NULL, last_error = NULL
-                 WHERE id = ANY (?) AND outreach_status IN ('drafted', 'approved', 'draft_failed')
-                   AND contact_email IS NOT NULL""", ids);
-    }
-
-    /**
-     * An operator's explicit request to ask Hunter again (the only way a domain is looked up
-     * twice): the prospect goes back to pending without a payload or contact.
-     */
-    public int refresh(List<UUID> ids) throws SQLException {
-        return update("""
-                UPDATE prospects SET outreach_status = 'pending', hunter_payload = NULL, contact_email = NULL,
-                                     contact_method = NULL, contact_name = NULL, contact_reason = NULL,
-                                     contact_verification = NULL, last_error = NULL, enriched_at = NULL
-                 WHERE id = ANY (?) AND outreach_status IN ('enriched', 'no_email', 'enrich_failed', 'draft_failed', 'drafted')""",
-                ids);
+    public List<String> statuses() throws SQLException {
+        var all = new java.util.LinkedHashSet<>(ProspectStatuses.ALL);
+        for (Map<String, Object> row : query(dev.outreachpipeline.db.SqlFiles.read("prospect-statuses.sql"))) {
+            all.add(String.valueOf(row.get("outreach_status")));
+        }
+        return List.copyOf(all);
     }
 
     /** Every prospect for export, best score first; status may be null (any). */

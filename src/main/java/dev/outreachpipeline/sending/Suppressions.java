@@ -49,6 +49,17 @@ public final class Suppressions {
         }
     }
 
+    private static final Pattern CONTROLS = Pattern.compile("[\\p{Cntrl}\\x{80}-\\x{9F}]+");
+
+    /**
+     * Free text (a source, a reason given in words) as it is stored: every run of control characters
+     * (C0, DEL, C1: line breaks, escape sequences) becomes one space, and the ends are trimmed.
+     * Null becomes "".
+     */
+    public static String plainText(String text) {
+        return text == null ? "" : CONTROLS.matcher(text).replaceAll(" ").strip();
+    }
+
     private final DataSource dataSource;
 
     public Suppressions(DataSource dataSource) {
@@ -65,7 +76,7 @@ public final class Suppressions {
             ps.setString(1, entry.email());
             ps.setString(2, entry.domain());
             ps.setString(3, reason);
-            ps.setString(4, source);
+            ps.setString(4, source == null ? null : plainText(source));
             return ps.executeUpdate() == 1;
         }
     }

@@ -35,6 +35,42 @@ class CommandLineTest {
         }
     }
 
+    /**
+     * picocli prints each description element as its own paragraph and lists a subcommand by its
+     * first one, so an element that stops mid-sentence shows up cut ("they go back to pending,").
+     */
+    @Test
+    void everyHelpTextReadsAsWholeSentences() {
+        var root = OutreachCli.commandLine(new CliContext(Map.of(), java.nio.file.Path.of("."),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter())));
+        var pending = new java.util.ArrayDeque<picocli.CommandLine>(java.util.List.of(root));
+        var cut = new java.util.ArrayList<String>();
+        var whole = java.util.regex.Pattern.compile(".*[.!?][\"')]?", java.util.regex.Pattern.DOTALL);
+        while (!pending.isEmpty()) {
+            picocli.CommandLine cmd = pending.pop();
+            var spec = cmd.getCommandSpec();
+            if (cmd.getCommandName().equals("help")) {
+                continue;
+            }
+            for (String element : spec.usageMessage().description()) {
+                for (String paragraph : element.split("%n")) {
+                    if (!whole.matcher(paragraph.strip()).matches()) {
+                        cut.add(spec.qualifiedName() + ": " + paragraph);
+                    }
+                }
+            }
+            for (var arg : spec.args()) {
+                String text = String.join(" ", arg.description());
+                if (!whole.matcher(text.strip()).matches()) {
+                    cut.add(spec.qualifiedName() + " " + arg.paramLabel() + (arg.isOption() ? " " + ((picocli.CommandLine.Model.OptionSpec) arg).longestName() : "")
+                            + ": '" + text + "'");
+                }
+            }
+            pending.addAll(cmd.getSubcommands().values());
+        }
+        assertThat(cut).as("help texts that stop mid-sentence or are missing").isEmpty();
+    }
+
     @Test
     void anUnknownCommandIsAUsageError() {
         CliRun run = CliRun.run(Map.of(), "db", "frobnicate");

@@ -63,4 +63,62 @@ class SuppressCommandIT {
         assertThat(exported.out()).startsWith("entry,reason,source,created_at").contains("x@one.com,bounced,old system")
                 .contains("two.net,manual");
     }
+
+    @Test
+    void oneMalformedLineNoLongerAbortsTheImport() throws Exception {
+        assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
+        Path in = tmp.resolve("messy.csv");
+        var bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(("first@one.com\n"                                   // no header: the first line is data
+                + "\"broken@two.com,manual\n"                               // unbalanced quote
+                + "short.net\n"                                              // short row: the defaults
+                + "third@three.com,Asked by phone,CRM export\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.writeBytes("caf\u00e9@latin1.com\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)); // not UTF-8
+        bytes.writeBytes("last.org,unsubscribed\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(in, bytes.toByteArray());
+
+        CliRun imported = CliRun.run(env(), tmp, "suppress", "import", in.toString());
+
+        assertThat(imported.exitCode()).isEqualTo(1);
+        assertThat(imported.out()).contains("Added 4, already suppressed 0, skipped 2 (lines 2, 5; every other line was added).");
+        assertThat(imported.err()).contains("line 2: skipped: a quote is opened and never closed")
+                .contains("line 5: skipped: it is not valid UTF-8").doesNotContain("CSVRecord").doesNotContain("Input length");
+        assertThat(db.rowsOf("SELECT coalesce(email, domain) AS entry, reason, source FROM suppressions ORDER BY 1"))
+                .extracting(r -> r.get("entry") + " " + r.get("reason") + " " + r.get("source"))
+                .containsExactly("first@one.com manual imported from " + in,
+                        "last.org unsubscribed imported from " + in,
+                        "short.net manual imported from " + in,
+                        "third@three.com manual CRM export (reason: Asked by phone)");
+
+        Path clean = tmp.resolve("clean.csv");
+        Files.writeString(clean, "entry\nfourth@four.com\nfirst@one.com\n");
+        CliRun again = CliRun.run(env(), tmp, "suppress", "import", clean.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Added 1, already suppressed 1, skipped 0.");
+    }
+
+    @Test
+    void theExportNeutralisesFormulaCellsUnlessRawAndTheImportUndoesIt() throws Exception {
+        assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
+        String formula = "=HYPERLINK(\"http://evil.example\",\"x\")";
+        assertThat(CliRun.run(env(), "suppress", "add", "ann@example.com", "--source", formula).exitCode()).isZero();
+        assertThat(CliRun.run(env(), "suppress", "add", "--source", "@import", "--", "-dash.example").exitCode()).isZero();
+
+        CliRun safe = CliRun.run(env(), "suppress", "export");
+        CliRun raw = CliRun.run(env(), "suppress", "export", "--raw");
+
+        assertThat(safe.out()).contains("ann@example.com,manual,\"'=HYPERLINK(").contains("'-dash.example,manual,'@import,")
+                .doesNotContain(",\"=HYPERLINK").doesNotContain(",@import");
+        assertThat(raw.out()).contains("ann@example.com,manual,\"=HYPERLINK(").contains("\n-dash.example,manual,@import,");
+
+        TestDatabase other = TestPostgres.newDatabase();
+        assertThat(CliRun.run(other.env(), "db", "migrate").exitCode()).isZero();
+        Path file = tmp.resolve("export.csv");
+        Files.writeString(file, safe.out());
+        CliRun imported = CliRun.run(other.env(), tmp, "suppress", "import", file.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(other.rowsOf("SELECT coalesce(email, domain) AS entry, source FROM suppressions ORDER BY 1"))
+                .extracting(r -> r.get("entry") + " " + r.get("source"))
+                .containsExactly("-dash.example @import", "ann@example.com " + formula);
+    }
 }

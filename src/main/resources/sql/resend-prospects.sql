@@ -1,0 +1,6 @@
+-- The operator's decision that a message whose delivery is unknown (the process stopped mid-send)
+-- may be sent again: back to approved, or to followup_due for a follow-up.
+UPDATE prospects SET outreach_status = CASE WHEN first_sent_at IS NULL THEN 'approved' ELSE 'followup_due' END,
+                     next_attempt_at = NULL, last_error = NULL, send_attempts = 0
+ WHERE id = ANY (?) AND outreach_status = 'send_unknown'
+RETURNING id::text AS id
