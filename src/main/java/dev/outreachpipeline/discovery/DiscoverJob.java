@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outreachpipeline.jobs.JobCheck;
 import dev.outreachpipeline.jobs.JobFailed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -20,6 +22,7 @@ import java.util.stream.Collectors;
 public final class DiscoverJob {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(DiscoverJob.class);
 
     private final DiscoverySettings settings;
     private final Locations locations;
@@ -81,8 +84,13 @@ public final class DiscoverJob {
                 settings.languageCode(), settings.depth(), settings.device(), "q:" + query.get("id"));
     }
 
-    public SerpBatch batch(SerpCall call) {
-        return SerpBatch.of(call, settings.resultTypes(), settings.dedupeMode());
+    /** The SERP's wanted items, ready to classify; an item that held control characters is logged, once. */
+    public SerpBatch batch(SerpCall call, String queryId) {
+        SerpBatch batch = SerpBatch.of(call, settings.resultTypes(), settings.dedupeMode());
+        for (SerpItem item : batch.cleaned()) {
+            LOG.info("Query {}: the result at rank {}: {}", queryId, item.rankAbsolute(), item.cleaning());
+        }
+        return batch;
     }
 
     /** @param known rows of (domain, same_job) for the SERP's domains already stored */

@@ -4,7 +4,18 @@ import dev.outreachpipeline.testsupport.CliRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,5 +84,42 @@ class DiscoverJobIT {
         assertThat(bed.queries(jobId).get("second")).containsEntry("status", "skipped");
         assertThat(bed.liveCallsFor("second")).isZero();
         assertThat((String) bed.job(jobId).get("result")).contains("\"results_saved\":5", "\"queries_skipped\":1");
+    }
+
+    @Test
+    void aSerpItemWithControlCharactersCostsOnlyItselfAndSaysWhy() {
+        bed.liveSerp("vegan meal prep blog", "dataforseo/serp-live-control-characters.json");
+        String jobId = bed.submit("--keywords", "vegan meal prep blog", "--locations", "uk");
+
+        List<ILoggingEvent> events = logged(() -> assertThat(bed.runOnce().exitCode()).isZero());
+
+        Map<String, Object> query = bed.queries(jobId).get("vegan meal prep blog");
+        assertThat(query).containsEntry("status", "success").containsEntry("results_found", 12)
+                .containsEntry("results_saved", 8).containsEntry("results_skipped_duplicate", 2);
+        assertThat((String) query.get("meta")).contains("\"skipped_invalid\":2",
+                "{\"rank_absolute\":3,\"control_characters\":\"its title held control characters (U+0000, U+001B, U+0007), removed\"}",
+                "{\"rank_absolute\":17,\"control_characters\":\"its URL held control characters (U+0000), so it was not taken\"}");
+        assertThat(bed.db.count("""
+                SELECT count(*) FROM prospects WHERE domain = 'greenplatekitchen.com'
+                   AND page_title = 'The Complete Guide to Vegan Meal Prep ]0;owned- Green Plate Kitchen'
+                   AND dataforseo_payload->>'description' = 'Everything you need for a week of plant-based lunches.'""")).isEqualTo(1);
+        assertThat(bed.db.count("SELECT count(*) FROM prospects WHERE domain = 'sproutandspoon.blog'")).isZero();
+        assertThat(bed.liveCallsFor("vegan meal prep blog")).isEqualTo(1);
+        assertThat(events).filteredOn(e -> e.getFormattedMessage().contains("rank 3: its title held control characters"))
+                .singleElement().extracting(ILoggingEvent::getLevel).isEqualTo(Level.INFO);
+    }
+
+    /** What was logged while {@code action} ran, at every level the configuration lets through. */
+    private static List<ILoggingEvent> logged(Runnable action) {
+        var root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        var appender = new ListAppender<ILoggingEvent>();
+        appender.start();
+        root.addAppender(appender);
+        try {
+            action.run();
+        } finally {
+            root.detachAppender(appender);
+        }
+        return List.copyOf(appender.list);
     }
 }

@@ -95,4 +95,16 @@ class JobCommandIT {
         assertThat(submitted.out()).matches("(?s)[0-9a-f-]{36}\n.*").contains("status     completed").contains("results_saved");
         assertThat(submitted.err()).contains("1/1 queries done, 9 prospects saved");
     }
+
+    @Test
+    void keywordsWithControlCharactersAreRefusedAtSubmitWithTheOtherReasons() {
+        CliRun bad = submit("--keywords", "garden\0lights, patio\u001b[2J", "--locations", "atlantis");
+
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("The keyword 'garden\\u0000lights' contains control characters (U+0000)")
+                .contains("The keyword 'patio\\u001B[2J' contains control characters (U+001B)")
+                .contains("atlantis")
+                .doesNotContain("\0").doesNotContain("\u001b");
+        assertThat(bed.db.count("SELECT count(*) FROM jobs")).isZero();
+    }
 }

@@ -50,6 +50,24 @@ class SerpResponsesTest {
     }
 
     @Test
+    void controlCharactersCostOnlyTheItemThatHoldsThem() {
+        Results r = (Results) responses.parseLive(200, read("serp-live-control-characters.json"));
+
+        assertThat(r.items()).hasSize(18);
+        SerpItem titled = r.items().get(2);
+        assertThat(titled.title()).isEqualTo("The Complete Guide to Vegan Meal Prep ]0;owned- Green Plate Kitchen");
+        assertThat(titled.url()).isEqualTo("https://www.greenplatekitchen.com/vegan-meal-prep-guide/");
+        assertThat(titled.cleaning()).isEqualTo("its title held control characters (U+0000, U+001B, U+0007), removed");
+        assertThat(titled.rawJson()).doesNotContain("\\u0000").contains("Everything you need for a week")
+                .contains("\\u001B]0;owned"); // the payload keeps what PostgreSQL can store, as sent
+        SerpItem linked = r.items().get(16);
+        assertThat(linked.url()).isNull();
+        assertThat(linked.cleaning()).isEqualTo("its URL held control characters (U+0000), so it was not taken");
+        assertThat(linked.rawJson()).contains("https://sproutandspoon.blog/meal-prep-sundays");
+        assertThat(r.items()).filteredOn(i -> i.cleaning() != null).hasSize(2);
+    }
+
+    @Test
     void itemsWithoutUrlOrRankKeepNulls() {
         Results r = (Results) responses.parseLive(200, read("serp-live-mixed.json"));
 
