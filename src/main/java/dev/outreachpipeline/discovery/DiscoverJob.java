@@ -40,17 +40,14 @@ public final class DiscoverJob {
     }
 
     /** The job's (query, location) pairs as rows for the plan statement, in order. */
-    public String planJson(String paramsJson) {
-        DiscoverRequest request = request(paramsJson);
-        List<PlannedQuery> planned;
-        try {
-            planned = DiscoverRequestValidator.plan(request, locations, categories, settings.maxQueriesPerLocation());
-        } catch (InvalidDiscoverRequestException e) {
-            throw new JobFailed("The job's request is not valid: " + String.join(" ", e.problems()));
+    public String planJson(String paramsJson, String jobId) {
+        QueryPlan plan = queryPlan(paramsJson);
+        if (plan.droppedByCap() > 0) {
+            LOG.info("Job {}: {}", jobId, plan.droppedSentence());
         }
         var rows = JSON.createArrayNode();
         int position = 0;
-        for (PlannedQuery q : planned) {
+        for (PlannedQuery q : plan.queries()) {
             ObjectNode row = rows.addObject();
             row.put("keyword", q.keyword());
             row.put("location", q.location());
@@ -59,6 +56,14 @@ public final class DiscoverJob {
             row.put("position", position++);
         }
         return rows.toString();
+    }
+
+    private QueryPlan queryPlan(String paramsJson) {
+        try {
+            return DiscoverRequestValidator.queryPlan(request(paramsJson), locations, categories, settings.maxQueriesPerLocation());
+        } catch (InvalidDiscoverRequestException e) {
+            throw new JobFailed("The job's request is not valid: " + String.join(" ", e.problems()));
+        }
     }
 
     public int maxResults(String paramsJson) {
@@ -250,10 +255,15 @@ public final class DiscoverJob {
         return String.valueOf(outcome);
     }
 
-    /** jobs.result of a discover job, from the totals of its queries. */
-    public String resultJson(Map<String, Object> totals) {
+    /** jobs.result of a discover job, from the totals of its queries and what its plan dropped. */
+    public String resultJson(Map<String, Object> totals, String paramsJson) {
         ObjectNode result = JSON.createObjectNode();
         result.put("queries_planned", number(totals, "planned"));
+        QueryPlan plan = queryPlan(paramsJson);
+        if (plan.droppedByCap() > 0) {
+            result.put("queries_dropped_by_cap", plan.droppedByCap());
+            result.put("queries_dropped_why", plan.droppedSentence());
+        }
         result.put("queries_executed", number(totals, "executed"));
         result.put("queries_succeeded", number(totals, "succeeded"));
         result.put("queries_failed", number(totals, "failed"));

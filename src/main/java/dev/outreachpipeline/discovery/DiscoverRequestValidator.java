@@ -90,12 +90,18 @@ public final class DiscoverRequestValidator {
      */
     public static List<PlannedQuery> plan(DiscoverRequest request, Locations locations, Categories categories,
                                           int maxQueriesPerLocation) {
+        return queryPlan(request, locations, categories, maxQueriesPerLocation).queries();
+    }
+
+    /** As {@link #plan}, with what the per-location cap dropped. */
+    public static QueryPlan queryPlan(DiscoverRequest request, Locations locations, Categories categories,
+                                      int maxQueriesPerLocation) {
         List<String> problems = validate(request, locations, categories);
         if (!problems.isEmpty()) {
             throw new InvalidDiscoverRequestException(problems);
         }
         List<Location> resolved = request.locations().stream().map(locations::resolve).toList();
-        return new QueryPlanner(categories, maxQueriesPerLocation).plan(request.keywords(), request.categories(), resolved);
+        return new QueryPlanner(categories, maxQueriesPerLocation).fullPlan(request.keywords(), request.categories(), resolved);
     }
 
     /** DataForSEO would search for them (and bill the call), and PostgreSQL cannot store U+0000: refused. */

@@ -87,6 +87,23 @@ class DiscoverJobIT {
     }
 
     @Test
+    void theFirstQueriesOfAJobCoverEveryKeywordAndEveryLocationWhenMaxResultsStopsIt() {
+        bed.liveSerp("succulents", "dataforseo/serp-live-mixed.json");          // 9 new prospects
+        bed.liveSerp("monstera", "dataforseo/serp-task-get-advanced.json");     // others, all new
+        String jobId = bed.submit("--keywords", "succulents, monstera", "--locations", "usa, uk", "--max-results", "10");
+
+        assertThat(bed.runOnce().exitCode()).isZero();
+
+        assertThat(bed.job(jobId)).containsEntry("status", "completed");
+        assertThat(liveCalls("succulents", 2840)).isEqualTo(1);
+        assertThat(liveCalls("monstera", 2826)).isEqualTo(1);
+        assertThat(bed.dataForSeo.countRequestsMatching(postRequestedFor(urlEqualTo(DiscoveryTestBed.LIVE)).build()).getCount())
+                .isEqualTo(2);
+        assertThat(bed.db.count("SELECT count(*) FROM prospects")).isEqualTo(10);
+        assertThat((String) bed.job(jobId).get("result")).contains("\"queries_skipped\":2", "\"results_saved\":10");
+    }
+
+    @Test
     void aSerpItemWithControlCharactersCostsOnlyItselfAndSaysWhy() {
         bed.liveSerp("vegan meal prep blog", "dataforseo/serp-live-control-characters.json");
         String jobId = bed.submit("--keywords", "vegan meal prep blog", "--locations", "uk");
@@ -107,6 +124,12 @@ class DiscoverJobIT {
         assertThat(bed.liveCallsFor("vegan meal prep blog")).isEqualTo(1);
         assertThat(events).filteredOn(e -> e.getFormattedMessage().contains("rank 3: its title held control characters"))
                 .singleElement().extracting(ILoggingEvent::getLevel).isEqualTo(Level.INFO);
+    }
+
+    private int liveCalls(String keyword, int locationCode) {
+        return bed.dataForSeo.countRequestsMatching(postRequestedFor(urlEqualTo(DiscoveryTestBed.LIVE))
+                .withRequestBody(matchingJsonPath("$[0].keyword", equalTo(keyword)))
+                .withRequestBody(matchingJsonPath("$[0].location_code", equalTo(String.valueOf(locationCode)))).build()).getCount();
     }
 
     /** What was logged while {@code action} ran, at every level the configuration lets through. */
