@@ -87,6 +87,28 @@ class DiscoverJobIT {
     }
 
     @Test
+    void reachingMaxResultsIsOneInfoLineWithoutAnErrorOrAStackTrace() {
+        bed.with("OUTREACH_DISCOVERY_CHAIN_ENRICH", "false");
+        bed.liveSerp("first", "dataforseo/serp-live-mixed.json");
+        bed.liveSerp("second", "dataforseo/serp-live-mixed.json");
+        String jobId = bed.submit("--keywords", "first, second", "--locations", "uk", "--max-results", "5");
+
+        List<ILoggingEvent> events = logged(() -> assertThat(bed.runOnce().exitCode()).isZero());
+
+        assertThat(bed.job(jobId)).containsEntry("status", "completed");
+        assertThat(events).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.ERROR)).isEmpty();
+        assertThat(events).filteredOn(e -> e.getLoggerName().startsWith("dev.outreachpipeline.discovery"))
+                .allSatisfy(e -> assertThat(e.getLevel()).isEqualTo(Level.INFO));
+        assertThat(events).allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
+        assertThat(events).filteredOn(e -> e.getFormattedMessage().contains("max_results")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getLevel()).isEqualTo(Level.INFO);
+                    assertThat(e.getFormattedMessage()).isEqualTo("Job " + jobId
+                            + " saved its max_results (5) prospects; its 1 remaining queries are skipped");
+                });
+    }
+
+    @Test
     void theFirstQueriesOfAJobCoverEveryKeywordAndEveryLocationWhenMaxResultsStopsIt() {
         bed.liveSerp("succulents", "dataforseo/serp-live-mixed.json");          // 9 new prospects
         bed.liveSerp("monstera", "dataforseo/serp-task-get-advanced.json");     // others, all new
