@@ -29,14 +29,16 @@ public final class DiscoverJob {
     private final Categories categories;
     private final DataForSeoClient client;
     private final JobCheck jobCheck;
+    private final SentCalls sentCalls;
 
     public DiscoverJob(DiscoverySettings settings, Locations locations, Categories categories, DataForSeoClient client,
-                       JobCheck jobCheck) {
+                       JobCheck jobCheck, SentCalls sentCalls) {
         this.settings = settings;
         this.locations = locations;
         this.categories = categories;
         this.client = client;
         this.jobCheck = jobCheck;
+        this.sentCalls = sentCalls;
     }
 
     /** The job's (query, location) pairs as rows for the plan statement, in order. */
@@ -80,7 +82,7 @@ public final class DiscoverJob {
 
     /** One query through the live endpoint; the job is checked before every attempt. */
     public SerpCall runLive(Map<String, Object> query, String jobId, String worker) {
-        return client.live(task(query), jobCheck.of(jobId, worker));
+        return client.live(task(query), jobCheck.of(jobId, worker), sentCalls.of(String.valueOf(query.get("id"))));
     }
 
     /** The DataForSEO task for a query row; its tag carries the query's id back to us. */
@@ -118,7 +120,6 @@ public final class DiscoverJob {
         params.put("existing", batch.existing());
         params.put("metadata", batch.metadataJson());
         params.put("taskId", batch.taskId());
-        params.put("calls", batch.calls());
         params.put("cost", batch.cost().toPlainString());
         return params;
     }
@@ -129,7 +130,6 @@ public final class DiscoverJob {
         var failed = dev.outreachpipeline.jobs.JobFailures.find(e, QueryFailed.class);
         params.put("errorMessage", failed.map(Throwable::getMessage)
                 .orElseGet(() -> new dev.outreachpipeline.jobs.JobFailures().describe(e)));
-        params.put("calls", failed.map(QueryFailed::calls).orElse(0));
         params.put("cost", failed.map(QueryFailed::cost).orElse(BigDecimal.ZERO).toPlainString());
         return params;
     }
@@ -155,7 +155,9 @@ public final class DiscoverJob {
     /** Posts one batch; the parameters of the statements recording accepted and rejected tasks. */
     public Map<String, Object> post(List<Map<String, Object>> batch, String jobId, String worker) {
         var spentHolder = new java.util.concurrent.atomic.AtomicReference<DataForSeoClient.Spent>();
-        TaskPostResult result = client.post(batch.stream().map(this::task).toList(), jobCheck.of(jobId, worker), spentHolder::set);
+        // the call is counted once, against the batch's first query; its cost is shared out below
+        TaskPostResult result = client.post(batch.stream().map(this::task).toList(), jobCheck.of(jobId, worker),
+                sentCalls.of(String.valueOf(batch.get(0).get("id"))), spentHolder::set);
         Map<String, PostedTask> byTag = result.byTag();
         var posted = JSON.createArrayNode();
         var rejected = JSON.createArrayNode();
@@ -166,13 +168,11 @@ public final class DiscoverJob {
         DataForSeoClient.Spent spent = spentHolder.get();
         BigDecimal share = accepted.isEmpty() ? BigDecimal.ZERO
                 : spent.cost().divide(BigDecimal.valueOf(accepted.size()), 6, java.math.RoundingMode.HALF_UP);
-        boolean first = true;
         for (Map<String, Object> q : batch) {
             PostedTask t = byTag.get("q:" + q.get("id"));
             if (t != null && t.accepted()) {
                 posted.addObject().put("id", String.valueOf(q.get("id"))).put("task_id", t.taskId())
-                        .put("calls", first ? spent.calls() : 0).put("cost", share.toPlainString());
-                first = false;
+                        .put("cost", share.toPlainString());
             } else {
                 String why = t == null ? "DataForSEO's answer to task_post did not mention this task"
                         : "DataForSEO refused the task: " + describe(t.rejection());
@@ -224,10 +224,11 @@ public final class DiscoverJob {
     public SerpCall collect(Map<String, Object> row, String jobId, String worker) {
         String taskId = (String) row.get("task_id");
         String keyword = String.valueOf(row.get("keyword"));
+        Runnable count = sentCalls.of(String.valueOf(row.get("id")));
         if (Boolean.TRUE.equals(row.get("probe"))) {
-            return client.taskGetIfReady(taskId, keyword, jobCheck.of(jobId, worker)).orElse(null);
+            return client.taskGetIfReady(taskId, keyword, jobCheck.of(jobId, worker), count).orElse(null);
         }
-        return client.taskGet(taskId, keyword, jobCheck.of(jobId, worker));
+        return client.taskGet(taskId, keyword, jobCheck.of(jobId, worker), count);
     }
 
     public long collectUntil() {

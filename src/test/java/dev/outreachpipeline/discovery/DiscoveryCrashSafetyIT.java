@@ -55,6 +55,8 @@ class DiscoveryCrashSafetyIT {
             daemon.kill();
         }
         assertThat(bed.job(jobId)).containsEntry("status", "running");
+        // the call in flight when the process died was sent, so it is counted (and billed)
+        assertThat(bed.queries(jobId).get("gamma")).containsEntry("api_calls", 1);
 
         bed.liveSerp("gamma", "dataforseo/serp-live-mixed.json");
         CliRun resumed = bed.runOnce();
@@ -72,6 +74,11 @@ class DiscoveryCrashSafetyIT {
                 + " + results_skipped_duplicate + results_skipped_existing + coalesce((query_metadata->>'skipped_invalid')::int, 0)"))
                 .isZero();
         assertThat((String) bed.job(jobId).get("result")).contains("\"results_saved\":9");
+        // every call DataForSEO answered or not: alpha, beta, gamma twice (the one in flight at kill -9, then again)
+        assertThat(bed.dataForSeo.countRequestsMatching(postRequestedFor(urlEqualTo(DiscoveryTestBed.LIVE)).build()).getCount())
+                .isEqualTo(4);
+        assertThat((String) bed.job(jobId).get("result")).contains("\"api_calls\":4");
+        assertThat(gamma).containsEntry("api_calls", 2);
     }
 
     @Test
