@@ -12,7 +12,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -106,6 +111,30 @@ class DiscoverJobIT {
                     assertThat(e.getFormattedMessage()).isEqualTo("Job " + jobId
                             + " saved its max_results (5) prospects; its 1 remaining queries are skipped");
                 });
+    }
+
+    @Test
+    void inStandardModeTasksLeftAtMaxResultsAreSkippedAndTheJobEndsWithoutAnError() {
+        bed.with("OUTREACH_DATAFORSEO_MODE", "standard").with("OUTREACH_DISCOVERY_CHAIN_ENRICH", "false");
+        bed.dataForSeo.stubFor(post(urlEqualTo("/v3/serp/google/organic/task_post")).willReturn(aResponse().withStatus(200)
+                .withBody(DiscoveryCrashSafetyIT.TASK_POST_TWO).withTransformers("response-template")));
+        bed.dataForSeo.stubFor(get(urlEqualTo("/v3/serp/google/organic/tasks_ready")).willReturn(aResponse().withStatus(200)
+                .withBody(DiscoveryCrashSafetyIT.tasksReady())));
+        bed.dataForSeo.stubFor(get(urlPathMatching("/v3/serp/google/organic/task_get/advanced/.*")).willReturn(aResponse()
+                .withStatus(200).withBody(dev.outreachpipeline.testsupport.Fixtures.read("dataforseo/serp-task-get-advanced.json"))));
+        String jobId = bed.submit("--keywords", "one, two", "--locations", "usa", "--max-results", "3");
+
+        List<ILoggingEvent> events = logged(() -> assertThat(bed.runOnce().exitCode()).isZero());
+
+        assertThat(bed.job(jobId)).containsEntry("status", "completed");
+        assertThat(bed.db.count("SELECT count(*) FROM prospects")).isEqualTo(3);
+        assertThat(bed.db.count("SELECT count(*) FROM discovery_queries WHERE status = 'skipped' AND error_message LIKE 'task t-q:%"
+                + " not collected: the job had already saved max_results prospects'")).isEqualTo(1);
+        assertThat(bed.dataForSeo.countRequestsMatching(getRequestedFor(urlPathMatching("/v3/serp/google/organic/task_get/advanced/.*"))
+                .build()).getCount()).isEqualTo(1);
+        assertThat(events).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.ERROR)).isEmpty();
+        assertThat(events).filteredOn(e -> e.getFormattedMessage().contains("max_results")).extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly("Job " + jobId + " saved its max_results (3) prospects; its 1 remaining queries are skipped");
     }
 
     @Test

@@ -124,7 +124,7 @@ class DiscoveryCrashSafetyIT {
         assertThat(bed.db.count("SELECT count(*) FROM prospects")).isEqualTo(5);
     }
 
-    private static final String TASK_POST_TWO = """
+    static final String TASK_POST_TWO = """
             {"version": "0.1.20251117", "status_code": 20000, "status_message": "Ok.", "time": "0.05 sec.", "cost": 0.0012,
              "tasks_count": 2, "tasks_error": 0, "tasks": [
               {"id": "t-{{jsonPath request.body '$[0].tag'}}", "status_code": 20100, "status_message": "Task Created.",
@@ -138,7 +138,7 @@ class DiscoveryCrashSafetyIT {
                         "keyword": "{{jsonPath request.body '$[1].keyword'}}", "tag": "{{jsonPath request.body '$[1].tag'}}"},
                "result": null}]}""";
 
-    private static String tasksReady(String... tasks) {
+    static String tasksReady(String... tasks) {
         String result = tasks.length == 0 ? "[]" : "[" + String.join(",", tasks) + "]";
         return """
                 {"version": "0.1.20251117", "status_code": 20000, "status_message": "Ok.", "time": "0.02 sec.", "cost": 0,
