@@ -68,6 +68,18 @@ class SerpResponsesTest {
     }
 
     @Test
+    void aProviderMessageWithControlCharactersIsQuotedWithoutThem() {
+        SerpOutcome outcome = responses.parseLive(200, """
+                {"status_code": 20000, "status_message": "Ok.", "cost": 0.002, "tasks": [{"id": "t1",
+                 "status_code": 40501, "status_message": "Invalid Field:\\u0000 'keyword'.\\u001b[2J", "data": {"keyword": "x"}}]}""");
+
+        assertThat(outcome).isInstanceOf(FailQuery.class);
+        String reason = ((FailQuery) outcome).reason();
+        assertThat(reason).contains("Invalid Field: 'keyword'.[2J");
+        assertThat(reason.chars().filter(c -> ControlCharacters.isControl(c))).isEmpty();
+    }
+
+    @Test
     void itemsWithoutUrlOrRankKeepNulls() {
         Results r = (Results) responses.parseLive(200, read("serp-live-mixed.json"));
 
