@@ -6,7 +6,6 @@ UPDATE discovery_queries
        results_skipped_existing  = :#existing,
        query_metadata            = CAST(:#metadata AS json),
        task_id                   = coalesce(:#taskId, task_id),
-       api_calls                 = api_calls + :#calls,
        cost                      = cost + CAST(:#cost AS numeric),
        error_message             = NULL
  WHERE id = CAST(:#queryId AS uuid)

@@ -12,6 +12,8 @@ import dev.outreachpipeline.discovery.DiscoverRequest;
 import dev.outreachpipeline.discovery.DiscoverRequestValidator;
 import dev.outreachpipeline.discovery.DiscoveryParams;
 import dev.outreachpipeline.discovery.Locations;
+import dev.outreachpipeline.discovery.QueryPlan;
+import dev.outreachpipeline.discovery.RecentRuns;
 import dev.outreachpipeline.discovery.TableSource;
 import dev.outreachpipeline.jobs.JobRow;
 import dev.outreachpipeline.jobs.JobStore;
@@ -38,7 +40,8 @@ final class JobCommand {
 
     @Command(name = "discover", mixinStandardHelpOptions = true,
             description = {"Enqueue a SERP discovery: keywords x categories x locations, one DataForSEO query per pair.",
-                    "Prints the new job's id alone on stdout."})
+                    "Prints the new job's id alone on stdout; on stderr, how many queries the per-location cap",
+                    "dropped, and a warning when every query already ran lately."})
     static final class SubmitDiscover implements Callable<Integer> {
         private final CliContext context;
 
@@ -65,14 +68,41 @@ final class JobCommand {
         public Integer call() throws Exception {
             OutreachConfig config = context.config();
             DiscoverRequest request = validRequest(config, context.home(), keywords, locations, categories, maxResults);
+            QueryPlan plan = plan(config, context.home(), request);
             try (Database db = context.openDatabase()) {
                 SchemaGate.requireCurrent(db);
                 var store = new JobStore(db.dataSource());
-                UUID id = store.submit("discover", DiscoveryParams.toJson(request), "cli");
+                int days = config.getInt("outreach.discovery.rerun-warning-days");
+                String rerun = RecentRuns.warning(plan.queries().size(),
+                        days <= 0 ? 0 : new RecentRuns(db.dataSource()).ranWithin(plan.queries(), days), days);
+                UUID id = store.submit("discover", DiscoveryParams.toJson(request, plan), "cli");
                 context.out().println(id);
                 context.out().flush();
+                if (plan.droppedSentence() != null) {
+                    context.err().println("Note: " + plan.droppedSentence());
+                }
+                if (rerun != null) {
+                    context.err().println("Warning: " + rerun);
+                }
+                context.err().flush();
                 return waitForIt ? new JobFollower(store, context).follow(id) : ExitCodes.OK;
             }
+        }
+
+        /** The queries the request runs with this configuration's cap, and what the cap drops. */
+        static QueryPlan plan(OutreachConfig config, java.nio.file.Path workDir, DiscoverRequest request) {
+            return DiscoverRequestValidator.queryPlan(request, locationTable(config, workDir), categoryTable(config, workDir),
+                    config.getInt("outreach.discovery.max-queries-per-location"));
+        }
+
+        private static Locations locationTable(OutreachConfig config, java.nio.file.Path workDir) {
+            return Locations.load(TableSource.configured("outreach.discovery.locations-file",
+                    config.get("outreach.discovery.locations-file"), workDir));
+        }
+
+        private static Categories categoryTable(OutreachConfig config, java.nio.file.Path workDir) {
+            return Categories.load(TableSource.configured("outreach.discovery.categories-file",
+                    config.get("outreach.discovery.categories-file"), workDir));
         }
 
         /**
@@ -81,10 +111,8 @@ final class JobCommand {
          */
         static DiscoverRequest validRequest(OutreachConfig config, java.nio.file.Path workDir, String keywords,
                                             List<String> locations, List<String> categories, Integer maxResults) {
-            var locationTable = Locations.load(TableSource.configured("outreach.discovery.locations-file",
-                    config.get("outreach.discovery.locations-file"), workDir));
-            var categoryTable = Categories.load(TableSource.configured("outreach.discovery.categories-file",
-                    config.get("outreach.discovery.categories-file"), workDir));
+            var locationTable = locationTable(config, workDir);
+            var categoryTable = categoryTable(config, workDir);
             var request = new DiscoverRequest(keywords, trimmed(locations), trimmed(categories),
                     maxResults == null ? config.getInt("outreach.discovery.default-max-results") : maxResults);
             List<String> problems = DiscoverRequestValidator.validate(request, locationTable, categoryTable);

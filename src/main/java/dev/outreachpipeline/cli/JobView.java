@@ -47,6 +47,18 @@ final class JobView {
         return r.result() == null ? "" : r.result();
     }
 
+    /**
+     * A discover job's outcome in the words that matter when it ran before: "0 new of 12" says at a
+     * glance that a rerun paid for results already known.
+     */
+    static String newOfFound(JsonNode result) {
+        long found = result.path("results_found").asLong();
+        long saved = result.path("results_saved").asLong();
+        long known = result.path("results_skipped_existing").asLong() + result.path("results_skipped_duplicate").asLong();
+        return saved + " new of " + found + " found (" + known + " already known or repeated, "
+                + result.path("results_skipped_invalid").asLong() + " without a usable URL)";
+    }
+
     static ObjectNode json(JobRow r) {
         ObjectNode n = JSON.createObjectNode();
         n.put("id", r.id().toString());
@@ -76,6 +88,9 @@ final class JobView {
             out.printf("  message    %s%n", TerminalText.line(r.errorMessage()));
         }
         JsonNode result = parse(r.result());
+        if (result.has("results_saved")) {
+            out.printf("  outcome    %s%n", newOfFound(result));
+        }
         if (result.isObject() && result.size() > 0) {
             out.println("  result");
             result.fields().forEachRemaining(f -> out.printf("    %-26s %s%n", TerminalText.line(f.getKey()),

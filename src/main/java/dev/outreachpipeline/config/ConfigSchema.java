@@ -88,6 +88,7 @@ public final class ConfigSchema {
         add(Setting.oneOf("outreach.discovery.device", "desktop", "mobile"));
         add(Setting.oneOf("outreach.discovery.dedupe-by", "host", "registrable-domain"));
         add(Setting.withCheck("outreach.discovery.result-types", ConfigSchema::checkResultTypes));
+        add(Setting.integer("outreach.discovery.rerun-warning-days", 0, 365));
 
         add(Setting.withCheck("outreach.drafts.templates-dir", ConfigSchema::checkNotBlank));
         add(Setting.bool("outreach.drafts.html"));

@@ -74,7 +74,8 @@ final class PipelineBeans {
         var categories = Categories.load(TableSource.configured("outreach.discovery.categories-file",
                 config.get("outreach.discovery.categories-file"), workDir));
         var discovery = DiscoverySettings.from(config);
-        registry.bind("discoverJob", new DiscoverJob(discovery, locations, categories, dataForSeo, jobCheck));
+        registry.bind("discoverJob", new DiscoverJob(discovery, locations, categories, dataForSeo, jobCheck,
+                new dev.outreachpipeline.discovery.SentCalls(context.getRegistry().lookupByNameAndType("dataSource", javax.sql.DataSource.class))));
         var rules = new ContactRules(
                 java.util.Arrays.stream(config.get("outreach.enrichment.target-roles").split(",")).map(String::trim)
                         .filter(r -> !r.isEmpty()).toList(),

@@ -69,14 +69,16 @@ public final class DataForSeoClient {
      * Runs one query through the live endpoint (one task per call).
      *
      * @param beforeEachAttempt throws to stop (the job was cancelled, timed out or taken over)
+     * @param beforeSend        counts the call; run just before each request goes out
      * @throws QueryFailed this query cannot be run; the job goes on
      * @throws JobFailed   the job cannot go on (credentials, balance, wrong URL)
      */
-    public SerpCall live(SerpTask task, Runnable beforeEachAttempt) {
+    public SerpCall live(SerpTask task, Runnable beforeEachAttempt, Runnable beforeSend) {
         String body = requests.live(task);
         var spent = new Spent();
         SerpOutcome outcome = withRetries("query '" + task.keyword() + "'", spent, beforeEachAttempt,
                 () -> {
+                    beforeSend.run();
                     Response r = spent.record(post(ROOT + "/live/advanced", body));
                     return counted("live", r, responses.parseLive(r.status(), r.body()));
                 });
@@ -88,11 +90,12 @@ public final class DataForSeoClient {
      *
      * @return tag → task id for the accepted tasks, tag → reason for the rejected ones, and the call's cost
      */
-    public TaskPostResult post(List<SerpTask> tasks, Runnable beforeEachAttempt, Consumer<Spent> account) {
+    public TaskPostResult post(List<SerpTask> tasks, Runnable beforeEachAttempt, Runnable beforeSend, Consumer<Spent> account) {
         String body = requests.taskPost(tasks);
         var spent = new Spent();
         var result = new AtomicReference<TaskPostResult>();
         SerpOutcome outcome = withRetries("posting " + tasks.size() + " task(s)", spent, beforeEachAttempt, () -> {
+            beforeSend.run();
             Response response = spent.record(post(ROOT + "/task_post", body));
             TaskPostResult r = responses.parseTaskPost(response.status(), response.body());
             result.set(r);
@@ -124,10 +127,11 @@ public final class DataForSeoClient {
     }
 
     /** Collects one posted task's results (standard mode); free of charge. */
-    public SerpCall taskGet(String taskId, String keyword, Runnable beforeEachAttempt) {
+    public SerpCall taskGet(String taskId, String keyword, Runnable beforeEachAttempt, Runnable beforeSend) {
         var spent = new Spent();
         SerpOutcome outcome = withRetries("collecting task " + taskId, spent, beforeEachAttempt,
                 () -> {
+                    beforeSend.run();
                     Response r = spent.record(get(ROOT + "/task_get/advanced/" + taskId));
                     return counted("task_get", r, responses.parseTaskGet(r.status(), r.body()));
                 });
@@ -139,9 +143,10 @@ public final class DataForSeoClient {
      * (yet) — used when resuming, for tasks that tasks_ready no longer lists because they were
      * fetched once before the process stopped.
      */
-    public java.util.Optional<SerpCall> taskGetIfReady(String taskId, String keyword, Runnable check) {
+    public java.util.Optional<SerpCall> taskGetIfReady(String taskId, String keyword, Runnable check, Runnable beforeSend) {
         var spent = new Spent();
         check.run();
+        beforeSend.run();
         Response r = spent.record(get(ROOT + "/task_get/advanced/" + taskId));
         SerpOutcome outcome = counted("task_get", r, responses.parseTaskGet(r.status(), r.body()));
         if (outcome instanceof SerpOutcome.Retry) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outreachpipeline.jobs.JobCheck;
 import dev.outreachpipeline.jobs.JobFailed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -20,34 +22,34 @@ import java.util.stream.Collectors;
 public final class DiscoverJob {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(DiscoverJob.class);
 
     private final DiscoverySettings settings;
     private final Locations locations;
     private final Categories categories;
     private final DataForSeoClient client;
     private final JobCheck jobCheck;
+    private final SentCalls sentCalls;
 
     public DiscoverJob(DiscoverySettings settings, Locations locations, Categories categories, DataForSeoClient client,
-                       JobCheck jobCheck) {
+                       JobCheck jobCheck, SentCalls sentCalls) {
         this.settings = settings;
         this.locations = locations;
         this.categories = categories;
         this.client = client;
         this.jobCheck = jobCheck;
+        this.sentCalls = sentCalls;
     }
 
     /** The job's (query, location) pairs as rows for the plan statement, in order. */
-    public String planJson(String paramsJson) {
-        DiscoverRequest request = request(paramsJson);
-        List<PlannedQuery> planned;
-        try {
-            planned = DiscoverRequestValidator.plan(request, locations, categories, settings.maxQueriesPerLocation());
-        } catch (InvalidDiscoverRequestException e) {
-            throw new JobFailed("The job's request is not valid: " + String.join(" ", e.problems()));
+    public String planJson(String paramsJson, String jobId) {
+        QueryPlan plan = queryPlan(paramsJson);
+        if (plan.droppedByCap() > 0) {
+            LOG.info("Job {}: {}", jobId, plan.droppedSentence());
         }
         var rows = JSON.createArrayNode();
         int position = 0;
-        for (PlannedQuery q : planned) {
+        for (PlannedQuery q : plan.queries()) {
             ObjectNode row = rows.addObject();
             row.put("keyword", q.keyword());
             row.put("location", q.location());
@@ -56,6 +58,14 @@ public final class DiscoverJob {
             row.put("position", position++);
         }
         return rows.toString();
+    }
+
+    private QueryPlan queryPlan(String paramsJson) {
+        try {
+            return DiscoverRequestValidator.queryPlan(request(paramsJson), locations, categories, settings.maxQueriesPerLocation());
+        } catch (InvalidDiscoverRequestException e) {
+            throw new JobFailed("The job's request is not valid: " + String.join(" ", e.problems()));
+        }
     }
 
     public int maxResults(String paramsJson) {
@@ -72,7 +82,7 @@ public final class DiscoverJob {
 
     /** One query through the live endpoint; the job is checked before every attempt. */
     public SerpCall runLive(Map<String, Object> query, String jobId, String worker) {
-        return client.live(task(query), jobCheck.of(jobId, worker));
+        return client.live(task(query), jobCheck.of(jobId, worker), sentCalls.of(String.valueOf(query.get("id"))));
     }
 
     /** The DataForSEO task for a query row; its tag carries the query's id back to us. */
@@ -81,8 +91,13 @@ public final class DiscoverJob {
                 settings.languageCode(), settings.depth(), settings.device(), "q:" + query.get("id"));
     }
 
-    public SerpBatch batch(SerpCall call) {
-        return SerpBatch.of(call, settings.resultTypes(), settings.dedupeMode());
+    /** The SERP's wanted items, ready to classify; an item that held control characters is logged, once. */
+    public SerpBatch batch(SerpCall call, String queryId) {
+        SerpBatch batch = SerpBatch.of(call, settings.resultTypes(), settings.dedupeMode());
+        for (SerpItem item : batch.cleaned()) {
+            LOG.info("Query {}: the result at rank {}: {}", queryId, item.rankAbsolute(), item.cleaning());
+        }
+        return batch;
     }
 
     /** @param known rows of (domain, same_job) for the SERP's domains already stored */
@@ -105,7 +120,6 @@ public final class DiscoverJob {
         params.put("existing", batch.existing());
         params.put("metadata", batch.metadataJson());
         params.put("taskId", batch.taskId());
-        params.put("calls", batch.calls());
         params.put("cost", batch.cost().toPlainString());
         return params;
     }
@@ -116,7 +130,6 @@ public final class DiscoverJob {
         var failed = dev.outreachpipeline.jobs.JobFailures.find(e, QueryFailed.class);
         params.put("errorMessage", failed.map(Throwable::getMessage)
                 .orElseGet(() -> new dev.outreachpipeline.jobs.JobFailures().describe(e)));
-        params.put("calls", failed.map(QueryFailed::calls).orElse(0));
         params.put("cost", failed.map(QueryFailed::cost).orElse(BigDecimal.ZERO).toPlainString());
         return params;
     }
@@ -142,7 +155,9 @@ public final class DiscoverJob {
     /** Posts one batch; the parameters of the statements recording accepted and rejected tasks. */
     public Map<String, Object> post(List<Map<String, Object>> batch, String jobId, String worker) {
         var spentHolder = new java.util.concurrent.atomic.AtomicReference<DataForSeoClient.Spent>();
-        TaskPostResult result = client.post(batch.stream().map(this::task).toList(), jobCheck.of(jobId, worker), spentHolder::set);
+        // the call is counted once, against the batch's first query; its cost is shared out below
+        TaskPostResult result = client.post(batch.stream().map(this::task).toList(), jobCheck.of(jobId, worker),
+                sentCalls.of(String.valueOf(batch.get(0).get("id"))), spentHolder::set);
         Map<String, PostedTask> byTag = result.byTag();
         var posted = JSON.createArrayNode();
         var rejected = JSON.createArrayNode();
@@ -153,13 +168,11 @@ public final class DiscoverJob {
         DataForSeoClient.Spent spent = spentHolder.get();
         BigDecimal share = accepted.isEmpty() ? BigDecimal.ZERO
                 : spent.cost().divide(BigDecimal.valueOf(accepted.size()), 6, java.math.RoundingMode.HALF_UP);
-        boolean first = true;
         for (Map<String, Object> q : batch) {
             PostedTask t = byTag.get("q:" + q.get("id"));
             if (t != null && t.accepted()) {
                 posted.addObject().put("id", String.valueOf(q.get("id"))).put("task_id", t.taskId())
-                        .put("calls", first ? spent.calls() : 0).put("cost", share.toPlainString());
-                first = false;
+                        .put("cost", share.toPlainString());
             } else {
                 String why = t == null ? "DataForSEO's answer to task_post did not mention this task"
                         : "DataForSEO refused the task: " + describe(t.rejection());
@@ -211,10 +224,11 @@ public final class DiscoverJob {
     public SerpCall collect(Map<String, Object> row, String jobId, String worker) {
         String taskId = (String) row.get("task_id");
         String keyword = String.valueOf(row.get("keyword"));
+        Runnable count = sentCalls.of(String.valueOf(row.get("id")));
         if (Boolean.TRUE.equals(row.get("probe"))) {
-            return client.taskGetIfReady(taskId, keyword, jobCheck.of(jobId, worker)).orElse(null);
+            return client.taskGetIfReady(taskId, keyword, jobCheck.of(jobId, worker), count).orElse(null);
         }
-        return client.taskGet(taskId, keyword, jobCheck.of(jobId, worker));
+        return client.taskGet(taskId, keyword, jobCheck.of(jobId, worker), count);
     }
 
     public long collectUntil() {
@@ -242,10 +256,15 @@ public final class DiscoverJob {
         return String.valueOf(outcome);
     }
 
-    /** jobs.result of a discover job, from the totals of its queries. */
-    public String resultJson(Map<String, Object> totals) {
+    /** jobs.result of a discover job, from the totals of its queries and what its plan dropped. */
+    public String resultJson(Map<String, Object> totals, String paramsJson) {
         ObjectNode result = JSON.createObjectNode();
         result.put("queries_planned", number(totals, "planned"));
+        QueryPlan plan = queryPlan(paramsJson);
+        if (plan.droppedByCap() > 0) {
+            result.put("queries_dropped_by_cap", plan.droppedByCap());
+            result.put("queries_dropped_why", plan.droppedSentence());
+        }
         result.put("queries_executed", number(totals, "executed"));
         result.put("queries_succeeded", number(totals, "succeeded"));
         result.put("queries_failed", number(totals, "failed"));

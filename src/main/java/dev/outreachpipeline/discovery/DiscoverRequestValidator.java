@@ -31,12 +31,18 @@ public final class DiscoverRequestValidator {
             problems.add("The request has no locations: name at least one, e.g. usa.");
         }
         for (String name : request.locations()) {
-            if (locations.find(name).isEmpty()) {
+            if (ControlCharacters.any(name)) {
+                problems.add(controlCharacters("location", name));
+            } else if (locations.find(name).isEmpty()) {
                 problems.add(sentence(locations.unknownMessage(name)));
             }
         }
         var knownCategories = new ArrayList<String>();
         for (String name : request.categories()) {
+            if (ControlCharacters.any(name)) {
+                problems.add(controlCharacters("category", name));
+                continue;
+            }
             categories.find(name).ifPresentOrElse(knownCategories::add,
                     () -> problems.add(sentence(categories.unknownMessage(name))));
         }
@@ -50,8 +56,16 @@ public final class DiscoverRequestValidator {
                 }
             }
         }
+        // Checked before splitting: trimming would quietly drop control characters at either end.
+        for (String piece : request.keywords().split(",")) {
+            if (ControlCharacters.anyBesidesLineBreaks(piece)) {
+                problems.add(controlCharacters("keyword", piece.strip()));
+            }
+        }
         for (String keyword : keywords) {
-            if (keyword.length() > MAX_KEYWORD_LENGTH) {
+            if (ControlCharacters.any(keyword)) {
+                continue; // reported above
+            } else if (keyword.length() > MAX_KEYWORD_LENGTH) {
                 problems.add("The keyword '" + shorten(keyword) + "' is " + keyword.length()
                         + " characters long; DataForSEO accepts at most " + MAX_KEYWORD_LENGTH + ".");
             } else if (longestPhraseCategory != null && keyword.length() + 1 + longestPhrase.length() > MAX_KEYWORD_LENGTH) {
@@ -76,12 +90,24 @@ public final class DiscoverRequestValidator {
      */
     public static List<PlannedQuery> plan(DiscoverRequest request, Locations locations, Categories categories,
                                           int maxQueriesPerLocation) {
+        return queryPlan(request, locations, categories, maxQueriesPerLocation).queries();
+    }
+
+    /** As {@link #plan}, with what the per-location cap dropped. */
+    public static QueryPlan queryPlan(DiscoverRequest request, Locations locations, Categories categories,
+                                      int maxQueriesPerLocation) {
         List<String> problems = validate(request, locations, categories);
         if (!problems.isEmpty()) {
             throw new InvalidDiscoverRequestException(problems);
         }
         List<Location> resolved = request.locations().stream().map(locations::resolve).toList();
-        return new QueryPlanner(categories, maxQueriesPerLocation).plan(request.keywords(), request.categories(), resolved);
+        return new QueryPlanner(categories, maxQueriesPerLocation).fullPlan(request.keywords(), request.categories(), resolved);
+    }
+
+    /** DataForSEO would search for them (and bill the call), and PostgreSQL cannot store U+0000: refused. */
+    private static String controlCharacters(String what, String value) {
+        return "The " + what + " '" + shorten(ControlCharacters.visible(value)) + "' contains control characters ("
+                + ControlCharacters.named(value) + "); remove them.";
     }
 
     private static String shorten(String keyword) {

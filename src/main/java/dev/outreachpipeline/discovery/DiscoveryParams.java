@@ -32,6 +32,24 @@ public final class DiscoveryParams {
         return node.toString();
     }
 
+    /**
+     * As {@link #toJson(DiscoverRequest)}, recording what the per-location cap dropped (when it dropped
+     * anything) under {@code queries_dropped}, so that {@code job show} says it as submit did.
+     */
+    public static String toJson(DiscoverRequest request, QueryPlan plan) {
+        if (plan.droppedByCap() <= 0) {
+            return toJson(request);
+        }
+        try {
+            ObjectNode node = (ObjectNode) JSON.readTree(toJson(request));
+            node.putObject("queries_dropped").put("count", plan.droppedByCap()).put("of", plan.asked())
+                    .put("max_queries_per_location", plan.maxQueriesPerLocation()).put("why", plan.droppedSentence());
+            return node.toString();
+        } catch (IOException e) {
+            throw new IllegalStateException("params just written could not be read back", e);
+        }
+    }
+
     /** @param defaultMaxResults used when the params name no maximum */
     public static DiscoverRequest fromJson(String json, int defaultMaxResults) {
         JsonNode node;

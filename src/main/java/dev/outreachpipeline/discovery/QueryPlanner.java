@@ -2,6 +2,7 @@ package dev.outreachpipeline.discovery;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +21,18 @@ import java.util.Map;
  *   <li>categories only: each phrase of each selected category is a query, with that category.</li>
  * </ul>
  * Keywords come as one comma-separated string: split on commas, trimmed, runs of spaces made one,
- * empty pieces dropped. For each location the queries are de-duplicated ignoring case, in order (the
- * first spelling and its category are kept), and cut to the per-location cap, so a broad request costs
- * at most {@code cap × locations} paid SERP calls. The result is ordered by location (in the order
- * given; a location code given twice is searched once) and then by query.
+ * empty pieces dropped.
+ *
+ * <p>The queries are taken round-robin: the first phrase with every keyword, then the next phrase,
+ * each category in turn; and the locations in turn, query by query, sweep after sweep, so that the
+ * first queries run cover every keyword and every location (two keywords in usa and uk run as
+ * k1 usa, k2 uk, k1 uk, k2 usa). A job that reaches
+ * {@code max_results}, and the per-location cap, then cut the plan across everything asked for
+ * rather than searching only the first keyword in the first location. For each location the
+ * queries are de-duplicated ignoring case, in that order (the first spelling and its category are
+ * kept), and cut to the per-location cap, so a broad request costs at most {@code cap × locations}
+ * paid SERP calls; the {@link QueryPlan} says how many the cap dropped. A location code given twice
+ * is searched once.
  */
 public final class QueryPlanner {
 
@@ -53,24 +62,35 @@ public final class QueryPlanner {
      * @throws UnknownNameException     for a category the table does not have
      */
     public List<PlannedQuery> plan(String keywords, List<String> categories, List<Location> locations) {
+        return fullPlan(keywords, categories, locations).queries();
+    }
+
+    /** As {@link #plan}, with how many queries were asked for and how many the cap dropped. */
+    public QueryPlan fullPlan(String keywords, List<String> categories, List<Location> locations) {
         List<String> words = splitKeywords(keywords);
         List<String> selected = categories == null ? List.of() : categories;
         if (words.isEmpty() && selected.isEmpty()) {
             throw new IllegalArgumentException("nothing to search for: give keywords, categories or both");
         }
-        List<Query> queries = capped(deduplicated(queries(words, selected)));
+        List<Query> wanted = deduplicated(queries(words, selected));
+        List<Query> queries = capped(wanted);
 
         var byCode = new LinkedHashMap<Integer, Location>();
         for (Location location : locations) {
             byCode.putIfAbsent(location.code(), location);
         }
-        var planned = new ArrayList<PlannedQuery>(queries.size() * byCode.size());
-        for (Location location : byCode.values()) {
-            for (Query q : queries) {
+        // Sweeps over the queries, each query in the next location at every sweep: the first
+        // sweep already searches every query and (given as many queries) every location.
+        List<Location> places = List.copyOf(byCode.values());
+        var planned = new ArrayList<PlannedQuery>(queries.size() * places.size());
+        for (int sweep = 0; sweep < places.size(); sweep++) {
+            for (int i = 0; i < queries.size(); i++) {
+                Query q = queries.get(i);
+                Location location = places.get((i + sweep) % places.size());
                 planned.add(new PlannedQuery(q.text(), location.name(), location.code(), q.category()));
             }
         }
-        return List.copyOf(planned);
+        return new QueryPlan(List.copyOf(planned), wanted.size() * byCode.size(), maxQueriesPerLocation);
     }
 
     /** "garden, , patio  lights ," → [garden, patio lights]. Null or blank → empty. */
@@ -87,6 +107,10 @@ public final class QueryPlanner {
     private record Query(String text, String category) {
     }
 
+    /** A query and its place in the round-robin: which phrase of its category, which category, which keyword. */
+    private record Ranked(Query query, int phrase, int category, int keyword) {
+    }
+
     private List<Query> queries(List<String> words, List<String> selected) {
         Map<String, List<String>> phrases = new LinkedHashMap<>();
         for (String category : selected) {
@@ -94,17 +118,27 @@ public final class QueryPlanner {
                     .orElseThrow(() -> new UnknownNameException(this.categories.unknownMessage(category)));
             phrases.putIfAbsent(name, this.categories.phrases(name));
         }
-        var result = new ArrayList<Query>();
+        var ranked = new ArrayList<Ranked>();
         if (phrases.isEmpty()) {
-            words.forEach(w -> result.add(new Query(w, null)));
-        } else if (words.isEmpty()) {
-            phrases.forEach((category, list) -> list.forEach(p -> result.add(new Query(p, category))));
+            for (int k = 0; k < words.size(); k++) {
+                ranked.add(new Ranked(new Query(words.get(k), null), 0, 0, k));
+            }
         } else {
-            for (String word : words) {
-                phrases.forEach((category, list) -> list.forEach(p -> result.add(new Query(word + " " + p, category))));
+            List<String> prefixes = words.isEmpty() ? List.of("") : words.stream().map(w -> w + " ").toList();
+            for (int k = 0; k < prefixes.size(); k++) {
+                int c = 0;
+                for (Map.Entry<String, List<String>> category : phrases.entrySet()) {
+                    List<String> list = category.getValue();
+                    for (int p = 0; p < list.size(); p++) {
+                        ranked.add(new Ranked(new Query(prefixes.get(k) + list.get(p), category.getKey()), p, c, k));
+                    }
+                    c++;
+                }
             }
         }
-        return result;
+        // Round-robin: every keyword gets its first phrase of each category before any gets its second.
+        ranked.sort(Comparator.comparingInt(Ranked::phrase).thenComparingInt(Ranked::category).thenComparingInt(Ranked::keyword));
+        return ranked.stream().map(Ranked::query).toList();
     }
 
     private static List<Query> deduplicated(List<Query> queries) {

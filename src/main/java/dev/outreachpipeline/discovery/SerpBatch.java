@@ -41,6 +41,7 @@ public final class SerpBatch {
     private final int wantedTotal;
     private final List<Examined> wanted = new ArrayList<>();
     private final List<Examined> candidates = new ArrayList<>();
+    private final List<SerpItem> cleaned = new ArrayList<>();
     private int invalid;
     private int duplicate;
     private int existing;
@@ -63,9 +64,17 @@ public final class SerpBatch {
         for (SerpItem item : items) {
             if (resultTypes.contains(item.type())) {
                 batch.wanted.add(new Examined(item, DomainKey.of(item.url(), mode).orElse(null)));
+                if (item.cleaning() != null) {
+                    batch.cleaned.add(item);
+                }
             }
         }
         return batch;
+    }
+
+    /** The wanted items that held control characters, each with what was done about it. */
+    public List<SerpItem> cleaned() {
+        return List.copyOf(cleaned);
     }
 
     /** The distinct domains to look up in the database, as a JSON array. */
@@ -171,6 +180,16 @@ public final class SerpBatch {
         meta.put("not_examined_over_cap", wantedTotal - examined);
         if (taskId != null) {
             meta.put("task_id", taskId);
+        }
+        if (!cleaned.isEmpty()) {
+            var list = new ArrayList<Map<String, Object>>();
+            for (SerpItem item : cleaned) {
+                var entry = new LinkedHashMap<String, Object>();
+                entry.put("rank_absolute", item.rankAbsolute());
+                entry.put("control_characters", item.cleaning());
+                list.add(entry);
+            }
+            meta.put("items_with_control_characters", list);
         }
         return json(meta);
     }

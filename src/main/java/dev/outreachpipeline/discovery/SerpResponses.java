@@ -25,6 +25,7 @@ public final class SerpResponses {
     private static final String TASK_POST = "the task_post call";
     private static final String TASKS_READY = "the tasks_ready call";
     private static final String TASK_GET = "the task_get call";
+    private static final String NUL = "\0";
 
     /** The answer to {@code POST …/live/advanced}. A live call runs one task; extra tasks (40000) are ignored. */
     public SerpOutcome parseLive(int httpStatus, String body) {
@@ -124,13 +125,29 @@ public final class SerpResponses {
         return SerpStatus.taskFailure(call, id, keyword(task), code, text(task, "status_message"));
     }
 
-    /** The items of the task's (single) result; none when {@code result} or {@code items} is null or empty. */
+    /**
+     * The items of the task's (single) result; none when {@code result} or {@code items} is null or empty.
+     * Control characters are dealt with item by item, so one bad item costs nothing but itself: a URL
+     * holding any is refused (the item counts as invalid), a title loses them, and the stored payload
+     * loses its U+0000s.
+     */
     private static List<SerpItem> items(JsonNode task) {
         var items = new ArrayList<SerpItem>();
         for (JsonNode item : task.path("result").path(0).path("items")) {
             if (item.isObject()) {
+                String url = text(item, "url");
+                String title = text(item, "title");
+                var cleaning = new ArrayList<String>();
+                if (ControlCharacters.any(url)) {
+                    cleaning.add("its URL held control characters (" + ControlCharacters.named(url) + "), so it was not taken");
+                    url = null;
+                }
+                if (ControlCharacters.any(title)) {
+                    cleaning.add("its title held control characters (" + ControlCharacters.named(title) + "), removed");
+                    title = ControlCharacters.stripped(title);
+                }
                 items.add(new SerpItem(text(item, "type"), integer(item, "rank_group"), integer(item, "rank_absolute"),
-                        text(item, "url"), text(item, "title"), raw(item)));
+                        url, title, raw(withoutNul(item)), cleaning.isEmpty() ? null : String.join("; ", cleaning)));
             }
         }
         return items;
@@ -142,6 +159,25 @@ public final class SerpResponses {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A parsed JSON node could not be written back", e);
         }
+    }
+
+    /** A copy of the node with U+0000 removed from every string in it (PostgreSQL cannot read it back out of JSON). */
+    private static JsonNode withoutNul(JsonNode node) {
+        if (node.isTextual()) {
+            return !node.textValue().contains(NUL) ? node
+                    : SerpEnvelope.MAPPER.getNodeFactory().textNode(node.textValue().replace(NUL, ""));
+        }
+        if (node.isObject()) {
+            var copy = SerpEnvelope.MAPPER.createObjectNode();
+            node.fields().forEachRemaining(f -> copy.set(f.getKey().replace(NUL, ""), withoutNul(f.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            var copy = SerpEnvelope.MAPPER.createArrayNode();
+            node.forEach(n -> copy.add(withoutNul(n)));
+            return copy;
+        }
+        return node;
     }
 
     private static String keyword(JsonNode task) {

@@ -66,6 +66,21 @@ class DiscoverRequestValidatorTest {
     }
 
     @Test
+    void controlCharactersInAnyNameAreRefusedAndShownEscaped() {
+        var request = new DiscoverRequest("garden\0lights, patio, \u001b]0;owned\u0007", List.of("usa", "uk\u001b[2J"),
+                List.of("home_decor\0"), 10);
+
+        List<String> problems = validate(request);
+
+        assertThat(problems).containsExactly(
+                "The location 'uk\\u001B[2J' contains control characters (U+001B); remove them.",
+                "The category 'home_decor\\u0000' contains control characters (U+0000); remove them.",
+                "The keyword 'garden\\u0000lights' contains control characters (U+0000); remove them.",
+                "The keyword '\\u001B]0;owned\\u0007' contains control characters (U+001B, U+0007); remove them.");
+        assertThat(String.join("", problems).chars().filter(c -> c < 0x20 || c == 0x7f)).isEmpty();
+    }
+
+    @Test
     void anEmptyRequestSaysWhatIsMissing() {
         assertThat(validate(new DiscoverRequest(" , ", List.of(), List.of(), 100))).containsExactly(
                 "The request has no keywords and no categories: give keywords, categories or both.",

@@ -55,6 +55,8 @@ class DiscoveryCrashSafetyIT {
             daemon.kill();
         }
         assertThat(bed.job(jobId)).containsEntry("status", "running");
+        // the call in flight when the process died was sent, so it is counted (and billed)
+        assertThat(bed.queries(jobId).get("gamma")).containsEntry("api_calls", 1);
 
         bed.liveSerp("gamma", "dataforseo/serp-live-mixed.json");
         CliRun resumed = bed.runOnce();
@@ -72,6 +74,11 @@ class DiscoveryCrashSafetyIT {
                 + " + results_skipped_duplicate + results_skipped_existing + coalesce((query_metadata->>'skipped_invalid')::int, 0)"))
                 .isZero();
         assertThat((String) bed.job(jobId).get("result")).contains("\"results_saved\":9");
+        // every call DataForSEO answered or not: alpha, beta, gamma twice (the one in flight at kill -9, then again)
+        assertThat(bed.dataForSeo.countRequestsMatching(postRequestedFor(urlEqualTo(DiscoveryTestBed.LIVE)).build()).getCount())
+                .isEqualTo(4);
+        assertThat((String) bed.job(jobId).get("result")).contains("\"api_calls\":4");
+        assertThat(gamma).containsEntry("api_calls", 2);
     }
 
     @Test
@@ -117,7 +124,7 @@ class DiscoveryCrashSafetyIT {
         assertThat(bed.db.count("SELECT count(*) FROM prospects")).isEqualTo(5);
     }
 
-    private static final String TASK_POST_TWO = """
+    static final String TASK_POST_TWO = """
             {"version": "0.1.20251117", "status_code": 20000, "status_message": "Ok.", "time": "0.05 sec.", "cost": 0.0012,
              "tasks_count": 2, "tasks_error": 0, "tasks": [
               {"id": "t-{{jsonPath request.body '$[0].tag'}}", "status_code": 20100, "status_message": "Task Created.",
@@ -131,7 +138,7 @@ class DiscoveryCrashSafetyIT {
                         "keyword": "{{jsonPath request.body '$[1].keyword'}}", "tag": "{{jsonPath request.body '$[1].tag'}}"},
                "result": null}]}""";
 
-    private static String tasksReady(String... tasks) {
+    static String tasksReady(String... tasks) {
         String result = tasks.length == 0 ? "[]" : "[" + String.join(",", tasks) + "]";
         return """
                 {"version": "0.1.20251117", "status_code": 20000, "status_message": "Ok.", "time": "0.02 sec.", "cost": 0,

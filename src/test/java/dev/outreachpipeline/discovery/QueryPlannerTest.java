@@ -26,14 +26,15 @@ class QueryPlannerTest {
     }
 
     @Test
-    void keywordsWithCategoriesCombineEachKeywordWithEachPhraseOfEachCategory() {
+    void keywordsWithCategoriesCombineEachKeywordWithEachPhraseOfEachCategoryRoundRobin() {
+        // every keyword with the first phrase of each category before any keyword gets a second phrase
         assertThat(planner.plan("garden, patio", List.of("home_decor", "holiday"), List.of(USA))).containsExactly(
                 new PlannedQuery("garden decor blog", "usa", 2840, "home_decor"),
-                new PlannedQuery("garden interior design blog", "usa", 2840, "home_decor"),
-                new PlannedQuery("garden christmas blog", "usa", 2840, "holiday"),
                 new PlannedQuery("patio decor blog", "usa", 2840, "home_decor"),
-                new PlannedQuery("patio interior design blog", "usa", 2840, "home_decor"),
-                new PlannedQuery("patio christmas blog", "usa", 2840, "holiday"));
+                new PlannedQuery("garden christmas blog", "usa", 2840, "holiday"),
+                new PlannedQuery("patio christmas blog", "usa", 2840, "holiday"),
+                new PlannedQuery("garden interior design blog", "usa", 2840, "home_decor"),
+                new PlannedQuery("patio interior design blog", "usa", 2840, "home_decor"));
     }
 
     @Test
@@ -49,15 +50,25 @@ class QueryPlannerTest {
                 new PlannedQuery("christmas blog", "usa", 2840, "holiday"),
                 new PlannedQuery("decor blog", "usa", 2840, "home_decor"),
                 new PlannedQuery("interior design blog", "usa", 2840, "home_decor"));
+        assertThat(planner.plan("", List.of("home_decor", "holiday"), List.of(USA))).extracting(PlannedQuery::keyword)
+                .containsExactly("decor blog", "christmas blog", "interior design blog");
     }
 
     @Test
-    void theResultIsOrderedByLocationThenQuery() {
-        assertThat(planner.plan("garden, patio", List.of(), List.of(UK, USA))).containsExactly(
-                new PlannedQuery("garden", "uk", 2826, null),
-                new PlannedQuery("patio", "uk", 2826, null),
-                new PlannedQuery("garden", "usa", 2840, null),
-                new PlannedQuery("patio", "usa", 2840, null));
+    void theLocationsAreTakenInTurnSoTheFirstQueriesCoverEveryKeywordAndEveryLocation() {
+        assertThat(planner.plan("succulents, monstera", List.of(), List.of(USA, UK))).containsExactly(
+                new PlannedQuery("succulents", "usa", 2840, null),
+                new PlannedQuery("monstera", "uk", 2826, null),
+                new PlannedQuery("succulents", "uk", 2826, null),
+                new PlannedQuery("monstera", "usa", 2840, null));
+
+        Location germany = new Location("germany", 2276);
+        assertThat(planner.plan("garden", List.of(), List.of(UK, USA, germany)))
+                .extracting(PlannedQuery::location).containsExactly("uk", "usa", "germany");
+        assertThat(planner.plan("a, b, c, d", List.of(), List.of(UK, USA, germany)).subList(0, 4))
+                .extracting(PlannedQuery::keyword, PlannedQuery::location)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", "uk"), org.assertj.core.groups.Tuple.tuple("b", "usa"),
+                        org.assertj.core.groups.Tuple.tuple("c", "germany"), org.assertj.core.groups.Tuple.tuple("d", "uk"));
     }
 
     @Test
@@ -82,21 +93,40 @@ class QueryPlannerTest {
         List<PlannedQuery> planned = planner.plan("", List.of("holiday", "HOLIDAY"),
                 List.of(USA, new Location("america", 2840), UK));
 
-        assertThat(planned).containsExactly(
+        assertThat(planned).containsExactlyInAnyOrder(
                 new PlannedQuery("christmas blog", "usa", 2840, "holiday"),
                 new PlannedQuery("christmas blog", "uk", 2826, "holiday"));
     }
 
     @Test
-    void eachLocationIsCutToTheCapAfterDeduplication() {
+    void eachLocationIsCutToTheCapAfterDeduplicationKeepingQueriesOfEveryKeyword() {
         QueryPlanner capped = new QueryPlanner(CATEGORIES, 4);
 
-        List<PlannedQuery> planned = capped.plan("a, A, b, c, d, e", List.of("home_decor"), List.of(USA, UK));
+        QueryPlan plan = capped.fullPlan("a, A, b, c, d, e", List.of("home_decor"), List.of(USA, UK));
 
-        assertThat(planned).hasSize(8);
-        assertThat(planned.subList(0, 4)).extracting(PlannedQuery::keyword)
-                .containsExactly("a decor blog", "a interior design blog", "b decor blog", "b interior design blog");
-        assertThat(planned.subList(4, 8)).extracting(PlannedQuery::location).containsOnly("uk");
+        assertThat(plan.queries()).hasSize(8);
+        assertThat(plan.queries()).filteredOn(q -> q.location().equals("usa")).extracting(PlannedQuery::keyword)
+                .containsExactlyInAnyOrder("a decor blog", "b decor blog", "c decor blog", "d decor blog");
+        assertThat(plan.queries()).filteredOn(q -> q.location().equals("uk")).hasSize(4);
+        assertThat(plan.asked()).isEqualTo(20);
+        assertThat(plan.droppedByCap()).isEqualTo(12);
+    }
+
+    @Test
+    void whatTheCapDropsIsCountedAndExplained() {
+        String keywords = String.join(",", java.util.stream.IntStream.range(0, 60).mapToObj(i -> "k" + i).toList());
+        Location germany = new Location("germany", 2276);
+        Location london = new Location("london", 1006886);
+
+        QueryPlan plan = planner.fullPlan(keywords, List.of(), List.of(USA, UK, germany, london));
+
+        assertThat(plan.queries()).hasSize(80);
+        assertThat(plan.asked()).isEqualTo(240);
+        assertThat(plan.droppedByCap()).isEqualTo(160);
+        assertThat(plan.droppedSentence()).isEqualTo("160 of the 240 queries asked for are dropped:"
+                + " outreach.discovery.max-queries-per-location (OUTREACH_DISCOVERY_MAX_QUERIES_PER_LOCATION) runs at most 20"
+                + " per location, so 80 will run. Raise it to run them all.");
+        assertThat(planner.fullPlan("a, b", List.of(), List.of(USA)).droppedSentence()).isNull();
     }
 
     @Test

@@ -50,6 +50,36 @@ class SerpResponsesTest {
     }
 
     @Test
+    void controlCharactersCostOnlyTheItemThatHoldsThem() {
+        Results r = (Results) responses.parseLive(200, read("serp-live-control-characters.json"));
+
+        assertThat(r.items()).hasSize(18);
+        SerpItem titled = r.items().get(2);
+        assertThat(titled.title()).isEqualTo("The Complete Guide to Vegan Meal Prep ]0;owned- Green Plate Kitchen");
+        assertThat(titled.url()).isEqualTo("https://www.greenplatekitchen.com/vegan-meal-prep-guide/");
+        assertThat(titled.cleaning()).isEqualTo("its title held control characters (U+0000, U+001B, U+0007), removed");
+        assertThat(titled.rawJson()).doesNotContain("\\u0000").contains("Everything you need for a week")
+                .contains("\\u001B]0;owned"); // the payload keeps what PostgreSQL can store, as sent
+        SerpItem linked = r.items().get(16);
+        assertThat(linked.url()).isNull();
+        assertThat(linked.cleaning()).isEqualTo("its URL held control characters (U+0000), so it was not taken");
+        assertThat(linked.rawJson()).contains("https://sproutandspoon.blog/meal-prep-sundays");
+        assertThat(r.items()).filteredOn(i -> i.cleaning() != null).hasSize(2);
+    }
+
+    @Test
+    void aProviderMessageWithControlCharactersIsQuotedWithoutThem() {
+        SerpOutcome outcome = responses.parseLive(200, """
+                {"status_code": 20000, "status_message": "Ok.", "cost": 0.002, "tasks": [{"id": "t1",
+                 "status_code": 40501, "status_message": "Invalid Field:\\u0000 'keyword'.\\u001b[2J", "data": {"keyword": "x"}}]}""");
+
+        assertThat(outcome).isInstanceOf(FailQuery.class);
+        String reason = ((FailQuery) outcome).reason();
+        assertThat(reason).contains("Invalid Field: 'keyword'.[2J");
+        assertThat(reason.chars().filter(c -> ControlCharacters.isControl(c))).isEmpty();
+    }
+
+    @Test
     void itemsWithoutUrlOrRankKeepNulls() {
         Results r = (Results) responses.parseLive(200, read("serp-live-mixed.json"));
 

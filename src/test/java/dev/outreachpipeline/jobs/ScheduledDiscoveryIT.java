@@ -80,6 +80,35 @@ class ScheduledDiscoveryIT {
     }
 
     @Test
+    void aControlCharacterInTheAutomationSettingSkipsTheFiringWithOneWarningNamingTheSetting() throws Exception {
+        assertThat(CliRun.run(db.env(), "db", "migrate").exitCode()).isZero();
+        db.execute("""
+                INSERT INTO settings (key, value) VALUES ('automation', '{"enabled": true, "locations": ["usa"],
+                  "categories": [], "keywords": "garden\\u0000lights", "max_results": 10}')""");
+        var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        appender.start();
+        root.addAppender(appender);
+        try {
+            whileTheDaemonRuns(() -> await().atMost(Duration.ofSeconds(30)).until(() -> java.util.List.copyOf(appender.list)
+                    .stream().anyMatch(e -> e.getFormattedMessage().startsWith("Scheduled discovery:"))));
+        } finally {
+            root.detachAppender(appender);
+        }
+
+        assertThat(db.count("SELECT count(*) FROM jobs")).isZero();
+        var firings = java.util.List.copyOf(appender.list).stream()
+                .filter(e -> e.getFormattedMessage().startsWith("Scheduled discovery:")).toList();
+        assertThat(firings).allSatisfy(e -> {
+            assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+            assertThat(e.getThrowableProxy()).isNull();
+            assertThat(e.getFormattedMessage()).isEqualTo("Scheduled discovery: the 'automation' setting cannot be run,"
+                    + " nothing enqueued: The keyword 'garden\\u0000lights' contains control characters (U+0000); remove them.");
+        });
+        assertThat(java.util.List.copyOf(appender.list)).noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR);
+    }
+
+    @Test
     void theSendScheduleEnqueuesASendJobOnlyWhenMessagesWait() throws Exception {
         assertThat(CliRun.run(db.env(), "db", "migrate").exitCode()).isZero();
 
