@@ -40,8 +40,8 @@ final class JobCommand {
 
     @Command(name = "discover", mixinStandardHelpOptions = true,
             description = {"Enqueue a SERP discovery: keywords x categories x locations, one DataForSEO query per pair.",
-                    "Prints the new job's id alone on stdout; on stderr, how many queries the per-location cap",
-                    "dropped, and a warning when every query already ran lately."})
+                    "Prints the new job's id alone on stdout; on stderr, how many queries the per-location cap "
+                    + "dropped, and a warning when every query already ran lately."})
     static final class SubmitDiscover implements Callable<Integer> {
         private final CliContext context;
 
