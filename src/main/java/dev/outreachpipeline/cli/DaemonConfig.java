@@ -33,7 +33,7 @@ final class DaemonConfig {
         PrintWriter err = context.err();
         Optional<DaemonSettings.Recorded> recorded;
         try (Connection c = db.connection()) {
-            recorded = DaemonSettings.latest(c);
+            recorded = DaemonSettings.latest(c, own.getInt("outreach.daemon.heartbeat-seconds"));
         } catch (SQLException e) {
             if (!UNDEFINED_TABLE.equals(e.getSQLState())) {
                 throw e;
@@ -47,16 +47,32 @@ final class DaemonConfig {
             return own;
         }
         DaemonSettings.Recorded daemon = recorded.get();
-        err.println(daemon.running()
-                ? "Using the settings of the daemon on node " + daemon.node() + " (started " + time(daemon.startedAt()) + ")."
-                : "No daemon is running; using the settings the last one ran with (node " + daemon.node() + ", stopped "
-                        + time(daemon.stoppedAt()) + ").");
+        err.println(whose(daemon));
         List<String> differences = differences(DaemonSettings.recordable(own), daemon.settings());
         if (!differences.isEmpty()) {
             err.println("This terminal's configuration differs from the daemon's; the daemon's values apply:");
             differences.forEach(d -> err.println("  " + d));
         }
         return own.withValues(daemon.settings(), "daemon node " + daemon.node());
+    }
+
+    /**
+     * Which daemon's settings are used, and how alive it is. A node that went silent without
+     * stopping (kill -9, a lost machine, or only a stalled process) still lends its settings, with
+     * that doubt said: it is the last thing known about how the daemon runs, a stalled node may yet
+     * send with those caps, and a cleanly stopped node is treated the same way, so the two cases
+     * differ only in wording, not in which numbers a dry run shows.
+     */
+    private static String whose(DaemonSettings.Recorded daemon) {
+        if (daemon.running()) {
+            return "Using the settings of the daemon on node " + daemon.node() + " (started " + time(daemon.startedAt()) + ").";
+        }
+        if (daemon.stoppedAt() != null) {
+            return "No daemon is running; using the settings the last one ran with (node " + daemon.node() + ", stopped "
+                    + time(daemon.stoppedAt()) + ").";
+        }
+        return "The daemon on node " + daemon.node() + " was last seen at " + time(daemon.seenAt())
+                + " (not running?); using the settings it ran with.";
     }
 
     /** One line per key both sides have with different values, sorted by key. */

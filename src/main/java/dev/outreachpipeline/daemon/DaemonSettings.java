@@ -27,12 +27,22 @@ public final class DaemonSettings {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What one node recorded. */
-    public record Recorded(String node, OffsetDateTime startedAt, OffsetDateTime stoppedAt, Map<String, String> settings) {
+    /**
+     * How many of its heartbeats a node may miss before commands stop taking it for running: one
+     * late beat (a busy pool, a long collection) is no death, three in a row are.
+     */
+    public static final int MISSED_HEARTBEATS = 3;
 
-        public boolean running() {
-            return stoppedAt == null;
-        }
+    /** The least silence, in seconds, after which a node is taken for not running, however short its heartbeat. */
+    public static final int LEAST_SILENCE_SECONDS = 30;
+
+    /**
+     * What one node recorded. {@code running}: not stopped, and seen within {@link #MISSED_HEARTBEATS}
+     * of its own heartbeats (at least {@link #LEAST_SILENCE_SECONDS}); a node killed with kill -9
+     * never records its stop, so only its silence tells.
+     */
+    public record Recorded(String node, OffsetDateTime startedAt, OffsetDateTime stoppedAt, OffsetDateTime seenAt,
+                           boolean running, Map<String, String> settings) {
     }
 
     private DaemonSettings() {
@@ -70,17 +80,26 @@ public final class DaemonSettings {
         }
     }
 
-    /** The most recently started node that has not stopped, else the most recently started one; empty when none recorded any. */
-    public static Optional<Recorded> latest(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SqlFiles.read("latest-daemon-settings.sql"));
-             ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
+    /**
+     * The most recently started node that is running, else the one that showed a sign of life last;
+     * empty when none recorded any. {@code heartbeatSeconds} is assumed for a node that recorded no
+     * heartbeat of its own.
+     */
+    public static Optional<Recorded> latest(Connection c, int heartbeatSeconds) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SqlFiles.read("latest-daemon-settings.sql"))) {
+            ps.setInt(1, LEAST_SILENCE_SECONDS);
+            ps.setInt(2, MISSED_HEARTBEATS);
+            ps.setInt(3, heartbeatSeconds);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Map<String, String> settings = JSON.readValue(rs.getString("settings"), new TypeReference<TreeMap<String, String>>() {
+                });
+                return Optional.of(new Recorded(rs.getString("node"), rs.getObject("started_at", OffsetDateTime.class),
+                        rs.getObject("stopped_at", OffsetDateTime.class), rs.getObject("seen_at", OffsetDateTime.class),
+                        rs.getBoolean("running"), settings));
             }
-            Map<String, String> settings = JSON.readValue(rs.getString("settings"), new TypeReference<TreeMap<String, String>>() {
-            });
-            return Optional.of(new Recorded(rs.getString("node"), rs.getObject("started_at", OffsetDateTime.class),
-                    rs.getObject("stopped_at", OffsetDateTime.class), settings));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the recorded daemon settings are not valid JSON: " + e.getOriginalMessage(), e);
         }
