@@ -4,6 +4,7 @@ import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.sending.SmtpSettings;
 import dev.outreachpipeline.sending.UnsubscribeTokens;
 import dev.outreachpipeline.sending.DurationText;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -50,6 +51,7 @@ public final class PublicHttpServer extends VertxPlatformHttpServer {
     private final int maxConnections;
     private HttpServer server;
     private ConnectionGuard guard;
+    private Vertx ownVertx;
 
     private PublicHttpServer(VertxPlatformHttpServerConfiguration configuration, OutreachConfig config) {
         super(configuration);
@@ -108,6 +110,21 @@ public final class PublicHttpServer extends VertxPlatformHttpServer {
         }
     }
 
+    /**
+     * The Vert.x instance this server runs on, made and closed here. Camel's server would make one itself
+     * and close it through the executor its own start creates; this class replaces that start, so it
+     * owns the instance outright rather than leave Camel's stop a null executor to fail on.
+     */
+    @Override
+    protected Vertx lookupVertx() {
+        Vertx shared = super.lookupVertx();
+        if (shared != null) {
+            return shared;
+        }
+        ownVertx = Vertx.vertx();
+        return ownVertx;
+    }
+
     /** Replaces Camel's start of the server, which sets no timeouts and no connection limit. */
     @Override
     protected void startServer() throws Exception {
@@ -152,6 +169,17 @@ public final class PublicHttpServer extends VertxPlatformHttpServer {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
                 LOG.debug("Closing the public HTTP server: {}", e.toString());
+            }
+        }
+        Vertx own = ownVertx;
+        ownVertx = null;
+        if (own != null) {
+            try {
+                own.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.debug("Closing the public HTTP server's Vert.x: {}", e.toString());
             }
         }
     }
