@@ -65,7 +65,8 @@ public final class HunterClient {
     public HunterOutcome domainSearch(String domain, Runnable check, AtomicInteger calls) {
         requireKey();
         String query = "domain=" + encode(domain) + "&limit=100";
-        return retries.call("domain search for " + domain, HunterOutcome.Retry.class::isInstance, String::valueOf, check, () -> {
+        return retries.call("domain search for " + domain, HunterOutcome.Retry.class::isInstance,
+                o -> o instanceof HunterOutcome.Retry r ? r.reason() : String.valueOf(o), check, () -> {
             Response r = send("/v2/domain-search", query, searchLimit, check, calls);
             return counted("domain-search", responses.parseDomainSearch(r.status(), r.body()));
         });
@@ -76,7 +77,9 @@ public final class HunterClient {
         requireKey();
         String query = "email=" + encode(email);
         return retries.withRetries(settings.verifierChecks() - 1).call("verification of " + email,
-                o -> o instanceof VerifierOutcome.Pending || o instanceof VerifierOutcome.RetryLater, String::valueOf, check, () -> {
+                o -> o instanceof VerifierOutcome.Pending || o instanceof VerifierOutcome.RetryLater,
+                o -> o instanceof VerifierOutcome.RetryLater r ? r.reason()
+                        : o instanceof VerifierOutcome.Pending ? "Hunter is still verifying the address" : String.valueOf(o), check, () -> {
                     Response r = send("/v2/email-verifier", query, verifierLimit, check, calls);
                     return counted("email-verifier", responses.parseVerifier(r.status(), r.body()));
                 });
