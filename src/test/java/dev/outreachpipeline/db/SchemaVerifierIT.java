@@ -186,8 +186,7 @@ class SchemaVerifierIT {
         assertThat(out).contains("schema version 3", "Migration V4 (", "Migration V5 (", "is pending", "`outreach db migrate`");
         VerifyReport report = report();
         assertThat(report.onlyMigrationsPending()).isTrue();
-        var pending = java.util.stream.IntStream.rangeClosed(4, Integer.parseInt(CurrentSchema.latestVersion()))
-                .mapToObj(v -> "V" + v).toList();
+        var pending = CurrentSchema.versions().stream().filter(v -> v >= 4).map(v -> "V" + v).toList();
         assertThat(report.differences()).extracting(SchemaDifference::object).containsExactlyElementsOf(pending);
     }
 

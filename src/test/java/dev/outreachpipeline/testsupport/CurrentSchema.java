@@ -42,11 +42,16 @@ public final class CurrentSchema {
 
     /** The latest version, e.g. "8". */
     public static String latestVersion() {
-        return String.valueOf(migrations().stream().mapToInt(f -> {
+        return String.valueOf(versions().get(versions().size() - 1));
+    }
+
+    /** Every version, in order; numbers may be skipped (one reserved for a migration not merged yet). */
+    public static List<Integer> versions() {
+        return migrations().stream().map(f -> {
             Matcher m = VERSION.matcher(f.getFileName().toString());
             m.matches();
             return Integer.parseInt(m.group(1));
-        }).max().orElseThrow());
+        }).sorted().toList();
     }
 
     /** Tables the migrations create. */
