@@ -229,6 +229,21 @@ class SendingIT {
     }
 
     @Test
+    void theDryRunShowsAnEscapeSequenceInAContactAddressAsTextInsteadOfSendingItToTheTerminal() {
+        assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
+        // a contact address as a provider could return it: a window title, a bell and a clear-screen inside
+        db.execute("INSERT INTO prospects (domain, contact_email, contact_method, outreach_status, draft_subject, draft_body,"
+                + " approved_at) VALUES ('esc.example', 'editor' || chr(27) || ']0;pwned' || chr(7) || chr(27) || '[2J@esc.example',"
+                + " 'hunter_personal', 'approved', 'Hello', 'Hello,\nA short note.', now())");
+
+        CliRun dry = CliRun.run(env(), "send", "--dry-run");
+
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        assertThat(dry.out()).doesNotContain("\u001B").doesNotContain("\u0007")
+                .contains("editor\\x1B]0;pwned\\x07\\x1B[2J@esc.example");
+    }
+
+    @Test
     void onlyAnOperatorSendsAgainAMessageWhoseDeliveryIsUnknown() throws Exception {
         assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
         String id = approved("unknown.example", "Unknown");
