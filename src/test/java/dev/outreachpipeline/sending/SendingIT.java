@@ -2,6 +2,7 @@ package dev.outreachpipeline.sending;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.outreachpipeline.testsupport.CapturedLogs;
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.Rows;
 import dev.outreachpipeline.testsupport.TestDatabase;
@@ -140,7 +141,7 @@ class SendingIT {
         assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
         String later = approved("later.example", "Later");
         try (var server = new ScriptedSmtpServer(Map.of("RCPT", "451 4.7.1 Greylisted, try again later"));
-             var logs = dev.outreachpipeline.testsupport.CapturedLogs.start()) {
+             var logs = CapturedLogs.start()) {
             assertThat(sendJob(env(server.port())).exitCode()).isZero();
             // an operator sees each temporary refusal: one WARN line with the server's reply, no stack trace
             assertThat(logs.lines()).filteredOn(l -> l.contains("Temporary SMTP failure")).singleElement()
