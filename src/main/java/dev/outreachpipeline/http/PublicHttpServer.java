@@ -4,6 +4,7 @@ import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.sending.SmtpSettings;
 import dev.outreachpipeline.sending.UnsubscribeTokens;
 import dev.outreachpipeline.sending.DurationText;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -153,6 +154,28 @@ public final class PublicHttpServer extends VertxPlatformHttpServer {
             } catch (Exception e) {
                 LOG.debug("Closing the public HTTP server: {}", e.toString());
             }
+        }
+    }
+
+    /**
+     * Closes the Vert.x instance Camel made for this server. Camel's own stop does that on an
+     * executor that its {@code startServer} creates; {@link #startServer} replaces that method, so
+     * the executor never existed and every stop logged a NullPointerException as a WARN with a
+     * stack trace. An instance found in the registry belongs to whoever put it there and stays open.
+     */
+    @Override
+    protected void stopVertx() {
+        Vertx vertx = getVertx();
+        if (vertx == null || vertx == lookupVertx()) {
+            return;
+        }
+        setVertx(null);
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.debug("Closing the public HTTP server's Vert.x: {}", e.toString());
         }
     }
 
