@@ -20,8 +20,8 @@ final class ProviderCommand {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     @Command(name = "pause", mixinStandardHelpOptions = true,
-            description = {"A provider is paused when it says its quota is spent or the account is restricted:",
-                    "no worker calls it until the pause ends, and its jobs wait as long."},
+            description = "A provider is paused when it says its quota is spent or the account is restricted: "
+                    + "no worker calls it until the pause ends, and its jobs wait as long.",
             subcommands = {ListPauses.class, Clear.class})
     static final class Pause {
     }
@@ -58,8 +58,9 @@ final class ProviderCommand {
     }
 
     @Command(name = "clear", mixinStandardHelpOptions = true,
-            description = {"Lift a provider's pause (after raising the plan or sorting out the account):",
-                    "its waiting jobs run at the next poll. If the quota is still spent, the next call pauses it again."})
+            description = {"Lift a provider's pause (after raising the plan or sorting out the account): "
+                    + "its waiting jobs run at the next poll.",
+                    "If the quota is still spent, the next call pauses it again."})
     static final class Clear implements Callable<Integer> {
         private final CliContext context;
 
