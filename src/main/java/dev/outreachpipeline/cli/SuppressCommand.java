@@ -136,8 +136,8 @@ final class SuppressCommand {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Add the entries of a CSV file, one address or domain a line, optionally followed by a reason "
                     + "(default manual; words that are not a known reason are kept as a note) and a source.",
-                    "A first line naming its columns (entry or email or domain, reason, note, source) is read as the header; "
-                    + "without one the columns are taken in that order.",
+                    "A first line naming its columns (entry or email or domain, and optionally reason, note and source) is "
+                    + "read as the header; without one the columns are entry, reason and source, in that order.",
                     "A line that cannot be read is reported with its number and why, and the others are added: the exit "
                     + "code is 0 when every line was added or already there, 1 when some were refused."})
     static final class Import implements Callable<Integer> {
