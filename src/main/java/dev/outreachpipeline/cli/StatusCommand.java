@@ -1,6 +1,5 @@
 package dev.outreachpipeline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.db.SchemaVersion;
@@ -53,25 +52,26 @@ final class StatusCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            context.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures));
+            context.out().println(TerminalText.jsonMapper().writeValueAsString(figures));
         } else {
             print(figures, context.out());
         }
         return ExitCodes.OK;
     }
 
+    /** Every value read from the database goes through {@link TerminalText#line}: rows may hold text from outside. */
     @SuppressWarnings("unchecked")
     private static void print(Map<String, Object> f, PrintWriter out) {
         var jobs = (Map<String, Object>) f.get("jobs");
         out.println("Jobs:       " + counts((Map<String, Object>) jobs.get("by_status")));
         ((Map<String, Map<String, Object>>) jobs.get("by_type")).forEach((type, byStatus) ->
-                out.printf("  %-10s %s%n", type, counts(byStatus)));
+                out.printf("  %-10s %s%n", TerminalText.line(type), counts(byStatus)));
         out.println("Prospects:  " + counts((Map<String, Object>) f.get("prospects")));
         var s = (Map<String, Object>) f.get("sends");
         out.printf("Sending:    %s sent today; %s in the last 24 h of a daily cap of %s (%s left), %s in the last hour"
                         + " of an hourly cap of %s (%s left)%s%n", s.get("sent_today"), s.get("last_24h"), s.get("daily_cap"),
                 s.get("daily_headroom"), s.get("last_hour"), s.get("hourly_cap"), s.get("hourly_headroom"),
-                s.get("mailbox") == null ? " — MAIL_FROM is not set" : ", mailbox " + s.get("mailbox"));
+                s.get("mailbox") == null ? " — MAIL_FROM is not set" : ", mailbox " + TerminalText.line(s.get("mailbox")));
         var providers = (Map<String, Map<String, Object>>) f.get("providers");
         var d = providers.get("dataforseo");
         var dToday = (Map<String, Object>) d.get("today");
@@ -91,8 +91,9 @@ final class StatusCommand implements Callable<Integer> {
         } else {
             out.println("Schedules:");
             for (var t : schedules) {
-                out.printf("  %-22s next %s (%s)%n", t.get("trigger"), t.get("next_fire") == null ? "—" : t.get("next_fire"),
-                        String.valueOf(t.get("state")).toLowerCase(Locale.ROOT));
+                out.printf("  %-22s next %s (%s)%n", TerminalText.line(t.get("trigger")),
+                        t.get("next_fire") == null ? "—" : TerminalText.line(t.get("next_fire")),
+                        TerminalText.line(String.valueOf(t.get("state")).toLowerCase(Locale.ROOT)));
             }
         }
         out.println("Days and months are in UTC.");
@@ -103,7 +104,8 @@ final class StatusCommand implements Callable<Integer> {
             return "none";
         }
         var parts = new StringBuilder();
-        byStatus.forEach((status, n) -> parts.append(parts.length() == 0 ? "" : ", ").append(status).append(' ').append(n));
+        byStatus.forEach((status, n) -> parts.append(parts.length() == 0 ? "" : ", ").append(TerminalText.line(status))
+                .append(' ').append(n));
         return parts.toString();
     }
 }

@@ -4,6 +4,7 @@ import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.prospects.SpreadsheetCells;
 import dev.outreachpipeline.sending.SuppressionFile;
+import dev.outreachpipeline.sending.SuppressionReason;
 import dev.outreachpipeline.sending.Suppressions;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -25,7 +26,8 @@ import java.util.concurrent.Callable;
                 SuppressCommand.Import.class, SuppressCommand.Export.class})
 final class SuppressCommand {
 
-    private static final String[] HEADER = {"entry", "reason", "source", "created_at"};
+    /** The note comes last, so tools that read the first four columns of an older export still can. */
+    private static final String[] HEADER = {"entry", "reason", "source", "created_at", "note"};
 
     static Suppressions.Entry entry(String text) {
         try {
@@ -43,7 +45,8 @@ final class SuppressCommand {
         List<String> entries;
 
         @Option(names = "--reason", defaultValue = "manual",
-                description = "One of unsubscribed, bounced, complained, manual or do_not_contact (default ${DEFAULT-VALUE}).")
+                description = "One of unsubscribed, bounced, complained, manual or do_not_contact (default ${DEFAULT-VALUE}); "
+                        + "other words are kept as a note, with the reason manual.")
         String reason;
 
         @Option(names = "--source", defaultValue = "added by an operator", description = "Where it came from.")
@@ -56,14 +59,16 @@ final class SuppressCommand {
         @Override
         public Integer call() throws Exception {
             var parsed = entries.stream().map(SuppressCommand::entry).toList();
-            if (!Suppressions.REASONS.contains(reason)) {
-                throw new OutreachException("Unknown reason '" + reason + "'; use one of "
-                        + String.join(", ", new java.util.TreeSet<>(Suppressions.REASONS)) + ".", ExitCodes.USAGE);
+            SuppressionReason why;
+            try {
+                why = SuppressionReason.of(reason, null);
+            } catch (IllegalArgumentException e) {
+                throw new OutreachException("The reason is not kept: " + e.getMessage() + ".", ExitCodes.USAGE);
             }
             try (Database db = context.openDatabase()) {
                 var list = new Suppressions(db.dataSource());
                 for (Suppressions.Entry e : parsed) {
-                    context.out().println(e.value() + (list.add(e, reason, source) ? " suppressed" : " was already suppressed"));
+                    context.out().println(e.value() + (list.add(e, why, source) ? " suppressed" : " was already suppressed"));
                 }
                 return ExitCodes.OK;
             }
@@ -117,8 +122,9 @@ final class SuppressCommand {
                     context.out().println(JobCommand.JSON.writeValueAsString(rows));
                 } else {
                     for (Map<String, Object> r : rows) {
-                        context.out().printf("%-40s  %-6s  %-14s  %s%n", TerminalText.line(r.get("entry")), r.get("kind"),
-                                TerminalText.line(r.get("reason")), TerminalText.line(r.get("source")));
+                        context.out().printf("%-40s  %-6s  %-14s  %s%s%n", TerminalText.line(r.get("entry")), r.get("kind"),
+                                TerminalText.line(r.get("reason")), TerminalText.line(r.get("source")),
+                                r.get("note") == null ? "" : "  note: " + TerminalText.line(r.get("note")));
                     }
                     context.err().println(rows.size() + " suppression(s).");
                 }
@@ -129,9 +135,9 @@ final class SuppressCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Add the entries of a CSV file, one address or domain a line, optionally followed by a reason "
-                    + "(default manual; words that are not a known reason are kept with the source) and a source.",
-                    "A first line naming its columns (entry or email or domain, reason, source) is read as the header; "
-                    + "without one the columns are taken in that order.",
+                    + "(default manual; words that are not a known reason are kept as a note) and a source.",
+                    "A first line naming its columns (entry or email or domain, and optionally reason, note and source) is "
+                    + "read as the header; without one the columns are entry, reason and source, in that order.",
                     "A line that cannot be read is reported with its number and why, and the others are added: the exit "
                     + "code is 0 when every line was added or already there, 1 when some were refused."})
     static final class Import implements Callable<Integer> {
@@ -211,7 +217,8 @@ final class SuppressCommand {
                     }
                 }, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
                     for (Map<String, Object> r : rows) {
-                        csv.printRecord(cell(r.get("entry")), cell(r.get("reason")), cell(r.get("source")), cell(r.get("created_at")));
+                        csv.printRecord(cell(r.get("entry")), cell(r.get("reason")), cell(r.get("source")), cell(r.get("created_at")),
+                                cell(r.get("note")));
                     }
                 }
                 return ExitCodes.OK;

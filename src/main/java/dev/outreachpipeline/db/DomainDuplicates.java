@@ -2,6 +2,7 @@ package dev.outreachpipeline.db;
 
 import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.cli.ExitCodes;
+import dev.outreachpipeline.cli.TerminalText;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
@@ -99,14 +100,18 @@ public final class DomainDuplicates {
         return result;
     }
 
-    /** Each conflicting domain with its rows, and the commands that resolve it. */
+    /**
+     * Each conflicting domain with its rows, and the commands that resolve it. Domains come from
+     * SERP results (and a predecessor's rows): printed through {@link TerminalText#line}, so an
+     * escape sequence in one shows as text instead of acting on the terminal.
+     */
     public static String describe(List<Group> groups) {
         var sb = new StringBuilder();
         sb.append(groups.size()).append(" domain(s) are stored more than once (also counting case and a leading www.):\n");
         for (Group g : groups) {
-            sb.append("  ").append(g.key()).append('\n');
+            sb.append("  ").append(TerminalText.line(g.key())).append('\n');
             for (Row r : g.rows()) {
-                sb.append("    ").append(r.id()).append("  ").append(r.domain())
+                sb.append("    ").append(r.id()).append("  ").append(TerminalText.line(r.domain()))
                         .append("  created ").append(r.createdAt() == null ? "(unknown)" : r.createdAt())
                         .append("  email_logs: ").append(r.emailLogs());
                 if (r.references() != r.emailLogs()) {

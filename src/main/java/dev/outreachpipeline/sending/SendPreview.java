@@ -1,5 +1,7 @@
 package dev.outreachpipeline.sending;
 
+import dev.outreachpipeline.cli.TerminalText;
+
 import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -13,7 +15,9 @@ import java.util.Locale;
 /**
  * {@code outreach send --dry-run}: what the next send job would do now, read-only — the mailbox's
  * recent sends against its caps, the pacing decision, and the queue in the order it is served, each
- * with what would happen to it and why.
+ * with what would happen to it and why. Addresses and domains come from outside (SERP results,
+ * Hunter) and are printed through {@link TerminalText#line}, so an escape sequence in one cannot act
+ * on the terminal.
  */
 public final class SendPreview {
 
@@ -31,7 +35,7 @@ public final class SendPreview {
 
     public void print(PrintWriter out) throws SQLException {
         String mailbox = smtp.from().toLowerCase(Locale.ROOT);
-        smtp.problemsForSending().forEach(p -> out.println("Cannot send: " + p));
+        smtp.problemsForSending().forEach(p -> out.println("Cannot send: " + TerminalText.line(p)));
         try (Connection c = dataSource.getConnection()) {
             int sent24h;
             int sentHour;
@@ -47,7 +51,7 @@ public final class SendPreview {
                 }
             }
             out.printf("Mailbox %s: %d sent in the last 24 h (cap %d), %d in the last hour (cap %d); window %s; spacing %s ± %s%n",
-                    mailbox.isEmpty() ? "(MAIL_FROM not set)" : mailbox, sent24h, send.dailyCap(), sentHour, send.hourlyCap(),
+                    mailbox.isEmpty() ? "(MAIL_FROM not set)" : TerminalText.line(mailbox), sent24h, send.dailyCap(), sentHour, send.hourlyCap(),
                     send.window(), DurationText.format(send.spacing()), DurationText.format(send.spacingJitter()));
             out.println(decision instanceof PacingDecision.Wait w ? "Next send: waits — " + w.reason() : "Next send: now");
             int room = Math.max(0, Math.min(send.dailyCap() - sent24h, send.hourlyCap() - sentHour));
@@ -71,9 +75,9 @@ public final class SendPreview {
                     var skip = send.skipCountries().skipReason((Integer) rs.getObject("location_code"));
                     OffsetDateTime retry = rs.getObject("next_attempt_at", OffsetDateTime.class);
                     if (rs.getString("suppressed_by") != null) {
-                        why = "never sent: suppressed, " + rs.getString("suppressed_by");
+                        why = "never sent: suppressed, " + TerminalText.line(rs.getString("suppressed_by"));
                     } else if (skip.isPresent()) {
-                        why = "never sent: " + skip.get();
+                        why = "never sent: " + TerminalText.line(skip.get());
                     } else if (retry != null && retry.isAfter(OffsetDateTime.now())) {
                         why = "waits: retry after a temporary SMTP failure at " + retry;
                     } else if (sendable >= room) {
@@ -87,7 +91,7 @@ public final class SendPreview {
                                 + " or so";
                         sendable++;
                     }
-                    out.printf("%4d. %-40s %-14s %s%n", position, rs.getString("contact_email"), what, why);
+                    out.printf("%4d. %-40s %-14s %s%n", position, TerminalText.line(rs.getString("contact_email")), what, why);
                 }
                 if (position == 0) {
                     out.println("Nothing is approved or due for a follow-up.");

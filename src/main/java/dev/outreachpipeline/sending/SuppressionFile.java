@@ -23,17 +23,18 @@ import java.util.Map;
  * reason, and every other line still counts.
  *
  * <p>The first line is a header when one of its fields is {@code entry}, {@code email} or
- * {@code domain}; the columns are then found by name ({@code reason} and {@code source} are
- * optional, others are ignored). Otherwise the file has no header and its columns are entry,
- * reason, source in that order. A missing or empty reason is {@code manual}, a missing source says
- * which file it came from. A reason that is not one of {@link Suppressions#REASONS} is kept as
- * text in the source, with the entry suppressed as {@code manual}. Cells neutralised against
- * spreadsheet formulas by an export are restored.
+ * {@code domain}; the columns are then found by name ({@code reason}, {@code note} and
+ * {@code source} are optional, others are ignored). Otherwise the file has no header and its
+ * columns are entry, reason, source in that order. A missing or empty reason is {@code manual}, a
+ * missing source says which file it came from. A reason in words rather than one of
+ * {@link Suppressions#REASONS} is kept as the note, with the entry suppressed as {@code manual}
+ * (see {@link SuppressionReason}). Cells neutralised against spreadsheet formulas by an export are
+ * restored.
  */
 public final class SuppressionFile {
 
     /** One line of the file that holds an entry: to add, or refused with the reason. */
-    public record Line(int number, Suppressions.Entry entry, String reason, String source, String refusal) {
+    public record Line(int number, Suppressions.Entry entry, SuppressionReason reason, String source, String refusal) {
         public boolean refused() {
             return refusal != null;
         }
@@ -55,6 +56,7 @@ public final class SuppressionFile {
         int entryColumn = 0;
         int reasonColumn = 1;
         int sourceColumn = 2;
+        int noteColumn = -1;
         boolean first = true;
         int number = 0;
         int start = 0;
@@ -96,16 +98,17 @@ public final class SuppressionFile {
                     entryColumn = header.get("entry");
                     reasonColumn = header.getOrDefault("reason", -1);
                     sourceColumn = header.getOrDefault("source", -1);
+                    noteColumn = header.getOrDefault("note", -1);
                     continue;
                 }
             }
-            lines.add(entry(number, fields, entryColumn, reasonColumn, sourceColumn, defaultSource));
+            lines.add(entry(number, fields, entryColumn, reasonColumn, noteColumn, sourceColumn, defaultSource));
         }
         return lines;
     }
 
-    private static Line entry(int number, List<String> fields, int entryColumn, int reasonColumn, int sourceColumn,
-                              String defaultSource) {
+    private static Line entry(int number, List<String> fields, int entryColumn, int reasonColumn, int noteColumn,
+                              int sourceColumn, String defaultSource) {
         String value = field(fields, entryColumn);
         if (value.isEmpty()) {
             return refused(number, "it has no address or domain" + (entryColumn > 0 ? " in column " + (entryColumn + 1) : ""));
@@ -118,17 +121,15 @@ public final class SuppressionFile {
             return refused(number, number == 1 ? why + " (a header row names its columns: entry or email or domain,"
                     + " then reason and source)" : why);
         }
-        String reasonText = Suppressions.plainText(field(fields, reasonColumn));
+        SuppressionReason reason;
+        try {
+            reason = SuppressionReason.of(field(fields, reasonColumn), field(fields, noteColumn));
+        } catch (IllegalArgumentException e) {
+            return refused(number, e.getMessage());
+        }
         String source = Suppressions.plainText(field(fields, sourceColumn));
         if (source.isEmpty()) {
             source = defaultSource;
-        }
-        String reason = reasonText.toLowerCase(Locale.ROOT);
-        if (reason.isEmpty()) {
-            reason = "manual";
-        } else if (!Suppressions.REASONS.contains(reason)) {
-            source = source + " (reason: " + reasonText + ")";
-            reason = "manual";
         }
         return new Line(number, entry, reason, source, null);
     }
@@ -137,14 +138,14 @@ public final class SuppressionFile {
         return new Line(number, null, null, null, why);
     }
 
-    /** The header's columns (entry, reason, source → index), or null when the line is data. */
+    /** The header's columns (entry, reason, note, source → index), or null when the line is data. */
     private static Map<String, Integer> header(List<String> fields) {
         var columns = new java.util.HashMap<String, Integer>();
         for (int i = 0; i < fields.size(); i++) {
             String name = fields.get(i).toLowerCase(Locale.ROOT);
             if (ENTRY_COLUMNS.contains(name)) {
                 columns.putIfAbsent("entry", i);
-            } else if (name.equals("reason") || name.equals("source")) {
+            } else if (name.equals("reason") || name.equals("note") || name.equals("source")) {
                 columns.putIfAbsent(name, i);
             }
         }

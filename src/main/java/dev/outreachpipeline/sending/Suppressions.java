@@ -1,5 +1,6 @@
 package dev.outreachpipeline.sending;
 
+import dev.outreachpipeline.db.SqlFiles;
 import dev.outreachpipeline.discovery.DomainKey;
 
 import javax.sql.DataSource;
@@ -17,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * The suppression list as operators manage it: an entry is an email address or a whole domain,
- * with a reason and where it came from. Entries are stored lower-case; adding one twice keeps the
- * first (its reason and date are the record of the objection).
+ * with a reason, a note in someone's own words, and where it came from. Entries are stored
+ * lower-case; adding one twice keeps the first (its reason and date are the record of the objection).
  */
 public final class Suppressions {
 
@@ -66,17 +67,17 @@ public final class Suppressions {
         this.dataSource = dataSource;
     }
 
+    private static final String INSERT = SqlFiles.read("insert-suppression.sql");
+    private static final String LIST = SqlFiles.read("suppression-list.sql");
+
     /** @return true when the entry is new */
-    public boolean add(Entry entry, String reason, String source) throws SQLException {
-        if (!REASONS.contains(reason)) {
-            throw new IllegalArgumentException("unknown reason '" + reason + "'; one of " + String.join(", ", new java.util.TreeSet<>(REASONS)));
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO suppressions (email, domain, reason, source) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+    public boolean add(Entry entry, SuppressionReason reason, String source) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
             ps.setString(1, entry.email());
             ps.setString(2, entry.domain());
-            ps.setString(3, reason);
-            ps.setString(4, source == null ? null : plainText(source));
+            ps.setString(3, reason.reason());
+            ps.setString(4, reason.note());
+            ps.setString(5, source == null ? null : plainText(source));
             return ps.executeUpdate() == 1;
         }
     }
@@ -105,19 +106,19 @@ public final class Suppressions {
         }
     }
 
+    /** Every entry, oldest first: entry, kind (email or domain), reason, note, source, created_at. */
     public List<Map<String, Object>> list() throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT coalesce(email, domain) AS entry, CASE WHEN email IS NULL THEN 'domain' ELSE 'email' END AS kind,"
-                        + " reason, source, created_at FROM suppressions ORDER BY created_at, entry");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(LIST);
              ResultSet rs = ps.executeQuery()) {
             var rows = new ArrayList<Map<String, Object>>();
             while (rs.next()) {
                 var row = new LinkedHashMap<String, Object>();
-                row.put("entry", rs.getString(1));
-                row.put("kind", rs.getString(2));
-                row.put("reason", rs.getString(3));
-                row.put("source", rs.getString(4));
-                row.put("created_at", String.valueOf(rs.getObject(5, java.time.OffsetDateTime.class)));
+                row.put("entry", rs.getString("entry"));
+                row.put("kind", rs.getString("kind"));
+                row.put("reason", rs.getString("reason"));
+                row.put("note", rs.getString("note"));
+                row.put("source", rs.getString("source"));
+                row.put("created_at", String.valueOf(rs.getObject("created_at", java.time.OffsetDateTime.class)));
                 rows.add(row);
             }
             return rows;

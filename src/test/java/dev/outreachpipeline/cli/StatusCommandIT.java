@@ -109,6 +109,24 @@ class StatusCommandIT {
     }
 
     @Test
+    void textFromTheDatabaseIsShownWithVisibleEscapesInTextAndJson() {
+        // a window title with a bell, and a C1 CSI clear-screen that JSON writers leave as it is
+        db.execute("INSERT INTO qrtz_triggers (sched_name, trigger_name, trigger_group, job_name, job_group, next_fire_time,"
+                + " trigger_state, trigger_type, start_time) VALUES ('outreach-pipeline', 'evil' || chr(27) || ']0;pwned'"
+                + " || chr(7) || chr(155) || '2J', 'g', 'j', 'g', " + (NEXT_FIRE + 1) + ", 'WAITING', 'CRON', 0)");
+
+        CliRun text = CliRun.run(env, "status");
+        CliRun json = CliRun.run(env, "status", "--json");
+
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).doesNotContain("\u001B").doesNotContain("\u0007").doesNotContain("\u009B")
+                .contains("evil\\x1B]0;pwned\\x07\\x9B2J");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(json.out()).doesNotContain("\u001B").doesNotContain("\u0007").doesNotContain("\u009B")
+                .contains("evil\\u001B]0;pwned\\u0007\\u009B2J");
+    }
+
+    @Test
     void anUnmigratedDatabaseIsNamedWithTheCommandThatFixesIt() {
         TestDatabase empty = TestPostgres.newDatabase();
         CliRun run = CliRun.run(empty.env(), "status");

@@ -1,7 +1,9 @@
 package dev.outreachpipeline.daemon;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.outreachpipeline.testsupport.CapturedLogs;
 import dev.outreachpipeline.testsupport.CliRun;
-import dev.outreachpipeline.testsupport.LogCapture;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +42,8 @@ class BusyPortIT {
             assertThat(outcome.run().err().strip()).isEqualTo("Cannot listen on 127.0.0.1:" + port + " for the management endpoints"
                     + " (/health, /metrics): the port is in use (is another daemon or program listening there?); change"
                     + " outreach.management.port (OUTREACH_MANAGEMENT_PORT) or outreach.management.bind, or stop what holds it.");
-            assertThat(outcome.logged()).noneMatch(line -> line.contains("[+ stack trace]") || line.startsWith("ERROR"));
+            assertThat(outcome.withStackTrace()).as(String.join("\n", outcome.logged())).isEmpty();
+            assertThat(outcome.errors()).as(String.join("\n", outcome.logged())).isEmpty();
         }
     }
 
@@ -55,19 +58,20 @@ class BusyPortIT {
             assertThat(outcome.run().err().strip()).isEqualTo("Cannot listen on 127.0.0.1:" + port + " for the public HTTP server"
                     + " (unsubscribe links): the port is in use (is another daemon or program listening there?); change"
                     + " outreach.http.port (OUTREACH_HTTP_PORT) or outreach.http.bind, or stop what holds it.");
-            assertThat(outcome.logged()).noneMatch(line -> line.contains("[+ stack trace]") || line.startsWith("ERROR"));
+            assertThat(outcome.withStackTrace()).as(String.join("\n", outcome.logged())).isEmpty();
+            assertThat(outcome.errors()).as(String.join("\n", outcome.logged())).isEmpty();
         }
     }
 
-    private record Outcome(CliRun run, List<String> logged) {
+    private record Outcome(CliRun run, List<String> logged, List<String> withStackTrace, List<ILoggingEvent> errors) {
     }
 
     /** {@code outreach run} in this JVM; bounded, should it start after all. */
     private static Outcome run(String name, String value) {
         return assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
-            try (LogCapture log = LogCapture.start()) {
+            try (CapturedLogs logs = CapturedLogs.start()) {
                 CliRun run = CliRun.run(db.env("OUTREACH_JOBS_POLL_INTERVAL_MS", "600000", name, value), "run");
-                return new Outcome(run, log.lines());
+                return new Outcome(run, logs.lines(), logs.withStackTrace(), logs.atLeast(Level.ERROR));
             }
         });
     }

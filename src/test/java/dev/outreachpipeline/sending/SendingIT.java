@@ -2,6 +2,7 @@ package dev.outreachpipeline.sending;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.outreachpipeline.testsupport.CapturedLogs;
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.Rows;
 import dev.outreachpipeline.testsupport.TestDatabase;
@@ -140,7 +141,7 @@ class SendingIT {
         assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
         String later = approved("later.example", "Later");
         try (var server = new ScriptedSmtpServer(Map.of("RCPT", "451 4.7.1 Greylisted, try again later"));
-             var logs = dev.outreachpipeline.testsupport.CapturedLogs.start()) {
+             var logs = CapturedLogs.start()) {
             assertThat(sendJob(env(server.port())).exitCode()).isZero();
             // an operator sees each temporary refusal: one WARN line with the server's reply, no stack trace
             assertThat(logs.lines()).filteredOn(l -> l.contains("Temporary SMTP failure")).singleElement()
@@ -226,6 +227,21 @@ class SendingIT {
         assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
         assertThat(db.count("SELECT count(*) FROM prospects WHERE outreach_status = 'approved'")).isEqualTo(4);
         assertThat(db.count("SELECT count(*) FROM send_attempts")).isZero();
+    }
+
+    @Test
+    void theDryRunShowsAnEscapeSequenceInAContactAddressAsTextInsteadOfSendingItToTheTerminal() {
+        assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
+        // a contact address as a provider could return it: a window title, a bell and a clear-screen inside
+        db.execute("INSERT INTO prospects (domain, contact_email, contact_method, outreach_status, draft_subject, draft_body,"
+                + " approved_at) VALUES ('esc.example', 'editor' || chr(27) || ']0;pwned' || chr(7) || chr(27) || '[2J@esc.example',"
+                + " 'hunter_personal', 'approved', 'Hello', 'Hello,\nA short note.', now())");
+
+        CliRun dry = CliRun.run(env(), "send", "--dry-run");
+
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        assertThat(dry.out()).doesNotContain("\u001B").doesNotContain("\u0007")
+                .contains("editor\\x1B]0;pwned\\x07\\x1B[2J@esc.example");
     }
 
     @Test

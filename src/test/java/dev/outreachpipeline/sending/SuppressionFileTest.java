@@ -15,7 +15,8 @@ class SuppressionFileTest {
     }
 
     private static String added(SuppressionFile.Line line) {
-        return line.number() + " " + line.entry().value() + " " + line.reason() + " " + line.source();
+        return line.number() + " " + line.entry().value() + " " + line.reason().reason()
+                + (line.reason().note() == null ? "" : " [" + line.reason().note() + "]") + " " + line.source();
     }
 
     @Test
@@ -44,11 +45,11 @@ class SuppressionFileTest {
     }
 
     @Test
-    void aReasonInWordsIsKeptAsTextWithItsControlCharactersStripped() {
+    void aReasonInWordsIsKeptAsTheNoteWithItsControlCharactersStrippedAndTheSourceUntouched() {
         var lines = read("email,reason,source\nann@example.com,Asked us by phone\u001B[2J,CRM\nbob@example.com,COMPLAINED,\n");
 
         assertThat(lines).extracting(SuppressionFileTest::added).containsExactly(
-                "2 ann@example.com manual CRM (reason: Asked us by phone [2J)",
+                "2 ann@example.com manual [Asked us by phone [2J] CRM",
                 "3 bob@example.com complained imported from list.csv");
     }
 
@@ -89,5 +90,24 @@ class SuppressionFileTest {
 
         assertThat(lines.get(0).refusal()).contains("'address' is neither").contains("a header row names its columns");
         assertThat(lines.get(1).entry().value()).isEqualTo("ann@example.com");
+    }
+
+    @Test
+    void aNoteColumnIsReadAndFollowsWordsGivenAsTheReason() {
+        var lines = read("entry,reason,note,source\nann@example.com,bounced,old bounce,CRM\n"
+                + "bob@example.com,Asked by phone,called twice,CRM\ncid@example.com,,,\n");
+
+        assertThat(lines).extracting(SuppressionFileTest::added).containsExactly(
+                "2 ann@example.com bounced [old bounce] CRM",
+                "3 bob@example.com manual [Asked by phone; called twice] CRM",
+                "4 cid@example.com manual imported from list.csv");
+    }
+
+    @Test
+    void aNoteLongerThanTheColumnHoldsRefusesThatLineOnly() {
+        var lines = read("entry,reason\nann@example.com," + "x".repeat(501) + "\nbob@example.com," + "y".repeat(500) + "\n");
+
+        assertThat(lines.get(0).refusal()).isEqualTo("the note is 501 characters long; at most 500 are kept");
+        assertThat(lines.get(1).reason().note()).hasSize(500);
     }
 }

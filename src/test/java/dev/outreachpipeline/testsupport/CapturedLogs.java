@@ -40,9 +40,13 @@ public final class CapturedLogs implements AutoCloseable {
         return events().stream().filter(e -> e.getLevel().isGreaterOrEqual(level)).toList();
     }
 
-    /** "LEVEL logger - message" of each event, for assertions and their failure messages. */
+    /**
+     * "LEVEL logger - message" of each event, for assertions and their failure messages; " [+ stack
+     * trace]" ends the line of an event that carries an exception.
+     */
     public List<String> lines() {
-        return events().stream().map(e -> e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage()).toList();
+        return events().stream().map(e -> e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage()
+                + (e.getThrowableProxy() == null ? "" : " [+ stack trace]")).toList();
     }
 
     /** The events that carry an exception, i.e. print a stack trace. */
