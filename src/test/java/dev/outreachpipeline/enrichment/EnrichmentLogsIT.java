@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -58,6 +59,26 @@ class EnrichmentLogsIT {
             assertThat(logs.atLeast(Level.ERROR)).as(String.join("\n", logs.lines())).isEmpty();
             assertThat(logs.lines()).filteredOn(l -> l.contains("quota for the billing period is spent")).singleElement()
                     .satisfies(l -> assertThat(l).contains("(enrich) waits until"));
+        }
+    }
+
+    @Test
+    void aRetriedAnswerIsOneWarningThatGivesHuntersReason() {
+        bed.prospect("gardenblog.com", 1);
+        bed.hunter.stubFor(EnrichmentTestBed.search("gardenblog.com").inScenario("hiccup").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(500).withBody(Fixtures.read("hunter/hunter-error-500.json")))
+                .willSetStateTo("answered"));
+        bed.hunter.stubFor(EnrichmentTestBed.search("gardenblog.com").inScenario("hiccup").whenScenarioStateIs("answered")
+                .willReturn(aResponse().withStatus(200).withBody(Fixtures.read("hunter/domain-search-mixed.json"))));
+
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            assertThat(bed.runOnceWithEnrichJob().exitCode()).isZero();
+
+            assertThat(logs.lines()).filteredOn(l -> l.contains("retry 1 of")).singleElement()
+                    .satisfies(l -> assertThat(l).startsWith("WARN ")
+                            .contains("Hunter, domain search for gardenblog.com: Hunter")
+                            .doesNotContain("Retry[").doesNotContain("reason="));
+            assertThat(logs.withStackTrace()).as(String.join("\n", logs.lines())).isEmpty();
         }
     }
 
