@@ -214,8 +214,8 @@ final class ConfigurationReference {
     }
 
     /**
-     * What ConfigSchema accepts, where it can say so in a few words: a range, a list of values, and
-     * whether the value is secret. ConfigSchema writes a range or a list only in the sentence its
+     * What ConfigSchema accepts, where it can say so in a few words: a range, a list of values, the
+     * stages that need the setting, and whether the value is secret. ConfigSchema writes a range or a list only in the sentence its
      * check gives for a wrong value, so it is read back from there (with values no setting accepts)
      * instead of being written a second time.
      */
@@ -227,12 +227,27 @@ final class ConfigurationReference {
         Setting s = setting.get();
         var parts = new ArrayList<String>();
         rule(s).ifPresent(parts::add);
+        parts.addAll(neededBy(key));
         if (s.secret()) {
             parts.add("**secret**: environment only, masked");
         } else if (ConfigSchema.isSensitive(key)) {
             parts.add("masked (may hold a password)");
         }
         return String.join("; ", parts);
+    }
+
+    /** The stages that cannot work without this setting, as {@code config check} reports them. */
+    private static List<String> neededBy(String key) {
+        var needed = new ArrayList<String>();
+        for (Stage stage : Stage.ALL) {
+            for (Stage.Requirement r : stage.requirements()) {
+                if (r.key().equals(key)) {
+                    needed.add("needed for " + stage.name()
+                            + r.whenSet().map(other -> " when " + code(other) + " is set").orElse(""));
+                }
+            }
+        }
+        return needed;
     }
 
     private static Optional<String> rule(Setting s) {

@@ -44,14 +44,16 @@ class ConfigurationReferenceTest {
     }
 
     @Test
-    void theReferenceStatesRangesValuesEnvironmentNamesAndSecretsAsTheSchemaDefinesThem() throws IOException {
+    void theReferenceStatesRangesValuesStagesEnvironmentNamesAndSecretsAsTheSchemaDefinesThem() throws IOException {
         String page = ConfigurationReference.render(shipped());
 
         assertThat(page).contains("| `outreach.database.pool-size` | `OUTREACH_DATABASE_POOL_SIZE` | `10` | 2–200 |");
         assertThat(page).contains("| `outreach.dataforseo.mode` | `OUTREACH_DATAFORSEO_MODE` | `live` | `live`, `standard` |");
         assertThat(page).contains("| `outreach.send.spacing` | `OUTREACH_SEND_SPACING` | `90s` | 0s–1d |");
         assertThat(page).contains("| `outreach.hunter.api-key` | `HUNTER_API_KEY` (or `HUNTER_IO_API_KEY`, `OUTREACH_HUNTER_API_KEY`) | empty"
-                + " | **secret**: environment only, masked |");
+                + " | needed for enrichment; **secret**: environment only, masked |");
+        assertThat(page).contains("| `outreach.smtp.password` | `SMTP_PASSWORD` (or `OUTREACH_SMTP_PASSWORD`) | empty"
+                + " | needed for sending when `outreach.smtp.username` is set; **secret**: environment only, masked |");
         assertThat(page).contains("| `outreach.database.url` | `DATABASE_URL` (or `OUTREACH_DATABASE_URL`) | empty"
                 + " | masked (may hold a password) |");
     }
