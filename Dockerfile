@@ -1,14 +1,19 @@
 # Outreach Pipeline as a container: `docker build -t outreach-pipeline .`, then
 #   docker run -e DATABASE_URL=postgres://user:password@host:5432/outreach outreach-pipeline
 # Configuration comes from environment variables only (see README "Deploying").
+#
+# Both base images are pinned to one Temurin release (17.0.20.1+1 on Ubuntu 24.04 "noble"), so a rebuild
+# gives the same Java; raise both tags together, by hand, when a new Temurin 17 update is out. For a
+# byte-identical base, add the image digest as well: eclipse-temurin:<tag>@sha256:<digest>.
 
 # --- build: the same command as on a developer's machine; the result is the distribution archive
-FROM eclipse-temurin:17-jdk AS build
+FROM eclipse-temurin:17.0.20.1_1-jdk-noble AS build
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
-# Dependencies in a layer of their own, so a source change does not fetch them again.
-RUN ./mvnw -q -B dependency:go-offline || true
+# Dependencies in a layer of their own, so a source change does not fetch them again. A failed download
+# stops the build at this step rather than being hidden.
+RUN ./mvnw -q -B dependency:go-offline
 COPY config/ config/
 COPY routes/ routes/
 COPY src/ src/
@@ -18,7 +23,7 @@ RUN ./mvnw -q -B -DskipTests package \
  && mv /dist/outreach-pipeline-* /dist/outreach-pipeline
 
 # --- run: a JRE, the unpacked distribution, a user without privileges
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:17.0.20.1_1-jre-noble
 RUN groupadd --system outreach \
  && useradd --system --gid outreach --home-dir /var/lib/outreach-pipeline --create-home --shell /usr/sbin/nologin outreach
 COPY --from=build /dist/outreach-pipeline /opt/outreach-pipeline

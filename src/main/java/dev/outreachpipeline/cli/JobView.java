@@ -93,7 +93,7 @@ final class JobView {
         }
         if (result.isObject() && result.size() > 0) {
             out.println("  result");
-            result.fields().forEachRemaining(f -> out.printf("    %-26s %s%n", TerminalText.line(f.getKey()),
+            result.properties().forEach(f -> out.printf("    %-26s %s%n", TerminalText.line(f.getKey()),
                     TerminalText.line(f.getValue().asText())));
         }
         if (!queries.isEmpty()) {

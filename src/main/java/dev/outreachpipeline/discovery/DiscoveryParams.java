@@ -57,8 +57,6 @@ public final class DiscoveryParams {
             node = JSON.readTree(json == null ? "{}" : json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("the job's params are not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the job's params cannot be read: " + e.getMessage());
         }
         JsonNode keywords = node.path("keywords");
         String keywordText = keywords.isArray() ? String.join(", ", strings(keywords)) : keywords.asText("");

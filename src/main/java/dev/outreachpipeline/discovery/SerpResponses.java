@@ -169,7 +169,7 @@ public final class SerpResponses {
         }
         if (node.isObject()) {
             var copy = SerpEnvelope.MAPPER.createObjectNode();
-            node.fields().forEachRemaining(f -> copy.set(f.getKey().replace(NUL, ""), withoutNul(f.getValue())));
+            node.properties().forEach(f -> copy.set(f.getKey().replace(NUL, ""), withoutNul(f.getValue())));
             return copy;
         }
         if (node.isArray()) {

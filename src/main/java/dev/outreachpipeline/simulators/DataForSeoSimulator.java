@@ -233,7 +233,7 @@ public final class DataForSeoSimulator extends SimulatedServer {
         data.put("se", "google");
         data.put("se_type", "organic");
         if (asked != null && asked.isObject()) {
-            asked.fields().forEachRemaining(f -> data.set(f.getKey(), f.getValue()));
+            asked.properties().forEach(f -> data.set(f.getKey(), f.getValue()));
             if (asked.hasNonNull("keyword")) {
                 data.put("keyword", decode(asked.get("keyword").asText()));
             }

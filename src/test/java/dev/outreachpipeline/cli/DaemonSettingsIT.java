@@ -77,6 +77,7 @@ class DaemonSettingsIT {
     }
 
     @Test
+    @SuppressWarnings("try") // the daemon runs only so that it records its settings; the body reads them from the table
     void theDaemonRecordsNoSecretAndAStoppedDaemonIsNamedAsSuch() throws Exception {
         try (var daemon = RunningDaemon.start(db.config(daemonEnv), db.open(), Path.of("target"))) {
             String stored = String.valueOf(db.rowsOf("SELECT settings::text AS s FROM daemon_settings").get(0).get("s"));

@@ -15,12 +15,23 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
  * The Dockerfile cannot be built here (no image registry), so its promises are read from the file:
- * official Temurin 17 images, the documented build command, a user that is not root, an orderly
- * stop, a health check, JSON logs, and no secret baked into the image.
+ * official Temurin 17 images pinned to one release, the documented build command, no step whose
+ * failure is ignored, a user that is not root, an orderly stop, a health check, JSON logs, and no
+ * secret baked into the image.
  */
 class DockerfileTest {
 
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|API_KEY|TOKEN|DATABASE_URL|_KEY$).*");
+
+    /**
+     * An official Temurin 17 image by its full release tag (17.0.20.1_1-jre-noble: update 20.1, build 1,
+     * Ubuntu noble), optionally with its digest; group 1 is the release, group 2 jdk or jre.
+     */
+    private static final Pattern PINNED_TEMURIN_17 =
+            Pattern.compile("eclipse-temurin:(17\\.0\\.\\d+(?:\\.\\d+)?_\\d+)-(jdk|jre)-[a-z][a-z0-9.-]*(?:@sha256:[0-9a-f]{64})?");
+
+    /** A shell list that carries on whatever the command before it did: {@code || true}, {@code || :}. */
+    private static final Pattern IGNORED_FAILURE = Pattern.compile("\\|\\|\\s*(true|:)(\\s|;|&|\\||$)");
 
     /** The Dockerfile's instructions with continuation lines joined and comments dropped. */
     private static List<String> instructions() throws IOException {
@@ -65,10 +76,30 @@ class DockerfileTest {
     void buildsWithTheTemurin17JdkAndRunsOnTheTemurin17Jre() throws IOException {
         List<String> froms = named("FROM");
         assertThat(froms).hasSize(2);
-        assertThat(froms.get(0)).isEqualTo("eclipse-temurin:17-jdk AS build");
-        assertThat(froms.get(1)).isEqualTo("eclipse-temurin:17-jre");
+        assertThat(froms.get(0)).matches(PINNED_TEMURIN_17.pattern() + " AS build").contains("-jdk-");
+        assertThat(froms.get(1)).matches(PINNED_TEMURIN_17.pattern()).contains("-jre-");
         assertThat(named("RUN")).anyMatch(r -> r.contains("./mvnw -q -B -DskipTests package"));
         assertThat(String.join("\n", finalStage())).contains("COPY --from=build /dist/outreach-pipeline /opt/outreach-pipeline");
+    }
+
+    @Test
+    void bothBaseImagesArePinnedToTheSameTemurinRelease() throws IOException {
+        var releases = new ArrayList<String>();
+        for (String from : named("FROM")) {
+            String image = from.split("\\s+")[0];
+            assertThat(image).as("a base image by a moving tag gives another Java on every rebuild")
+                    .doesNotContain(":latest").matches(PINNED_TEMURIN_17);
+            var matcher = PINNED_TEMURIN_17.matcher(image);
+            releases.add(matcher.matches() ? matcher.group(1) : image);
+        }
+        assertThat(named("FROM")).noneMatch(f -> f.matches("eclipse-temurin:17(-jdk|-jre)?(-[a-z]+)?( .*)?"));
+        assertThat(releases).as("the JDK that builds and the JRE that runs are one release").hasSize(2).containsOnly(releases.get(0));
+    }
+
+    @Test
+    void noStepIgnoresItsFailure() throws IOException {
+        assertThat(named("RUN")).isNotEmpty().noneMatch(r -> IGNORED_FAILURE.matcher(r).find());
+        assertThat(named("RUN")).as("dependencies keep a layer of their own").contains("./mvnw -q -B dependency:go-offline");
     }
 
     @Test

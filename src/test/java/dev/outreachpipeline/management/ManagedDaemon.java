@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The real daemon in this JVM, its management endpoints on a free port of 127.0.0.1 (TestDatabase's
@@ -37,7 +39,7 @@ record ManagedDaemon(RunningDaemon daemon, int port) implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws ExecutionException, TimeoutException {
         daemon.close();
     }
 }

@@ -8,7 +8,9 @@ import org.apache.camel.CamelContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.awaitility.Awaitility.await;
 
@@ -49,10 +51,18 @@ public final class RunningDaemon implements AutoCloseable {
         return daemon.main().getCamelContext();
     }
 
-    /** Stops it as SIGTERM would and waits until it has. */
+    /**
+     * Stops it as SIGTERM would and waits until it has. An interrupted wait is not passed on as
+     * InterruptedException: try-with-resources would otherwise swallow the thread's interrupt.
+     */
     @Override
-    public void close() throws Exception {
+    public void close() throws ExecutionException, TimeoutException {
         daemon.main().completed();
-        running.get(90, TimeUnit.SECONDS);
+        try {
+            running.get(90, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the daemon to stop", e);
+        }
     }
 }
