@@ -163,24 +163,23 @@ public final class PublicHttpServer extends VertxPlatformHttpServer {
         HttpServer s = server;
         server = null;
         if (s != null) {
-            try {
-                s.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                LOG.debug("Closing the public HTTP server: {}", e.toString());
-            }
+            awaitClose(s.close(), "the public HTTP server");
         }
         Vertx own = ownVertx;
         ownVertx = null;
         if (own != null) {
-            try {
-                own.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                LOG.debug("Closing the public HTTP server's Vert.x: {}", e.toString());
-            }
+            awaitClose(own.close(), "the public HTTP server's Vert.x");
+        }
+    }
+
+    /** Waits a bounded time for a close; a failure to close at stop is not worth more than a debug line. */
+    private static void awaitClose(io.vertx.core.Future<Void> closing, String what) {
+        try {
+            closing.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.debug("Closing {}: {}", what, e.toString());
         }
     }
 
