@@ -202,12 +202,7 @@ public final class ConfigSchema {
         if (value.isBlank()) {
             return Optional.empty();
         }
-        try {
-            DatabaseUrl.parse(value);
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
+        return ParseCheck.problem(value, DatabaseUrl::parse);
     }
 
     private static Optional<String> checkCron(String value) {

@@ -6,6 +6,7 @@ import dev.outreachpipeline.jobs.DaemonStopping;
 import dev.outreachpipeline.jobs.JobStore;
 import dev.outreachpipeline.jobs.JobTypes;
 import dev.outreachpipeline.jobs.NodeIdentity;
+import dev.outreachpipeline.jobs.QueueIdleWait;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.main.BaseMainSupport;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -190,18 +192,13 @@ public final class Daemon {
     private void stopWhenIdle() {
         var jobs = new JobStore(db.dataSource());
         long pollMillis = Math.max(200, config.getInt("outreach.jobs.poll-interval-ms"));
-        int idleRounds = 0;
         try {
             while (main.getCamelContext() == null || !main.getCamelContext().isStarted()) {
                 Thread.sleep(100);
             }
             JobTypes types = main.getCamelContext().getRegistry().lookupByNameAndType("jobTypes", JobTypes.class);
-            // Two quiet looks in a row: a job that finishes enqueues its follow-up in the same step.
-            while (idleRounds < 2) {
-                Thread.sleep(pollMillis);
-                boolean idle = jobs.unfinished(types.list()) == 0;
-                idleRounds = idle ? idleRounds + 1 : 0;
-            }
+            QueueIdleWait.every(Duration.ofMillis(pollMillis))
+                    .untilIdle(() -> jobs.unfinished(types.list()) == 0, QueueIdleWait.UNBOUNDED);
             LOG.info("No runnable job is left; stopping (--once)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

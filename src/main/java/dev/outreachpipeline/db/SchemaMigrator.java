@@ -2,6 +2,7 @@ package dev.outreachpipeline.db;
 
 import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.cli.ExitCodes;
+import dev.outreachpipeline.db.adoption.LegacyAdoption;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 

@@ -1,5 +1,6 @@
 package dev.outreachpipeline.discovery;
 
+import dev.outreachpipeline.providers.ProviderJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +27,7 @@ public final class SerpRequests {
             throw new IllegalArgumentException("depth " + task.depth() + " is more than a live SERP call accepts ("
                     + MAX_LIVE_DEPTH + "): ask for fewer results or use standard mode.");
         }
-        ArrayNode body = SerpEnvelope.MAPPER.createArrayNode();
+        ArrayNode body = ProviderJson.MAPPER.createArrayNode();
         body.add(object(task));
         return write(body);
     }
@@ -37,7 +38,7 @@ public final class SerpRequests {
             throw new IllegalArgumentException("A task_post call takes 1 to " + MAX_TASKS_PER_POST + " tasks, not "
                     + tasks.size() + "; split the batch.");
         }
-        ArrayNode body = SerpEnvelope.MAPPER.createArrayNode();
+        ArrayNode body = ProviderJson.MAPPER.createArrayNode();
         tasks.forEach(t -> body.add(object(t)));
         return write(body);
     }
@@ -53,7 +54,7 @@ public final class SerpRequests {
     // Field order as in DataForSEO's examples, so that a logged body reads the way their documentation does.
     // os is not sent: DataForSEO picks the device's default (windows for desktop).
     private static ObjectNode object(SerpTask task) {
-        ObjectNode o = SerpEnvelope.MAPPER.createObjectNode();
+        ObjectNode o = ProviderJson.MAPPER.createObjectNode();
         o.put("keyword", checkedKeyword(task.keyword()));
         if (task.locationCode() <= 0) {
             throw new IllegalArgumentException("location_code must be a DataForSEO location code (e.g. 2840 for the"
@@ -101,7 +102,7 @@ public final class SerpRequests {
 
     private static String write(ArrayNode body) {
         try {
-            return SerpEnvelope.MAPPER.writeValueAsString(body);
+            return ProviderJson.MAPPER.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A request body could not be written", e);
         }

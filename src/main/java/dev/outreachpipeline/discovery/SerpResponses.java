@@ -1,5 +1,6 @@
 package dev.outreachpipeline.discovery;
 
+import dev.outreachpipeline.providers.ProviderJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outreachpipeline.discovery.SerpOutcome.FailQuery;
@@ -11,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static dev.outreachpipeline.discovery.SerpEnvelope.integer;
-import static dev.outreachpipeline.discovery.SerpEnvelope.text;
+import static dev.outreachpipeline.providers.ProviderJson.integer;
+import static dev.outreachpipeline.providers.ProviderJson.text;
 
 /**
  * Reads DataForSEO's answers to the SERP calls (live, task_post, tasks_ready, task_get) into outcomes
@@ -38,14 +39,14 @@ public final class SerpResponses {
     }
 
     public TaskPostResult parseTaskPost(int httpStatus, String body) {
-        SerpEnvelope env = SerpEnvelope.read(body);
+        ProviderJson env = ProviderJson.read(body);
         BigDecimal cost = costOf(env, null);
         SerpOutcome failure = SerpStatus.requestFailure(TASK_POST, httpStatus, env);
         if (failure != null) {
             return new TaskPostResult(failure, List.of(), cost);
         }
         var posted = new ArrayList<PostedTask>();
-        for (JsonNode task : env.tasks()) {
+        for (JsonNode task : env.array("tasks")) {
             String id = text(task, "id");
             String tag = text(task.path("data"), "tag");
             Integer code = integer(task, "status_code");
@@ -68,13 +69,13 @@ public final class SerpResponses {
      * @throws SerpCallFailed when DataForSEO did not answer with the list
      */
     public List<ReadyTask> parseTasksReady(int httpStatus, String body) {
-        SerpEnvelope env = SerpEnvelope.read(body);
+        ProviderJson env = ProviderJson.read(body);
         SerpOutcome failure = SerpStatus.requestFailure(TASKS_READY, httpStatus, env);
         if (failure != null) {
             throw new SerpCallFailed(asPollFailure(failure));
         }
         var ready = new ArrayList<ReadyTask>();
-        for (JsonNode task : env.tasks()) {
+        for (JsonNode task : env.array("tasks")) {
             Integer code = integer(task, "status_code");
             if (code == null || code != SerpStatus.OK) {
                 SerpOutcome taskFailure = code == null
@@ -95,17 +96,17 @@ public final class SerpResponses {
 
     /** The top-level {@code cost} DataForSEO reports for any answer, failed or not; empty when there is none. */
     public static Optional<BigDecimal> reportedCost(String body) {
-        SerpEnvelope env = SerpEnvelope.read(body);
-        return Optional.ofNullable(env.isObject() ? env.cost() : null);
+        ProviderJson env = ProviderJson.read(body);
+        return Optional.ofNullable(env.isObject() ? env.decimal("cost") : null);
     }
 
     private SerpOutcome parseSerp(String call, int httpStatus, String body) {
-        SerpEnvelope env = SerpEnvelope.read(body);
+        ProviderJson env = ProviderJson.read(body);
         SerpOutcome failure = SerpStatus.requestFailure(call, httpStatus, env);
         if (failure != null) {
             return failure;
         }
-        List<JsonNode> tasks = env.tasks();
+        List<JsonNode> tasks = env.array("tasks");
         if (tasks.isEmpty()) {
             return new FailQuery("DataForSEO answered " + call + " with status 20000, but with an empty task list.");
         }
@@ -155,7 +156,7 @@ public final class SerpResponses {
 
     private static String raw(JsonNode item) {
         try {
-            return SerpEnvelope.MAPPER.writeValueAsString(item);
+            return ProviderJson.MAPPER.writeValueAsString(item);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A parsed JSON node could not be written back", e);
         }
@@ -165,15 +166,15 @@ public final class SerpResponses {
     private static JsonNode withoutNul(JsonNode node) {
         if (node.isTextual()) {
             return !node.textValue().contains(NUL) ? node
-                    : SerpEnvelope.MAPPER.getNodeFactory().textNode(node.textValue().replace(NUL, ""));
+                    : ProviderJson.MAPPER.getNodeFactory().textNode(node.textValue().replace(NUL, ""));
         }
         if (node.isObject()) {
-            var copy = SerpEnvelope.MAPPER.createObjectNode();
+            var copy = ProviderJson.MAPPER.createObjectNode();
             node.properties().forEach(f -> copy.set(f.getKey().replace(NUL, ""), withoutNul(f.getValue())));
             return copy;
         }
         if (node.isArray()) {
-            var copy = SerpEnvelope.MAPPER.createArrayNode();
+            var copy = ProviderJson.MAPPER.createArrayNode();
             node.forEach(n -> copy.add(withoutNul(n)));
             return copy;
         }
@@ -185,10 +186,10 @@ public final class SerpResponses {
     }
 
     /** The top-level cost; the task's when the top level has none; zero when neither says (a free call). */
-    private static BigDecimal costOf(SerpEnvelope env, JsonNode task) {
-        BigDecimal cost = env.isObject() ? env.cost() : null;
+    private static BigDecimal costOf(ProviderJson env, JsonNode task) {
+        BigDecimal cost = env.isObject() ? env.decimal("cost") : null;
         if (cost == null && task != null) {
-            cost = SerpEnvelope.decimal(task, "cost");
+            cost = ProviderJson.decimal(task, "cost");
         }
         return cost == null ? BigDecimal.ZERO : cost;
     }

@@ -1,5 +1,6 @@
 package dev.outreachpipeline.discovery;
 
+import dev.outreachpipeline.providers.ProviderJson;
 import dev.outreachpipeline.discovery.SerpOutcome.FailJob;
 import dev.outreachpipeline.discovery.SerpOutcome.FailQuery;
 import dev.outreachpipeline.discovery.SerpOutcome.Retry;
@@ -26,7 +27,7 @@ final class SerpStatus {
      * Why the request as a whole failed, or null when it was accepted (HTTP 200, top-level 20000 and a
      * {@code tasks} array). The top level wins: a task's status is only looked at once this is null.
      */
-    static SerpOutcome requestFailure(String call, int http, SerpEnvelope env) {
+    static SerpOutcome requestFailure(String call, int http, ProviderJson env) {
         if (http != 200) {
             return httpFailure(call, http, env);
         }
@@ -34,15 +35,15 @@ final class SerpStatus {
             return new FailQuery("DataForSEO answered " + call + " with HTTP 200, but not with a JSON object ("
                     + env.snippet() + ").");
         }
-        Integer code = env.statusCode();
+        Integer code = env.integer("status_code");
         if (code == null) {
             return new FailQuery("DataForSEO answered " + call + " with HTTP 200, but the answer has no status_code ("
                     + env.snippet() + ").");
         }
         if (code != OK) {
-            return classify(call, call, 200, code, env.statusMessage());
+            return classify(call, call, 200, code, env.text("status_message"));
         }
-        if (env.tasks() == null) {
+        if (env.array("tasks") == null) {
             return new FailQuery("DataForSEO answered " + call + " with status 20000, but the answer has no tasks ("
                     + env.snippet() + ").");
         }
@@ -58,9 +59,9 @@ final class SerpStatus {
         return classify(call, subject, 200, code, message);
     }
 
-    private static SerpOutcome httpFailure(String call, int http, SerpEnvelope env) {
-        Integer code = env.isObject() ? env.statusCode() : null;
-        String message = env.isObject() ? env.statusMessage() : null;
+    private static SerpOutcome httpFailure(String call, int http, ProviderJson env) {
+        Integer code = env.isObject() ? env.integer("status_code") : null;
+        String message = env.isObject() ? env.text("status_message") : null;
         String said = said(http, code, message, env);
         if (http == 401) {
             return badCredentials(said);
@@ -125,7 +126,7 @@ final class SerpStatus {
     }
 
     /** "(HTTP 401, status 40100: You are not authorized …)" — only the parts that are known. */
-    private static String said(int http, Integer code, String message, SerpEnvelope unreadable) {
+    private static String said(int http, Integer code, String message, ProviderJson unreadable) {
         var sb = new StringBuilder("(");
         if (http != 200) {
             sb.append("HTTP ").append(http);

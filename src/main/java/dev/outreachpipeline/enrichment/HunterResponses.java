@@ -1,5 +1,6 @@
 package dev.outreachpipeline.enrichment;
 
+import dev.outreachpipeline.providers.ProviderJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outreachpipeline.enrichment.HunterOutcome.Failed;
 import dev.outreachpipeline.enrichment.HunterOutcome.Found;
@@ -16,8 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import static dev.outreachpipeline.enrichment.HunterEnvelope.bool;
-import static dev.outreachpipeline.enrichment.HunterEnvelope.text;
+import static dev.outreachpipeline.providers.ProviderJson.bool;
+import static dev.outreachpipeline.providers.ProviderJson.text;
 
 /**
  * Reads Hunter's answers (domain search, email verifier, account) into outcomes the routes act on.
@@ -47,14 +48,14 @@ public final class HunterResponses {
      * nothing could be done with it.
      */
     public HunterOutcome parseDomainSearch(int httpStatus, String body) {
-        HunterEnvelope env = HunterEnvelope.read(body);
+        ProviderJson env = ProviderJson.read(body);
         if (httpStatus != 200) {
             return HunterStatus.failure(DOMAIN_SEARCH, httpStatus, env);
         }
-        JsonNode data = env.data();
+        JsonNode data = env.object("data");
         if (data == null) {
             return new Failed("Hunter answered " + DOMAIN_SEARCH + " with HTTP 200, but without a data object ("
-                    + (env.errors().isEmpty() ? env.snippet() : HunterStatus.said(200, env.errors(), env)) + ").");
+                    + (HunterError.in(env).isEmpty() ? env.snippet() : HunterStatus.said(200, HunterError.in(env), env)) + ").");
         }
         JsonNode emails = data.get("emails");
         if (emails == null || !emails.isArray()) {
@@ -69,7 +70,7 @@ public final class HunterResponses {
         }
         var search = new DomainSearch(text(data, "domain"), bool(data, "disposable"), bool(data, "webmail"),
                 bool(data, "accept_all"), text(data, "pattern"), text(data, "organization"), list);
-        return new Found(search, HunterEnvelope.json(data));
+        return new Found(search, ProviderJson.json(data));
     }
 
     /**
@@ -79,7 +80,7 @@ public final class HunterResponses {
      * to a dead address.
      */
     public VerifierOutcome parseVerifier(int httpStatus, String body) {
-        HunterEnvelope env = HunterEnvelope.read(body);
+        ProviderJson env = ProviderJson.read(body);
         if (httpStatus == STILL_VERIFYING) {
             return new Pending();
         }
@@ -91,7 +92,7 @@ public final class HunterResponses {
         if (httpStatus != 200) {
             return forVerifier(HunterStatus.failure(VERIFIER, httpStatus, env));
         }
-        JsonNode data = env.data();
+        JsonNode data = env.object("data");
         String status = text(data, "status");
         if (status == null) {
             return new Failed("Hunter answered " + VERIFIER + " with HTTP 200, but without data.status ("
@@ -101,7 +102,7 @@ public final class HunterResponses {
         if (!VERIFIER_STATUSES.contains(normalised)) {
             return new Failed("Hunter answered " + VERIFIER + " with the unknown status \"" + status + "\".");
         }
-        Integer score = HunterEnvelope.integer(data, "score");
+        Integer score = ProviderJson.integer(data, "score");
         return new Verified(normalised, score == null ? 0 : clamp(score));
     }
 
@@ -113,7 +114,7 @@ public final class HunterResponses {
         if (httpStatus != 200) {
             return Optional.empty();
         }
-        String date = text(HunterEnvelope.read(body).data(), "reset_date");
+        String date = text(ProviderJson.read(body).object("data"), "reset_date");
         if (date == null) {
             return Optional.empty();
         }
@@ -152,9 +153,9 @@ public final class HunterResponses {
     }
 
     /** The address the answer is about: {@code data.email}, else {@code meta.params.email}. */
-    private static String verifiedEmail(HunterEnvelope env) {
-        String email = text(env.data(), "email");
-        return email != null ? email : env.metaParam("email");
+    private static String verifiedEmail(ProviderJson env) {
+        String email = text(env.object("data"), "email");
+        return email != null ? email : text(env.at("meta", "params"), "email");
     }
 
     /** The verifier shares every failure with the domain search except the retry, which it calls RetryLater. */

@@ -1,5 +1,6 @@
 package dev.outreachpipeline.enrichment;
 
+import dev.outreachpipeline.providers.ProviderJson;
 import dev.outreachpipeline.enrichment.HunterOutcome.DoNotProcess;
 import dev.outreachpipeline.enrichment.HunterOutcome.Failed;
 import dev.outreachpipeline.enrichment.HunterOutcome.QuotaExhausted;
@@ -26,11 +27,11 @@ final class HunterStatus {
     }
 
     /** The outcome of an answer that is not the call's success; {@code call} names the call ("the domain search"). */
-    static HunterOutcome failure(String call, int http, HunterEnvelope env) {
+    static HunterOutcome failure(String call, int http, ProviderJson env) {
         if (http == NO_ANSWER) {
             return new Retry("Hunter did not answer " + call + " (no response: the connection failed or timed out).");
         }
-        List<HunterEnvelope.Error> errors = env.errors();
+        List<HunterError> errors = HunterError.in(env);
         String said = said(http, errors, env);
         if (http == 401) {
             return new Rejected("Hunter rejected the API key " + said
@@ -70,14 +71,14 @@ final class HunterStatus {
     }
 
     /** "(HTTP 429, too_many_requests: You've reached …)", or the start of the body when it names no error. */
-    static String said(int http, List<HunterEnvelope.Error> errors, HunterEnvelope env) {
+    static String said(int http, List<HunterError> errors, ProviderJson env) {
         String what = errors.isEmpty()
                 ? env.snippet()
                 : errors.stream().map(HunterStatus::describe).collect(Collectors.joining("; "));
         return "(HTTP " + http + ", " + what + ")";
     }
 
-    private static String describe(HunterEnvelope.Error e) {
+    private static String describe(HunterError e) {
         String name = e.id() != null ? e.id() : e.code() != null ? "code " + e.code() : "error";
         String details = e.details() == null || e.details().isBlank() ? null : e.details().strip();
         return details == null ? name : name + ": " + details;

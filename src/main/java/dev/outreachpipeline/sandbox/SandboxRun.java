@@ -11,6 +11,7 @@ import dev.outreachpipeline.discovery.DiscoveryParams;
 import dev.outreachpipeline.jobs.JobRow;
 import dev.outreachpipeline.jobs.JobStore;
 import dev.outreachpipeline.jobs.JobTypes;
+import dev.outreachpipeline.jobs.QueueIdleWait;
 import dev.outreachpipeline.sending.DurationText;
 import dev.outreachpipeline.sending.FollowupSteps;
 import dev.outreachpipeline.simulators.DataForSeoSimulator;
@@ -254,26 +255,19 @@ public final class SandboxRun {
         return failed;
     }
 
-    /**
-     * Waits until no job is waiting or running (twice in a row: a finishing job enqueues the next
-     * stage's in the same transaction, but a look may fall between two statements), printing
-     * progress as the numbers change.
-     */
+    /** Waits until no job is waiting or running, printing progress as the numbers change. */
     private void waitUntilIdle(DataSource ds, JobStore jobs, List<String> types, CompletableFuture<Void> running)
             throws Exception {
-        Instant deadline = Instant.now().plus(STAGE_TIMEOUT);
-        int idleLooks = 0;
-        while (idleLooks < 2) {
+        boolean idle = QueueIdleWait.every(POLL).untilIdle(() -> {
             if (running.isDone()) {
                 throw new OutreachException("The daemon stopped before the sandbox run was over.", EXIT_FAILURE);
             }
-            if (Instant.now().isAfter(deadline)) {
-                throw new OutreachException("The sandbox's jobs did not finish within " + STAGE_TIMEOUT.toMinutes()
-                        + " minutes; see `job list` on the sandbox database.", EXIT_FAILURE);
-            }
-            Thread.sleep(POLL.toMillis());
             progress.status(SandboxFacts.read(ds).progressLine());
-            idleLooks = jobs.unfinished(types) == 0 ? idleLooks + 1 : 0;
+            return jobs.unfinished(types) == 0;
+        }, STAGE_TIMEOUT);
+        if (!idle) {
+            throw new OutreachException("The sandbox's jobs did not finish within " + STAGE_TIMEOUT.toMinutes()
+                    + " minutes; see `job list` on the sandbox database.", EXIT_FAILURE);
         }
         progress.flushStatus();
     }

@@ -1,5 +1,7 @@
 package dev.outreachpipeline.sending;
 
+import dev.outreachpipeline.config.ParseCheck;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,12 +81,7 @@ public final class CountrySkipList {
 
     /** A setting's check: empty when the text is a skip list, else what is wrong with it. */
     public static Optional<String> check(String text) {
-        try {
-            parse(text);
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
+        return ParseCheck.problem(text, CountrySkipList::parse);
     }
 
     private static Optional<String> problem(String code) {

@@ -1,5 +1,7 @@
 package dev.outreachpipeline.sending;
 
+import dev.outreachpipeline.config.ParseCheck;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -67,12 +69,7 @@ public final class DurationText {
 
     /** A setting's check: empty when the text is a duration, else what is wrong with it. */
     public static Optional<String> check(String text) {
-        try {
-            parse(text);
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
+        return ParseCheck.problem(text, DurationText::parse);
     }
 
     /** A setting's check for a duration from {@code min} to {@code max}, both included. */

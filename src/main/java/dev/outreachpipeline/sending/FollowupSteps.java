@@ -1,5 +1,7 @@
 package dev.outreachpipeline.sending;
 
+import dev.outreachpipeline.config.ParseCheck;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,12 +83,7 @@ public final class FollowupSteps {
 
     /** A setting's check: empty when the text is a list of steps, else what is wrong with it. */
     public static Optional<String> check(String text) {
-        try {
-            parse(text);
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
+        return ParseCheck.problem(text, FollowupSteps::parse);
     }
 
     /** Step n's time after the first message is element n - 1. */

@@ -1,5 +1,7 @@
 package dev.outreachpipeline.sending;
 
+import dev.outreachpipeline.config.ParseCheck;
+
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -77,12 +79,7 @@ public final class SendWindow {
 
     /** A setting's check: empty when the text is a send window, else what is wrong with it. */
     public static Optional<String> check(String text) {
-        try {
-            parse(text);
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
+        return ParseCheck.problem(text, SendWindow::parse);
     }
 
     private static SendWindow parseTrimmed(String t) {

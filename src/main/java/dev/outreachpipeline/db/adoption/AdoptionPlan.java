@@ -1,4 +1,4 @@
-package dev.outreachpipeline.db;
+package dev.outreachpipeline.db.adoption;
 
 import java.util.ArrayList;
 import java.util.List;
