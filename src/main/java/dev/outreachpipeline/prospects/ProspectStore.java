@@ -1,5 +1,6 @@
 package dev.outreachpipeline.prospects;
 
+import dev.outreachpipeline.db.SqlStatement;
 import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -78,7 +79,7 @@ public final class ProspectStore {
      */
     public List<String> statuses() throws SQLException {
         var all = new java.util.LinkedHashSet<>(ProspectStatuses.ALL);
-        for (Map<String, Object> row : query(dev.outreachpipeline.db.SqlFiles.read("prospect-statuses.sql"))) {
+        for (Map<String, Object> row : query(SqlStatement.PROSPECT_STATUSES.text())) {
             all.add(String.valueOf(row.get("outreach_status")));
         }
         return List.copyOf(all);

@@ -1,6 +1,8 @@
 package dev.outreachpipeline.sending;
 
 import dev.outreachpipeline.cli.TerminalText;
+import dev.outreachpipeline.db.NamedParameters;
+import dev.outreachpipeline.db.SqlStatement;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
@@ -21,6 +23,8 @@ import java.util.Locale;
  */
 public final class SendPreview {
 
+    private static final NamedParameters SEND_FACTS = SqlStatement.SEND_FACTS.jdbc();
+
     private final DataSource dataSource;
     private final SmtpSettings smtp;
     private final SendSettings send;
@@ -40,8 +44,8 @@ public final class SendPreview {
             int sent24h;
             int sentHour;
             PacingDecision decision;
-            try (PreparedStatement ps = c.prepareStatement(dev.outreachpipeline.db.SqlFiles.read("send-facts.sql").replace(":#mailbox", "?"))) {
-                ps.setString(1, mailbox);
+            try (PreparedStatement ps = c.prepareStatement(SEND_FACTS.jdbcText())) {
+                SEND_FACTS.bind(ps, java.util.Map.of("mailbox", mailbox));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     sent24h = rs.getInt("sent_last_24h");

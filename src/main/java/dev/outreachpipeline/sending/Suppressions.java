@@ -1,6 +1,6 @@
 package dev.outreachpipeline.sending;
 
-import dev.outreachpipeline.db.SqlFiles;
+import dev.outreachpipeline.db.SqlStatement;
 import dev.outreachpipeline.discovery.DomainKey;
 
 import javax.sql.DataSource;
@@ -67,8 +67,8 @@ public final class Suppressions {
         this.dataSource = dataSource;
     }
 
-    private static final String INSERT = SqlFiles.read("insert-suppression.sql");
-    private static final String LIST = SqlFiles.read("suppression-list.sql");
+    private static final String INSERT = SqlStatement.INSERT_SUPPRESSION.text();
+    private static final String LIST = SqlStatement.SUPPRESSION_LIST.text();
 
     /** @return true when the entry is new */
     public boolean add(Entry entry, SuppressionReason reason, String source) throws SQLException {

@@ -1,0 +1,78 @@
+package dev.outreachpipeline.db;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every statement file under src/main/resources/sql that Java runs (the routes name theirs in their
+ * endpoints): {@code SEND_FACTS} is sql/send-facts.sql. Being an enum, the list is complete by
+ * construction, and {@link SqlFiles#verify()} checks each file at start-up.
+ */
+public enum SqlStatement {
+    CLEAR_PROVIDER_PAUSE,
+    COUNT_INTO_JOB_RESULT,
+    COUNT_SENT_CALL,
+    ENQUEUE_JOB,
+    INSERT_SUPPRESSION,
+    LATEST_DAEMON_SETTINGS,
+    PROSPECT_STATES,
+    PROSPECT_STATUSES,
+    PROVIDER_PAUSES,
+    RECENTLY_RUN_QUERIES,
+    RECORD_DAEMON_SETTINGS,
+    RECORD_DAEMON_STOPPED,
+    REDRAFT_PROSPECTS,
+    REFRESH_PROSPECTS,
+    RESEND_PROSPECTS,
+    RESERVE_RATE_SLOT,
+    SEND_FACTS,
+    SUPPRESSION_LIST,
+    UNSUBSCRIBE_CONTACT,
+    UNSUBSCRIBE_PROSPECT,
+    WAITING_JOB_OF_TYPE;
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+
+    private volatile String text;
+
+    /** The file's name under sql/. */
+    public String file() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-') + ".sql";
+    }
+
+    /** The statement as written, for JDBC when it has only {@code ?} parameters. */
+    public String text() {
+        String t = text;
+        if (t == null) {
+            t = SqlFiles.read(file());
+            text = t;
+        }
+        return t;
+    }
+
+    /** The statement with its camel-sql {@code :#name} parameters made JDBC {@code ?}s, bound by name. */
+    public NamedParameters jdbc() {
+        return NamedParameters.of(text());
+    }
+
+    /**
+     * A template statement with its {@code {name}} placeholders filled: only for identifiers SQL
+     * cannot take as parameters (a table in a COPY or a count), each already quoted by
+     * {@link SqlNames} from the fixed list of the project's tables, never from input.
+     */
+    public String fill(Map<String, String> identifiers) {
+        Matcher m = PLACEHOLDER.matcher(text());
+        var out = new StringBuilder();
+        while (m.find()) {
+            String value = identifiers.get(m.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("sql/" + file() + " needs {" + m.group(1) + "}, which is not given");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}
