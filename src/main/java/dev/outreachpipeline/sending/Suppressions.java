@@ -84,8 +84,7 @@ public final class Suppressions {
 
     /** @return true when there was such an entry */
     public boolean remove(Entry entry) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM suppressions WHERE email IS NOT DISTINCT FROM ? AND domain IS NOT DISTINCT FROM ?")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SqlStatement.DELETE_SUPPRESSION.text())) {
             ps.setString(1, entry.email());
             ps.setString(2, entry.domain());
             return ps.executeUpdate() > 0;
@@ -96,8 +95,7 @@ public final class Suppressions {
     public boolean covers(String email) throws SQLException {
         String e = email.trim().toLowerCase(Locale.ROOT);
         String domain = DomainKey.normalise(e.substring(e.indexOf('@') + 1));
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM suppressions WHERE email = ? OR domain = ? LIMIT 1")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SqlStatement.SUPPRESSION_COVERS.text())) {
             ps.setString(1, e);
             ps.setString(2, domain);
             try (ResultSet rs = ps.executeQuery()) {
