@@ -1,5 +1,6 @@
 package dev.outreachpipeline.sandbox;
 
+import dev.outreachpipeline.db.SqlStatement;
 import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.daemon.Daemon;
@@ -240,7 +241,7 @@ public final class SandboxRun {
 
     private static int approvedWaiting(DataSource ds) throws SQLException {
         try (var c = ds.getConnection(); var st = c.createStatement();
-             var rs = st.executeQuery("SELECT count(*) FROM prospects WHERE outreach_status = 'approved'")) {
+             var rs = st.executeQuery(SqlStatement.COUNT_APPROVED_PROSPECTS.text())) {
             rs.next();
             return rs.getInt(1);
         }
