@@ -147,7 +147,7 @@ public final class DatabaseBackup {
 
     /** The moment of the snapshot every file was read from; the first query of the transaction takes it. */
     private static String snapshotTime(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT now()")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SqlStatement.SNAPSHOT_TIME.text())) {
             rs.next();
             return rs.getObject(1, OffsetDateTime.class).toInstant().toString();
         }
