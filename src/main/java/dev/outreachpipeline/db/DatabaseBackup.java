@@ -62,7 +62,7 @@ public final class DatabaseBackup {
             c.setAutoCommit(false);
             try {
                 try (Statement st = c.createStatement()) {
-                    st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                    st.execute(SqlStatement.READ_ONLY_SNAPSHOT.text());
                 }
                 BackupManifest manifest = backupFrom(c, dir, project, version);
                 c.commit();

@@ -1,6 +1,7 @@
 package dev.outreachpipeline.sandbox;
 
 import dev.outreachpipeline.db.SqlStatement;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,12 +1,12 @@
 package dev.outreachpipeline.sandbox;
 
-import dev.outreachpipeline.db.SqlStatement;
 import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.daemon.Daemon;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.db.SchemaGate;
 import dev.outreachpipeline.db.SchemaMigrator;
+import dev.outreachpipeline.db.SqlStatement;
 import dev.outreachpipeline.discovery.DiscoverRequest;
 import dev.outreachpipeline.discovery.DiscoveryParams;
 import dev.outreachpipeline.jobs.JobRow;
