@@ -34,6 +34,21 @@ class SqlFilesTest {
     }
 
     @Test
+    void routesRunStatementsOnlyFromSqlFiles() throws Exception {
+        var inline = new ArrayList<String>();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("routes"))) {
+            for (var file : files.filter(p -> p.toString().endsWith(".camel.yaml")).toList()) {
+                for (String line : java.nio.file.Files.readAllLines(file)) {
+                    if (line.matches("\\s*-?\\s*uri: \"?sql:.*") && !line.contains("sql:classpath:sql/")) {
+                        inline.add(file.getFileName() + ": " + line.strip());
+                    }
+                }
+            }
+        }
+        assertThat(inline).isEmpty();
+    }
+
+    @Test
     void aMissingFileIsNamedInOneSentence() {
         assertThatThrownBy(() -> SqlFiles.failOnMissing(List.of("claim-job.sql", "gone.sql", "lost.sql"),
                 name -> name.equals("claim-job.sql")))
