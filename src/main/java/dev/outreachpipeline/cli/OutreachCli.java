@@ -3,6 +3,7 @@ package dev.outreachpipeline.cli;
 import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.config.ConfigException;
 import dev.outreachpipeline.config.Masking;
+import dev.outreachpipeline.db.SqlFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -34,6 +35,14 @@ public final class OutreachCli {
     }
 
     public static int execute(String[] args, CliContext context) {
+        // before any command runs: a jar without one of its statement files stops here, named
+        try {
+            SqlFiles.verify();
+        } catch (IllegalStateException e) {
+            context.err().println(e.getMessage());
+            context.err().flush();
+            return ExitCodes.FAILURE;
+        }
         CommandLine cli = commandLine(context);
         int code = cli.execute(args);
         context.out().flush();

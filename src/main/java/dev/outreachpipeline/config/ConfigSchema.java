@@ -92,6 +92,8 @@ public final class ConfigSchema {
 
         add(Setting.withCheck("outreach.drafts.templates-dir", ConfigSchema::checkNotBlank));
         add(Setting.bool("outreach.drafts.html"));
+        add(Setting.integer("outreach.drafting.batch-size", 1, 1000));
+        add(Setting.integer("outreach.drafting.lease-seconds", 10, 86400));
         add(Setting.withCheck("outreach.sender.name", ConfigSchema::checkHeaderText));
         add(Setting.bool("outreach.send.require-approval"));
 

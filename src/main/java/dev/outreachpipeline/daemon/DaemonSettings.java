@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.config.ConfigSchema;
 import dev.outreachpipeline.config.OutreachConfig;
-import dev.outreachpipeline.db.SqlFiles;
+import dev.outreachpipeline.db.SqlStatement;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -62,7 +62,7 @@ public final class DaemonSettings {
     /** Records (or, for the same node, replaces) the node's settings at its start. */
     public static void recordStart(DataSource dataSource, String node, OutreachConfig config) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(SqlFiles.read("record-daemon-settings.sql"))) {
+             PreparedStatement ps = c.prepareStatement(SqlStatement.RECORD_DAEMON_SETTINGS.text())) {
             ps.setString(1, node);
             ps.setString(2, JSON.writeValueAsString(recordable(config)));
             ps.executeUpdate();
@@ -74,7 +74,7 @@ public final class DaemonSettings {
     /** Notes that the node stopped cleanly, so that commands no longer take it for running. */
     public static void recordStop(DataSource dataSource, String node) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(SqlFiles.read("record-daemon-stopped.sql"))) {
+             PreparedStatement ps = c.prepareStatement(SqlStatement.RECORD_DAEMON_STOPPED.text())) {
             ps.setString(1, node);
             ps.executeUpdate();
         }
@@ -86,7 +86,7 @@ public final class DaemonSettings {
      * heartbeat of its own.
      */
     public static Optional<Recorded> latest(Connection c, int heartbeatSeconds) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SqlFiles.read("latest-daemon-settings.sql"))) {
+        try (PreparedStatement ps = c.prepareStatement(SqlStatement.LATEST_DAEMON_SETTINGS.text())) {
             ps.setInt(1, LEAST_SILENCE_SECONDS);
             ps.setInt(2, MISSED_HEARTBEATS);
             ps.setInt(3, heartbeatSeconds);

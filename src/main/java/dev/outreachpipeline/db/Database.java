@@ -99,7 +99,7 @@ public final class Database implements AutoCloseable {
         hc.setMinimumIdle(Math.min(2, size));
         hc.setConnectionTimeout(timeout.toMillis());
         hc.setInitializationFailTimeout(firstConnection.toMillis());
-        hc.setConnectionInitSql("SET search_path TO " + schema);
+        hc.setConnectionInitSql(SqlStatement.SET_SEARCH_PATH.fill(java.util.Map.of("schema", schema)));
         hc.addDataSourceProperty("ApplicationName", "outreach-pipeline");
         return new HikariDataSource(hc);
     }

@@ -62,7 +62,7 @@ public final class DatabaseBackup {
             c.setAutoCommit(false);
             try {
                 try (Statement st = c.createStatement()) {
-                    st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                    st.execute(SqlStatement.READ_ONLY_SNAPSHOT.text());
                 }
                 BackupManifest manifest = backupFrom(c, dir, project, version);
                 c.commit();
@@ -147,7 +147,7 @@ public final class DatabaseBackup {
 
     /** The moment of the snapshot every file was read from; the first query of the transaction takes it. */
     private static String snapshotTime(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT now()")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SqlStatement.SNAPSHOT_TIME.text())) {
             rs.next();
             return rs.getObject(1, OffsetDateTime.class).toInstant().toString();
         }

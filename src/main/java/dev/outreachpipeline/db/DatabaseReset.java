@@ -95,10 +95,10 @@ public final class DatabaseReset {
                 c.setAutoCommit(false);
                 try {
                     try (Statement st = c.createStatement()) {
-                        st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                        st.execute(SqlStatement.REPEATABLE_READ.text());
                         if (!plan.tables().isEmpty()) {
                             // EXCLUSIVE still lets the backup read, but nobody write what the backup would miss.
-                            st.execute("LOCK TABLE " + qualifiedList(plan.tables().keySet()) + " IN EXCLUSIVE MODE");
+                            st.execute(SqlStatement.LOCK_TABLES.fill(Map.of("tables", qualifiedList(plan.tables().keySet()))));
                         }
                     }
                     if (backupDir != null) {
@@ -147,7 +147,7 @@ public final class DatabaseReset {
         try (Statement st = c.createStatement()) {
             for (String table : project.tableNames()) {
                 if (state.tables().contains(table)) {
-                    try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SqlNames.qualified(db.schema(), table))) {
+                    try (ResultSet rs = st.executeQuery(SqlStatement.COUNT_TABLE_ROWS.fill(Map.of("table", SqlNames.qualified(db.schema(), table))))) {
                         rs.next();
                         tables.put(table, rs.getLong(1));
                     }
@@ -162,19 +162,16 @@ public final class DatabaseReset {
     private void drop(Connection c, Plan plan) throws SQLException {
         try (Statement st = c.createStatement()) {
             if (!plan.tables().isEmpty()) {
-                // No CASCADE: should anyone else's object depend on one of our tables, the reset stops
-                // (and rolls back) rather than drop or alter what is not ours.
-                st.execute("DROP TABLE " + qualifiedList(plan.tables().keySet()));
+                st.execute(SqlStatement.DROP_TABLES.fill(Map.of("tables", qualifiedList(plan.tables().keySet()))));
             }
             for (String function : plan.functions()) {
                 int paren = function.indexOf('(');
-                st.execute("DROP FUNCTION " + SqlNames.qualified(db.schema(), function.substring(0, paren)) + function.substring(paren));
+                st.execute(SqlStatement.DROP_FUNCTION.fill(Map.of("function",
+                        SqlNames.qualified(db.schema(), function.substring(0, paren)) + function.substring(paren))));
             }
             if (plan.history()) {
-                // Emptied, not dropped: a schema that still holds other tables (alembic_version, anyone
-                // else's) but no history table looks like someone else's schema, which `db migrate` (and
-                // Flyway) refuse to touch; an empty history simply means "apply every migration".
-                st.execute("DELETE FROM " + SqlNames.qualified(db.schema(), Migrations.HISTORY_TABLE));
+                st.execute(SqlStatement.EMPTY_MIGRATION_HISTORY.fill(Map.of("table",
+                        SqlNames.qualified(db.schema(), Migrations.HISTORY_TABLE))));
             }
         }
     }

@@ -197,9 +197,9 @@ public final class DatabaseRestore {
         var tables = project.tableNames().stream().map(t -> SqlNames.qualified(db.schema(), t)).toList();
         var holding = new ArrayList<String>();
         try (Statement st = c.createStatement()) {
-            st.execute("LOCK TABLE " + String.join(", ", tables) + " IN EXCLUSIVE MODE");
+            st.execute(SqlStatement.LOCK_TABLES.fill(Map.of("tables", String.join(", ", tables))));
             for (String table : project.tableNames()) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SqlNames.qualified(db.schema(), table))) {
+                try (ResultSet rs = st.executeQuery(SqlStatement.COUNT_TABLE_ROWS.fill(Map.of("table", SqlNames.qualified(db.schema(), table))))) {
                     rs.next();
                     if (rs.getLong(1) > 0) {
                         holding.add(table + " (" + rs.getLong(1) + " rows)");

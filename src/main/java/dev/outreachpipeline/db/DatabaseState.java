@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -25,9 +26,7 @@ public record DatabaseState(Kind kind, Set<String> tables, String alembicRevisio
 
     public static DatabaseState inspect(Connection c, String schema) throws SQLException {
         var tables = new TreeSet<String>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                 WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'f')""")) {
+        try (PreparedStatement ps = c.prepareStatement(SqlStatement.SCHEMA_RELATIONS.text())) {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -59,7 +58,7 @@ public record DatabaseState(Kind kind, Set<String> tables, String alembicRevisio
     }
 
     private static String alembicRevision(Connection c, String schema) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT version_num FROM " + schema + "." + ALEMBIC_TABLE)) {
+        try (PreparedStatement ps = c.prepareStatement(SqlStatement.ALEMBIC_REVISIONS.fill(Map.of("table", SqlNames.qualified(schema, ALEMBIC_TABLE))))) {
             try (ResultSet rs = ps.executeQuery()) {
                 var revisions = new ArrayList<String>();
                 while (rs.next()) {

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +23,6 @@ import java.util.UUID;
  * points at each row, and merges each group into its oldest row.
  */
 public final class DomainDuplicates {
-
-    /** SQL for the normalised domain; the same rule V4 applies to stored rows. */
-    public static final String NORMALISED_DOMAIN = "regexp_replace(lower(domain), '^www\\.', '')";
 
     /** One prospect row of a colliding group; {@code references} counts email_logs and any other referencing rows. */
     public record Row(UUID id, String domain, OffsetDateTime createdAt, long emailLogs, long references) {
@@ -72,26 +68,21 @@ public final class DomainDuplicates {
 
     static List<Group> find(Connection c) throws SQLException {
         List<Reference> refs = referencesTo(c);
-        var sql = new StringBuilder("SELECT " + NORMALISED_DOMAIN + " AS k, p.id, p.domain, p.created_at");
-        for (Reference r : refs) {
-            sql.append(", (SELECT count(*) FROM ").append(r.table()).append(" x WHERE x.").append(r.column()).append(" = p.id)");
-        }
-        sql.append(" FROM prospects p WHERE ").append(NORMALISED_DOMAIN).append(" IN (SELECT ").append(NORMALISED_DOMAIN)
-                .append(" FROM prospects GROUP BY 1 HAVING count(*) > 1)")
-                .append(" ORDER BY k, p.created_at ASC NULLS LAST, p.id");
         Map<String, List<Row>> groups = new LinkedHashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql.toString())) {
+        try (PreparedStatement ps = c.prepareStatement(SqlStatement.DUPLICATE_DOMAIN_PROSPECTS.text());
+             ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
+                UUID id = rs.getObject(2, UUID.class);
                 long emailLogs = 0;
                 long all = 0;
-                for (int i = 0; i < refs.size(); i++) {
-                    long n = rs.getLong(5 + i);
+                for (Reference ref : refs) {
+                    long n = references(c, ref, id);
                     all += n;
-                    if (refs.get(i).table().equals("email_logs")) {
+                    if (ref.table().equals("email_logs")) {
                         emailLogs += n;
                     }
                 }
-                groups.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Row(rs.getObject(2, UUID.class),
+                groups.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Row(id,
                         rs.getString(3), rs.getObject(4, OffsetDateTime.class), emailLogs, all));
             }
         }
@@ -145,21 +136,18 @@ public final class DomainDuplicates {
                     UUID survivor = g.survivor().id();
                     for (Row r : g.merged()) {
                         for (Reference ref : refs) {
-                            try (PreparedStatement ps = c.prepareStatement(
-                                    "UPDATE " + ref.table() + " SET " + ref.column() + " = ? WHERE " + ref.column() + " = ?")) {
+                            try (PreparedStatement ps = c.prepareStatement(ref.fill(SqlStatement.REPOINT_PROSPECT_REFERENCES))) {
                                 ps.setObject(1, survivor);
                                 ps.setObject(2, r.id());
                                 ps.executeUpdate();
                             }
                         }
-                        try (PreparedStatement ps = c.prepareStatement("""
-                                INSERT INTO prospects_merged (id, merged_into, domain, row_data)
-                                SELECT p.id, ?, p.domain, row_to_json(p) FROM prospects p WHERE p.id = ?""")) {
+                        try (PreparedStatement ps = c.prepareStatement(SqlStatement.ARCHIVE_MERGED_PROSPECT.text())) {
                             ps.setObject(1, survivor);
                             ps.setObject(2, r.id());
                             ps.executeUpdate();
                         }
-                        try (PreparedStatement ps = c.prepareStatement("DELETE FROM prospects WHERE id = ?")) {
+                        try (PreparedStatement ps = c.prepareStatement(SqlStatement.DELETE_PROSPECT.text())) {
                             ps.setObject(1, r.id());
                             ps.executeUpdate();
                         }
@@ -175,18 +163,30 @@ public final class DomainDuplicates {
         }
     }
 
+    /** A column that points at prospects.id; {@code table} as the catalogue names it (regclass text, quoted where needed). */
     private record Reference(String table, String column) {
+
+        /** A template statement over this reference: the table as the catalogue gave it, the column quoted. */
+        String fill(SqlStatement template) {
+            return template.fill(Map.of("table", table, "column", SqlNames.quote(column)));
+        }
+    }
+
+    private static long references(Connection c, Reference ref, UUID prospect) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ref.fill(SqlStatement.COUNT_PROSPECT_REFERENCES))) {
+            ps.setObject(1, prospect);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** Every single-column foreign key that points at prospects.id, whichever table holds it. */
     private static List<Reference> referencesTo(Connection c) throws SQLException {
         var refs = new ArrayList<Reference>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                SELECT k.conrelid::regclass::text, a.attname
-                  FROM pg_constraint k
-                  JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
-                 WHERE k.contype = 'f' AND k.confrelid = 'prospects'::regclass AND array_length(k.conkey, 1) = 1
-                 ORDER BY 1, 2""")) {
+        try (PreparedStatement ps = c.prepareStatement(SqlStatement.PROSPECT_REFERENCES.text());
+             ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 refs.add(new Reference(rs.getString(1), rs.getString(2)));
             }

@@ -47,50 +47,22 @@ public record SchemaCatalog(
         var tables = new TreeMap<String, Table>();
         Function<String, Table> table = n -> tables.computeIfAbsent(n,
                 k -> new Table(k, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>()));
-        for (String name : strings(c, """
-                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                 WHERE n.nspname = ? AND c.relkind IN ('r', 'p')""", schema)) {
+        for (String name : strings(c, SqlStatement.CATALOG_TABLES.text(), schema)) {
             table.apply(name);
         }
-        query(c, """
-                SELECT c.relname, a.attname, a.attnum, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull,
-                       pg_get_expr(d.adbin, d.adrelid)
-                  FROM pg_attribute a
-                  JOIN pg_class c ON c.oid = a.attrelid
-                  JOIN pg_namespace n ON n.oid = c.relnamespace
-                  LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-                 WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped""", schema, rs ->
+        query(c, SqlStatement.CATALOG_COLUMNS.text(), schema, rs ->
                 table.apply(rs.getString(1)).columns().put(rs.getString(2), new Column(rs.getString(2), rs.getInt(3),
                         rs.getString(4), rs.getBoolean(5), unqualify(rs.getString(6), schema))));
-        query(c, """
-                SELECT t.relname, i.relname, x.indisunique, x.indisprimary, pg_get_indexdef(x.indexrelid)
-                  FROM pg_index x
-                  JOIN pg_class i ON i.oid = x.indexrelid
-                  JOIN pg_class t ON t.oid = x.indrelid
-                  JOIN pg_namespace n ON n.oid = t.relnamespace
-                 WHERE n.nspname = ? AND t.relkind IN ('r', 'p')""", schema, rs ->
+        query(c, SqlStatement.CATALOG_INDEXES.text(), schema, rs ->
                 table.apply(rs.getString(1)).indexes().put(rs.getString(2), new Index(rs.getString(2), rs.getBoolean(3),
                         rs.getBoolean(4), unqualify(rs.getString(5), schema))));
-        query(c, """
-                SELECT t.relname, k.conname, k.contype, pg_get_constraintdef(k.oid)
-                  FROM pg_constraint k
-                  JOIN pg_class t ON t.oid = k.conrelid
-                  JOIN pg_namespace n ON n.oid = t.relnamespace
-                 WHERE n.nspname = ? AND k.contype IN ('p', 'u', 'f', 'c', 'x')""", schema, rs ->
+        query(c, SqlStatement.CATALOG_CONSTRAINTS.text(), schema, rs ->
                 table.apply(rs.getString(1)).constraints().put(rs.getString(2), new Constraint(rs.getString(2),
                         rs.getString(3).charAt(0), unqualify(rs.getString(4), schema))));
-        query(c, """
-                SELECT t.relname, g.tgname, pg_get_triggerdef(g.oid)
-                  FROM pg_trigger g
-                  JOIN pg_class t ON t.oid = g.tgrelid
-                  JOIN pg_namespace n ON n.oid = t.relnamespace
-                 WHERE n.nspname = ? AND NOT g.tgisinternal""", schema, rs ->
+        query(c, SqlStatement.CATALOG_TRIGGERS.text(), schema, rs ->
                 table.apply(rs.getString(1)).triggers().put(rs.getString(2), unqualify(rs.getString(3), schema)));
         var functions = new TreeMap<String, String>();
-        query(c, """
-                SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.prosrc
-                  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                 WHERE n.nspname = ?""", schema, rs -> functions.put(rs.getString(1), rs.getString(2).strip()));
+        query(c, SqlStatement.CATALOG_FUNCTIONS.text(), schema, rs -> functions.put(rs.getString(1), rs.getString(2).strip()));
         return new SchemaCatalog(schema, tables, functions);
     }
 

@@ -39,7 +39,7 @@ public final class ScratchSchema {
             }
         } finally {
             try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-                st.execute("DROP SCHEMA IF EXISTS " + scratch + " CASCADE");
+                st.execute(SqlStatement.DROP_SCRATCH_SCHEMA.fill(java.util.Map.of("schema", SqlNames.quote(scratch))));
             }
         }
     }

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A table's rows to and from CSV through the driver's COPY, and the SHA-256 by which a backup's
@@ -39,11 +40,7 @@ final class TableCopy {
      */
     static void pinOutputFormat(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("SET LOCAL TimeZone = 'UTC'");
-            st.execute("SET LOCAL DateStyle = 'ISO, YMD'");
-            st.execute("SET LOCAL IntervalStyle = 'postgres'");
-            st.execute("SET LOCAL extra_float_digits = 1");
-            st.execute("SET LOCAL bytea_output = 'hex'");
+            st.execute(SqlStatement.PIN_OUTPUT_FORMAT.text());
         }
     }
 
@@ -52,13 +49,13 @@ final class TableCopy {
      * order the columns have in a particular database (an adopted one may differ).
      */
     static String exportSql(String schema, String table, List<String> columns, List<String> key) {
-        return "COPY (SELECT " + SqlNames.quotedList(columns) + " FROM " + SqlNames.qualified(schema, table)
-                + " ORDER BY " + SqlNames.quotedList(key) + ") TO STDOUT WITH (FORMAT csv, HEADER)";
+        return SqlStatement.COPY_TABLE_OUT.fill(Map.of("table", SqlNames.qualified(schema, table),
+                "columns", SqlNames.quotedList(columns), "key", SqlNames.quotedList(key)));
     }
 
     static String importSql(String schema, String table, List<String> columns) {
-        return "COPY " + SqlNames.qualified(schema, table) + " (" + SqlNames.quotedList(columns)
-                + ") FROM STDIN WITH (FORMAT csv, HEADER)";
+        return SqlStatement.COPY_TABLE_IN.fill(Map.of("table", SqlNames.qualified(schema, table),
+                "columns", SqlNames.quotedList(columns)));
     }
 
     static Exported export(Connection c, String sql, OutputStream out) throws SQLException, IOException {

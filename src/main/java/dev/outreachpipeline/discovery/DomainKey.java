@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * The de-duplication key of a result URL: the site a prospect is, whatever page of it the SERP showed.
  * The key follows the rule the database applies to stored domains (lower-case, one leading {@code www.}
- * removed; see {@code DomainDuplicates.NORMALISED_DOMAIN}), so a key found here collides with a stored
+ * removed; see sql/duplicate-domain-prospects.sql), so a key found here collides with a stored
  * prospect exactly when the unique domain index would.
  */
 public final class DomainKey {

@@ -1,7 +1,7 @@
 package dev.outreachpipeline.discovery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.outreachpipeline.db.SqlFiles;
+import dev.outreachpipeline.db.SqlStatement;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -18,7 +18,7 @@ import java.util.List;
 public final class RecentRuns {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SQL = SqlFiles.read("recently-run-queries.sql");
+    private static final String SQL = SqlStatement.RECENTLY_RUN_QUERIES.text();
 
     private final DataSource dataSource;
 

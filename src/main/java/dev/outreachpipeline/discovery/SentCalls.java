@@ -1,6 +1,6 @@
 package dev.outreachpipeline.discovery;
 
-import dev.outreachpipeline.db.SqlFiles;
+import dev.outreachpipeline.db.SqlStatement;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -14,7 +14,7 @@ import java.sql.SQLException;
  */
 public final class SentCalls {
 
-    private static final String SQL = SqlFiles.read("count-sent-call.sql");
+    private static final String SQL = SqlStatement.COUNT_SENT_CALL.text();
 
     private final DataSource dataSource;
 

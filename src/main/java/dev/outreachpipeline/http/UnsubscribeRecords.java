@@ -1,7 +1,8 @@
 package dev.outreachpipeline.http;
 
 import dev.outreachpipeline.config.OutreachConfig;
-import dev.outreachpipeline.db.SqlFiles;
+import dev.outreachpipeline.db.NamedParameters;
+import dev.outreachpipeline.db.SqlStatement;
 import dev.outreachpipeline.management.BoundedDatabase;
 import dev.outreachpipeline.sending.DurationText;
 import org.slf4j.Logger;
@@ -15,13 +16,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the unsubscribe link reads and writes, never waiting on the database longer than
@@ -44,9 +42,8 @@ public final class UnsubscribeRecords implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(UnsubscribeRecords.class);
-    private static final Pattern PARAMETER = Pattern.compile(":#(\\w+)");
-    private static final String CONTACT_SQL = "unsubscribe-contact.sql";
-    private static final String UNSUBSCRIBE_SQL = "unsubscribe-prospect.sql";
+    private static final SqlStatement CONTACT_SQL = SqlStatement.UNSUBSCRIBE_CONTACT;
+    private static final SqlStatement UNSUBSCRIBE_SQL = SqlStatement.UNSUBSCRIBE_PROSPECT;
 
     private final BoundedDatabase database;
     private final UnsubscribeJournal journal;
@@ -142,21 +139,11 @@ public final class UnsubscribeRecords implements AutoCloseable {
     }
 
     /** Runs one of the sql/ files, its {@code :#name} parameters bound from {@code parameters}; the first column of its row. */
-    private Optional<String> query(Connection c, String file, Map<String, Object> parameters) throws SQLException {
-        String text = SqlFiles.read(file);
-        List<Object> values = new ArrayList<>();
-        Matcher m = PARAMETER.matcher(text);
-        while (m.find()) {
-            if (!parameters.containsKey(m.group(1))) {
-                throw new IllegalStateException("sql/" + file + " takes :#" + m.group(1) + ", which is not given");
-            }
-            values.add(parameters.get(m.group(1)));
-        }
-        try (PreparedStatement ps = c.prepareStatement(m.replaceAll("?"))) {
+    private Optional<String> query(Connection c, SqlStatement statement, Map<String, Object> parameters) throws SQLException {
+        NamedParameters sql = statement.jdbc();
+        try (PreparedStatement ps = c.prepareStatement(sql.jdbcText())) {
             ps.setQueryTimeout(database.statementTimeoutSeconds());
-            for (int i = 0; i < values.size(); i++) {
-                ps.setObject(i + 1, values.get(i));
-            }
+            sql.bind(ps, parameters);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }

@@ -1,5 +1,8 @@
 package dev.outreachpipeline.jobs;
 
+import dev.outreachpipeline.db.NamedParameters;
+import dev.outreachpipeline.db.SqlStatement;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,9 +24,9 @@ public final class JobStore {
 
     public enum CancelOutcome { CANCELLED, CANCEL_REQUESTED, ALREADY_FINISHED, NOT_FOUND }
 
-    private static final String COLUMNS = """
-            id, job_type, status, origin, params::text, result::text, error_message, attempts, claimed_by,
-            created_at, updated_at, started_at, finished_at, cancel_requested_at""";
+
+    private static final NamedParameters CANCEL_PENDING = SqlStatement.CANCEL_PENDING_JOB.jdbc();
+    private static final NamedParameters REQUEST_CANCEL = SqlStatement.REQUEST_JOB_CANCEL.jdbc();
 
     private final DataSource dataSource;
 
@@ -31,22 +36,20 @@ public final class JobStore {
 
     /** Enqueues a pending job and returns its id. */
     public UUID submit(String type, String paramsJson, String origin) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO jobs (job_type, params, status, origin) VALUES (?, CAST(? AS json), 'pending', ?) RETURNING id")) {
-            ps.setString(1, type);
-            ps.setString(2, paramsJson);
-            ps.setString(3, origin);
+        NamedParameters sql = SqlStatement.ENQUEUE_JOB.jdbc();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.jdbcText())) {
+            sql.bind(ps, Map.of("newJobType", type, "newJobParams", paramsJson, "newJobOrigin", origin));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getObject(1, UUID.class);
+                return UUID.fromString(rs.getString(1));
             }
         }
     }
 
     public Optional<JobRow> find(UUID id) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE id = ?")) {
-            ps.setObject(1, id);
+        NamedParameters sql = SqlStatement.JOB_BY_ID.jdbc();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.jdbcText())) {
+            sql.bind(ps, Map.of("id", id));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(row(rs)) : Optional.empty();
             }
@@ -55,14 +58,13 @@ public final class JobStore {
 
     /** Newest first; type and status may be null (any). */
     public List<JobRow> list(String type, String status, int limit) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM jobs WHERE (? IS NULL OR job_type = ?) AND (? IS NULL OR status = ?)"
-                        + " ORDER BY created_at DESC NULLS LAST, id LIMIT ?")) {
-            ps.setString(1, type);
-            ps.setString(2, type);
-            ps.setString(3, status);
-            ps.setString(4, status);
-            ps.setInt(5, limit);
+        NamedParameters sql = SqlStatement.LIST_JOBS.jdbc();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.jdbcText())) {
+            var values = new HashMap<String, Object>();
+            values.put("type", type);
+            values.put("status", status);
+            values.put("limit", limit);
+            sql.bind(ps, values);
             var rows = new ArrayList<JobRow>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -79,18 +81,14 @@ public final class JobStore {
      */
     public CancelOutcome cancel(UUID id) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE jobs SET status = 'cancelled', cancel_requested_at = now(), finished_at = now(),
-                                    error_message = 'cancelled by an operator before it started'
-                     WHERE id = ? AND status = 'pending'""")) {
-                ps.setObject(1, id);
+            try (PreparedStatement ps = c.prepareStatement(CANCEL_PENDING.jdbcText())) {
+                CANCEL_PENDING.bind(ps, Map.of("id", id));
                 if (ps.executeUpdate() == 1) {
                     return CancelOutcome.CANCELLED;
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE jobs SET cancel_requested_at = coalesce(cancel_requested_at, now()) WHERE id = ? AND status = 'running'")) {
-                ps.setObject(1, id);
+            try (PreparedStatement ps = c.prepareStatement(REQUEST_CANCEL.jdbcText())) {
+                REQUEST_CANCEL.bind(ps, Map.of("id", id));
                 if (ps.executeUpdate() == 1) {
                     return CancelOutcome.CANCEL_REQUESTED;
                 }
@@ -105,11 +103,9 @@ public final class JobStore {
      * predecessor) are never run and not counted, nor are jobs waiting for a later run_after.
      */
     public int unfinished(List<String> types) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT count(*) FROM jobs
-                 WHERE origin IS NOT NULL AND job_type = ANY (?) AND status IN ('pending', 'running')
-                   AND (run_after IS NULL OR run_after <= now())""")) {
-            ps.setArray(1, c.createArrayOf("varchar", types.toArray()));
+        NamedParameters sql = SqlStatement.COUNT_UNFINISHED_JOBS.jdbc();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.jdbcText())) {
+            sql.bind(ps, Map.of("types", c.createArrayOf("varchar", types.toArray())));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
@@ -124,12 +120,9 @@ public final class JobStore {
     }
 
     public List<QueryRow> queries(UUID jobId) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT keyword, location, location_code, category, status, results_found, results_saved,
-                       results_skipped_duplicate, results_skipped_existing,
-                       coalesce((query_metadata ->> 'skipped_invalid')::int, 0), api_calls, cost, error_message
-                  FROM discovery_queries WHERE job_id = ? ORDER BY position NULLS LAST, created_at, id""")) {
-            ps.setObject(1, jobId);
+        NamedParameters sql = SqlStatement.JOB_QUERIES.jdbc();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.jdbcText())) {
+            sql.bind(ps, Map.of("jobId", jobId));
             var rows = new ArrayList<QueryRow>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -1,5 +1,6 @@
 package dev.outreachpipeline.management;
 
+import dev.outreachpipeline.db.SqlStatement;
 import dev.outreachpipeline.sending.SentCounts;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -87,8 +88,7 @@ final class DatabaseGauges {
 
     private Figures read(Connection c) throws SQLException {
         var jobRows = new ArrayList<MultiGauge.Row<?>>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT job_type, status, count(*) FROM jobs GROUP BY job_type, status")) {
+        try (PreparedStatement ps = c.prepareStatement(SqlStatement.GAUGE_JOBS.text())) {
             ps.setQueryTimeout(db.statementTimeoutSeconds());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -98,8 +98,7 @@ final class DatabaseGauges {
             }
         }
         var prospectRows = new ArrayList<MultiGauge.Row<?>>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT outreach_status, count(*) FROM prospects GROUP BY outreach_status")) {
+        try (PreparedStatement ps = c.prepareStatement(SqlStatement.GAUGE_PROSPECTS.text())) {
             ps.setQueryTimeout(db.statementTimeoutSeconds());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -1,5 +1,6 @@
 package dev.outreachpipeline.management;
 
+import dev.outreachpipeline.db.SqlStatement;
 import dev.outreachpipeline.sending.SentCounts;
 
 import java.sql.Connection;
@@ -18,8 +19,9 @@ import java.util.TreeMap;
  */
 public final class PipelineStatus {
 
-    private static final String DAY = "date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'";
-    private static final String MONTH = "date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'";
+    /** The periods the spend statements take: since the start of the calendar day or month in UTC. */
+    private static final String DAY = "day";
+    private static final String MONTH = "month";
     private static final int TIMEOUT_SECONDS = 30;
 
     private final String mailbox;
@@ -36,13 +38,13 @@ public final class PipelineStatus {
     public Map<String, Object> read(Connection c) throws SQLException {
         var status = new LinkedHashMap<String, Object>();
         status.put("jobs", jobs(c));
-        status.put("prospects", countsBy(c, "SELECT coalesce(outreach_status, '(none)'), count(*) FROM prospects GROUP BY 1"));
+        status.put("prospects", countsBy(c, SqlStatement.STATUS_PROSPECTS));
         status.put("sends", sends(c));
         var providers = new LinkedHashMap<String, Object>();
         providers.put("dataforseo", dataForSeo(c));
         providers.put("hunter", hunter(c));
         status.put("providers", providers);
-        status.put("suppressions", single(c, "SELECT count(*) FROM suppressions"));
+        status.put("suppressions", single(c, SqlStatement.STATUS_SUPPRESSIONS));
         status.put("schedules", schedules(c));
         return status;
     }
@@ -50,7 +52,7 @@ public final class PipelineStatus {
     private Map<String, Object> jobs(Connection c) throws SQLException {
         var byStatus = new TreeMap<String, Object>();
         var byType = new TreeMap<String, Map<String, Object>>();
-        try (PreparedStatement ps = statement(c, "SELECT job_type, coalesce(status, '(none)'), count(*) FROM jobs GROUP BY 1, 2");
+        try (PreparedStatement ps = statement(c, SqlStatement.STATUS_JOBS);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long n = rs.getLong(3);
@@ -68,7 +70,7 @@ public final class PipelineStatus {
         SentCounts sent = SentCounts.of(c, mailbox, TIMEOUT_SECONDS);
         var sends = new LinkedHashMap<String, Object>();
         sends.put("mailbox", mailbox.isEmpty() ? null : mailbox);
-        sends.put("sent_today", single(c, "SELECT count(*) FROM send_attempts WHERE status = 'sent' AND created_at >= " + DAY));
+        sends.put("sent_today", single(c, SqlStatement.STATUS_SENT_TODAY));
         sends.put("last_24h", sent.last24h());
         sends.put("daily_cap", dailyCap);
         sends.put("daily_headroom", SentCounts.headroom(dailyCap, sent.last24h()));
@@ -87,8 +89,7 @@ public final class PipelineStatus {
     }
 
     private static Map<String, Object> spent(Connection c, String since) throws SQLException {
-        try (PreparedStatement ps = statement(c, "SELECT coalesce(sum(api_calls), 0), coalesce(sum(cost), 0)"
-                + " FROM discovery_queries WHERE updated_at >= " + since);
+        try (PreparedStatement ps = statement(c, SqlStatement.STATUS_DATAFORSEO_SPEND, since);
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             var m = new LinkedHashMap<String, Object>();
@@ -110,16 +111,14 @@ public final class PipelineStatus {
 
     private static Map<String, Object> lookups(Connection c, String since) throws SQLException {
         var m = new LinkedHashMap<String, Object>();
-        m.put("calls", single(c, "SELECT coalesce(sum((result::jsonb ->> 'provider_calls')::int), 0) FROM jobs"
-                + " WHERE job_type = 'enrich' AND updated_at >= " + since));
-        m.put("domains_enriched", single(c, "SELECT count(*) FROM prospects WHERE enriched_at >= " + since));
+        m.put("calls", single(c, SqlStatement.STATUS_HUNTER_CALLS, since));
+        m.put("domains_enriched", single(c, SqlStatement.STATUS_DOMAINS_ENRICHED, since));
         return m;
     }
 
     private static java.util.List<Map<String, Object>> schedules(Connection c) throws SQLException {
         var list = new java.util.ArrayList<Map<String, Object>>();
-        try (PreparedStatement ps = statement(c, "SELECT trigger_name, trigger_state, next_fire_time FROM qrtz_triggers"
-                + " ORDER BY next_fire_time NULLS LAST, trigger_name");
+        try (PreparedStatement ps = statement(c, SqlStatement.STATUS_SCHEDULES);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 var m = new LinkedHashMap<String, Object>();
@@ -133,7 +132,7 @@ public final class PipelineStatus {
         return list;
     }
 
-    private static Map<String, Object> countsBy(Connection c, String sql) throws SQLException {
+    private static Map<String, Object> countsBy(Connection c, SqlStatement sql) throws SQLException {
         var counts = new TreeMap<String, Object>();
         try (PreparedStatement ps = statement(c, sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -143,16 +142,19 @@ public final class PipelineStatus {
         return counts;
     }
 
-    private static long single(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = statement(c, sql); ResultSet rs = ps.executeQuery()) {
+    private static long single(Connection c, SqlStatement sql, String... parameters) throws SQLException {
+        try (PreparedStatement ps = statement(c, sql, parameters); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private static PreparedStatement statement(Connection c, String sql) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
+    private static PreparedStatement statement(Connection c, SqlStatement sql, String... parameters) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql.text());
         ps.setQueryTimeout(TIMEOUT_SECONDS);
+        for (int i = 0; i < parameters.length; i++) {
+            ps.setString(i + 1, parameters[i]);
+        }
         return ps;
     }
 }

@@ -1,5 +1,6 @@
 package dev.outreachpipeline.management;
 
+import dev.outreachpipeline.db.SqlStatement;
 import dev.outreachpipeline.providers.ProviderCalls;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -69,7 +70,7 @@ final class Readiness {
         String dbProblem = null;
         try {
             db.read(c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT 1")) {
+                try (PreparedStatement ps = c.prepareStatement(SqlStatement.DATABASE_ANSWERS.text())) {
                     ps.setQueryTimeout(db.statementTimeoutSeconds());
                     ps.executeQuery().close();
                 }
@@ -100,10 +101,7 @@ final class Readiness {
         }
         try {
             return db.read(c -> {
-                try (PreparedStatement ps = c.prepareStatement("""
-                        SELECT (SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL
-                                 ORDER BY installed_rank DESC LIMIT 1),
-                               (SELECT count(*) FROM flyway_schema_history WHERE NOT success)""")) {
+                try (PreparedStatement ps = c.prepareStatement(SqlStatement.APPLIED_MIGRATIONS.text())) {
                     ps.setQueryTimeout(db.statementTimeoutSeconds());
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class StageItemCounter extends EventNotifierSupport {
 
-    private static final String COUNT_STEP = "count-into-job-result.sql";
+    private static final String COUNT_STEP = dev.outreachpipeline.db.SqlStatement.COUNT_INTO_JOB_RESULT.file();
 
     private final MeterRegistry registry;
 

@@ -1,6 +1,7 @@
 package dev.outreachpipeline.prospects;
 
-import dev.outreachpipeline.db.SqlFiles;
+import dev.outreachpipeline.db.NamedParameters;
+import dev.outreachpipeline.db.SqlStatement;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -25,7 +26,7 @@ public final class HandBack {
 
     /** What is handed back, to which job type, and why a prospect in another status cannot be. */
     public enum Kind {
-        REDRAFT("draft", "redraft-prospects.sql") {
+        REDRAFT("draft", SqlStatement.REDRAFT_PROSPECTS) {
             @Override
             String refusal(State s) {
                 if ("enriched".equals(s.status()) && s.hasContact()) {
@@ -40,7 +41,7 @@ public final class HandBack {
                 return "it is " + s.status() + "; only drafted, approved and draft_failed prospects can be redrafted";
             }
         },
-        REFRESH("enrich", "refresh-prospects.sql") {
+        REFRESH("enrich", SqlStatement.REFRESH_PROSPECTS) {
             @Override
             String refusal(State s) {
                 if ("pending".equals(s.status()) && !s.lookedUp()) {
@@ -56,7 +57,7 @@ public final class HandBack {
                         + "; only enriched, no_email, enrich_failed, draft_failed and drafted prospects can be refreshed";
             }
         },
-        RESEND("send", "resend-prospects.sql") {
+        RESEND("send", SqlStatement.RESEND_PROSPECTS) {
             @Override
             String refusal(State s) {
                 return switch (s.status()) {
@@ -70,9 +71,9 @@ public final class HandBack {
         };
 
         private final String jobType;
-        private final String statement;
+        private final SqlStatement statement;
 
-        Kind(String jobType, String statement) {
+        Kind(String jobType, SqlStatement statement) {
             this.jobType = jobType;
             this.statement = statement;
         }
@@ -98,10 +99,9 @@ public final class HandBack {
     public record Outcome(List<UUID> moved, Map<String, String> refused, UUID job, boolean newJob, OffsetDateTime runAfter) {
     }
 
-    private static final String ENQUEUE = SqlFiles.read("enqueue-job.sql")
-            .replace(":#newJobType", "?").replace(":#newJobParams", "?").replace(":#newJobOrigin", "?");
-    private static final String WAITING = SqlFiles.read("waiting-job-of-type.sql");
-    private static final String STATES = SqlFiles.read("prospect-states.sql");
+    private static final NamedParameters ENQUEUE = SqlStatement.ENQUEUE_JOB.jdbc();
+    private static final String WAITING = SqlStatement.WAITING_JOB_OF_TYPE.text();
+    private static final String STATES = SqlStatement.PROSPECT_STATES.text();
 
     private final DataSource dataSource;
 
@@ -128,7 +128,7 @@ public final class HandBack {
             c.setAutoCommit(false);
             try {
                 var movedIds = new ArrayList<String>();
-                try (PreparedStatement ps = c.prepareStatement(SqlFiles.read(kind.statement))) {
+                try (PreparedStatement ps = c.prepareStatement(kind.statement.text())) {
                     ps.setArray(1, c.createArrayOf("uuid", parsed.values().toArray()));
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
@@ -174,10 +174,8 @@ public final class HandBack {
     }
 
     private static UUID enqueue(Connection c, String type, String origin) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(ENQUEUE)) {
-            ps.setString(1, type);
-            ps.setString(2, "{}");
-            ps.setString(3, origin);
+        try (PreparedStatement ps = c.prepareStatement(ENQUEUE.jdbcText())) {
+            ENQUEUE.bind(ps, Map.of("newJobType", type, "newJobParams", "{}", "newJobOrigin", origin));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return UUID.fromString(rs.getString(1));

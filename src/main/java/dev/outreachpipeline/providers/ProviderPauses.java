@@ -1,6 +1,7 @@
 package dev.outreachpipeline.providers;
 
-import dev.outreachpipeline.db.SqlFiles;
+import dev.outreachpipeline.db.NamedParameters;
+import dev.outreachpipeline.db.SqlStatement;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -36,9 +37,8 @@ public final class ProviderPauses {
     public record Lifted(boolean wasPaused, int jobsWoken) {
     }
 
-    private static final String LIST = SqlFiles.read("provider-pauses.sql");
-    private static final String CLEAR = SqlFiles.read("clear-provider-pause.sql")
-            .replace(":#provider", "?").replace(":#jobType", "?");
+    private static final String LIST = SqlStatement.PROVIDER_PAUSES.text();
+    private static final NamedParameters CLEAR = SqlStatement.CLEAR_PROVIDER_PAUSE.jdbc();
 
     private final DataSource dataSource;
 
@@ -65,10 +65,8 @@ public final class ProviderPauses {
 
     /** Lifts the provider's pause and wakes the jobs put off until its end. */
     public Lifted clear(Provider provider) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLEAR)) {
-            // in the order the statement names them: :#provider, then :#jobType
-            ps.setString(1, provider.name());
-            ps.setString(2, provider.jobType());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLEAR.jdbcText())) {
+            CLEAR.bind(ps, Map.of("provider", provider.name(), "jobType", provider.jobType()));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new Lifted(rs.getBoolean("was_paused"), rs.getInt("jobs_woken"));

@@ -1,5 +1,6 @@
 package dev.outreachpipeline.providers;
 
+import dev.outreachpipeline.db.SqlStatement;
 import dev.outreachpipeline.jobs.JobFailed;
 
 import javax.sql.DataSource;
@@ -24,7 +25,7 @@ public final class SharedRateLimiter {
 
     /** Longest stretch waited without looking at the caller's check. */
     private static final long CHECK_EVERY_MILLIS = 500;
-    private static final String SQL = dev.outreachpipeline.db.SqlFiles.read("reserve-rate-slot.sql");
+    private static final String SQL = SqlStatement.RESERVE_RATE_SLOT.text();
 
     private final DataSource dataSource;
     private final String limiter;

@@ -1,5 +1,7 @@
 package dev.outreachpipeline.sandbox;
 
+import dev.outreachpipeline.db.SqlStatement;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,12 +27,7 @@ final class FollowupClock {
      * @return prospects moved
      */
     int skipAhead(int sentSoFar, Duration delay) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                UPDATE prospects
-                   SET first_sent_at = first_sent_at - make_interval(secs => ?),
-                       last_sent     = last_sent - make_interval(secs => ?)
-                 WHERE outreach_status = 'sent' AND followups_sent = ?
-                   AND first_sent_at IS NOT NULL AND last_sent IS NOT NULL""")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SqlStatement.SKIP_FOLLOWUP_DELAY.text())) {
             ps.setDouble(1, delay.toSeconds());
             ps.setDouble(2, delay.toSeconds());
             ps.setInt(3, sentSoFar);

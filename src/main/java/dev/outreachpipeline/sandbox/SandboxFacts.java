@@ -1,5 +1,7 @@
 package dev.outreachpipeline.sandbox;
 
+import dev.outreachpipeline.db.SqlStatement;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,21 +16,7 @@ record SandboxFacts(int queriesPlanned, int queriesDone, int queriesRun, int api
                     int withContact, int noEmail, int drafted, int firstSent, int followupsSent, int emailLogs) {
 
     static SandboxFacts read(DataSource dataSource) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT (SELECT count(*) FROM discovery_queries),
-                       (SELECT count(*) FROM discovery_queries WHERE status IN ('success', 'failed', 'skipped')),
-                       (SELECT count(*) FROM discovery_queries WHERE api_calls > 0),
-                       (SELECT coalesce(sum(api_calls), 0) FROM discovery_queries),
-                       (SELECT coalesce(sum(results_found), 0) FROM discovery_queries),
-                       (SELECT count(*) FROM prospects),
-                       (SELECT count(*) FROM prospects WHERE hunter_payload IS NOT NULL
-                                                          OR outreach_status NOT IN ('pending', 'enriching')),
-                       (SELECT count(*) FROM prospects WHERE contact_email IS NOT NULL),
-                       (SELECT count(*) FROM prospects WHERE outreach_status = 'no_email'),
-                       (SELECT count(*) FROM prospects WHERE drafted_at IS NOT NULL),
-                       (SELECT count(*) FROM email_logs WHERE response ->> 'kind' = 'initial'),
-                       (SELECT count(*) FROM email_logs WHERE response ->> 'kind' = 'followup'),
-                       (SELECT count(*) FROM email_logs)""");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SqlStatement.SANDBOX_FACTS.text());
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return new SandboxFacts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6),

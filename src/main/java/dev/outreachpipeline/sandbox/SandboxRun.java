@@ -6,6 +6,7 @@ import dev.outreachpipeline.daemon.Daemon;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.db.SchemaGate;
 import dev.outreachpipeline.db.SchemaMigrator;
+import dev.outreachpipeline.db.SqlStatement;
 import dev.outreachpipeline.discovery.DiscoverRequest;
 import dev.outreachpipeline.discovery.DiscoveryParams;
 import dev.outreachpipeline.jobs.JobRow;
@@ -241,7 +242,7 @@ public final class SandboxRun {
 
     private static int approvedWaiting(DataSource ds) throws SQLException {
         try (var c = ds.getConnection(); var st = c.createStatement();
-             var rs = st.executeQuery("SELECT count(*) FROM prospects WHERE outreach_status = 'approved'")) {
+             var rs = st.executeQuery(SqlStatement.COUNT_APPROVED_PROSPECTS.text())) {
             rs.next();
             return rs.getInt(1);
         }

@@ -1,6 +1,8 @@
 package dev.outreachpipeline.sending;
 
 import dev.outreachpipeline.cli.TerminalText;
+import dev.outreachpipeline.db.NamedParameters;
+import dev.outreachpipeline.db.SqlStatement;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
@@ -21,6 +23,8 @@ import java.util.Locale;
  */
 public final class SendPreview {
 
+    private static final NamedParameters SEND_FACTS = SqlStatement.SEND_FACTS.jdbc();
+
     private final DataSource dataSource;
     private final SmtpSettings smtp;
     private final SendSettings send;
@@ -40,8 +44,8 @@ public final class SendPreview {
             int sent24h;
             int sentHour;
             PacingDecision decision;
-            try (PreparedStatement ps = c.prepareStatement(dev.outreachpipeline.db.SqlFiles.read("send-facts.sql").replace(":#mailbox", "?"))) {
-                ps.setString(1, mailbox);
+            try (PreparedStatement ps = c.prepareStatement(SEND_FACTS.jdbcText())) {
+                SEND_FACTS.bind(ps, java.util.Map.of("mailbox", mailbox));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     sent24h = rs.getInt("sent_last_24h");
@@ -55,16 +59,7 @@ public final class SendPreview {
                     send.window(), DurationText.format(send.spacing()), DurationText.format(send.spacingJitter()));
             out.println(decision instanceof PacingDecision.Wait w ? "Next send: waits — " + w.reason() : "Next send: now");
             int room = Math.max(0, Math.min(send.dailyCap() - sent24h, send.hourlyCap() - sentHour));
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT p.contact_email, p.domain, p.outreach_status, p.followups_sent, p.first_sent_at IS NOT NULL AS followup,
-                           p.next_attempt_at, q.location_code,
-                           (SELECT coalesce(s.email, s.domain) || ' (' || s.reason || ')' FROM suppressions s
-                             WHERE s.email = lower(p.contact_email) OR s.domain = p.domain
-                                OR s.domain = lower(split_part(p.contact_email, '@', 2)) LIMIT 1) AS suppressed_by
-                      FROM prospects p LEFT JOIN discovery_queries q ON q.id = p.discovery_query_id
-                     WHERE p.outreach_status IN ('followup_due', 'approved')
-                     ORDER BY (p.outreach_status = 'followup_due') DESC, p.approved_at NULLS LAST, p.created_at, p.id
-                     LIMIT 200""");
+            try (PreparedStatement ps = c.prepareStatement(SqlStatement.SEND_PREVIEW_QUEUE.text());
                  ResultSet rs = ps.executeQuery()) {
                 int position = 0;
                 int sendable = 0;

@@ -1,5 +1,8 @@
 package dev.outreachpipeline.sending;
 
+import dev.outreachpipeline.db.NamedParameters;
+import dev.outreachpipeline.db.SqlStatement;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,12 +14,12 @@ import java.sql.SQLException;
  */
 public record SentCounts(int last24h, int lastHour) {
 
-    private static final String SQL = dev.outreachpipeline.db.SqlFiles.read("send-facts.sql");
+    private static final NamedParameters SQL = SqlStatement.SEND_FACTS.jdbc();
 
     public static SentCounts of(Connection c, String mailbox, int queryTimeoutSeconds) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SQL.replace(":#mailbox", "?"))) {
+        try (PreparedStatement ps = c.prepareStatement(SQL.jdbcText())) {
             ps.setQueryTimeout(queryTimeoutSeconds);
-            ps.setString(1, mailbox);
+            SQL.bind(ps, java.util.Map.of("mailbox", mailbox));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new SentCounts(rs.getInt("sent_last_24h"), rs.getInt("sent_last_hour"));

@@ -1,6 +1,6 @@
 package dev.outreachpipeline.sending;
 
-import dev.outreachpipeline.db.SqlFiles;
+import dev.outreachpipeline.db.SqlStatement;
 import dev.outreachpipeline.discovery.DomainKey;
 
 import javax.sql.DataSource;
@@ -67,8 +67,8 @@ public final class Suppressions {
         this.dataSource = dataSource;
     }
 
-    private static final String INSERT = SqlFiles.read("insert-suppression.sql");
-    private static final String LIST = SqlFiles.read("suppression-list.sql");
+    private static final String INSERT = SqlStatement.INSERT_SUPPRESSION.text();
+    private static final String LIST = SqlStatement.SUPPRESSION_LIST.text();
 
     /** @return true when the entry is new */
     public boolean add(Entry entry, SuppressionReason reason, String source) throws SQLException {
@@ -84,8 +84,7 @@ public final class Suppressions {
 
     /** @return true when there was such an entry */
     public boolean remove(Entry entry) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM suppressions WHERE email IS NOT DISTINCT FROM ? AND domain IS NOT DISTINCT FROM ?")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SqlStatement.DELETE_SUPPRESSION.text())) {
             ps.setString(1, entry.email());
             ps.setString(2, entry.domain());
             return ps.executeUpdate() > 0;
@@ -96,8 +95,7 @@ public final class Suppressions {
     public boolean covers(String email) throws SQLException {
         String e = email.trim().toLowerCase(Locale.ROOT);
         String domain = DomainKey.normalise(e.substring(e.indexOf('@') + 1));
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM suppressions WHERE email = ? OR domain = ? LIMIT 1")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SqlStatement.SUPPRESSION_COVERS.text())) {
             ps.setString(1, e);
             ps.setString(2, domain);
             try (ResultSet rs = ps.executeQuery()) {

@@ -101,6 +101,21 @@ class DraftingIT {
         assertThat(prospect(auto)).containsEntry("outreach_status", "approved");
     }
 
+    /** Drafting's lease is outreach.drafting.lease-seconds, not enrichment's (which it once borrowed). */
+    @Test
+    void aProspectLeftDraftingIsClaimedAgainAfterDraftingsOwnLease() {
+        assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
+        String id = enriched("stuck.example", "Stuck", "Sue", 50);
+        // a worker that died a minute ago while drafting it
+        db.execute("UPDATE prospects SET outreach_status = 'drafting', updated_at = now() - interval '1 minute'"
+                + " WHERE id = '" + id + "'");
+
+        CliRun run = draftJob("OUTREACH_DRAFTING_LEASE_SECONDS", "30", "OUTREACH_ENRICHMENT_LEASE_SECONDS", "86400");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(prospect(id)).containsEntry("outreach_status", "drafted");
+    }
+
     @Test
     void withoutASenderNameTheDraftJobFailsWithoutTouchingAProspect() {
         assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();

@@ -1,0 +1,134 @@
+package dev.outreachpipeline.db;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every statement file under src/main/resources/sql that Java runs (the routes name theirs in their
+ * endpoints): {@code SEND_FACTS} is sql/send-facts.sql. Being an enum, the list is complete by
+ * construction, and {@link SqlFiles#verify()} checks each file at start-up.
+ */
+public enum SqlStatement {
+    ALEMBIC_REVISIONS,
+    APPLIED_MIGRATIONS,
+    APPROVE_PROSPECTS,
+    ARCHIVE_MERGED_PROSPECT,
+    CANCEL_PENDING_JOB,
+    CATALOG_COLUMNS,
+    CATALOG_CONSTRAINTS,
+    CATALOG_FUNCTIONS,
+    CATALOG_INDEXES,
+    CATALOG_TABLES,
+    CATALOG_TRIGGERS,
+    CLEAR_PROVIDER_PAUSE,
+    COPY_TABLE_IN,
+    COPY_TABLE_OUT,
+    COUNT_APPROVED_PROSPECTS,
+    COUNT_INTO_JOB_RESULT,
+    COUNT_PROSPECT_REFERENCES,
+    COUNT_SENT_CALL,
+    COUNT_TABLE_ROWS,
+    COUNT_UNFINISHED_JOBS,
+    DATABASE_ANSWERS,
+    DELETE_PROSPECT,
+    DELETE_SUPPRESSION,
+    DROP_FUNCTION,
+    DROP_SCRATCH_SCHEMA,
+    DROP_TABLES,
+    DUPLICATE_DOMAIN_PROSPECTS,
+    EMPTY_MIGRATION_HISTORY,
+    ENQUEUE_JOB,
+    ENQUEUE_SEND_AFTER_APPROVAL,
+    EXPORT_PROSPECTS,
+    GAUGE_JOBS,
+    GAUGE_PROSPECTS,
+    INSERT_SUPPRESSION,
+    JOB_BY_ID,
+    JOB_QUERIES,
+    LATEST_DAEMON_SETTINGS,
+    LIST_JOBS,
+    LIST_PROSPECTS,
+    LOCK_TABLES,
+    PIN_OUTPUT_FORMAT,
+    PROSPECT_DETAIL,
+    PROSPECT_REFERENCES,
+    PROSPECT_STATES,
+    PROSPECT_STATUSES,
+    PROVIDER_PAUSES,
+    READ_ONLY_SNAPSHOT,
+    RECENTLY_RUN_QUERIES,
+    RECORD_DAEMON_SETTINGS,
+    RECORD_DAEMON_STOPPED,
+    REDRAFT_PROSPECTS,
+    REFRESH_PROSPECTS,
+    REPEATABLE_READ,
+    REPOINT_PROSPECT_REFERENCES,
+    REQUEST_JOB_CANCEL,
+    RESEND_PROSPECTS,
+    RESERVE_RATE_SLOT,
+    SANDBOX_FACTS,
+    SCHEMA_RELATIONS,
+    SEND_FACTS,
+    SEND_PREVIEW_QUEUE,
+    SET_SEARCH_PATH,
+    SKIP_FOLLOWUP_DELAY,
+    SNAPSHOT_TIME,
+    STATUS_DATAFORSEO_SPEND,
+    STATUS_DOMAINS_ENRICHED,
+    STATUS_HUNTER_CALLS,
+    STATUS_JOBS,
+    STATUS_PROSPECTS,
+    STATUS_SCHEDULES,
+    STATUS_SENT_TODAY,
+    STATUS_SUPPRESSIONS,
+    SUPPRESSION_COVERS,
+    SUPPRESSION_LIST,
+    UNSUBSCRIBE_CONTACT,
+    UNSUBSCRIBE_PROSPECT,
+    WAITING_JOB_OF_TYPE;
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+
+    private volatile String text;
+
+    /** The file's name under sql/. */
+    public String file() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-') + ".sql";
+    }
+
+    /** The statement as written, for JDBC when it has only {@code ?} parameters. */
+    public String text() {
+        String t = text;
+        if (t == null) {
+            t = SqlFiles.read(file());
+            text = t;
+        }
+        return t;
+    }
+
+    /** The statement with its camel-sql {@code :#name} parameters made JDBC {@code ?}s, bound by name. */
+    public NamedParameters jdbc() {
+        return NamedParameters.of(text());
+    }
+
+    /**
+     * A template statement with its {@code {name}} placeholders filled: only for identifiers SQL
+     * cannot take as parameters (a table in a COPY or a count), each already quoted by
+     * {@link SqlNames} from the fixed list of the project's tables, never from input.
+     */
+    public String fill(Map<String, String> identifiers) {
+        Matcher m = PLACEHOLDER.matcher(text());
+        var out = new StringBuilder();
+        while (m.find()) {
+            String value = identifiers.get(m.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("sql/" + file() + " needs {" + m.group(1) + "}, which is not given");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

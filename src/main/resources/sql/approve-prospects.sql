@@ -1,0 +1,6 @@
+-- `prospects approve`: drafted prospects become approved, the given ids or all (at or above a
+-- score). Parameters: all, ids (uuid[]), min score, min score.
+UPDATE prospects SET outreach_status = 'approved', approved_at = now()
+ WHERE outreach_status = 'drafted'
+   AND (CAST(? AS boolean) OR id = ANY (?))
+   AND (CAST(? AS numeric) IS NULL OR score >= CAST(? AS numeric))

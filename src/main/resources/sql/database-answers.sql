@@ -1,0 +1,2 @@
+-- Readiness: the cheapest statement that proves the database answers.
+SELECT 1

@@ -1,0 +1,2 @@
+-- The outreach_jobs gauge: jobs by type and status.
+SELECT job_type, status, count(*) FROM jobs GROUP BY job_type, status

@@ -1,0 +1,2 @@
+-- The outreach_prospects gauge: prospects by status.
+SELECT outreach_status, count(*) FROM prospects GROUP BY outreach_status

@@ -1,0 +1,10 @@
+-- `prospects show`: one prospect with what discovery and Hunter said about it.
+SELECT p.id::text AS id, p.domain, p.page_url, p.page_title, p.outreach_status, p.score, p.da_est,
+       p.contact_email, p.contact_method, p.contact_name, p.contact_reason, p.contact_verification,
+       p.draft_subject, p.draft_body, p.last_error, p.last_sent, p.followups_sent,
+       p.created_at, p.enriched_at, p.drafted_at, p.approved_at,
+       q.keyword, q.location, p.dataforseo_payload ->> 'rank_absolute' AS serp_rank,
+       json_array_length(p.hunter_payload -> 'emails') AS hunter_emails,
+       p.hunter_payload ->> 'organization' AS organization
+  FROM prospects p LEFT JOIN discovery_queries q ON q.id = p.discovery_query_id
+ WHERE p.id = ?

@@ -1,0 +1,2 @@
+-- A backup reads every table from one snapshot and writes nothing.
+SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY
