@@ -67,10 +67,6 @@ class SqlFilesTest {
         var offending = new ArrayList<String>();
         try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
             for (var file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                // being rewritten on its own; it goes away when the old database is retired
-                if (file.getFileName().toString().equals("LegacyAdoption.java")) {
-                    continue;
-                }
                 var m = statement.matcher(java.nio.file.Files.readString(file));
                 while (m.find()) {
                     offending.add(file + ": " + m.group(2));

@@ -1,5 +1,7 @@
 package dev.outreachpipeline.db.adoption;
 
+import dev.outreachpipeline.db.SqlStatement;
+
 import dev.outreachpipeline.db.CatalogDiff;
 import dev.outreachpipeline.db.SchemaCatalog;
 import dev.outreachpipeline.db.SchemaCatalog.Column;
@@ -74,7 +76,7 @@ final class AdoptionPlanner {
             }
             String t = want.name();
             plan.column("renamed " + t + "." + OLD_METADATA + " to " + METADATA + " (an early Alembic revision's name)",
-                    AdoptionSql.fill("adoption-rename-column.sql", Map.of("table", t, "from", OLD_METADATA, "to", METADATA)));
+                    AdoptionSql.fill(SqlStatement.ADOPTION_RENAME_COLUMN, Map.of("table", t, "from", OLD_METADATA, "to", METADATA)));
             var columns = new LinkedHashMap<String, Column>();
             have.columns().forEach((name, c) -> {
                 if (name.equals(OLD_METADATA)) {
@@ -130,9 +132,9 @@ final class AdoptionPlanner {
             return;
         }
         plan.column("added the missing column " + d.object() + " (" + want.type() + ", NULL in existing rows)",
-                AdoptionSql.fill("adoption-add-column.sql", Map.of("table", t, "column", want.name(), "type", want.type())));
+                AdoptionSql.fill(SqlStatement.ADOPTION_ADD_COLUMN, Map.of("table", t, "column", want.name(), "type", want.type())));
         if (want.defaultExpr() != null) {
-            plan.column("set the default of " + d.object() + " to " + want.defaultExpr(), AdoptionSql.fill("adoption-set-default.sql",
+            plan.column("set the default of " + d.object() + " to " + want.defaultExpr(), AdoptionSql.fill(SqlStatement.ADOPTION_SET_DEFAULT,
                     Map.of("table", t, "column", want.name(), "default", want.defaultExpr())));
         }
     }
@@ -140,7 +142,7 @@ final class AdoptionPlanner {
     private void columnType(SchemaDifference d) {
         if (d.actual().startsWith("character varying(") && d.expected().equals("character varying")) {
             plan.column("widened " + d.object() + " from " + d.actual() + " to " + d.expected(), AdoptionSql.fill(
-                    "adoption-change-type.sql", Map.of("table", tableOf(d), "column", nameOf(d), "type", d.expected())));
+                    SqlStatement.ADOPTION_CHANGE_TYPE, Map.of("table", tableOf(d), "column", nameOf(d), "type", d.expected())));
         } else {
             plan.blocker("column " + d.object() + " is " + d.actual() + " where the schema has " + d.expected()
                     + "; converting it could change its values");
@@ -151,15 +153,15 @@ final class AdoptionPlanner {
         var names = Map.of("table", tableOf(d), "column", nameOf(d));
         boolean wantNotNull = !expected.tables().get(tableOf(d)).columns().get(nameOf(d)).nullable();
         if (wantNotNull) {
-            long nulls = rows.count(AdoptionSql.fill("adoption-count-nulls.sql", names));
+            long nulls = rows.count(AdoptionSql.fill(SqlStatement.ADOPTION_COUNT_NULLS, names));
             if (nulls > 0) {
                 plan.blocker("column " + d.object() + " must not be NULL, but " + nulls + " row(s) have NULL there");
             } else {
-                plan.column("made " + d.object() + " NOT NULL (no row has NULL there)", AdoptionSql.fill("adoption-set-not-null.sql", names));
+                plan.column("made " + d.object() + " NOT NULL (no row has NULL there)", AdoptionSql.fill(SqlStatement.ADOPTION_SET_NOT_NULL, names));
             }
         } else {
             plan.column("allowed NULL in " + d.object() + " as V1 does (a later migration restores NOT NULL where it belongs)",
-                    AdoptionSql.fill("adoption-drop-not-null.sql", names));
+                    AdoptionSql.fill(SqlStatement.ADOPTION_DROP_NOT_NULL, names));
         }
     }
 
@@ -167,11 +169,11 @@ final class AdoptionPlanner {
         String t = tableOf(d);
         if (d.expected() == null) {
             plan.column("removed the default " + d.actual() + " of " + d.object(),
-                    AdoptionSql.fill("adoption-drop-default.sql", Map.of("table", t, "column", nameOf(d))));
+                    AdoptionSql.fill(SqlStatement.ADOPTION_DROP_DEFAULT, Map.of("table", t, "column", nameOf(d))));
         } else {
             plan.column("set the database default of " + d.object() + " to " + d.expected()
                             + (d.actual() == null ? " (it was applied by the Python client only)" : " (was " + d.actual() + ")"),
-                    AdoptionSql.fill("adoption-set-default.sql", Map.of("table", t, "column", nameOf(d), "default", d.expected())));
+                    AdoptionSql.fill(SqlStatement.ADOPTION_SET_DEFAULT, Map.of("table", t, "column", nameOf(d), "default", d.expected())));
         }
     }
 
@@ -180,7 +182,7 @@ final class AdoptionPlanner {
     private void renamedConstraint(SchemaDifference d) {
         String t = tableOf(d);
         plan.addConstraint("renamed constraint " + d.actual() + " on " + t + " to " + d.expected(), AdoptionSql.fill(
-                "adoption-rename-constraint.sql", Map.of("table", t, "from", d.actual(), "to", d.expected())));
+                SqlStatement.ADOPTION_RENAME_CONSTRAINT, Map.of("table", t, "from", d.actual(), "to", d.expected())));
     }
 
     /** Same name, other definition: a foreign key with other ON DELETE rules is replaced; anything else is one extra and one missing. */
@@ -230,7 +232,7 @@ final class AdoptionPlanner {
     private void replaceConstraint(String t, Constraint have, Constraint want) throws SQLException {
         plan.dropConstraint("replaced constraint " + have.name() + " on " + t + " (" + have.definition() + ") by "
                         + want.name() + " (" + want.definition() + ")",
-                AdoptionSql.fill("adoption-drop-constraint.sql", Map.of("table", t, "constraint", have.name())));
+                AdoptionSql.fill(SqlStatement.ADOPTION_DROP_CONSTRAINT, Map.of("table", t, "constraint", have.name())));
         addConstraint(t, want, "created ");
     }
 
@@ -238,7 +240,7 @@ final class AdoptionPlanner {
         if (have.type() == 'f') {
             plan.dropConstraint("dropped foreign key " + have.name() + " on " + t + " (" + have.definition()
                             + "), which the schema does not have (no row is touched)",
-                    AdoptionSql.fill("adoption-drop-constraint.sql", Map.of("table", t, "constraint", have.name())));
+                    AdoptionSql.fill(SqlStatement.ADOPTION_DROP_CONSTRAINT, Map.of("table", t, "constraint", have.name())));
         } else {
             plan.blocker("constraint " + have.name() + " on " + t + " (" + have.definition() + ") is not in the schema;"
                     + " drop it yourself if it is not needed, then run this again");
@@ -252,7 +254,7 @@ final class AdoptionPlanner {
             return;
         }
         plan.addConstraint(verb + want.name() + " on " + t + " (" + want.definition() + ")", AdoptionSql.fill(
-                "adoption-add-constraint.sql", Map.of("table", t, "constraint", want.name(), "definition", want.definition())));
+                SqlStatement.ADOPTION_ADD_CONSTRAINT, Map.of("table", t, "constraint", want.name(), "definition", want.definition())));
     }
 
     /** Why existing rows would break {@code con}, or null when they fit. */
@@ -270,7 +272,7 @@ final class AdoptionPlanner {
         }
         switch (con.type()) {
             case 'p', 'u' -> {
-                long dup = rows.count(AdoptionSql.fill("adoption-count-duplicates.sql", Map.of("table", table, "columns", columns)));
+                long dup = rows.count(AdoptionSql.fill(SqlStatement.ADOPTION_COUNT_DUPLICATES, Map.of("table", table, "columns", columns)));
                 return dup == 0 ? null : "constraint " + con.name() + " (" + con.definition() + ") cannot be added: " + dup
                         + " value(s) of " + table + "(" + columns + ") occur more than once";
             }
@@ -279,7 +281,7 @@ final class AdoptionPlanner {
                 if (!m.find()) {
                     return null;
                 }
-                long orphans = rows.count(AdoptionSql.fill("adoption-count-orphans.sql", Map.ofEntries(entry("table", table),
+                long orphans = rows.count(AdoptionSql.fill(SqlStatement.ADOPTION_COUNT_ORPHANS, Map.ofEntries(entry("table", table),
                         entry("columns", columns), entry("target", m.group(1)), entry("target_columns", m.group(2)))));
                 return orphans == 0 ? null : "foreign key " + con.name() + " cannot be added: " + orphans + " row(s) of " + table
                         + " point to a " + m.group(1) + " row that does not exist (" + columns + ")";
@@ -304,12 +306,12 @@ final class AdoptionPlanner {
 
     private void changedIndex(SchemaDifference d) {
         plan.index("rebuilt index " + nameOf(d) + " on " + tableOf(d) + " as " + d.expected() + " (was " + d.actual() + ")",
-                AdoptionSql.fill("adoption-drop-index.sql", Map.of("index", nameOf(d))), d.expected());
+                AdoptionSql.fill(SqlStatement.ADOPTION_DROP_INDEX, Map.of("index", nameOf(d))), d.expected());
     }
 
     private void renamedIndex(SchemaDifference d) {
         plan.index("renamed index " + d.actual() + " on " + tableOf(d) + " to " + d.expected(),
-                AdoptionSql.fill("adoption-rename-index.sql", Map.of("from", d.actual(), "to", d.expected())));
+                AdoptionSql.fill(SqlStatement.ADOPTION_RENAME_INDEX, Map.of("from", d.actual(), "to", d.expected())));
     }
 
     private void extraIndex(SchemaDifference d) {
@@ -319,7 +321,7 @@ final class AdoptionPlanner {
                 .anyMatch(def -> indexKey(def).equals(key));
         if (copy) {
             plan.index("dropped index " + nameOf(d) + " on " + t + ", a second copy of an index the schema has",
-                    AdoptionSql.fill("adoption-drop-index.sql", Map.of("index", nameOf(d))));
+                    AdoptionSql.fill(SqlStatement.ADOPTION_DROP_INDEX, Map.of("index", nameOf(d))));
         } else {
             plan.note("index " + nameOf(d) + " on " + t + " is not in the schema; it is kept and `outreach db verify` reports it");
         }
@@ -327,7 +329,7 @@ final class AdoptionPlanner {
 
     /** The index definition without its name, so copies under other names compare equal. */
     private static String indexKey(String definition) {
-        return INDEX_NAME.matcher(definition).replaceFirst("CREATE $1INDEX ON ");
+        return INDEX_NAME.matcher(definition).replaceFirst("$1INDEX ON ");
     }
 
     // --- names -------------------------------------------------------------------------------
