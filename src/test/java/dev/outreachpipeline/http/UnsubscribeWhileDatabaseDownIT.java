@@ -2,14 +2,11 @@ package dev.outreachpipeline.http;
 
 import dev.outreachpipeline.sending.UnsubscribeTokens;
 import dev.outreachpipeline.testsupport.CliRun;
-import dev.outreachpipeline.testsupport.TestDatabase;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.outreachpipeline.testsupport.RestartablePostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,10 +33,10 @@ class UnsubscribeWhileDatabaseDownIT {
     @TempDir
     Path dir;
 
-    private EmbeddedPostgres postgres;
+    private RestartablePostgres postgres;
 
     @AfterEach
-    void stopPostgres() throws IOException {
+    void stopPostgres() {
         if (postgres != null) {
             postgres.close();
         }
@@ -47,9 +44,8 @@ class UnsubscribeWhileDatabaseDownIT {
 
     @Test
     void theRequestIsAnsweredAtOnceKeptAndAppliedWhenTheDatabaseIsBack() throws Exception {
-        int port = freePort();
-        postgres = startPostgres(port);
-        var db = new TestDatabase("postgres", postgres.getJdbcUrl("postgres", "postgres"));
+        postgres = RestartablePostgres.start(dir.resolve("postgres"));
+        var db = postgres.database();
         CliRun migrate = CliRun.run(db.env(), "db", "migrate");
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         UUID id = UUID.fromString(db.rowsOf("INSERT INTO prospects (domain, contact_email, outreach_status)"
@@ -61,8 +57,7 @@ class UnsubscribeWhileDatabaseDownIT {
                 "OUTREACH_UNSUBSCRIBE_SECRET", SECRET, "OUTREACH_UNSUBSCRIBE_DATABASE_TIMEOUT", "1s",
                 "OUTREACH_UNSUBSCRIBE_JOURNAL_FILE", journal.toString(), "OUTREACH_UNSUBSCRIBE_JOURNAL_REPLAY_INTERVAL", "1s");
         try {
-            postgres.close();
-            postgres = null;
+            postgres.stop();
 
             long started = System.nanoTime();
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(daemon.uri(link)).timeout(Duration.ofSeconds(20)).GET().build(),
@@ -79,7 +74,7 @@ class UnsubscribeWhileDatabaseDownIT {
             assertThat(done.body()).contains("Your request is recorded");
             assertThat(Files.readAllLines(journal)).singleElement().asString().startsWith(id + "\tone-click link\t");
 
-            postgres = startPostgres(port);
+            postgres.startAgain();
 
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 assertThat(db.rowsOf("SELECT reason, source FROM suppressions WHERE email = 'someone@outage.example'"))
@@ -93,13 +88,4 @@ class UnsubscribeWhileDatabaseDownIT {
         }
     }
 
-    private EmbeddedPostgres startPostgres(int port) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres")).setCleanDataDirectory(false).setPort(port).start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -3,14 +3,11 @@ package dev.outreachpipeline.management;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.testsupport.CliRun;
-import dev.outreachpipeline.testsupport.TestDatabase;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.outreachpipeline.testsupport.RestartablePostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,10 +27,10 @@ class HealthIT {
     @TempDir
     Path dataDir;
 
-    private EmbeddedPostgres postgres;
+    private RestartablePostgres postgres;
 
     @AfterEach
-    void stopPostgres() throws IOException {
+    void stopPostgres() {
         if (postgres != null) {
             postgres.close();
         }
@@ -41,9 +38,8 @@ class HealthIT {
 
     @Test
     void readinessFollowsTheDatabaseWhileLivenessStaysUp() throws Exception {
-        int port = freePort();
-        postgres = startPostgres(port);
-        var db = new TestDatabase("postgres", postgres.getJdbcUrl("postgres", "postgres"));
+        postgres = RestartablePostgres.start(dataDir);
+        var db = postgres.database();
         CliRun migrate = CliRun.run(db.env(), "db", "migrate");
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
 
@@ -60,8 +56,7 @@ class HealthIT {
             assertThat(state(checks, "routes")).isEqualTo("UP");
             assertThat(state(checks, "provider:dataforseo")).isEqualTo("INFO");
 
-            postgres.close();
-            postgres = null;
+            postgres.stop();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 HttpResponse<String> down = daemon.get("/health/ready");
                 assertThat(down.statusCode()).isEqualTo(503);
@@ -71,7 +66,7 @@ class HealthIT {
             });
             assertThat(daemon.get("/health/live").statusCode()).isEqualTo(200);
 
-            postgres = startPostgres(port);
+            postgres.startAgain();
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 HttpResponse<String> back = daemon.get("/health/ready");
                 assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
@@ -81,8 +76,8 @@ class HealthIT {
 
     @Test
     void onlyGetOnTheThreeEndpointsIsServed() throws Exception {
-        postgres = startPostgres(freePort());
-        var db = new TestDatabase("postgres", postgres.getJdbcUrl("postgres", "postgres"));
+        postgres = RestartablePostgres.start(dataDir);
+        var db = postgres.database();
         assertThat(CliRun.run(db.env(), "db", "migrate").exitCode()).isZero();
         try (ManagedDaemon daemon = ManagedDaemon.start(db, "OUTREACH_JOBS_POLL_INTERVAL_MS", "600000")) {
             assertThat(daemon.get("/health").statusCode()).isEqualTo(404);
@@ -94,15 +89,6 @@ class HealthIT {
         }
     }
 
-    private EmbeddedPostgres startPostgres(int port) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static String state(JsonNode checks, String name) {
         return find(checks, name).path("state").asText();
