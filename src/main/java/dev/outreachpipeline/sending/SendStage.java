@@ -125,7 +125,9 @@ public final class SendStage {
     public Map<String, Object> keep(Map<String, Object> headers) {
         var kept = new LinkedHashMap<String, Object>();
         for (String name : List.of("jobId", "jobType", "worker", "mailbox", "senderDomain", "skipCodes", "staleSeconds")) {
-            kept.put(name, headers.get(name));
+            if (headers.get(name) != null) {
+                kept.put(name, headers.get(name));
+            }
         }
         return kept;
     }
