@@ -103,7 +103,7 @@ final class PipelineBeans {
         context.getComponent("smtp", org.apache.camel.component.mail.MailComponent.class).setConfiguration(mailConfiguration);
         var imap = ImapSettings.from(config);
         registry.bind("replies", new ReplyCheck(imap, new ReplyClassifier(imap.ignoreAutoReplies(),
-                java.util.List.of(smtp.from(), imap.username())), producer));
+                java.util.List.of(smtp.from(), imap.username()))));
         var drafts = DraftSettings.from(config);
         // One template engine (and its restrictions) for the drafts and the follow-ups alike.
         var templates = new dev.outreachpipeline.drafting.TemplateEngine(

@@ -14,46 +14,43 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.search.ComparisonTerm;
 import jakarta.mail.search.ReceivedDateTerm;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.RuntimeCamelException;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The check_replies job's reading of the mailbox. It goes on from the IMAP UID where the last check
  * stopped (remembered in the database with the folder's UIDVALIDITY), not from the \Seen flag: a
  * person reading the mailbox sets that flag too, and a reply they opened first must still count.
- * Each message is classified here and recorded by the {@code record-inbound-message} route, in one
- * transaction with the new position; only a message that was about one of ours is then flagged \Seen.
- * Nothing is deleted or moved. Every database write stays in the routes.
+ * Each message is read and classified here and returned; the routes record it, in one transaction
+ * with the new position, and then have only the messages about ours flagged \Seen. Each call opens
+ * its own connection and closes it before it returns. Nothing is deleted or moved; every database
+ * write stays in the routes.
  */
 public final class ReplyCheck {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(ReplyCheck.class);
     /** IMAP SINCE compares dates only, in the server's time zone: look a day earlier than the first send. */
     private static final Duration SINCE_MARGIN = Duration.ofDays(1);
 
     private final ImapSettings imap;
     private final ReplyClassifier classifier;
-    private final ProducerTemplate producer;
 
-    public ReplyCheck(ImapSettings imap, ReplyClassifier classifier, ProducerTemplate producer) {
+    public ReplyCheck(ImapSettings imap, ReplyClassifier classifier) {
         this.imap = imap;
         this.classifier = classifier;
-        this.producer = producer;
     }
 
     public boolean enabled() {
@@ -77,8 +74,8 @@ public final class ReplyCheck {
     }
 
     /** A check's summary as JSON, for merging into the job's result. */
-    public String resultJson(Map<String, Object> summary) {
-        return JSON.valueToTree(summary).toString();
+    public String resultJson(NewMail read) {
+        return JSON.valueToTree(read.summary()).toString();
     }
 
     public String account() {
@@ -90,15 +87,54 @@ public final class ReplyCheck {
     }
 
     /**
-     * Reads what arrived since the last check, at most outreach.imap.max-messages, and has each message
-     * recorded.
+     * Reads what arrived since the last check, at most outreach.imap.max-messages, and classifies it.
+     * Nothing is recorded or flagged here: the route records each message, with the position it moves
+     * to, and then has the ones about ours flagged \Seen ({@link #flagSeen}).
      *
      * @param start the remembered position (uid_validity, last_uid; null when there is none) and the
      *              time of our first send (first_send_at; null when nothing was ever sent)
-     * @return the job's result beside the counts the routes keep: messages_read, more_waiting, folder
      * @throws JobFailed when the settings are incomplete or the mailbox cannot be read, in a sentence
      */
-    public Map<String, Object> check(Map<String, Object> start, String jobId, String worker) {
+    public NewMail readNew(Map<String, Object> start) {
+        return inFolder(Folder.READ_ONLY, (folder, uids) -> readNew(folder, uids, start == null ? Map.of() : start));
+    }
+
+    /**
+     * Flags \Seen the messages that turned out to be about ours, once they are recorded, so a person
+     * reading the mailbox sees them as handled; every other message is left as it was. Connects only
+     * when there is something to flag, and flags nothing if the server renumbered the folder since the
+     * messages were read (their UIDs would name other messages now).
+     *
+     * @param read the check's messages
+     * @param ours the UIDs of those about one of our messages
+     * @throws JobFailed when the mailbox cannot be reached, in a sentence
+     */
+    public void flagSeen(NewMail read, List<Long> ours) {
+        if (ours == null || ours.isEmpty()) {
+            return;
+        }
+        inFolder(Folder.READ_WRITE, (folder, uids) -> {
+            if (uids.getUIDValidity() != read.position().uidValidity()) {
+                LOG.info("The folder {} on {} was renumbered (new UIDVALIDITY) since it was read: {} recorded message(s) are not flagged \\Seen",
+                        quoted(imap.folder()), imap.server(), ours.size());
+                return null;
+            }
+            Message[] messages = Arrays.stream(uids.getMessagesByUID(ours.stream().mapToLong(Long::longValue).toArray()))
+                    .filter(Objects::nonNull).toArray(Message[]::new);
+            if (messages.length > 0) {
+                folder.setFlags(messages, new Flags(Flags.Flag.SEEN), true);
+            }
+            return null;
+        });
+    }
+
+    /** What is done with the open folder; the connection is opened before and closed after it. */
+    @FunctionalInterface
+    private interface FolderWork<T> {
+        T in(Folder folder, UIDFolder uids) throws MessagingException;
+    }
+
+    private <T> T inFolder(int mode, FolderWork<T> work) {
         // The failures below carry the server's words only as one cleaned-up line, never as a cause
         // whose text (and stack trace) the error handler would log as it came.
         List<String> problems = imap.problems();
@@ -117,9 +153,9 @@ public final class ReplyCheck {
             if (!(folder instanceof UIDFolder uids)) {
                 throw new JobFailed("The mail server " + imap.server() + " gives messages no stable ids (IMAP UIDs)");
             }
-            folder.open(Folder.READ_WRITE);
+            folder.open(mode);
             try {
-                return readNew(folder, uids, start == null ? Map.of() : start, jobId, worker);
+                return work.in(folder, uids);
             } finally {
                 closeQuietly(folder);
             }
@@ -134,8 +170,7 @@ public final class ReplyCheck {
         }
     }
 
-    private Map<String, Object> readNew(Folder folder, UIDFolder uids, Map<String, Object> start, String jobId, String worker)
-            throws MessagingException {
+    private NewMail readNew(Folder folder, UIDFolder uids, Map<String, Object> start) throws MessagingException {
         long validity = uids.getUIDValidity();
         Long knownValidity = number(start.get("uid_validity"));
         Long knownLast = number(start.get("last_uid"));
@@ -159,26 +194,14 @@ public final class ReplyCheck {
             folder.fetch(batch.toArray(Message[]::new), profile());
         }
 
-        int read = 0;
+        var read = new ArrayList<ClassifiedMessage>();
         for (Message message : batch) {
             long uid = uids.getUID(message);
             InboundMessage inbound = InboundMessageReader.read(message);
-            Classification kind = classifier.classify(inbound);
-            if (record(kind, inbound, validity, uid, jobId, worker)) {
-                message.setFlag(Flags.Flag.SEEN, true);
-            }
+            read.add(new ClassifiedMessage(position(validity, uid), inbound.messageId(), classifier.classify(inbound)));
             last = uid;
-            read++;
         }
-        // Also when nothing was read: a first check remembers where it started.
-        send("direct:advance-mailbox-read", position(validity, last), jobId, worker);
-
-        var summary = new LinkedHashMap<String, Object>();
-        summary.put("replies_checked", true);
-        summary.put("folder", imap.folder());
-        summary.put("messages_read", read);
-        summary.put("more_waiting", more);
-        return summary;
+        return new NewMail(position(validity, last), read, more);
     }
 
     /**
@@ -200,64 +223,8 @@ public final class ReplyCheck {
         return uids.getUID(folder.getMessage(folder.getMessageCount()));
     }
 
-    /** Records one message; true when it was about one of our messages. */
-    private boolean record(Classification kind, InboundMessage inbound, long validity, long uid, String jobId, String worker) {
-        Map<String, Object> p = position(validity, uid);
-        p.put("kind", kind.outcome());
-        p.put("messageIds", idsJson(kind.messageIds()));
-        p.put("ownMessageId", inbound.messageId());
-        p.put("calls", 0);
-        p.put("lastError", null);
-        p.put("suppressionSource", null);
-        if (kind instanceof Classification.Bounce b) {
-            String about = "DSN " + (b.status() == null ? "without status" : b.status())
-                    + (b.recipient() == null ? "" : " for " + b.recipient())
-                    + (b.diagnostic() == null ? "" : ": " + b.diagnostic());
-            p.put("suppressionSource", InboundText.oneLine(about, 300));
-            p.put("lastError", InboundText.oneLine("bounced (" + about + "); the address is suppressed", 400));
-        }
-        Exchange done = send("direct:record-inbound-message", p, jobId, worker);
-        return done.getMessage().getHeader("matched") != null;
-    }
-
-    private Map<String, Object> position(long validity, long uid) {
-        var p = new LinkedHashMap<String, Object>();
-        p.put("account", imap.account());
-        p.put("folder", imap.folder());
-        p.put("uidValidity", validity);
-        p.put("uid", uid);
-        return p;
-    }
-
-    private Exchange send(String uri, Map<String, Object> body, String jobId, String worker) {
-        Exchange done = producer.send(uri, e -> {
-            e.getIn().setBody(body);
-            e.setVariable("jobId", jobId);
-            e.setVariable("worker", worker);
-        });
-        Exception failure = done.getException();
-        if (failure instanceof RuntimeException re) {
-            throw re;
-        }
-        if (failure != null) {
-            throw new RuntimeCamelException(failure);
-        }
-        return done;
-    }
-
-    /**
-     * The ids as a JSON array for the database, each also in lower case: our ids are lower-case, and a
-     * relay that changed their case must not hide a reply.
-     */
-    private static String idsJson(List<String> ids) {
-        var all = new LinkedHashSet<String>();
-        for (String id : ids) {
-            all.add(id);
-            all.add(id.toLowerCase(Locale.ROOT));
-        }
-        var array = JSON.createArrayNode();
-        all.forEach(array::add);
-        return array.toString();
+    private MailboxPosition position(long validity, long uid) {
+        return new MailboxPosition(imap.account(), imap.folder(), validity, uid);
     }
 
     private static FetchProfile profile() {

@@ -15,8 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Properties;
 
-/** Messages as they arrive in the sending mailbox: replies, automatic replies, delivery reports, junk. */
-final class Mails {
+/**
+ * Messages as they arrive in the sending mailbox: replies, automatic replies, delivery reports, junk.
+ * Public for the route-level test of 60-replies.
+ */
+public final class Mails {
 
     static final Session SESSION = Session.getInstance(new Properties());
 
@@ -24,7 +27,7 @@ final class Mails {
     }
 
     /** A message that keeps the Message-ID it is given when saved. */
-    static final class Built extends MimeMessage {
+    public static final class Built extends MimeMessage {
         Built() {
             super(SESSION);
         }
@@ -35,7 +38,7 @@ final class Mails {
         }
     }
 
-    static Built message(String from, String to, String subject, String messageId) {
+    public static Built message(String from, String to, String subject, String messageId) {
         try {
             var m = new Built();
             m.setFrom(new InternetAddress(from));
@@ -52,7 +55,7 @@ final class Mails {
     }
 
     /** A person's answer to one of our messages. */
-    static Built reply(String from, String to, String ourMessageId, String references) throws MessagingException {
+    public static Built reply(String from, String to, String ourMessageId, String references) throws MessagingException {
         Built m = message(from, to, "Re: A guest post idea", "<reply-" + System.nanoTime() + "@mail.prospect.example>");
         if (ourMessageId != null) {
             m.setHeader("In-Reply-To", ourMessageId);
@@ -79,7 +82,7 @@ final class Mails {
      * A delivery status notification (RFC 3464) about one of our messages: a human-readable part, the
      * machine-readable message/delivery-status, and the returned message's headers.
      */
-    static Built dsn(String to, String ourMessageId, String recipient, String action, String status,
+    public static Built dsn(String to, String ourMessageId, String recipient, String action, String status,
                      boolean wholeMessageReturned) throws MessagingException {
         Built m = message("MAILER-DAEMON@mx.sender.example", to, "Undelivered Mail Returned to Sender",
                 "<dsn-" + System.nanoTime() + "@mx.sender.example>");
