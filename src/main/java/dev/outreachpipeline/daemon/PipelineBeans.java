@@ -42,12 +42,6 @@ final class PipelineBeans {
 
     static void bind(CamelContext context, OutreachConfig config, NodeIdentity node, DaemonStopping stopping, Path workDir) {
         var registry = context.getRegistry();
-        // The HTTP client would repeat a call answered 429 or 503 by itself; every paid call and
-        // every retry is ours to decide (and to count), so it must not.
-        context.getComponent("http", org.apache.camel.component.http.HttpComponent.class)
-                .setHttpClientConfigurer(builder -> builder.disableAutomaticRetries());
-        context.getComponent("https", org.apache.camel.component.http.HttpComponent.class)
-                .setHttpClientConfigurer(builder -> builder.disableAutomaticRetries());
         ProducerTemplate producer = context.createProducerTemplate();
         var jobTypes = new JobTypes();
         jobTypes.setCamelContext(context);
@@ -56,7 +50,7 @@ final class PipelineBeans {
         var limits = new dev.outreachpipeline.providers.ProviderLimits(
                 context.getRegistry().lookupByNameAndType("dataSource", javax.sql.DataSource.class));
         var dataForSeoSettings = DataForSeoSettings.from(config);
-        var dataForSeo = new DataForSeoClient(dataForSeoSettings, producer, limits.dataForSeo(dataForSeoSettings.callsPerMinute()),
+        var dataForSeo = new DataForSeoClient(dataForSeoSettings, limits.dataForSeo(dataForSeoSettings.callsPerMinute()),
                 providerCalls);
 
         registry.bind("nodeIdentity", node);
@@ -85,7 +79,7 @@ final class PipelineBeans {
                 config.getBoolean("outreach.enrichment.drop-webmail"),
                 ContactRules.DEFAULT_GENERIC_LOCAL_PARTS);
         var hunter = HunterSettings.from(config);
-        var hunterClient = new HunterClient(hunter, producer, limits.hunterSearch(hunter.perSecond(), hunter.perMinute()),
+        var hunterClient = new HunterClient(hunter, limits.hunterSearch(hunter.perSecond(), hunter.perMinute()),
                 limits.hunterVerifier(hunter.verifierPerSecond(), hunter.verifierPerMinute()), providerCalls);
         registry.bind("enrichment", new ProspectEnricher(hunterClient, rules,
                 jobCheck, java.time.Clock.systemUTC()));

@@ -3,10 +3,9 @@ package dev.outreachpipeline.discovery;
 import dev.failsafe.Bulkhead;
 import dev.outreachpipeline.jobs.JobFailed;
 import dev.outreachpipeline.providers.ProviderCalls;
+import dev.outreachpipeline.providers.ProviderHttp;
 import dev.outreachpipeline.providers.ProviderRetries;
 import dev.outreachpipeline.providers.SharedRateLimiter;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -24,8 +24,7 @@ import java.util.function.Consumer;
  * DataForSEO's SERP API as the discovery routes use it. One instance serves every worker of the
  * process, so its concurrency limit holds across them; its rate limit (calls per minute, evenly
  * spaced) is kept in the database and holds across every instance.
- * The HTTP exchange itself is the {@code dataforseo-request} route (camel-http); this class adds
- * what a paid API needs around it: retries with exponential backoff and jitter for the outcomes
+ * The HTTP exchange itself is {@link ProviderHttp}'s; this class adds what a paid API needs around it: retries with exponential backoff and jitter for the outcomes
  * that are worth retrying, fail-fast for the others, and an account of calls and reported cost.
  */
 public final class DataForSeoClient {
@@ -34,7 +33,8 @@ public final class DataForSeoClient {
     private static final String ROOT = "/v3/serp/google/organic";
 
     private final DataForSeoSettings settings;
-    private final ProducerTemplate producer;
+    private final ProviderHttp http;
+    private final Map<String, String> authorization;
     private final SerpRequests requests = new SerpRequests();
     private final SerpResponses responses = new SerpResponses();
     private final SharedRateLimiter rateLimiter;
@@ -43,11 +43,12 @@ public final class DataForSeoClient {
     private final ProviderCalls calls;
 
     /** @param rateLimiter spaces the calls of every instance, at {@code settings.callsPerMinute()} */
-    public DataForSeoClient(DataForSeoSettings settings, ProducerTemplate producer, SharedRateLimiter rateLimiter,
-                            ProviderCalls calls) {
+    public DataForSeoClient(DataForSeoSettings settings, SharedRateLimiter rateLimiter, ProviderCalls calls) {
         this.settings = settings;
         this.calls = calls;
-        this.producer = producer;
+        this.http = new ProviderHttp("DataForSEO", settings.baseUrl(), settings.timeout(), settings.concurrency());
+        this.authorization = Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                (settings.login() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8)));
         this.rateLimiter = rateLimiter;
         this.bulkhead = Bulkhead.builder(settings.concurrency()).withMaxWaitTime(Duration.ofMinutes(30)).build();
         this.retries = new ProviderRetries("DataForSEO", settings.maxRetries(), settings.retryDelay(), settings.maxRetryDelay());
@@ -197,29 +198,28 @@ public final class DataForSeoClient {
     }
 
     private Response post(String path, String body) {
-        return send("POST", path, body);
+        try {
+            return answered(http.postJson(path, body, authorization));
+        } catch (ProviderHttp.NoAnswer e) {
+            return noAnswer(e);
+        }
     }
 
     private Response get(String path) {
-        return send("GET", path, null);
+        try {
+            return answered(http.get(path, authorization));
+        } catch (ProviderHttp.NoAnswer e) {
+            return noAnswer(e);
+        }
     }
 
-    private Response send(String method, String path, String body) {
-        Exchange result = producer.request("direct:dataforseo-request", ex -> {
-            ex.setProperty("dataForSeoPath", path);
-            ex.getIn().setHeader(Exchange.HTTP_METHOD, method);
-            ex.getIn().setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (settings.login() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8)));
-            ex.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
-            ex.getIn().setBody(body);
-        });
-        if (result.getException() != null) {
-            // a timeout, a refused or reset connection: nothing usable came back, so try again later
-            return new Response(599, "{\"status_code\": 50000, \"status_message\": \"no answer from DataForSEO: "
-                    + result.getException().getClass().getSimpleName() + "\"}");
-        }
-        Integer status = result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        return new Response(status == null ? 599 : status, result.getMessage().getBody(String.class));
+    private static Response answered(ProviderHttp.Answer answer) {
+        return new Response(answer.status(), answer.body());
+    }
+
+    /** A timeout, a refused or reset connection: nothing usable came back, so try again later. */
+    private static Response noAnswer(ProviderHttp.NoAnswer e) {
+        return new Response(599, "{\"status_code\": 50000, \"status_message\": \"no answer from DataForSEO: " + e.kind() + "\"}");
     }
 
     /** Calls made and cost reported for one operation, retries included. */

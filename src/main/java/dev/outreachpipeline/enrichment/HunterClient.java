@@ -3,10 +3,9 @@ package dev.outreachpipeline.enrichment;
 import dev.failsafe.Bulkhead;
 import dev.outreachpipeline.jobs.JobFailed;
 import dev.outreachpipeline.providers.ProviderCalls;
+import dev.outreachpipeline.providers.ProviderHttp;
 import dev.outreachpipeline.providers.ProviderRetries;
 import dev.outreachpipeline.providers.SharedRateLimiter;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,22 +13,23 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Hunter.io as the enrichment routes use it. One instance serves every worker, so the concurrency
  * limit holds across them; Hunter's rate limits (per second and per minute, separately for
- * domain-search and email-verifier) are kept in the database and hold across every instance. The HTTP exchange is the {@code hunter-request} route (camel-http); the
- * key travels in the query string Hunter requires, set as a header so it is never part of an
- * endpoint URI that Camel might log.
+ * domain-search and email-verifier) are kept in the database and hold across every instance. The
+ * HTTP exchange is {@link ProviderHttp}'s; the key travels in the query string Hunter requires,
+ * which ProviderHttp never puts into a message or a log line.
  */
 public final class HunterClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(HunterClient.class);
 
     private final HunterSettings settings;
-    private final ProducerTemplate producer;
+    private final ProviderHttp http;
     private final HunterResponses responses = new HunterResponses();
     private final SharedRateLimiter searchLimit;
     private final SharedRateLimiter verifierLimit;
@@ -41,11 +41,11 @@ public final class HunterClient {
      * @param searchLimit   spaces domain searches at the stricter of {@code perSecond} and {@code perMinute}
      * @param verifierLimit the same for the email verifier
      */
-    public HunterClient(HunterSettings settings, ProducerTemplate producer, SharedRateLimiter searchLimit,
-                        SharedRateLimiter verifierLimit, ProviderCalls providerCalls) {
+    public HunterClient(HunterSettings settings, SharedRateLimiter searchLimit, SharedRateLimiter verifierLimit,
+                        ProviderCalls providerCalls) {
         this.settings = settings;
         this.providerCalls = providerCalls;
-        this.producer = producer;
+        this.http = new ProviderHttp("Hunter", settings.baseUrl(), settings.timeout(), settings.concurrency());
         this.searchLimit = searchLimit;
         this.verifierLimit = verifierLimit;
         this.bulkhead = Bulkhead.builder(settings.concurrency()).withMaxWaitTime(Duration.ofMinutes(30)).build();
@@ -125,17 +125,14 @@ public final class HunterClient {
         }
         try {
             calls.incrementAndGet();
-            Exchange result = producer.request("direct:hunter-request", ex -> {
-                ex.setProperty("hunterPath", path);
-                ex.getIn().setHeader(Exchange.HTTP_METHOD, "GET");
-                ex.getIn().setHeader(Exchange.HTTP_QUERY, (query.isEmpty() ? "" : query + "&") + "api_key=" + encode(settings.apiKey()));
-            });
-            if (result.getException() != null) {
+            try {
+                ProviderHttp.Answer answer = http.get(path + "?" + (query.isEmpty() ? "" : query + "&")
+                        + "api_key=" + encode(settings.apiKey()), Map.of());
+                return new Response(answer.status(), answer.body());
+            } catch (ProviderHttp.NoAnswer e) {
                 return new Response(599, "{\"errors\":[{\"id\":\"no_answer\",\"code\":599,\"details\":\"no answer from Hunter: "
-                        + result.getException().getClass().getSimpleName() + "\"}]}");
+                        + e.kind() + "\"}]}");
             }
-            Integer status = result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-            return new Response(status == null ? 599 : status, result.getMessage().getBody(String.class));
         } finally {
             bulkhead.releasePermit();
         }
