@@ -45,7 +45,9 @@ final class PipelineBeans {
         ProducerTemplate producer = context.createProducerTemplate();
         var jobTypes = new JobTypes();
         jobTypes.setCamelContext(context);
-        var jobCheck = new JobCheck(producer);
+        var dataSource = registry.lookupByNameAndType("dataSource", javax.sql.DataSource.class);
+        var jobGuard = new JobGuard(stopping);
+        var jobCheck = new JobCheck(dataSource, jobGuard);
         var providerCalls = registry.lookupByNameAndType("providerCalls", dev.outreachpipeline.providers.ProviderCalls.class);
         var limits = new dev.outreachpipeline.providers.ProviderLimits(
                 context.getRegistry().lookupByNameAndType("dataSource", javax.sql.DataSource.class));
@@ -54,7 +56,7 @@ final class PipelineBeans {
                 providerCalls);
 
         registry.bind("nodeIdentity", node);
-        registry.bind("jobGuard", new JobGuard(stopping));
+        registry.bind("jobGuard", jobGuard);
         registry.bind("jobTypes", jobTypes);
         registry.bind("jobFailures", new JobFailures());
         registry.bind("batchFailures", new dev.outreachpipeline.jobs.BatchFailures());

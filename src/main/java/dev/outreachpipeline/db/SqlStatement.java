@@ -62,6 +62,7 @@ public enum SqlStatement {
     INSERT_SUPPRESSION,
     JOB_BY_ID,
     JOB_QUERIES,
+    JOB_STATE,
     LATEST_DAEMON_SETTINGS,
     LIST_JOBS,
     LIST_PROSPECTS,

@@ -232,8 +232,8 @@ public final class ReplyCheck {
     private Exchange send(String uri, Map<String, Object> body, String jobId, String worker) {
         Exchange done = producer.send(uri, e -> {
             e.getIn().setBody(body);
-            e.getIn().setHeader("jobId", jobId);
-            e.getIn().setHeader("worker", worker);
+            e.setVariable("jobId", jobId);
+            e.setVariable("worker", worker);
         });
         Exception failure = done.getException();
         if (failure instanceof RuntimeException re) {

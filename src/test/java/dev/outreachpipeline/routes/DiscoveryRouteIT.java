@@ -36,7 +36,7 @@ class DiscoveryRouteIT extends RouteTestSupport {
 
     @Override
     protected String[] routeFiles() {
-        return new String[] {"20-discovery"};
+        return new String[] {"10-jobs", "20-discovery"};
     }
 
     @Override
@@ -64,7 +64,7 @@ class DiscoveryRouteIT extends RouteTestSupport {
         testDb.execute("UPDATE jobs SET status = 'running', claimed_by = 'worker-1' WHERE id = '" + job + "'");
         String params = testDb.rowsOf("SELECT params::text AS p FROM jobs").get(0).get("p").toString();
 
-        template.sendBodyAndHeaders("direct:discover-job", null, Map.of("jobId", job, "worker", "worker-1", "jobParams", params));
+        runAsJob("direct:discover-job", Map.of("jobId", job, "worker", "worker-1", "jobParams", params));
 
         assertThat(testDb.count("SELECT count(*) FROM prospects WHERE page_url IS NOT NULL AND dataforseo_payload IS NOT NULL"))
                 .isEqualTo(9);

@@ -17,7 +17,7 @@ class DraftingRouteIT extends RouteTestSupport {
 
     @Override
     protected String[] routeFiles() {
-        return new String[] {"40-drafting"};
+        return new String[] {"10-jobs", "40-drafting"};
     }
 
     @Override
@@ -37,7 +37,7 @@ class DraftingRouteIT extends RouteTestSupport {
         MockEndpoint checks = getMockEndpoint("mock:check-job");
         checks.expectedMinimumMessageCount(1);
 
-        template.sendBodyAndHeaders("direct:draft-job", null, Map.of("jobId", job, "worker", "worker-1"));
+        runAsJob("direct:draft-job", Map.of("jobId", job, "worker", "worker-1"));
 
         checks.assertIsSatisfied();
         Map<String, Object> row = Rows.of(testDb, "(SELECT id, outreach_status, draft_subject, draft_body FROM prospects)").get(prospect);

@@ -43,8 +43,8 @@ class JobsRouteIT extends RouteTestSupport {
                 + " ('probe', '{\"n\": 1}', 'test') RETURNING id::text AS id").get(0).get("id").toString();
         MockEndpoint stage = getMockEndpoint("mock:probe-job");
         stage.expectedMessageCount(1);
-        stage.expectedHeaderReceived("jobId", pending);
-        stage.expectedHeaderReceived("worker", node.worker(1));
+        stage.expectedVariableReceived("jobId", pending);
+        stage.expectedVariableReceived("worker", node.worker(1));
 
         context.start();
 

@@ -66,6 +66,18 @@ abstract class RouteTestSupport extends CamelTestSupport {
         return camel;
     }
 
+    /**
+     * Runs a job's route as the job worker would: the job's state goes in as exchange variables
+     * (jobId, worker, jobParams, …), as 10-jobs sets them. Rethrows what the route failed with.
+     */
+    protected org.apache.camel.Exchange runAsJob(String uri, java.util.Map<String, Object> variables) throws Exception {
+        org.apache.camel.Exchange done = template.send(uri, e -> variables.forEach(e::setVariable));
+        if (done.getException() != null) {
+            throw done.getException();
+        }
+        return done;
+    }
+
     @AfterEach
     void closeDatabase() {
         if (db != null) {

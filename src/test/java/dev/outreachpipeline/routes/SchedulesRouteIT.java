@@ -20,7 +20,7 @@ class SchedulesRouteIT extends RouteTestSupport {
 
     @Override
     protected String[] routeFiles() {
-        return new String[] {"15-schedules"};
+        return new String[] {"10-jobs", "15-schedules"};
     }
 
     @Test
