@@ -49,8 +49,7 @@ final class PipelineBeans {
         var jobGuard = new JobGuard(stopping);
         var jobCheck = new JobCheck(dataSource, jobGuard);
         var providerCalls = registry.lookupByNameAndType("providerCalls", dev.outreachpipeline.providers.ProviderCalls.class);
-        var limits = new dev.outreachpipeline.providers.ProviderLimits(
-                context.getRegistry().lookupByNameAndType("dataSource", javax.sql.DataSource.class));
+        var limits = new dev.outreachpipeline.providers.ProviderLimits(dataSource);
         var dataForSeoSettings = DataForSeoSettings.from(config);
         var dataForSeo = new DataForSeoClient(dataForSeoSettings, limits.dataForSeo(dataForSeoSettings.callsPerMinute()),
                 providerCalls);
@@ -70,8 +69,11 @@ final class PipelineBeans {
         var categories = Categories.load(TableSource.configured("outreach.discovery.categories-file",
                 config.get("outreach.discovery.categories-file"), workDir));
         var discovery = DiscoverySettings.from(config);
-        registry.bind("discoverJob", new DiscoverJob(discovery, locations, categories, dataForSeo, jobCheck,
-                new dev.outreachpipeline.discovery.SentCalls(context.getRegistry().lookupByNameAndType("dataSource", javax.sql.DataSource.class))));
+        var sentCalls = new dev.outreachpipeline.discovery.SentCalls(dataSource);
+        var discoverJob = new DiscoverJob(discovery, locations, categories, dataForSeo, jobCheck, sentCalls);
+        registry.bind("discoverJob", discoverJob);
+        registry.bind("standardCollector", new dev.outreachpipeline.discovery.StandardCollector(dataForSeo, discoverJob, jobCheck,
+                sentCalls, dataSource));
         var rules = new ContactRules(
                 java.util.Arrays.stream(config.get("outreach.enrichment.target-roles").split(",")).map(String::trim)
                         .filter(r -> !r.isEmpty()).toList(),
