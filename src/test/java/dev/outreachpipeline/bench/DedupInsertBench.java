@@ -102,12 +102,12 @@ final class DedupInsertBench {
                             var call = calls.get(i);
                             var variables = Map.<String, Object>of("jobId", jobs.get(lane), "queryId", queries.get(lane).get(n),
                                     "worker", WORKER + "-" + lane, "maxResults", Integer.MAX_VALUE);
-                            var done = producer.send("direct:save-serp-results", ex -> {
+                            var saved = producer.send("direct:save-serp-results", ex -> {
                                 ex.getIn().setBody(call);
                                 variables.forEach(ex::setVariable);
                             });
-                            if (done.getException() != null) {
-                                throw done.getException();
+                            if (saved.getException() != null) {
+                                throw saved.getException();
                             }
                         }
                         return null;
