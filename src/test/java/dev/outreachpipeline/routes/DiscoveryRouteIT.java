@@ -1,6 +1,8 @@
 package dev.outreachpipeline.routes;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.outreachpipeline.jobs.JobFailures;
+import dev.outreachpipeline.jobs.JobStopped;
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +21,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Proves routes/20-discovery.camel.yaml: a discover job's query is answered by DataForSEO (WireMock
@@ -135,6 +138,25 @@ class DiscoveryRouteIT extends RouteTestSupport {
         assertThat(dataForSeo.countRequestsMatching(getRequestedFor(urlPathMatching(TASKS + "task_get/.*")).build()).getCount()).isEqualTo(2);
         assertThat(testDb.rowsOf("SELECT result::text AS r FROM jobs").get(0).get("r").toString())
                 .contains("\"mode\":\"standard\"", "\"queries_succeeded\":1", "\"results_saved\":5");
+    }
+
+    @Test
+    void inStandardModeACancelledJobStopsBeforeLookingForItsTasks() throws Exception {
+        context.start();
+        CliRun submit = CliRun.run(testDb.env(environment()), "job", "submit", "discover", "--keywords", "parenting blog",
+                "--locations", "usa");
+        String job = submit.out().trim();
+        testDb.execute("UPDATE jobs SET status = 'running', claimed_by = 'worker-1', cancel_requested_at = now() WHERE id = '" + job + "'");
+        // posted before the cancellation: nothing is left to post, so the collector is the first to look at the job
+        testDb.execute("INSERT INTO discovery_queries (id, job_id, keyword, location, location_code, position, status, task_id)"
+                + " VALUES ('" + QUERY_ID + "', '" + job + "', 'parenting blog', 'usa', 2840, 0, 'posted', '" + TASK_ID + "')");
+        String params = testDb.rowsOf("SELECT params::text AS p FROM jobs").get(0).get("p").toString();
+
+        assertThatThrownBy(() -> runAsJob("direct:discover-job", Map.of("jobId", job, "worker", "worker-1", "jobParams", params)))
+                .satisfies(e -> assertThat(JobFailures.find(e, JobStopped.class)).hasValueSatisfying(
+                        stopped -> assertThat(stopped.reason()).isEqualTo(JobStopped.Reason.CANCELLED)));
+        assertThat(dataForSeo.getAllServeEvents()).isEmpty();
+        assertThat(testDb.rowsOf("SELECT status FROM discovery_queries")).containsExactly(Map.of("status", "posted"));
     }
 
     private static final String NOTHING_READY = """
