@@ -4,6 +4,7 @@ import dev.failsafe.Bulkhead;
 import dev.outreachpipeline.jobs.JobFailed;
 import dev.outreachpipeline.providers.ProviderCalls;
 import dev.outreachpipeline.providers.ProviderHttp;
+import dev.outreachpipeline.providers.ProviderHttp.Answer;
 import dev.outreachpipeline.providers.ProviderRetries;
 import dev.outreachpipeline.providers.SharedRateLimiter;
 import org.slf4j.Logger;
@@ -80,7 +81,7 @@ public final class DataForSeoClient {
         SerpOutcome outcome = withRetries("query '" + task.keyword() + "'", spent, beforeEachAttempt,
                 () -> {
                     beforeSend.run();
-                    Response r = spent.record(post(ROOT + "/live/advanced", body));
+                    Answer r = spent.record(post(ROOT + "/live/advanced", body));
                     return counted("live", r, responses.parseLive(r.status(), r.body()));
                 });
         return new SerpCall(resultsOrThrow(outcome, task.keyword(), spent), spent.calls.get(), spent.cost());
@@ -97,7 +98,7 @@ public final class DataForSeoClient {
         var result = new AtomicReference<TaskPostResult>();
         SerpOutcome outcome = withRetries("posting " + tasks.size() + " task(s)", spent, beforeEachAttempt, () -> {
             beforeSend.run();
-            Response response = spent.record(post(ROOT + "/task_post", body));
+            Answer response = spent.record(post(ROOT + "/task_post", body));
             TaskPostResult r = responses.parseTaskPost(response.status(), response.body());
             result.set(r);
             return counted("task_post", response, r.requestFailure() == null ? new SerpOutcome.Results(null, List.of(), BigDecimal.ZERO) : r.requestFailure());
@@ -115,7 +116,7 @@ public final class DataForSeoClient {
         var spent = new Spent();
         var ready = new AtomicReference<List<ReadyTask>>(List.of());
         SerpOutcome outcome = withRetries("tasks_ready", spent, beforeEachAttempt, () -> {
-            Response r = spent.record(get(ROOT + "/tasks_ready"));
+            Answer r = spent.record(get(ROOT + "/tasks_ready"));
             try {
                 ready.set(responses.parseTasksReady(r.status(), r.body()));
                 return counted("tasks_ready", r, new SerpOutcome.Results(null, List.of(), BigDecimal.ZERO));
@@ -133,7 +134,7 @@ public final class DataForSeoClient {
         SerpOutcome outcome = withRetries("collecting task " + taskId, spent, beforeEachAttempt,
                 () -> {
                     beforeSend.run();
-                    Response r = spent.record(get(ROOT + "/task_get/advanced/" + taskId));
+                    Answer r = spent.record(get(ROOT + "/task_get/advanced/" + taskId));
                     return counted("task_get", r, responses.parseTaskGet(r.status(), r.body()));
                 });
         return new SerpCall(resultsOrThrow(outcome, keyword, spent), spent.calls.get(), spent.cost());
@@ -148,7 +149,7 @@ public final class DataForSeoClient {
         var spent = new Spent();
         check.run();
         beforeSend.run();
-        Response r = spent.record(get(ROOT + "/task_get/advanced/" + taskId));
+        Answer r = spent.record(get(ROOT + "/task_get/advanced/" + taskId));
         SerpOutcome outcome = counted("task_get", r, responses.parseTaskGet(r.status(), r.body()));
         if (outcome instanceof SerpOutcome.Retry) {
             return java.util.Optional.empty();
@@ -173,7 +174,7 @@ public final class DataForSeoClient {
     }
 
     /** Counts an answer as classified, with the cost DataForSEO reported for it, for /metrics and /health/ready. */
-    private SerpOutcome counted(String endpoint, Response r, SerpOutcome outcome) {
+    private SerpOutcome counted(String endpoint, Answer r, SerpOutcome outcome) {
         calls.record("dataforseo", endpoint, ProviderCalls.label(outcome), SerpResponses.reportedCost(r.body()).orElse(BigDecimal.ZERO));
         return outcome;
     }
@@ -193,33 +194,25 @@ public final class DataForSeoClient {
                 spent.calls.get(), spent.cost());
     }
 
-    /** An HTTP status and body, or the transport failure that left us without one. */
-    record Response(int status, String body) {
-    }
-
-    private Response post(String path, String body) {
+    private Answer post(String path, String body) {
         try {
-            return answered(http.postJson(path, body, authorization));
+            return http.postJson(path, body, authorization);
         } catch (ProviderHttp.NoAnswer e) {
             return noAnswer(e);
         }
     }
 
-    private Response get(String path) {
+    private Answer get(String path) {
         try {
-            return answered(http.get(path, authorization));
+            return http.get(path, authorization);
         } catch (ProviderHttp.NoAnswer e) {
             return noAnswer(e);
         }
-    }
-
-    private static Response answered(ProviderHttp.Answer answer) {
-        return new Response(answer.status(), answer.body());
     }
 
     /** A timeout, a refused or reset connection: nothing usable came back, so try again later. */
-    private static Response noAnswer(ProviderHttp.NoAnswer e) {
-        return new Response(599, "{\"status_code\": 50000, \"status_message\": \"no answer from DataForSEO: " + e.kind() + "\"}");
+    private static Answer noAnswer(ProviderHttp.NoAnswer e) {
+        return new Answer(599, "{\"status_code\": 50000, \"status_message\": \"no answer from DataForSEO: " + e.kind() + "\"}");
     }
 
     /** Calls made and cost reported for one operation, retries included. */
@@ -227,7 +220,7 @@ public final class DataForSeoClient {
         private final AtomicInteger calls = new AtomicInteger();
         private final List<BigDecimal> costs = new ArrayList<>();
 
-        Response record(Response r) {
+        Answer record(Answer r) {
             calls.incrementAndGet();
             synchronized (costs) {
                 costs.add(SerpResponses.reportedCost(r.body()).orElse(BigDecimal.ZERO));

@@ -4,6 +4,7 @@ import dev.failsafe.Bulkhead;
 import dev.outreachpipeline.jobs.JobFailed;
 import dev.outreachpipeline.providers.ProviderCalls;
 import dev.outreachpipeline.providers.ProviderHttp;
+import dev.outreachpipeline.providers.ProviderHttp.Answer;
 import dev.outreachpipeline.providers.ProviderRetries;
 import dev.outreachpipeline.providers.SharedRateLimiter;
 import org.slf4j.Logger;
@@ -67,7 +68,7 @@ public final class HunterClient {
         String query = "domain=" + encode(domain) + "&limit=100";
         return retries.call("domain search for " + domain, HunterOutcome.Retry.class::isInstance,
                 o -> o instanceof HunterOutcome.Retry r ? r.reason() : String.valueOf(o), check, () -> {
-            Response r = send("/v2/domain-search", query, searchLimit, check, calls);
+            Answer r = send("/v2/domain-search", query, searchLimit, check, calls);
             return counted("domain-search", responses.parseDomainSearch(r.status(), r.body()));
         });
     }
@@ -80,7 +81,7 @@ public final class HunterClient {
                 o -> o instanceof VerifierOutcome.Pending || o instanceof VerifierOutcome.RetryLater,
                 o -> o instanceof VerifierOutcome.RetryLater r ? r.reason()
                         : o instanceof VerifierOutcome.Pending ? "Hunter is still verifying the address" : String.valueOf(o), check, () -> {
-                    Response r = send("/v2/email-verifier", query, verifierLimit, check, calls);
+                    Answer r = send("/v2/email-verifier", query, verifierLimit, check, calls);
                     return counted("email-verifier", responses.parseVerifier(r.status(), r.body()));
                 });
     }
@@ -88,7 +89,7 @@ public final class HunterClient {
     /** The date the account's quota resets, if Hunter says. */
     public Optional<LocalDate> resetDate() {
         try {
-            Response r = send("/v2/account", "", null, () -> { }, new AtomicInteger());
+            Answer r = send("/v2/account", "", null, () -> { }, new AtomicInteger());
             return responses.parseResetDate(r.status(), r.body());
         } catch (RuntimeException e) {
             LOG.warn("Could not read the Hunter account's reset date: {}", HunterResponses.redactKey(String.valueOf(e.getMessage())));
@@ -108,12 +109,8 @@ public final class HunterClient {
         }
     }
 
-    /** An HTTP status and body; 599 when no answer came (timeout, refused connection). */
-    record Response(int status, String body) {
-    }
-
     /** @param limit the endpoint's rate limit; null for calls Hunter does not limit (account) */
-    private Response send(String path, String query, SharedRateLimiter limit, Runnable check, AtomicInteger calls) {
+    private Answer send(String path, String query, SharedRateLimiter limit, Runnable check, AtomicInteger calls) {
         if (limit != null) {
             limit.acquire(check);
         }
@@ -126,11 +123,10 @@ public final class HunterClient {
         try {
             calls.incrementAndGet();
             try {
-                ProviderHttp.Answer answer = http.get(path + "?" + (query.isEmpty() ? "" : query + "&")
-                        + "api_key=" + encode(settings.apiKey()), Map.of());
-                return new Response(answer.status(), answer.body());
+                return http.get(path + "?" + (query.isEmpty() ? "" : query + "&") + "api_key=" + encode(settings.apiKey()), Map.of());
             } catch (ProviderHttp.NoAnswer e) {
-                return new Response(599, "{\"errors\":[{\"id\":\"no_answer\",\"code\":599,\"details\":\"no answer from Hunter: "
+                // no answer (a timeout, a refused connection): read as Hunter's own error shape, with status 599
+                return new Answer(599, "{\"errors\":[{\"id\":\"no_answer\",\"code\":599,\"details\":\"no answer from Hunter: "
                         + e.kind() + "\"}]}");
             }
         } finally {
