@@ -42,12 +42,6 @@ final class PipelineBeans {
 
     static void bind(CamelContext context, OutreachConfig config, NodeIdentity node, DaemonStopping stopping, Path workDir) {
         var registry = context.getRegistry();
-        // The HTTP client would repeat a call answered 429 or 503 by itself; every paid call and
-        // every retry is ours to decide (and to count), so it must not.
-        context.getComponent("http", org.apache.camel.component.http.HttpComponent.class)
-                .setHttpClientConfigurer(builder -> builder.disableAutomaticRetries());
-        context.getComponent("https", org.apache.camel.component.http.HttpComponent.class)
-                .setHttpClientConfigurer(builder -> builder.disableAutomaticRetries());
         ProducerTemplate producer = context.createProducerTemplate();
         var jobTypes = new JobTypes();
         jobTypes.setCamelContext(context);
@@ -55,10 +49,9 @@ final class PipelineBeans {
         var jobGuard = new JobGuard(stopping);
         var jobCheck = new JobCheck(dataSource, jobGuard);
         var providerCalls = registry.lookupByNameAndType("providerCalls", dev.outreachpipeline.providers.ProviderCalls.class);
-        var limits = new dev.outreachpipeline.providers.ProviderLimits(
-                context.getRegistry().lookupByNameAndType("dataSource", javax.sql.DataSource.class));
+        var limits = new dev.outreachpipeline.providers.ProviderLimits(dataSource);
         var dataForSeoSettings = DataForSeoSettings.from(config);
-        var dataForSeo = new DataForSeoClient(dataForSeoSettings, producer, limits.dataForSeo(dataForSeoSettings.callsPerMinute()),
+        var dataForSeo = new DataForSeoClient(dataForSeoSettings, limits.dataForSeo(dataForSeoSettings.callsPerMinute()),
                 providerCalls);
 
         registry.bind("nodeIdentity", node);
@@ -76,8 +69,11 @@ final class PipelineBeans {
         var categories = Categories.load(TableSource.configured("outreach.discovery.categories-file",
                 config.get("outreach.discovery.categories-file"), workDir));
         var discovery = DiscoverySettings.from(config);
-        registry.bind("discoverJob", new DiscoverJob(discovery, locations, categories, dataForSeo, jobCheck,
-                new dev.outreachpipeline.discovery.SentCalls(context.getRegistry().lookupByNameAndType("dataSource", javax.sql.DataSource.class))));
+        var sentCalls = new dev.outreachpipeline.discovery.SentCalls(dataSource);
+        var discoverJob = new DiscoverJob(discovery, locations, categories, dataForSeo, jobCheck, sentCalls);
+        registry.bind("discoverJob", discoverJob);
+        registry.bind("standardCollector", new dev.outreachpipeline.discovery.StandardCollector(dataForSeo, discoverJob, jobCheck,
+                sentCalls, dataSource));
         var rules = new ContactRules(
                 java.util.Arrays.stream(config.get("outreach.enrichment.target-roles").split(",")).map(String::trim)
                         .filter(r -> !r.isEmpty()).toList(),
@@ -87,7 +83,7 @@ final class PipelineBeans {
                 config.getBoolean("outreach.enrichment.drop-webmail"),
                 ContactRules.DEFAULT_GENERIC_LOCAL_PARTS);
         var hunter = HunterSettings.from(config);
-        var hunterClient = new HunterClient(hunter, producer, limits.hunterSearch(hunter.perSecond(), hunter.perMinute()),
+        var hunterClient = new HunterClient(hunter, limits.hunterSearch(hunter.perSecond(), hunter.perMinute()),
                 limits.hunterVerifier(hunter.verifierPerSecond(), hunter.verifierPerMinute()), providerCalls);
         registry.bind("enrichment", new ProspectEnricher(hunterClient, rules,
                 jobCheck, java.time.Clock.systemUTC()));

@@ -3,10 +3,10 @@ package dev.outreachpipeline.discovery;
 import dev.failsafe.Bulkhead;
 import dev.outreachpipeline.jobs.JobFailed;
 import dev.outreachpipeline.providers.ProviderCalls;
+import dev.outreachpipeline.providers.ProviderHttp;
+import dev.outreachpipeline.providers.ProviderHttp.Answer;
 import dev.outreachpipeline.providers.ProviderRetries;
 import dev.outreachpipeline.providers.SharedRateLimiter;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -24,8 +25,7 @@ import java.util.function.Consumer;
  * DataForSEO's SERP API as the discovery routes use it. One instance serves every worker of the
  * process, so its concurrency limit holds across them; its rate limit (calls per minute, evenly
  * spaced) is kept in the database and holds across every instance.
- * The HTTP exchange itself is the {@code dataforseo-request} route (camel-http); this class adds
- * what a paid API needs around it: retries with exponential backoff and jitter for the outcomes
+ * The HTTP exchange itself is {@link ProviderHttp}'s; this class adds what a paid API needs around it: retries with exponential backoff and jitter for the outcomes
  * that are worth retrying, fail-fast for the others, and an account of calls and reported cost.
  */
 public final class DataForSeoClient {
@@ -34,7 +34,8 @@ public final class DataForSeoClient {
     private static final String ROOT = "/v3/serp/google/organic";
 
     private final DataForSeoSettings settings;
-    private final ProducerTemplate producer;
+    private final ProviderHttp http;
+    private final Map<String, String> authorization;
     private final SerpRequests requests = new SerpRequests();
     private final SerpResponses responses = new SerpResponses();
     private final SharedRateLimiter rateLimiter;
@@ -43,11 +44,12 @@ public final class DataForSeoClient {
     private final ProviderCalls calls;
 
     /** @param rateLimiter spaces the calls of every instance, at {@code settings.callsPerMinute()} */
-    public DataForSeoClient(DataForSeoSettings settings, ProducerTemplate producer, SharedRateLimiter rateLimiter,
-                            ProviderCalls calls) {
+    public DataForSeoClient(DataForSeoSettings settings, SharedRateLimiter rateLimiter, ProviderCalls calls) {
         this.settings = settings;
         this.calls = calls;
-        this.producer = producer;
+        this.http = new ProviderHttp("DataForSEO", settings.baseUrl(), settings.timeout(), settings.concurrency());
+        this.authorization = Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                (settings.login() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8)));
         this.rateLimiter = rateLimiter;
         this.bulkhead = Bulkhead.builder(settings.concurrency()).withMaxWaitTime(Duration.ofMinutes(30)).build();
         this.retries = new ProviderRetries("DataForSEO", settings.maxRetries(), settings.retryDelay(), settings.maxRetryDelay());
@@ -79,7 +81,7 @@ public final class DataForSeoClient {
         SerpOutcome outcome = withRetries("query '" + task.keyword() + "'", spent, beforeEachAttempt,
                 () -> {
                     beforeSend.run();
-                    Response r = spent.record(post(ROOT + "/live/advanced", body));
+                    Answer r = spent.record(post(ROOT + "/live/advanced", body));
                     return counted("live", r, responses.parseLive(r.status(), r.body()));
                 });
         return new SerpCall(resultsOrThrow(outcome, task.keyword(), spent), spent.calls.get(), spent.cost());
@@ -96,7 +98,7 @@ public final class DataForSeoClient {
         var result = new AtomicReference<TaskPostResult>();
         SerpOutcome outcome = withRetries("posting " + tasks.size() + " task(s)", spent, beforeEachAttempt, () -> {
             beforeSend.run();
-            Response response = spent.record(post(ROOT + "/task_post", body));
+            Answer response = spent.record(post(ROOT + "/task_post", body));
             TaskPostResult r = responses.parseTaskPost(response.status(), response.body());
             result.set(r);
             return counted("task_post", response, r.requestFailure() == null ? new SerpOutcome.Results(null, List.of(), BigDecimal.ZERO) : r.requestFailure());
@@ -114,7 +116,7 @@ public final class DataForSeoClient {
         var spent = new Spent();
         var ready = new AtomicReference<List<ReadyTask>>(List.of());
         SerpOutcome outcome = withRetries("tasks_ready", spent, beforeEachAttempt, () -> {
-            Response r = spent.record(get(ROOT + "/tasks_ready"));
+            Answer r = spent.record(get(ROOT + "/tasks_ready"));
             try {
                 ready.set(responses.parseTasksReady(r.status(), r.body()));
                 return counted("tasks_ready", r, new SerpOutcome.Results(null, List.of(), BigDecimal.ZERO));
@@ -132,7 +134,7 @@ public final class DataForSeoClient {
         SerpOutcome outcome = withRetries("collecting task " + taskId, spent, beforeEachAttempt,
                 () -> {
                     beforeSend.run();
-                    Response r = spent.record(get(ROOT + "/task_get/advanced/" + taskId));
+                    Answer r = spent.record(get(ROOT + "/task_get/advanced/" + taskId));
                     return counted("task_get", r, responses.parseTaskGet(r.status(), r.body()));
                 });
         return new SerpCall(resultsOrThrow(outcome, keyword, spent), spent.calls.get(), spent.cost());
@@ -147,7 +149,7 @@ public final class DataForSeoClient {
         var spent = new Spent();
         check.run();
         beforeSend.run();
-        Response r = spent.record(get(ROOT + "/task_get/advanced/" + taskId));
+        Answer r = spent.record(get(ROOT + "/task_get/advanced/" + taskId));
         SerpOutcome outcome = counted("task_get", r, responses.parseTaskGet(r.status(), r.body()));
         if (outcome instanceof SerpOutcome.Retry) {
             return java.util.Optional.empty();
@@ -172,7 +174,7 @@ public final class DataForSeoClient {
     }
 
     /** Counts an answer as classified, with the cost DataForSEO reported for it, for /metrics and /health/ready. */
-    private SerpOutcome counted(String endpoint, Response r, SerpOutcome outcome) {
+    private SerpOutcome counted(String endpoint, Answer r, SerpOutcome outcome) {
         calls.record("dataforseo", endpoint, ProviderCalls.label(outcome), SerpResponses.reportedCost(r.body()).orElse(BigDecimal.ZERO));
         return outcome;
     }
@@ -192,34 +194,25 @@ public final class DataForSeoClient {
                 spent.calls.get(), spent.cost());
     }
 
-    /** An HTTP status and body, or the transport failure that left us without one. */
-    record Response(int status, String body) {
-    }
-
-    private Response post(String path, String body) {
-        return send("POST", path, body);
-    }
-
-    private Response get(String path) {
-        return send("GET", path, null);
-    }
-
-    private Response send(String method, String path, String body) {
-        Exchange result = producer.request("direct:dataforseo-request", ex -> {
-            ex.setProperty("dataForSeoPath", path);
-            ex.getIn().setHeader(Exchange.HTTP_METHOD, method);
-            ex.getIn().setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (settings.login() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8)));
-            ex.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
-            ex.getIn().setBody(body);
-        });
-        if (result.getException() != null) {
-            // a timeout, a refused or reset connection: nothing usable came back, so try again later
-            return new Response(599, "{\"status_code\": 50000, \"status_message\": \"no answer from DataForSEO: "
-                    + result.getException().getClass().getSimpleName() + "\"}");
+    private Answer post(String path, String body) {
+        try {
+            return http.postJson(path, body, authorization);
+        } catch (ProviderHttp.NoAnswer e) {
+            return noAnswer(e);
         }
-        Integer status = result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        return new Response(status == null ? 599 : status, result.getMessage().getBody(String.class));
+    }
+
+    private Answer get(String path) {
+        try {
+            return http.get(path, authorization);
+        } catch (ProviderHttp.NoAnswer e) {
+            return noAnswer(e);
+        }
+    }
+
+    /** A timeout, a refused or reset connection: nothing usable came back, so try again later. */
+    private static Answer noAnswer(ProviderHttp.NoAnswer e) {
+        return new Answer(599, "{\"status_code\": 50000, \"status_message\": \"no answer from DataForSEO: " + e.kind() + "\"}");
     }
 
     /** Calls made and cost reported for one operation, retries included. */
@@ -227,7 +220,7 @@ public final class DataForSeoClient {
         private final AtomicInteger calls = new AtomicInteger();
         private final List<BigDecimal> costs = new ArrayList<>();
 
-        Response record(Response r) {
+        Answer record(Answer r) {
             calls.incrementAndGet();
             synchronized (costs) {
                 costs.add(SerpResponses.reportedCost(r.body()).orElse(BigDecimal.ZERO));

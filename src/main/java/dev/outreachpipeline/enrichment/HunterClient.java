@@ -3,10 +3,10 @@ package dev.outreachpipeline.enrichment;
 import dev.failsafe.Bulkhead;
 import dev.outreachpipeline.jobs.JobFailed;
 import dev.outreachpipeline.providers.ProviderCalls;
+import dev.outreachpipeline.providers.ProviderHttp;
+import dev.outreachpipeline.providers.ProviderHttp.Answer;
 import dev.outreachpipeline.providers.ProviderRetries;
 import dev.outreachpipeline.providers.SharedRateLimiter;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,22 +14,23 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Hunter.io as the enrichment routes use it. One instance serves every worker, so the concurrency
  * limit holds across them; Hunter's rate limits (per second and per minute, separately for
- * domain-search and email-verifier) are kept in the database and hold across every instance. The HTTP exchange is the {@code hunter-request} route (camel-http); the
- * key travels in the query string Hunter requires, set as a header so it is never part of an
- * endpoint URI that Camel might log.
+ * domain-search and email-verifier) are kept in the database and hold across every instance. The
+ * HTTP exchange is {@link ProviderHttp}'s; the key travels in the query string Hunter requires,
+ * which ProviderHttp never puts into a message or a log line.
  */
 public final class HunterClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(HunterClient.class);
 
     private final HunterSettings settings;
-    private final ProducerTemplate producer;
+    private final ProviderHttp http;
     private final HunterResponses responses = new HunterResponses();
     private final SharedRateLimiter searchLimit;
     private final SharedRateLimiter verifierLimit;
@@ -41,11 +42,11 @@ public final class HunterClient {
      * @param searchLimit   spaces domain searches at the stricter of {@code perSecond} and {@code perMinute}
      * @param verifierLimit the same for the email verifier
      */
-    public HunterClient(HunterSettings settings, ProducerTemplate producer, SharedRateLimiter searchLimit,
-                        SharedRateLimiter verifierLimit, ProviderCalls providerCalls) {
+    public HunterClient(HunterSettings settings, SharedRateLimiter searchLimit, SharedRateLimiter verifierLimit,
+                        ProviderCalls providerCalls) {
         this.settings = settings;
         this.providerCalls = providerCalls;
-        this.producer = producer;
+        this.http = new ProviderHttp("Hunter", settings.baseUrl(), settings.timeout(), settings.concurrency());
         this.searchLimit = searchLimit;
         this.verifierLimit = verifierLimit;
         this.bulkhead = Bulkhead.builder(settings.concurrency()).withMaxWaitTime(Duration.ofMinutes(30)).build();
@@ -67,7 +68,7 @@ public final class HunterClient {
         String query = "domain=" + encode(domain) + "&limit=100";
         return retries.call("domain search for " + domain, HunterOutcome.Retry.class::isInstance,
                 o -> o instanceof HunterOutcome.Retry r ? r.reason() : String.valueOf(o), check, () -> {
-            Response r = send("/v2/domain-search", query, searchLimit, check, calls);
+            Answer r = send("/v2/domain-search", query, searchLimit, check, calls);
             return counted("domain-search", responses.parseDomainSearch(r.status(), r.body()));
         });
     }
@@ -80,7 +81,7 @@ public final class HunterClient {
                 o -> o instanceof VerifierOutcome.Pending || o instanceof VerifierOutcome.RetryLater,
                 o -> o instanceof VerifierOutcome.RetryLater r ? r.reason()
                         : o instanceof VerifierOutcome.Pending ? "Hunter is still verifying the address" : String.valueOf(o), check, () -> {
-                    Response r = send("/v2/email-verifier", query, verifierLimit, check, calls);
+                    Answer r = send("/v2/email-verifier", query, verifierLimit, check, calls);
                     return counted("email-verifier", responses.parseVerifier(r.status(), r.body()));
                 });
     }
@@ -88,7 +89,7 @@ public final class HunterClient {
     /** The date the account's quota resets, if Hunter says. */
     public Optional<LocalDate> resetDate() {
         try {
-            Response r = send("/v2/account", "", null, () -> { }, new AtomicInteger());
+            Answer r = send("/v2/account", "", null, () -> { }, new AtomicInteger());
             return responses.parseResetDate(r.status(), r.body());
         } catch (RuntimeException e) {
             LOG.warn("Could not read the Hunter account's reset date: {}", HunterResponses.redactKey(String.valueOf(e.getMessage())));
@@ -108,12 +109,8 @@ public final class HunterClient {
         }
     }
 
-    /** An HTTP status and body; 599 when no answer came (timeout, refused connection). */
-    record Response(int status, String body) {
-    }
-
     /** @param limit the endpoint's rate limit; null for calls Hunter does not limit (account) */
-    private Response send(String path, String query, SharedRateLimiter limit, Runnable check, AtomicInteger calls) {
+    private Answer send(String path, String query, SharedRateLimiter limit, Runnable check, AtomicInteger calls) {
         if (limit != null) {
             limit.acquire(check);
         }
@@ -125,17 +122,13 @@ public final class HunterClient {
         }
         try {
             calls.incrementAndGet();
-            Exchange result = producer.request("direct:hunter-request", ex -> {
-                ex.setProperty("hunterPath", path);
-                ex.getIn().setHeader(Exchange.HTTP_METHOD, "GET");
-                ex.getIn().setHeader(Exchange.HTTP_QUERY, (query.isEmpty() ? "" : query + "&") + "api_key=" + encode(settings.apiKey()));
-            });
-            if (result.getException() != null) {
-                return new Response(599, "{\"errors\":[{\"id\":\"no_answer\",\"code\":599,\"details\":\"no answer from Hunter: "
-                        + result.getException().getClass().getSimpleName() + "\"}]}");
+            try {
+                return http.get(path + "?" + (query.isEmpty() ? "" : query + "&") + "api_key=" + encode(settings.apiKey()), Map.of());
+            } catch (ProviderHttp.NoAnswer e) {
+                // no answer (a timeout, a refused connection): read as Hunter's own error shape, with status 599
+                return new Answer(599, "{\"errors\":[{\"id\":\"no_answer\",\"code\":599,\"details\":\"no answer from Hunter: "
+                        + e.kind() + "\"}]}");
             }
-            Integer status = result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-            return new Response(status == null ? 599 : status, result.getMessage().getBody(String.class));
         } finally {
             bulkhead.releasePermit();
         }

@@ -99,8 +99,16 @@ final class DedupInsertBench {
                     ProducerTemplate producer = daemon.context().createProducerTemplate();
                     done.add(pool.submit(() -> {
                         for (int i = lane, n = 0; i < calls.size(); i += workers, n++) {
-                            producer.sendBodyAndHeaders("direct:save-serp-results", calls.get(i), Map.of("jobId", jobs.get(lane),
-                                    "queryId", queries.get(lane).get(n), "worker", WORKER + "-" + lane, "maxResults", Integer.MAX_VALUE));
+                            var call = calls.get(i);
+                            var variables = Map.<String, Object>of("jobId", jobs.get(lane), "queryId", queries.get(lane).get(n),
+                                    "worker", WORKER + "-" + lane, "maxResults", Integer.MAX_VALUE);
+                            var saved = producer.send("direct:save-serp-results", ex -> {
+                                ex.getIn().setBody(call);
+                                variables.forEach(ex::setVariable);
+                            });
+                            if (saved.getException() != null) {
+                                throw saved.getException();
+                            }
                         }
                         return null;
                     }));

@@ -70,8 +70,15 @@ class ConcurrentSavesIT {
         }
         var call = new SerpCall(new SerpOutcome.Results(null, items, BigDecimal.ZERO), 1, BigDecimal.ZERO);
         return () -> {
-            producer.sendBodyAndHeaders("direct:save-serp-results", call,
-                    Map.of("jobId", jobId, "queryId", queryId, "worker", worker, "maxResults", 1_000_000));
+            // the job's state travels as exchange variables, as the job worker hands it to the route
+            var done = producer.send("direct:save-serp-results", ex -> {
+                ex.getIn().setBody(call);
+                Map.<String, Object>of("jobId", jobId, "queryId", queryId, "worker", worker, "maxResults", 1_000_000)
+                        .forEach(ex::setVariable);
+            });
+            if (done.getException() != null) {
+                throw done.getException();
+            }
             return null;
         };
     }
