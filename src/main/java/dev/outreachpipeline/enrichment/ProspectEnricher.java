@@ -106,7 +106,7 @@ public final class ProspectEnricher {
     }
 
     /** Until when Hunter is paused, and why: the account's reset date when Hunter tells it, else a day from now. */
-    public void pause(Throwable e, org.apache.camel.Exchange exchange) {
+    public HunterPauseUntil pause(Throwable e) {
         HunterPaused paused = JobFailures.find(e, HunterPaused.class).orElseThrow(() -> new IllegalStateException(e));
         Optional<LocalDate> reset = paused.restricted() ? Optional.empty() : hunter.resetDate();
         OffsetDateTime until = reset.map(d -> d.atStartOfDay().atOffset(ZoneOffset.UTC))
@@ -117,13 +117,12 @@ public final class ProspectEnricher {
                 + (paused.restricted() ? " Enrichment is paused and tries again after " : " Enrichment resumes after ")
                 + until.toLocalDate() + (reset.isPresent() ? " (the account's reset date)" : "")
                 + "; the prospects not yet looked up stay pending (`outreach provider pause clear hunter` lifts the pause).";
-        exchange.getIn().setHeader("runAfter", until.toString());
-        exchange.getIn().setHeader("errorMessage", message);
+        return new HunterPauseUntil(until, message);
     }
 
-    /** Puts the job off until {@code runAfter}. */
-    public void defer(String runAfter, String message) {
-        throw new JobDeferred(message, OffsetDateTime.parse(runAfter));
+    /** Puts the job off until the pause ends. */
+    public void defer(HunterPauseUntil pause) {
+        throw pause.jobDeferred();
     }
 
     /** At the start of a job: wait while a pause recorded by any worker is in force. */
