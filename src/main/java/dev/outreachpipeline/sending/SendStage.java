@@ -3,7 +3,6 @@ package dev.outreachpipeline.sending;
 import dev.outreachpipeline.db.SqlValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.jobs.JobFailed;
-import org.apache.camel.Exchange;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -103,8 +102,11 @@ public final class SendStage {
         return codes.toString();
     }
 
-    /** Sets sendDecision (send | wait | stop), waitMillis and sendReason from the mailbox's recent sends. */
-    public void decide(Map<String, Object> facts, Exchange exchange) {
+    /**
+     * Whether the next message may go out now, from the mailbox's recent sends: send, wait a short
+     * while inside the job, or stop the job (a longer wait) with the reason.
+     */
+    public SendDecision decide(Map<String, Object> facts) {
         Instant now = SqlValues.instant(facts.get("now"));
         var pacingFacts = new PacingFacts(now, ((Number) facts.get("sent_last_24h")).intValue(),
                 ((Number) facts.get("sent_last_hour")).intValue(), SqlValues.instant(facts.get("last_sent_at")),
@@ -112,24 +114,16 @@ public final class SendStage {
         PacingDecision decision = pacing.decide(pacingFacts);
         if (decision instanceof PacingDecision.Wait wait) {
             Duration gap = Duration.between(now, wait.until());
-            boolean shortWait = gap.compareTo(LONGEST_WAIT_IN_JOB) <= 0;
-            exchange.getIn().setHeader("sendDecision", shortWait ? "wait" : "stop");
-            exchange.getIn().setHeader("waitMillis", Math.max(0, gap.toMillis()));
-            exchange.getIn().setHeader("sendReason", wait.reason());
-        } else {
-            exchange.getIn().setHeader("sendDecision", "send");
+            return gap.compareTo(LONGEST_WAIT_IN_JOB) <= 0
+                    ? SendDecision.waitFor(gap.toMillis(), wait.reason())
+                    : SendDecision.stop(wait.reason());
         }
+        return SendDecision.sendNow();
     }
 
-    /** The headers the route needs again after the mail step, which starts from none. */
-    public Map<String, Object> keep(Map<String, Object> headers) {
-        var kept = new LinkedHashMap<String, Object>();
-        for (String name : List.of("jobId", "jobType", "worker", "mailbox", "senderDomain", "skipCodes", "staleSeconds")) {
-            if (headers.get(name) != null) {
-                kept.put(name, headers.get(name));
-            }
-        }
-        return kept;
+    /** Sends were allowed, but no prospect was due: the job ends. */
+    public SendDecision nothingDue() {
+        return SendDecision.stop("no approved prospect is due");
     }
 
     /**
@@ -158,27 +152,20 @@ public final class SendStage {
     }
 
     /** The SMTP server accepted the message. */
-    public Map<String, Object> sent(Map<String, Object> claimed, Exchange exchange) {
-        restore(exchange);
+    public Map<String, Object> sent(Map<String, Object> claimed) {
         return outcome(claimed, new SmtpOutcome.Sent(), "250 accepted");
     }
 
-    /** The send failed, before or after the server saw it; what that means for the prospect. */
-    public Map<String, Object> failed(Throwable failure, Map<String, Object> claimed, Exchange exchange) {
-        restore(exchange);
+    /**
+     * The message was refused before it left ({@link MessageRejected}) or the SMTP conversation
+     * failed, before or after the server saw it; what that means for the prospect.
+     */
+    public Map<String, Object> failed(Throwable failure, Map<String, Object> claimed) {
         SmtpOutcome outcome = failure instanceof MessageRejected || dev.outreachpipeline.jobs.JobFailures.find(failure, MessageRejected.class).isPresent()
                 ? new SmtpOutcome.Permanent("the message was not sent: " + dev.outreachpipeline.jobs.JobFailures
                         .find(failure, MessageRejected.class).map(Throwable::getMessage).orElse(failure.getMessage()))
                 : SmtpClassifier.classify(failure);
         return outcome(claimed, outcome, null);
-    }
-
-    private void restore(Exchange exchange) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> kept = exchange.getProperty("savedHeaders", Map.class);
-        if (kept != null) {
-            kept.forEach((k, v) -> exchange.getIn().setHeader(k, v));
-        }
     }
 
     private Map<String, Object> outcome(Map<String, Object> claimed, SmtpOutcome outcome, String acceptedReply) {
