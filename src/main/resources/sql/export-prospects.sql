@@ -1,7 +1,11 @@
 -- `prospects export`: every prospect (the columns of list-prospects.sql), best score first; a null
--- status means any. Parameters: status, status.
-SELECT id::text AS id, domain, page_url, page_title, contact_email, contact_method, score, outreach_status,
-       last_sent, followups_sent, draft_subject, created_at
-  FROM prospects
- WHERE (CAST(? AS text) IS NULL OR outreach_status = ?)
- ORDER BY score DESC NULLS LAST, created_at, id
+-- status or campaign means any. Parameters: status, status, campaign id, campaign id.
+SELECT p.id::text AS id, p.domain, p.page_url, p.page_title, p.contact_email, p.contact_method, p.score, p.outreach_status,
+       p.last_sent, p.followups_sent, p.draft_subject, p.created_at,
+       c.name AS campaign, q.keyword, q.location, p.contact_name AS contact_first_name
+  FROM prospects p
+  JOIN campaigns c ON c.id = p.campaign_id
+  LEFT JOIN discovery_queries q ON q.id = p.discovery_query_id
+ WHERE (CAST(? AS text) IS NULL OR p.outreach_status = ?)
+   AND (CAST(? AS uuid) IS NULL OR p.campaign_id = CAST(? AS uuid))
+ ORDER BY p.score DESC NULLS LAST, p.created_at, p.id

@@ -95,12 +95,12 @@ final class JobCommand {
                     config.getInt("outreach.discovery.max-queries-per-location"));
         }
 
-        private static Locations locationTable(OutreachConfig config, java.nio.file.Path workDir) {
+        static Locations locationTable(OutreachConfig config, java.nio.file.Path workDir) {
             return Locations.load(TableSource.configured("outreach.discovery.locations-file",
                     config.get("outreach.discovery.locations-file"), workDir));
         }
 
-        private static Categories categoryTable(OutreachConfig config, java.nio.file.Path workDir) {
+        static Categories categoryTable(OutreachConfig config, java.nio.file.Path workDir) {
             return Categories.load(TableSource.configured("outreach.discovery.categories-file",
                     config.get("outreach.discovery.categories-file"), workDir));
         }

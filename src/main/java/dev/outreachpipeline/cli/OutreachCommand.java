@@ -12,7 +12,7 @@ import java.nio.file.Path;
         versionProvider = VersionProvider.class,
         description = "Finds websites worth pitching for links, enriches them with a contact, drafts and sends outreach.%n"
                 + "Run as java -jar target/outreach-pipeline.jar COMMAND (see the list below).",
-        subcommands = {RunCommand.class, JobCommand.class, ProspectsCommand.class, SendCommand.class, SuppressCommand.class, ProviderCommand.class, StatusCommand.class, DbCommand.class, ConfigCommand.class, SandboxCommand.class, picocli.CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, JobCommand.class, CampaignCommand.class, ProspectsCommand.class, SendCommand.class, SuppressCommand.class, ProviderCommand.class, StatusCommand.class, DbCommand.class, ConfigCommand.class, SandboxCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"%nExit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 database drift.",
                 "Settings: config/application.properties; environment variables override them (see README)."})
 public final class OutreachCommand implements Runnable {

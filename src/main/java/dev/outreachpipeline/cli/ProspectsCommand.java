@@ -63,10 +63,13 @@ final class ProspectsCommand {
         @Option(names = "--min-score", paramLabel = "N", description = "Only prospects scoring at least N (0-100).")
         BigDecimal minScore;
 
+        @Option(names = "--campaign", paramLabel = "NAME", description = "Only the prospects of this campaign.")
+        String campaign;
+
         @Option(names = "--limit", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).")
         int limit;
 
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json", description = "Print JSON (with each prospect's campaign, keyword, location and contact's first name).")
         boolean json;
 
         ListProspects(CliContext context) {
@@ -77,16 +80,16 @@ final class ProspectsCommand {
         public Integer call() throws Exception {
             try (Database db = context.openDatabase()) {
                 var store = new ProspectStore(db.dataSource());
-                var rows = store.list(checkedStatus(store, status), minScore, limit);
+                var rows = store.list(checkedStatus(store, status), minScore, CampaignOption.idOrNull(db, campaign), limit);
                 if (json) {
                     context.out().println(JSON.writeValueAsString(jsonRows(rows)));
                     return ExitCodes.OK;
                 }
-                context.out().printf("%-36s  %6s  %-14s  %-32s  %s%n", "ID", "SCORE", "STATUS", "DOMAIN", "CONTACT");
+                context.out().printf("%-36s  %6s  %-14s  %-32s  %-32s  %s%n", "ID", "SCORE", "STATUS", "DOMAIN", "CONTACT", "CAMPAIGN");
                 for (Map<String, Object> r : rows) {
-                    context.out().printf("%-36s  %6s  %-14s  %-32s  %s%n", r.get("id"), r.get("score") == null ? "-" : r.get("score"),
+                    context.out().printf("%-36s  %6s  %-14s  %-32s  %-32s  %s%n", r.get("id"), r.get("score") == null ? "-" : r.get("score"),
                             TerminalText.line(r.get("outreach_status")), TerminalText.line(r.get("domain")),
-                            TerminalText.line(r.get("contact_email")));
+                            TerminalText.line(r.get("contact_email")), TerminalText.line(r.get("campaign")));
                 }
                 return ExitCodes.OK;
             }
@@ -100,6 +103,9 @@ final class ProspectsCommand {
         @Parameters(paramLabel = "ID", description = "The prospect's id (as `prospects list` shows it).")
         String id;
 
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
         Show(CliContext context) {
             this.context = context;
         }
@@ -110,8 +116,13 @@ final class ProspectsCommand {
             try (Database db = context.openDatabase()) {
                 Map<String, Object> p = new ProspectStore(db.dataSource()).find(prospectId)
                         .orElseThrow(() -> new OutreachException("No prospect has the id " + prospectId + ".", ExitCodes.FAILURE));
+                if (json) {
+                    context.out().println(JSON.writeValueAsString(jsonRows(List.of(p)).get(0)));
+                    return ExitCodes.OK;
+                }
                 PrintWriter out = context.out();
                 out.printf("Prospect %s  (%s)%n", p.get("id"), TerminalText.line(p.get("domain")));
+                line(out, "campaign", p.get("campaign"));
                 line(out, "status", p.get("outreach_status"));
                 line(out, "score", p.get("score"));
                 line(out, "found on", p.get("page_url"));
@@ -147,7 +158,8 @@ final class ProspectsCommand {
     }
 
     @Command(name = "approve", mixinStandardHelpOptions = true,
-            description = "Approve drafted prospects for sending: the given ids, or --all (optionally only those scoring at least --min-score).")
+            description = "Approve drafted prospects for sending: the given ids, or --all (optionally only those scoring at least "
+                    + "--min-score, and only those of one --campaign).")
     static final class Approve implements Callable<Integer> {
         private final CliContext context;
 
@@ -160,6 +172,9 @@ final class ProspectsCommand {
         @Option(names = "--min-score", paramLabel = "N", description = "With --all: only those scoring at least N.")
         BigDecimal minScore;
 
+        @Option(names = "--campaign", paramLabel = "NAME", description = "With --all: only the prospects of this campaign.")
+        String campaign;
+
         Approve(CliContext context) {
             this.context = context;
         }
@@ -169,9 +184,13 @@ final class ProspectsCommand {
             if (ids.isEmpty() == !all) {
                 throw new OutreachException("Name the prospects to approve, or give --all (not both).", ExitCodes.USAGE);
             }
+            if (campaign != null && !all) {
+                throw new OutreachException("--campaign narrows --all; named prospects are approved whatever their campaign.",
+                        ExitCodes.USAGE);
+            }
             List<UUID> prospectIds = ids.stream().map(ProspectsCommand::prospectId).toList();
             try (Database db = context.openDatabase()) {
-                int n = new ProspectStore(db.dataSource()).approve(prospectIds, all, minScore);
+                int n = new ProspectStore(db.dataSource()).approve(prospectIds, all, minScore, CampaignOption.idOrNull(db, campaign));
                 context.out().println("Approved " + n + " drafted prospect(s).");
                 return ExitCodes.OK;
             }

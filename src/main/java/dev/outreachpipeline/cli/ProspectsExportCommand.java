@@ -27,6 +27,9 @@ final class ProspectsExportCommand implements Callable<Integer> {
     @Option(names = "--status", description = "Only prospects in this status.")
     String status;
 
+    @Option(names = "--campaign", paramLabel = "NAME", description = "Only the prospects of this campaign.")
+    String campaign;
+
     @Option(names = "--raw", description = "Write every value exactly as stored. Without it, a value starting with "
             + "=, +, -, @, a tab or a carriage return gets a leading apostrophe, so a spreadsheet shows it as text "
             + "instead of running it as a formula.")
@@ -44,7 +47,7 @@ final class ProspectsExportCommand implements Callable<Integer> {
         Path file = context.workDir().resolve(out).toAbsolutePath().normalize();
         try (Database db = context.openDatabase()) {
             var store = new ProspectStore(db.dataSource());
-            var rows = store.export(ProspectsCommand.checkedStatus(store, status));
+            var rows = store.export(ProspectsCommand.checkedStatus(store, status), CampaignOption.idOrNull(db, campaign));
             Path tmp = Files.createTempFile(file.getParent(), ".prospects", ".csv");
             try (OutputStream stream = Files.newOutputStream(tmp)) {
                 ProspectCsv.write(rows, stream, raw);

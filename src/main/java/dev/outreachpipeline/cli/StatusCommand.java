@@ -27,6 +27,10 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the overview as JSON.")
     boolean json;
 
+    @Option(names = "--campaign", paramLabel = "NAME",
+            description = "Only this campaign's jobs, prospects and sends today; caps, providers, suppressions and schedules are shared.")
+    String campaign;
+
     StatusCommand(CliContext context) {
         this.context = context;
     }
@@ -46,10 +50,16 @@ final class StatusCommand implements Callable<Integer> {
             var config = DaemonConfig.of(context, db);
             var send = SendSettings.from(config);
             var status = new PipelineStatus(SmtpSettings.from(config).from().toLowerCase(Locale.ROOT),
-                    send.dailyCap(), send.hourlyCap());
+                    send.dailyCap(), send.hourlyCap(), CampaignOption.idOrNull(db, campaign));
             try (Connection c = db.connection()) {
                 figures = status.read(c);
             }
+        }
+        if (campaign != null) {
+            var narrowed = new java.util.LinkedHashMap<String, Object>();
+            narrowed.put("campaign", campaign);
+            narrowed.putAll(figures);
+            figures = narrowed;
         }
         if (json) {
             context.out().println(TerminalText.jsonMapper().writeValueAsString(figures));
@@ -62,6 +72,9 @@ final class StatusCommand implements Callable<Integer> {
     /** Every value read from the database goes through {@link TerminalText#line}: rows may hold text from outside. */
     @SuppressWarnings("unchecked")
     private static void print(Map<String, Object> f, PrintWriter out) {
+        if (f.containsKey("campaign")) {
+            out.println("Campaign:   " + TerminalText.line(f.get("campaign")) + " (jobs, prospects and sent today; the rest is shared)");
+        }
         var jobs = (Map<String, Object>) f.get("jobs");
         out.println("Jobs:       " + counts((Map<String, Object>) jobs.get("by_status")));
         ((Map<String, Map<String, Object>>) jobs.get("by_type")).forEach((type, byStatus) ->

@@ -198,6 +198,11 @@ public final class DatabaseRestore {
         var holding = new ArrayList<String>();
         try (Statement st = c.createStatement()) {
             st.execute(SqlStatement.LOCK_TABLES.fill(Map.of("tables", String.join(", ", tables))));
+            if (project.table("campaigns").isPresent()) {
+                // the rows the migrations seed are not data: the backup brings its own copy of them
+                st.execute(SqlStatement.SET_ASIDE_SEEDED_ROWS.fill(Map.of("campaigns", SqlNames.qualified(db.schema(), "campaigns"),
+                        "prospects", SqlNames.qualified(db.schema(), "prospects"), "jobs", SqlNames.qualified(db.schema(), "jobs"))));
+            }
             for (String table : project.tableNames()) {
                 try (ResultSet rs = st.executeQuery(SqlStatement.COUNT_TABLE_ROWS.fill(Map.of("table", SqlNames.qualified(db.schema(), table))))) {
                     rs.next();

@@ -22,14 +22,25 @@ public final class DiscoverRequestValidator {
     /** @return every problem with the request; empty when it can be planned */
     public static List<String> validate(DiscoverRequest request, Locations locations, Categories categories) {
         var problems = new LinkedHashSet<String>(); // a name given twice is reported once
-        List<String> keywords = QueryPlanner.splitKeywords(request.keywords());
-
-        if (keywords.isEmpty() && request.categories().isEmpty()) {
+        if (QueryPlanner.splitKeywords(request.keywords()).isEmpty() && request.categories().isEmpty()) {
             problems.add("The request has no keywords and no categories: give keywords, categories or both.");
         }
         if (request.locations().isEmpty()) {
             problems.add("The request has no locations: name at least one, e.g. usa.");
         }
+        problems.addAll(validateGiven(request, locations, categories));
+        return List.copyOf(problems);
+    }
+
+    /**
+     * The checks of {@link #validate} on what the request names, without asking for anything it
+     * leaves out: a campaign's saved search may hold only locations, and a job adds the rest.
+     *
+     * @return every problem with the keywords, locations, categories and maximum given
+     */
+    public static List<String> validateGiven(DiscoverRequest request, Locations locations, Categories categories) {
+        var problems = new LinkedHashSet<String>(); // a name given twice is reported once
+        List<String> keywords = QueryPlanner.splitKeywords(request.keywords());
         for (String name : request.locations()) {
             if (ControlCharacters.any(name)) {
                 problems.add(controlCharacters("location", name));

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * {@code outreach status}: a one-screen overview read from the database alone, so it works with the
@@ -27,18 +28,29 @@ public final class PipelineStatus {
     private final String mailbox;
     private final int dailyCap;
     private final int hourlyCap;
+    private final UUID campaignId;
 
     public PipelineStatus(String mailbox, int dailyCap, int hourlyCap) {
+        this(mailbox, dailyCap, hourlyCap, null);
+    }
+
+    /**
+     * @param campaignId narrows jobs, prospects and today's sends to one campaign; null for all. The
+     *                   caps, provider spend, suppressions and schedules are shared by every campaign
+     *                   and stay whole.
+     */
+    public PipelineStatus(String mailbox, int dailyCap, int hourlyCap, UUID campaignId) {
         this.mailbox = mailbox;
         this.dailyCap = dailyCap;
         this.hourlyCap = hourlyCap;
+        this.campaignId = campaignId;
     }
 
     /** Everything as nested maps in a fixed order: the --json answer, and what the text is printed from. */
     public Map<String, Object> read(Connection c) throws SQLException {
         var status = new LinkedHashMap<String, Object>();
         status.put("jobs", jobs(c));
-        status.put("prospects", countsBy(c, SqlStatement.STATUS_PROSPECTS));
+        status.put("prospects", countsBy(c, SqlStatement.STATUS_PROSPECTS, campaignId));
         status.put("sends", sends(c));
         var providers = new LinkedHashMap<String, Object>();
         providers.put("dataforseo", dataForSeo(c));
@@ -52,7 +64,7 @@ public final class PipelineStatus {
     private Map<String, Object> jobs(Connection c) throws SQLException {
         var byStatus = new TreeMap<String, Object>();
         var byType = new TreeMap<String, Map<String, Object>>();
-        try (PreparedStatement ps = statement(c, SqlStatement.STATUS_JOBS);
+        try (PreparedStatement ps = statement(c, SqlStatement.STATUS_JOBS, campaignId, campaignId);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long n = rs.getLong(3);
@@ -70,7 +82,7 @@ public final class PipelineStatus {
         SentCounts sent = SentCounts.of(c, mailbox, TIMEOUT_SECONDS);
         var sends = new LinkedHashMap<String, Object>();
         sends.put("mailbox", mailbox.isEmpty() ? null : mailbox);
-        sends.put("sent_today", single(c, SqlStatement.STATUS_SENT_TODAY));
+        sends.put("sent_today", single(c, SqlStatement.STATUS_SENT_TODAY, campaignId, campaignId));
         sends.put("last_24h", sent.last24h());
         sends.put("daily_cap", dailyCap);
         sends.put("daily_headroom", SentCounts.headroom(dailyCap, sent.last24h()));
@@ -132,9 +144,9 @@ public final class PipelineStatus {
         return list;
     }
 
-    private static Map<String, Object> countsBy(Connection c, SqlStatement sql) throws SQLException {
+    private static Map<String, Object> countsBy(Connection c, SqlStatement sql, UUID campaignId) throws SQLException {
         var counts = new TreeMap<String, Object>();
-        try (PreparedStatement ps = statement(c, sql); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = statement(c, sql, campaignId, campaignId); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getLong(2));
             }
@@ -142,18 +154,18 @@ public final class PipelineStatus {
         return counts;
     }
 
-    private static long single(Connection c, SqlStatement sql, String... parameters) throws SQLException {
+    private static long single(Connection c, SqlStatement sql, Object... parameters) throws SQLException {
         try (PreparedStatement ps = statement(c, sql, parameters); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private static PreparedStatement statement(Connection c, SqlStatement sql, String... parameters) throws SQLException {
+    private static PreparedStatement statement(Connection c, SqlStatement sql, Object... parameters) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql.text());
         ps.setQueryTimeout(TIMEOUT_SECONDS);
         for (int i = 0; i < parameters.length; i++) {
-            ps.setString(i + 1, parameters[i]);
+            ps.setObject(i + 1, parameters[i]);
         }
         return ps;
     }

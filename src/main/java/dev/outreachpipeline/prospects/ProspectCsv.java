@@ -32,9 +32,14 @@ import java.util.Map;
  */
 public final class ProspectCsv {
 
-    /** The columns, in order, named as in the prospects table. */
+    /**
+     * The columns, in order, named as in the prospects table, then where the prospect came from: its
+     * campaign's name, the keyword and location of the query that found it, and the contact's first
+     * name. Scripts read these by name and position: new columns are added at the end, none renamed.
+     */
     public static final List<String> COLUMNS = List.of("id", "domain", "page_url", "page_title", "contact_email",
-            "contact_method", "score", "outreach_status", "last_sent", "followups_sent", "draft_subject", "created_at");
+            "contact_method", "score", "outreach_status", "last_sent", "followups_sent", "draft_subject", "created_at",
+            "campaign", "keyword", "location", "contact_first_name");
 
     private static final CSVFormat WRITE = CSVFormat.RFC4180.builder()
             .setHeader(COLUMNS.toArray(String[]::new))

@@ -28,9 +28,9 @@ public final class ProspectStore {
         this.dataSource = dataSource;
     }
 
-    /** Best score first; status and minimum score may be null (any). */
-    public List<Map<String, Object>> list(String status, BigDecimal minScore, int limit) throws SQLException {
-        return query(SqlStatement.LIST_PROSPECTS.text(), status, status, minScore, minScore, limit);
+    /** Best score first; status, minimum score and campaign may be null (any). */
+    public List<Map<String, Object>> list(String status, BigDecimal minScore, UUID campaignId, int limit) throws SQLException {
+        return query(SqlStatement.LIST_PROSPECTS.text(), status, status, minScore, minScore, campaignId, campaignId, limit);
     }
 
     public Optional<Map<String, Object>> find(UUID id) throws SQLException {
@@ -39,11 +39,11 @@ public final class ProspectStore {
     }
 
     /**
-     * Drafted prospects become approved: the given ids, or all (at or above a score); a send job is
-     * enqueued for them unless one is waiting already.
+     * Drafted prospects become approved: the given ids, or all (at or above a score, of one campaign
+     * or, with a null campaign, any); a send job is enqueued for them unless one is waiting already.
      */
-    public int approve(List<UUID> ids, boolean all, BigDecimal minScore) throws SQLException {
-        int approved = update(SqlStatement.APPROVE_PROSPECTS.text(), all, ids, minScore, minScore);
+    public int approve(List<UUID> ids, boolean all, BigDecimal minScore, UUID campaignId) throws SQLException {
+        int approved = update(SqlStatement.APPROVE_PROSPECTS.text(), all, ids, minScore, minScore, campaignId, campaignId);
         if (approved > 0) {
             update(SqlStatement.ENQUEUE_SEND_AFTER_APPROVAL.text());
         }
@@ -62,9 +62,9 @@ public final class ProspectStore {
         return List.copyOf(all);
     }
 
-    /** Every prospect for export, best score first; status may be null (any). */
-    public List<Map<String, Object>> export(String status) throws SQLException {
-        return query(SqlStatement.EXPORT_PROSPECTS.text(), status, status);
+    /** Every prospect for export, best score first; status and campaign may be null (any). */
+    public List<Map<String, Object>> export(String status, UUID campaignId) throws SQLException {
+        return query(SqlStatement.EXPORT_PROSPECTS.text(), status, status, campaignId, campaignId);
     }
 
     private List<Map<String, Object>> query(String sql, Object... params) throws SQLException {

@@ -144,7 +144,9 @@ class FreshMigrationIT {
                         "prospects_merged.merged_at", "jobs.attempts", "discovery_queries.api_calls", "discovery_queries.cost",
                         "provider_pauses.created_at", "suppressions.created_at",
                         "send_attempts.status", "send_attempts.created_at", "prospects.send_attempts",
-                        "mailbox_reads.updated_at");
+                        "mailbox_reads.updated_at",
+                        "campaigns.status", "campaigns.keywords", "campaigns.categories", "campaigns.locations",
+                        "campaigns.mailbox", "campaigns.created_at", "campaigns.updated_at", "prospects.campaign_id");
         assertThatThrownBy(() -> db.execute("INSERT INTO jobs (job_type, status) VALUES ('discover', NULL)"))
                 .hasMessageContaining("null value in column \"status\"");
 

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ProspectCsvTest {
 
     private static final String HEADER = "id,domain,page_url,page_title,contact_email,contact_method,score,"
-            + "outreach_status,last_sent,followups_sent,draft_subject,created_at";
+            + "outreach_status,last_sent,followups_sent,draft_subject,created_at,campaign,keyword,location,contact_first_name";
 
     private static Map<String, Object> row(UUID id, String title, String subject) {
         var row = new HashMap<String, Object>();
@@ -40,6 +40,10 @@ class ProspectCsvTest {
         row.put("followups_sent", 0);
         row.put("draft_subject", subject);
         row.put("created_at", Timestamp.from(Instant.parse("2025-01-05T10:01:30Z")));
+        row.put("campaign", "default");
+        row.put("keyword", "garden lights");
+        row.put("location", "uk");
+        row.put("contact_first_name", null);
         return row;
     }
 
@@ -85,7 +89,7 @@ class ProspectCsvTest {
         assertThat(out.toString()).isEqualTo(HEADER + "\r\n"
                 + "50000000-0000-0000-0000-000000000001,gardenblog.com,\"https://gardenblog.com/lights?a=1,2&b=\"\"3\"\"\","
                 + "\"Best \"\"garden\"\" lights, 2025\",editor@gardenblog.com,hunter_io,72.25,pending,,0,,"
-                + "2025-01-05T10:01:30Z\r\n");
+                + "2025-01-05T10:01:30Z,default,garden lights,uk,\r\n");
 
         Map<String, String> back = ProspectCsv.read(new StringReader(out.toString())).get(0);
         assertThat(back.get("last_sent")).isNull();
