@@ -30,7 +30,6 @@ import dev.outreachpipeline.jobs.JobGuard;
 import dev.outreachpipeline.jobs.JobTypes;
 import dev.outreachpipeline.jobs.NodeIdentity;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 
 import java.nio.file.Path;
 
@@ -42,7 +41,6 @@ final class PipelineBeans {
 
     static void bind(CamelContext context, OutreachConfig config, NodeIdentity node, DaemonStopping stopping, Path workDir) {
         var registry = context.getRegistry();
-        ProducerTemplate producer = context.createProducerTemplate();
         var jobTypes = new JobTypes();
         jobTypes.setCamelContext(context);
         var dataSource = registry.lookupByNameAndType("dataSource", javax.sql.DataSource.class);

@@ -41,9 +41,4 @@ public final class JobFailures {
     public String deferredUntil(Throwable e) {
         return find(e, JobDeferred.class).map(JobDeferred::runAfterText).orElseThrow(() -> new IllegalStateException(e));
     }
-
-    /** Lets a route's catch-all pass on what its caller must handle. */
-    public void rethrow(Throwable e) throws Throwable {
-        throw e;
-    }
 }
