@@ -1,7 +1,12 @@
 package dev.outreachpipeline.db;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +50,33 @@ public record NamedParameters(String jdbcText, List<String> names) {
                 throw new IllegalArgumentException("the statement takes :#" + name + ", which is not given (given: " + values.keySet() + ")");
             }
             ps.setObject(i + 1, values.get(name));
+        }
+    }
+
+    /** Runs the statement on its own connection (autocommit) and returns its rows, column label to value. */
+    public List<Map<String, Object>> rows(DataSource dataSource, Map<String, ?> values) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(jdbcText)) {
+            bind(ps, values);
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                var rows = new ArrayList<Map<String, Object>>();
+                while (rs.next()) {
+                    var row = new LinkedHashMap<String, Object>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        row.put(meta.getColumnLabel(i), rs.getObject(i));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        }
+    }
+
+    /** Runs the statement on its own connection (autocommit) and returns how many rows it changed. */
+    public int update(DataSource dataSource, Map<String, ?> values) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(jdbcText)) {
+            bind(ps, values);
+            return ps.executeUpdate();
         }
     }
 }

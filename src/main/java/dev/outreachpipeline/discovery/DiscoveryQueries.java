@@ -4,13 +4,7 @@ import dev.outreachpipeline.db.NamedParameters;
 import dev.outreachpipeline.db.SqlStatement;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,29 +76,16 @@ final class DiscoveryQueries {
     }
 
     private void update(NamedParameters statement, Map<String, ?> values) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(statement.jdbcText())) {
-            statement.bind(ps, values);
-            ps.executeUpdate();
+        try {
+            statement.update(dataSource, values);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write the discovery queries " + values.keySet() + ": " + e.getMessage(), e);
         }
     }
 
     private List<Map<String, Object>> rows(NamedParameters statement, Map<String, ?> values) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(statement.jdbcText())) {
-            statement.bind(ps, values);
-            try (ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData meta = rs.getMetaData();
-                var rows = new ArrayList<Map<String, Object>>();
-                while (rs.next()) {
-                    var row = new LinkedHashMap<String, Object>();
-                    for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        row.put(meta.getColumnLabel(i), rs.getObject(i));
-                    }
-                    rows.add(row);
-                }
-                return rows;
-            }
+        try {
+            return statement.rows(dataSource, values);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the discovery queries: " + e.getMessage(), e);
         }

@@ -17,7 +17,8 @@ public final class SerpCallFailed extends RuntimeException {
         return outcome;
     }
 
-    private static String reason(SerpOutcome outcome) {
+    /** The reason a failed outcome (retry, fail the query, fail the job) gives. */
+    static String reason(SerpOutcome outcome) {
         if (outcome instanceof SerpOutcome.Retry r) {
             return r.reason();
         }

@@ -130,24 +130,11 @@ public final class StandardCollector {
                         .put("cost", share.toPlainString());
             } else {
                 String why = t == null ? "DataForSEO's answer to task_post did not mention this task"
-                        : "DataForSEO refused the task: " + describe(t.rejection());
+                        : "DataForSEO refused the task: " + SerpCallFailed.reason(t.rejection());
                 rejected.addObject().put("id", String.valueOf(q.get("id"))).put("error", why);
             }
         }
         return new PostedBatch(posted.toString(), rejected.toString());
-    }
-
-    private static String describe(SerpOutcome outcome) {
-        if (outcome instanceof SerpOutcome.FailQuery f) {
-            return f.reason();
-        }
-        if (outcome instanceof SerpOutcome.Retry r) {
-            return r.reason();
-        }
-        if (outcome instanceof SerpOutcome.FailJob f) {
-            return f.reason();
-        }
-        return String.valueOf(outcome);
     }
 
     /** An uncollected query worth a task_get now, and how to get it. */

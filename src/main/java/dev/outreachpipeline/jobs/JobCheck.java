@@ -4,11 +4,8 @@ import dev.outreachpipeline.db.NamedParameters;
 import dev.outreachpipeline.db.SqlStatement;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,18 +37,9 @@ public final class JobCheck {
 
     private Map<String, Object> row(String jobId) {
         // autocommit: the row lock of FOR UPDATE ends with the statement, as it does in check-job
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(JOB_STATE.jdbcText())) {
-            JOB_STATE.bind(ps, Map.of("jobId", jobId));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                var row = new HashMap<String, Object>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
-                }
-                return row;
-            }
+        try {
+            List<Map<String, Object>> rows = JOB_STATE.rows(dataSource, Map.of("jobId", jobId));
+            return rows.isEmpty() ? null : rows.get(0);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the state of job " + jobId + ": " + e.getMessage(), e);
         }

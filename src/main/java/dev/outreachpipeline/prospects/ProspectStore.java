@@ -28,8 +28,8 @@ public final class ProspectStore {
         this.dataSource = dataSource;
     }
 
-    /** Best score first; status, minimum score and campaign may be null (any). */
-    public List<Map<String, Object>> list(String status, BigDecimal minScore, UUID campaignId, int limit) throws SQLException {
+    /** Best score first; status, minimum score, campaign and limit may be null (any, all). */
+    public List<Map<String, Object>> list(String status, BigDecimal minScore, UUID campaignId, Integer limit) throws SQLException {
         return query(SqlStatement.LIST_PROSPECTS.text(), status, status, minScore, minScore, campaignId, campaignId, limit);
     }
 
@@ -64,7 +64,7 @@ public final class ProspectStore {
 
     /** Every prospect for export, best score first; status and campaign may be null (any). */
     public List<Map<String, Object>> export(String status, UUID campaignId) throws SQLException {
-        return query(SqlStatement.EXPORT_PROSPECTS.text(), status, status, campaignId, campaignId);
+        return list(status, null, campaignId, null);
     }
 
     private List<Map<String, Object>> query(String sql, Object... params) throws SQLException {
