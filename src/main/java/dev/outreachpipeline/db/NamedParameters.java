@@ -58,16 +58,7 @@ public record NamedParameters(String jdbcText, List<String> names) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(jdbcText)) {
             bind(ps, values);
             try (ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData meta = rs.getMetaData();
-                var rows = new ArrayList<Map<String, Object>>();
-                while (rs.next()) {
-                    var row = new LinkedHashMap<String, Object>();
-                    for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        row.put(meta.getColumnLabel(i), rs.getObject(i));
-                    }
-                    rows.add(row);
-                }
-                return rows;
+                return rowsOf(rs);
             }
         }
     }
@@ -78,5 +69,19 @@ public record NamedParameters(String jdbcText, List<String> names) {
             bind(ps, values);
             return ps.executeUpdate();
         }
+    }
+
+    /** Every row left in {@code rs}, column label to value, in order. */
+    public static List<Map<String, Object>> rowsOf(ResultSet rs) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        var rows = new ArrayList<Map<String, Object>>();
+        while (rs.next()) {
+            var row = new LinkedHashMap<String, Object>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                row.put(meta.getColumnLabel(i), rs.getObject(i));
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 }

@@ -1,5 +1,6 @@
 package dev.outreachpipeline.prospects;
 
+import dev.outreachpipeline.db.NamedParameters;
 import dev.outreachpipeline.db.SqlStatement;
 
 import javax.sql.DataSource;
@@ -8,8 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,16 +69,7 @@ public final class ProspectStore {
     private List<Map<String, Object>> query(String sql, Object... params) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params);
              ResultSet rs = ps.executeQuery()) {
-            var rows = new ArrayList<Map<String, Object>>();
-            var meta = rs.getMetaData();
-            while (rs.next()) {
-                var row = new LinkedHashMap<String, Object>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnLabel(i), rs.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
+            return NamedParameters.rowsOf(rs);
         }
     }
 
