@@ -1,7 +1,6 @@
 package dev.outreachpipeline;
 
 import dev.outreachpipeline.cli.OutreachCli;
-
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -13,13 +12,13 @@ public final class App {
     /** The same as a system property ({@code -Doutreach.home=DIR}); it wins over the variable. */
     public static final String HOME_PROPERTY = "outreach.home";
 
-    private App() {
-    }
+    private App() {}
 
     public static void main(String[] args) {
         Path workDir = Path.of("").toAbsolutePath();
         Map<String, String> env = System.getenv();
-        System.exit(OutreachCli.execute(args, env, workDir, home(System.getProperty(HOME_PROPERTY), env.get(HOME_VARIABLE), workDir)));
+        System.exit(OutreachCli.execute(
+                args, env, workDir, home(System.getProperty(HOME_PROPERTY), env.get(HOME_VARIABLE), workDir)));
     }
 
     /**
@@ -29,6 +28,8 @@ public final class App {
      */
     static Path home(String property, String variable, Path workDir) {
         String chosen = property != null && !property.isBlank() ? property : variable;
-        return chosen == null || chosen.isBlank() ? workDir : workDir.resolve(chosen).toAbsolutePath().normalize();
+        return chosen == null || chosen.isBlank()
+                ? workDir
+                : workDir.resolve(chosen).toAbsolutePath().normalize();
     }
 }

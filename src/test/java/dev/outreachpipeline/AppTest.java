@@ -1,10 +1,9 @@
 package dev.outreachpipeline;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class AppTest {
 
@@ -20,6 +19,7 @@ class AppTest {
     @Test
     void theSystemPropertyWinsOverTheVariableAndRelativeHomesAreTakenFromTheWorkingDirectory() {
         assertThat(App.home("/srv/outreach", "/opt/outreach-pipeline", workDir)).isEqualTo(Path.of("/srv/outreach"));
-        assertThat(App.home(null, "../install/./outreach", workDir)).isEqualTo(Path.of("/home/someone/install/outreach"));
+        assertThat(App.home(null, "../install/./outreach", workDir))
+                .isEqualTo(Path.of("/home/someone/install/outreach"));
     }
 }

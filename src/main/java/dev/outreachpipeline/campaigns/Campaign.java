@@ -16,12 +16,24 @@ import java.util.UUID;
  * @param templatesDir null: the global templates
  * @param createdAt    null until stored
  */
-public record Campaign(UUID id, String name, String status, String siteUrl, List<String> keywords, List<String> categories,
-                       List<String> locations, Integer maxResults, String schedule, String templatesDir, String mailbox,
-                       OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+public record Campaign(
+        UUID id,
+        String name,
+        String status,
+        String siteUrl,
+        List<String> keywords,
+        List<String> categories,
+        List<String> locations,
+        Integer maxResults,
+        String schedule,
+        String templatesDir,
+        String mailbox,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
 
     /** The campaign every prospect found without one belongs to (V17 inserts it). */
     public static final String DEFAULT = "default";
+
     public static final String ACTIVE = "active";
     public static final String PAUSED = "paused";
     public static final String ARCHIVED = "archived";
@@ -34,8 +46,20 @@ public record Campaign(UUID id, String name, String status, String siteUrl, List
 
     /** A campaign not yet stored: active, nothing saved, sending from the default mailbox. */
     public static Campaign named(String name) {
-        return new Campaign(null, name, ACTIVE, null, List.of(), List.of(), List.of(), null, null, null,
-                KnownMailboxes.DEFAULT, null, null);
+        return new Campaign(
+                null,
+                name,
+                ACTIVE,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                KnownMailboxes.DEFAULT,
+                null,
+                null);
     }
 
     /** Its settings as JSON shows them, in a fixed order (the keys scripts read). */

@@ -1,7 +1,6 @@
 package dev.outreachpipeline.campaigns;
 
 import dev.outreachpipeline.discovery.QueryPlanner;
-
 import java.util.List;
 
 /**
@@ -11,12 +10,22 @@ import java.util.List;
  *
  * @param keywords comma-separated, as typed
  */
-public record CampaignChanges(String site, String keywords, List<String> categories, List<String> locations,
-                              String maxResults, String schedule, String templates, String mailbox) {
+public record CampaignChanges(
+        String site,
+        String keywords,
+        List<String> categories,
+        List<String> locations,
+        String maxResults,
+        String schedule,
+        String templates,
+        String mailbox) {
 
     /** {@code base} with these changes made; nothing is checked here (see {@link CampaignValidator}). */
     public Campaign applyTo(Campaign base) {
-        return new Campaign(base.id(), base.name(), base.status(),
+        return new Campaign(
+                base.id(),
+                base.name(),
+                base.status(),
                 site == null ? base.siteUrl() : blankToNull(site),
                 keywords == null ? base.keywords() : QueryPlanner.splitKeywords(keywords),
                 categories == null ? base.categories() : trimmed(categories),
@@ -25,13 +34,20 @@ public record CampaignChanges(String site, String keywords, List<String> categor
                 schedule == null ? base.schedule() : blankToNull(schedule),
                 templates == null ? base.templatesDir() : blankToNull(templates),
                 mailbox == null ? base.mailbox() : mailbox.strip(),
-                base.createdAt(), base.updatedAt());
+                base.createdAt(),
+                base.updatedAt());
     }
 
     /** Whether any setting was given at all. */
     public boolean any() {
-        return site != null || keywords != null || categories != null || locations != null || maxResults != null
-                || schedule != null || templates != null || mailbox != null;
+        return site != null
+                || keywords != null
+                || categories != null
+                || locations != null
+                || maxResults != null
+                || schedule != null
+                || templates != null
+                || mailbox != null;
     }
 
     /**
@@ -58,6 +74,10 @@ public record CampaignChanges(String site, String keywords, List<String> categor
     }
 
     private static List<String> trimmed(List<String> values) {
-        return values.stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+        return values.stream()
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .distinct()
+                .toList();
     }
 }

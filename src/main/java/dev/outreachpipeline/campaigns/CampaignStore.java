@@ -2,8 +2,6 @@ package dev.outreachpipeline.campaigns;
 
 import dev.outreachpipeline.db.NamedParameters;
 import dev.outreachpipeline.db.SqlStatement;
-
-import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
+import javax.sql.DataSource;
 
 /**
  * The {@code campaigns} table, for the commands that manage campaigns and the ones that narrow to
@@ -35,8 +33,7 @@ public final class CampaignStore {
     }
 
     /** A campaign listed with how many prospects it has. */
-    public record Listed(Campaign campaign, long prospects) {
-    }
+    public record Listed(Campaign campaign, long prospects) {}
 
     /**
      * What a campaign has come to.
@@ -46,13 +43,14 @@ public final class CampaignStore {
      * @param prospectsMessaged how many of its prospects those went to
      * @param replies           its prospects that replied
      */
-    public record Funnel(Map<String, Long> prospects, long messages, long prospectsMessaged, long replies) {
-    }
+    public record Funnel(Map<String, Long> prospects, long messages, long prospectsMessaged, long replies) {}
 
     /** The name is taken (by a campaign created a moment ago, if it was free when checked). */
     public static final class NameTaken extends Exception {
         public NameTaken(String name) {
-            super("A campaign named '" + name + "' exists already; choose another name, or change it with `outreach campaign update " + name + "`.");
+            super("A campaign named '" + name
+                    + "' exists already; choose another name, or change it with `outreach campaign update " + name
+                    + "`.");
         }
     }
 
@@ -71,7 +69,8 @@ public final class CampaignStore {
 
     public Campaign create(Campaign c) throws SQLException, NameTaken {
         try {
-            return query(SqlStatement.INSERT_CAMPAIGN, settings(c), CampaignStore::campaign).get(0);
+            return query(SqlStatement.INSERT_CAMPAIGN, settings(c), CampaignStore::campaign)
+                    .get(0);
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new NameTaken(c.name());
@@ -84,7 +83,8 @@ public final class CampaignStore {
     public Optional<Campaign> update(Campaign c) throws SQLException {
         var params = settings(c);
         params.put("id", c.id());
-        return query(SqlStatement.UPDATE_CAMPAIGN, params, CampaignStore::campaign).stream().findFirst();
+        return query(SqlStatement.UPDATE_CAMPAIGN, params, CampaignStore::campaign).stream()
+                .findFirst();
     }
 
     /** Moves the campaign to {@code status} if it is in one of {@code from}; empty when it is not. */
@@ -93,14 +93,16 @@ public final class CampaignStore {
         params.put("id", id);
         params.put("status", status);
         params.put("from", from);
-        return query(SqlStatement.SET_CAMPAIGN_STATUS, params, CampaignStore::campaign).stream().findFirst();
+        return query(SqlStatement.SET_CAMPAIGN_STATUS, params, CampaignStore::campaign).stream()
+                .findFirst();
     }
 
     public Funnel funnel(UUID campaignId) throws SQLException {
         Map<String, Object> params = Map.of("campaignId", campaignId);
         var byStatus = new LinkedHashMap<String, Long>();
         query(SqlStatement.CAMPAIGN_PROSPECT_STATUSES, params, rs -> byStatus.put(rs.getString(1), rs.getLong(2)));
-        long[] messages = query(SqlStatement.CAMPAIGN_MESSAGES, params, rs -> new long[] {rs.getLong(1), rs.getLong(2)}).get(0);
+        long[] messages = query(SqlStatement.CAMPAIGN_MESSAGES, params, rs -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .get(0);
         return new Funnel(byStatus, messages[0], messages[1], byStatus.getOrDefault("replied", 0L));
     }
 
@@ -125,7 +127,8 @@ public final class CampaignStore {
 
     private <T> List<T> query(SqlStatement statement, Map<String, ?> values, RowReader<T> reader) throws SQLException {
         NamedParameters sql = statement.jdbc();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.jdbcText())) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql.jdbcText())) {
             sql.bind(ps, asSqlValues(c, values));
             try (ResultSet rs = ps.executeQuery()) {
                 var rows = new ArrayList<T>();
@@ -148,11 +151,20 @@ public final class CampaignStore {
     }
 
     private static Campaign campaign(ResultSet rs) throws SQLException {
-        return new Campaign(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("status"),
-                rs.getString("site_url"), strings(rs.getArray("keywords")), strings(rs.getArray("categories")),
-                strings(rs.getArray("locations")), (Integer) rs.getObject("max_results"), rs.getString("schedule"),
-                rs.getString("templates_dir"), rs.getString("mailbox"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+        return new Campaign(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getString("status"),
+                rs.getString("site_url"),
+                strings(rs.getArray("keywords")),
+                strings(rs.getArray("categories")),
+                strings(rs.getArray("locations")),
+                (Integer) rs.getObject("max_results"),
+                rs.getString("schedule"),
+                rs.getString("templates_dir"),
+                rs.getString("mailbox"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class));
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -6,8 +6,6 @@ import dev.outreachpipeline.discovery.DiscoverRequest;
 import dev.outreachpipeline.discovery.DiscoverRequestValidator;
 import dev.outreachpipeline.discovery.Location;
 import dev.outreachpipeline.discovery.Locations;
-import org.quartz.CronExpression;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.text.ParseException;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.quartz.CronExpression;
 
 /**
  * Checks a campaign before it is stored and reports every problem at once, each as a sentence an
@@ -59,16 +58,20 @@ public final class CampaignValidator {
         if (maxResultsProblem != null) {
             problems.add(maxResultsProblem);
         }
-        var search = new DiscoverRequest(String.join(", ", proposed.keywords()), proposed.locations(), proposed.categories(),
+        var search = new DiscoverRequest(
+                String.join(", ", proposed.keywords()),
+                proposed.locations(),
+                proposed.categories(),
                 proposed.maxResults() == null ? DiscoverRequestValidator.MIN_MAX_RESULTS : proposed.maxResults());
         problems.addAll(DiscoverRequestValidator.validateGiven(search, locations, categories));
         if (proposed.schedule() != null) {
             try {
                 new CronExpression(proposed.schedule());
             } catch (ParseException e) {
-                problems.add("The schedule '" + ControlCharacters.visible(proposed.schedule()) + "' is not a Quartz cron"
-                        + " expression (seconds minutes hours day-of-month month day-of-week, e.g. '0 0 6 * * ?'): "
-                        + e.getMessage() + ".");
+                problems.add(
+                        "The schedule '" + ControlCharacters.visible(proposed.schedule()) + "' is not a Quartz cron"
+                                + " expression (seconds minutes hours day-of-month month day-of-week, e.g. '0 0 6 * * ?'): "
+                                + e.getMessage() + ".");
             }
         }
         if (proposed.templatesDir() != null && ControlCharacters.any(proposed.templatesDir())) {
@@ -86,19 +89,37 @@ public final class CampaignValidator {
     /** Why a name cannot be a campaign's; empty when it can. */
     public static List<String> nameProblems(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            return List.of("The campaign name '" + (name == null ? "" : ControlCharacters.visible(name)) + "' is not one a"
-                    + " script can type safely: use 1 to 64 lower-case letters, digits, '.', '_' and '-', starting with a"
-                    + " letter or digit.");
+            return List.of(
+                    "The campaign name '" + (name == null ? "" : ControlCharacters.visible(name)) + "' is not one a"
+                            + " script can type safely: use 1 to 64 lower-case letters, digits, '.', '_' and '-', starting with a"
+                            + " letter or digit.");
         }
         return List.of();
     }
 
     private Campaign normalise(Campaign c) {
-        List<String> knownCategories = c.categories().stream().map(n -> categories.find(n).orElseThrow()).distinct().toList();
-        List<String> knownLocations = c.locations().stream().map(n -> locations.find(n).map(Location::name).orElseThrow())
-                .distinct().toList();
-        return new Campaign(c.id(), c.name(), c.status(), c.siteUrl(), c.keywords(), knownCategories, knownLocations,
-                c.maxResults(), c.schedule(), c.templatesDir(), c.mailbox(), c.createdAt(), c.updatedAt());
+        List<String> knownCategories = c.categories().stream()
+                .map(n -> categories.find(n).orElseThrow())
+                .distinct()
+                .toList();
+        List<String> knownLocations = c.locations().stream()
+                .map(n -> locations.find(n).map(Location::name).orElseThrow())
+                .distinct()
+                .toList();
+        return new Campaign(
+                c.id(),
+                c.name(),
+                c.status(),
+                c.siteUrl(),
+                c.keywords(),
+                knownCategories,
+                knownLocations,
+                c.maxResults(),
+                c.schedule(),
+                c.templatesDir(),
+                c.mailbox(),
+                c.createdAt(),
+                c.updatedAt());
     }
 
     private static boolean isHttpUrl(String text) {
@@ -108,7 +129,9 @@ public final class CampaignValidator {
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().isBlank();
+            return (scheme.equals("http") || scheme.equals("https"))
+                    && uri.getHost() != null
+                    && !uri.getHost().isBlank();
         } catch (URISyntaxException e) {
             return false;
         }

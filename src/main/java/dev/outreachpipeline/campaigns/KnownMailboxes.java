@@ -11,8 +11,7 @@ public final class KnownMailboxes {
 
     public static final String DEFAULT = "default";
 
-    private KnownMailboxes() {
-    }
+    private KnownMailboxes() {}
 
     public static Set<String> ids() {
         return Set.of(DEFAULT);

@@ -9,11 +9,6 @@ import dev.outreachpipeline.campaigns.KnownMailboxes;
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.prospects.ProspectStatuses;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,41 +16,75 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "campaign", mixinStandardHelpOptions = true,
-        description = {"Create, list, show, change, pause, resume and archive campaigns.",
-                "A campaign is one outreach effort: the site it wants links to, its saved search, schedule, templates "
-                + "and mailbox. Every prospect belongs to one; those found without one belong to the campaign 'default'."},
-        subcommands = {CampaignCommand.Create.class, CampaignCommand.ListCampaigns.class, CampaignCommand.Show.class,
-                CampaignCommand.Update.class, CampaignCommand.Pause.class, CampaignCommand.Resume.class,
-                CampaignCommand.Archive.class})
+@Command(
+        name = "campaign",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Create, list, show, change, pause, resume and archive campaigns.",
+            "A campaign is one outreach effort: the site it wants links to, its saved search, schedule, templates "
+                    + "and mailbox. Every prospect belongs to one; those found without one belong to the campaign 'default'."
+        },
+        subcommands = {
+            CampaignCommand.Create.class,
+            CampaignCommand.ListCampaigns.class,
+            CampaignCommand.Show.class,
+            CampaignCommand.Update.class,
+            CampaignCommand.Pause.class,
+            CampaignCommand.Resume.class,
+            CampaignCommand.Archive.class
+        })
 final class CampaignCommand {
 
     /** The settings {@code create} and {@code update} take; on update, an empty value clears a setting. */
     static final class Settings {
-        @Option(names = "--site", paramLabel = "URL", description = "The site the campaign wants links to (http:// or https://).")
+        @Option(
+                names = "--site",
+                paramLabel = "URL",
+                description = "The site the campaign wants links to (http:// or https://).")
         String site;
 
-        @Option(names = "--keywords", paramLabel = "LIST", description = "The saved search's keywords, comma-separated, e.g. \"garden, patio\".")
+        @Option(
+                names = "--keywords",
+                paramLabel = "LIST",
+                description = "The saved search's keywords, comma-separated, e.g. \"garden, patio\".")
         String keywords;
 
-        @Option(names = "--categories", paramLabel = "LIST", split = ",",
+        @Option(
+                names = "--categories",
+                paramLabel = "LIST",
+                split = ",",
                 description = "The saved search's categories, comma-separated (see config/categories.properties).")
         List<String> categories;
 
-        @Option(names = "--locations", paramLabel = "LIST", split = ",",
+        @Option(
+                names = "--locations",
+                paramLabel = "LIST",
+                split = ",",
                 description = "The saved search's locations, comma-separated names or DataForSEO codes, e.g. usa,uk.")
         List<String> locations;
 
-        @Option(names = "--max-results", paramLabel = "N",
-                description = "Most prospects a discovery of this campaign saves (1-1000; none: outreach.discovery.default-max-results).")
+        @Option(
+                names = "--max-results",
+                paramLabel = "N",
+                description =
+                        "Most prospects a discovery of this campaign saves (1-1000; none: outreach.discovery.default-max-results).")
         String maxResults;
 
-        @Option(names = "--schedule", paramLabel = "CRON",
-                description = "When its discovery runs, a Quartz cron expression with seconds, e.g. '0 0 6 * * ?' (none: never by itself).")
+        @Option(
+                names = "--schedule",
+                paramLabel = "CRON",
+                description =
+                        "When its discovery runs, a Quartz cron expression with seconds, e.g. '0 0 6 * * ?' (none: never by itself).")
         String schedule;
 
-        @Option(names = "--templates", paramLabel = "DIR",
+        @Option(
+                names = "--templates",
+                paramLabel = "DIR",
                 description = "A directory of templates for this campaign (none: the global ones).")
         String templates;
 
@@ -68,11 +97,13 @@ final class CampaignCommand {
     }
 
     /** Checks {@code proposed} against this configuration's tables; a usage error listing every problem otherwise. */
-    private static Campaign checked(CliContext context, Campaign proposed, CampaignChanges changes, List<String> moreProblems,
-                                    String what) {
+    private static Campaign checked(
+            CliContext context, Campaign proposed, CampaignChanges changes, List<String> moreProblems, String what) {
         OutreachConfig config = context.config();
-        var validator = new CampaignValidator(JobCommand.SubmitDiscover.locationTable(config, context.home()),
-                JobCommand.SubmitDiscover.categoryTable(config, context.home()), KnownMailboxes.ids());
+        var validator = new CampaignValidator(
+                JobCommand.SubmitDiscover.locationTable(config, context.home()),
+                JobCommand.SubmitDiscover.categoryTable(config, context.home()),
+                KnownMailboxes.ids());
         CampaignValidator.Checked checked = validator.check(proposed, changes);
         var problems = new ArrayList<>(moreProblems);
         problems.addAll(checked.problems());
@@ -83,13 +114,21 @@ final class CampaignCommand {
     }
 
     private static OutreachException refused(String what, List<String> problems) {
-        return new OutreachException(what + ":\n  - " + String.join("\n  - ", problems.stream().map(TerminalText::line).toList()),
+        return new OutreachException(
+                what + ":\n  - "
+                        + String.join(
+                                "\n  - ",
+                                problems.stream().map(TerminalText::line).toList()),
                 ExitCodes.USAGE);
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
-            description = {"Create a campaign, active from the start.",
-                    "Every problem with the settings is reported at once, and nothing is created (exit 2)."})
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Create a campaign, active from the start.",
+                "Every problem with the settings is reported at once, and nothing is created (exit 2)."
+            })
     static final class Create implements Callable<Integer> {
         private final CliContext context;
 
@@ -111,8 +150,10 @@ final class CampaignCommand {
             try (Database db = context.openDatabase()) {
                 CampaignOption.requireMigrated(db);
                 var store = new CampaignStore(db.dataSource());
-                List<String> taken = CampaignValidator.nameProblems(name).isEmpty() && store.find(name).isPresent()
-                        ? List.of(new CampaignStore.NameTaken(name).getMessage()) : List.of();
+                List<String> taken = CampaignValidator.nameProblems(name).isEmpty()
+                                && store.find(name).isPresent()
+                        ? List.of(new CampaignStore.NameTaken(name).getMessage())
+                        : List.of();
                 Campaign campaign = checked(context, proposed, changes, taken, what);
                 try {
                     Campaign created = store.create(campaign);
@@ -125,7 +166,10 @@ final class CampaignCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every campaign: active ones first, then by name.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "Every campaign: active ones first, then by name.")
     static final class ListCampaigns implements Callable<Integer> {
         private final CliContext context;
 
@@ -154,15 +198,23 @@ final class CampaignCommand {
                 context.out().printf("%-24s  %-8s  %9s  %-10s  %s%n", "NAME", "STATUS", "PROSPECTS", "MAILBOX", "SITE");
                 for (CampaignStore.Listed r : rows) {
                     Campaign c = r.campaign();
-                    context.out().printf("%-24s  %-8s  %9d  %-10s  %s%n", c.name(), c.status(), r.prospects(),
-                            TerminalText.line(c.mailbox()), c.siteUrl() == null ? "-" : TerminalText.line(c.siteUrl()));
+                    context.out()
+                            .printf(
+                                    "%-24s  %-8s  %9d  %-10s  %s%n",
+                                    c.name(),
+                                    c.status(),
+                                    r.prospects(),
+                                    TerminalText.line(c.mailbox()),
+                                    c.siteUrl() == null ? "-" : TerminalText.line(c.siteUrl()));
                 }
                 return ExitCodes.OK;
             }
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true,
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
             description = "A campaign's settings and its funnel: prospects by status, messages sent, replies.")
     static final class Show implements Callable<Integer> {
         private final CliContext context;
@@ -183,7 +235,8 @@ final class CampaignCommand {
                 Campaign c = CampaignOption.require(db, name);
                 CampaignStore.Funnel funnel = new CampaignStore(db.dataSource()).funnel(c.id());
                 Map<String, Long> byStatus = inPipelineOrder(funnel.prospects());
-                long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+                long total =
+                        byStatus.values().stream().mapToLong(Long::longValue).sum();
                 if (json) {
                     Map<String, Object> m = c.settings();
                     var f = new LinkedHashMap<String, Object>();
@@ -201,21 +254,27 @@ final class CampaignCommand {
             }
         }
 
-        private static void print(Campaign c, Map<String, Long> byStatus, long total, CampaignStore.Funnel funnel, PrintWriter out) {
+        private static void print(
+                Campaign c, Map<String, Long> byStatus, long total, CampaignStore.Funnel funnel, PrintWriter out) {
             out.println("Campaign " + c.name() + "  (" + c.status() + ")");
             line(out, "site", c.siteUrl() == null ? "none" : c.siteUrl());
             line(out, "keywords", c.keywords().isEmpty() ? "none" : String.join(", ", c.keywords()));
             line(out, "categories", c.categories().isEmpty() ? "none" : String.join(", ", c.categories()));
             line(out, "locations", c.locations().isEmpty() ? "none" : String.join(", ", c.locations()));
-            line(out, "max results", c.maxResults() == null ? "the configured default" : String.valueOf(c.maxResults()));
+            line(
+                    out,
+                    "max results",
+                    c.maxResults() == null ? "the configured default" : String.valueOf(c.maxResults()));
             line(out, "schedule", c.schedule() == null ? "none" : c.schedule());
             line(out, "templates", c.templatesDir() == null ? "the global ones" : c.templatesDir());
             line(out, "mailbox", c.mailbox());
             line(out, "created", JobView.time(c.createdAt()) + " UTC");
             out.println("Funnel:");
             var counts = new StringBuilder();
-            byStatus.forEach((status, n) -> counts.append(counts.length() == 0 ? ": " : ", ").append(TerminalText.line(status))
-                    .append(' ').append(n));
+            byStatus.forEach((status, n) -> counts.append(counts.length() == 0 ? ": " : ", ")
+                    .append(TerminalText.line(status))
+                    .append(' ')
+                    .append(n));
             line(out, "prospects", total + counts.toString());
             line(out, "sent", funnel.messages() + " message(s) to " + funnel.prospectsMessaged() + " prospect(s)");
             line(out, "replies", String.valueOf(funnel.replies()));
@@ -238,9 +297,13 @@ final class CampaignCommand {
         }
     }
 
-    @Command(name = "update", mixinStandardHelpOptions = true,
-            description = {"Change a campaign's settings: those given change, the rest stay; an empty value (\"\") clears one.",
-                    "Every problem is reported at once, and nothing is changed (exit 2)."})
+    @Command(
+            name = "update",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Change a campaign's settings: those given change, the rest stay; an empty value (\"\") clears one.",
+                "Every problem is reported at once, and nothing is changed (exit 2)."
+            })
     static final class Update implements Callable<Integer> {
         private final CliContext context;
 
@@ -258,19 +321,29 @@ final class CampaignCommand {
         public Integer call() throws Exception {
             CampaignChanges changes = settings.changes();
             if (!changes.any()) {
-                throw new OutreachException("Give at least one setting to change (see `outreach campaign update --help`).",
+                throw new OutreachException(
+                        "Give at least one setting to change (see `outreach campaign update --help`).",
                         ExitCodes.USAGE);
             }
             try (Database db = context.openDatabase()) {
                 Campaign before = CampaignOption.require(db, name);
-                Campaign campaign = checked(context, changes.applyTo(before), changes, List.of(),
+                Campaign campaign = checked(
+                        context,
+                        changes.applyTo(before),
+                        changes,
+                        List.of(),
                         "Campaign '" + TerminalText.line(name) + "' was not changed");
-                Campaign after = new CampaignStore(db.dataSource()).update(campaign)
-                        .orElseThrow(() -> new OutreachException("Campaign '" + name + "' was removed meanwhile; nothing was changed.",
+                Campaign after = new CampaignStore(db.dataSource())
+                        .update(campaign)
+                        .orElseThrow(() -> new OutreachException(
+                                "Campaign '" + name + "' was removed meanwhile; nothing was changed.",
                                 ExitCodes.FAILURE));
                 List<String> changed = changedSettings(before, after);
-                context.out().println(changed.isEmpty() ? "Campaign " + name + " already had these settings; nothing changed."
-                        : "Updated campaign " + name + ": " + String.join(", ", changed) + ".");
+                context.out()
+                        .println(
+                                changed.isEmpty()
+                                        ? "Campaign " + name + " already had these settings; nothing changed."
+                                        : "Updated campaign " + name + ": " + String.join(", ", changed) + ".");
                 return ExitCodes.OK;
             }
         }
@@ -278,7 +351,9 @@ final class CampaignCommand {
         private static List<String> changedSettings(Campaign before, Campaign after) {
             Map<String, Object> a = before.settings();
             Map<String, Object> b = after.settings();
-            return a.keySet().stream().filter(k -> !k.equals("updated_at") && !Objects.equals(a.get(k), b.get(k))).toList();
+            return a.keySet().stream()
+                    .filter(k -> !k.equals("updated_at") && !Objects.equals(a.get(k), b.get(k)))
+                    .toList();
         }
     }
 
@@ -314,8 +389,10 @@ final class CampaignCommand {
                 }
                 var moved = new CampaignStore(db.dataSource()).setStatus(c.id(), target(), from());
                 if (moved.isEmpty()) {
-                    throw new OutreachException("Campaign " + c.name() + " changed meanwhile; nothing was changed. Look at it with"
-                            + " `outreach campaign show " + c.name() + "` and try again.", ExitCodes.FAILURE);
+                    throw new OutreachException(
+                            "Campaign " + c.name() + " changed meanwhile; nothing was changed. Look at it with"
+                                    + " `outreach campaign show " + c.name() + "` and try again.",
+                            ExitCodes.FAILURE);
                 }
                 context.out().println("Campaign " + c.name() + " is " + target() + " (was " + c.status() + ").");
                 return ExitCodes.OK;
@@ -323,7 +400,9 @@ final class CampaignCommand {
         }
     }
 
-    @Command(name = "pause", mixinStandardHelpOptions = true,
+    @Command(
+            name = "pause",
+            mixinStandardHelpOptions = true,
             description = "Pause an active campaign; `campaign resume` makes it active again.")
     static final class Pause extends StatusChange {
         Pause(CliContext context) {
@@ -342,12 +421,17 @@ final class CampaignCommand {
 
         @Override
         String refusal(Campaign c) {
-            return c.status().equals(Campaign.ARCHIVED) ? "Campaign " + c.name() + " is archived, so not paused; "
-                    + "`outreach campaign resume " + c.name() + "` makes it active again." : null;
+            return c.status().equals(Campaign.ARCHIVED)
+                    ? "Campaign " + c.name() + " is archived, so not paused; " + "`outreach campaign resume " + c.name()
+                            + "` makes it active again."
+                    : null;
         }
     }
 
-    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Make a paused or archived campaign active again.")
+    @Command(
+            name = "resume",
+            mixinStandardHelpOptions = true,
+            description = "Make a paused or archived campaign active again.")
     static final class Resume extends StatusChange {
         Resume(CliContext context) {
             super(context);
@@ -369,9 +453,13 @@ final class CampaignCommand {
         }
     }
 
-    @Command(name = "archive", mixinStandardHelpOptions = true,
-            description = {"Archive a campaign that is done: it keeps its prospects and history, and lists last.",
-                    "The campaign 'default' cannot be archived: prospects found without a campaign belong to it."})
+    @Command(
+            name = "archive",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Archive a campaign that is done: it keeps its prospects and history, and lists last.",
+                "The campaign 'default' cannot be archived: prospects found without a campaign belong to it."
+            })
     static final class Archive extends StatusChange {
         Archive(CliContext context) {
             super(context);
@@ -389,8 +477,10 @@ final class CampaignCommand {
 
         @Override
         String refusal(Campaign c) {
-            return c.name().equals(Campaign.DEFAULT) ? "The campaign 'default' cannot be archived: prospects found without a"
-                    + " campaign belong to it. Pause it instead (`outreach campaign pause default`)." : null;
+            return c.name().equals(Campaign.DEFAULT)
+                    ? "The campaign 'default' cannot be archived: prospects found without a"
+                            + " campaign belong to it. Pause it instead (`outreach campaign pause default`)."
+                    : null;
         }
     }
 }

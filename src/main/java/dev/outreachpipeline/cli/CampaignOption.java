@@ -5,7 +5,6 @@ import dev.outreachpipeline.campaigns.Campaign;
 import dev.outreachpipeline.campaigns.CampaignStore;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.db.SchemaVersion;
-
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +17,7 @@ import java.util.UUID;
  */
 final class CampaignOption {
 
-    private CampaignOption() {
-    }
+    private CampaignOption() {}
 
     /** The id of the campaign named {@code name}; null when no name was given (every campaign). */
     static UUID idOrNull(Database db, String name) throws SQLException {
@@ -39,14 +37,18 @@ final class CampaignOption {
     static void requireMigrated(Database db) {
         var version = SchemaVersion.of(db);
         if (!version.isCurrent()) {
-            throw new OutreachException("The database (" + db.description() + ") is not migrated (at " + version.display()
-                    + ", newest " + version.latest() + "); run `outreach db migrate`.", ExitCodes.DRIFT);
+            throw new OutreachException(
+                    "The database (" + db.description() + ") is not migrated (at " + version.display() + ", newest "
+                            + version.latest() + "); run `outreach db migrate`.",
+                    ExitCodes.DRIFT);
         }
     }
 
     private static OutreachException unknown(String name, List<String> names) {
-        return new OutreachException("No campaign is named '" + TerminalText.line(name) + "'"
-                + (names.isEmpty() ? "." : "; the campaigns are: " + String.join(", ", names) + ".")
-                + " `outreach campaign list` shows them, `outreach campaign create NAME` makes one.", ExitCodes.USAGE);
+        return new OutreachException(
+                "No campaign is named '" + TerminalText.line(name) + "'"
+                        + (names.isEmpty() ? "." : "; the campaigns are: " + String.join(", ", names) + ".")
+                        + " `outreach campaign list` shows them, `outreach campaign create NAME` makes one.",
+                ExitCodes.USAGE);
     }
 }

@@ -2,7 +2,6 @@ package dev.outreachpipeline.cli;
 
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.db.Database;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;

@@ -7,19 +7,22 @@ import dev.outreachpipeline.config.Masking;
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.config.Stage;
 import dev.outreachpipeline.daemon.StartupFiles;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "config", mixinStandardHelpOptions = true,
+@Command(
+        name = "config",
+        mixinStandardHelpOptions = true,
         description = "Show or check the effective configuration.",
         subcommands = {ConfigCommand.Show.class, ConfigCommand.Check.class})
 public final class ConfigCommand {
 
-    @Command(name = "show", mixinStandardHelpOptions = true,
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
             description = "Print every setting with its value (secrets masked) and where the value came from.")
     static final class Show implements Runnable {
         private final CliContext context;
@@ -35,14 +38,20 @@ public final class ConfigCommand {
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Check the configuration: every wrong value and every variable that looks like a setting"
-                    + " but is not, all at once, and for each stage whether it is ready or which settings it lacks.",
-                    "Exit 0 only when there is no problem and every stage is ready; 2 otherwise."})
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Check the configuration: every wrong value and every variable that looks like a setting"
+                        + " but is not, all at once, and for each stage whether it is ready or which settings it lacks.",
+                "Exit 0 only when there is no problem and every stage is ready; 2 otherwise."
+            })
     static final class Check implements Callable<Integer> {
         private final CliContext context;
 
-        @Option(names = "--stage", paramLabel = "STAGE",
+        @Option(
+                names = "--stage",
+                paramLabel = "STAGE",
                 description = "Check only this stage: discovery, enrichment, drafting, sending or replies.")
         String stage;
 
@@ -52,10 +61,15 @@ public final class ConfigCommand {
 
         @Override
         public Integer call() {
-            List<Stage> stages = stage == null ? Stage.ALL : List.of(Stage.named(stage).orElseThrow(() ->
-                    new OutreachException("'" + stage + "' is not a stage; the stages are "
-                            + String.join(", ", Stage.names()), ExitCodes.USAGE)));
-            OutreachConfig.Checked checked = OutreachConfig.check(context.configFileOrNull(), context.env(), context.home());
+            List<Stage> stages = stage == null
+                    ? Stage.ALL
+                    : List.of(Stage.named(stage)
+                            .orElseThrow(() -> new OutreachException(
+                                    "'" + stage + "' is not a stage; the stages are "
+                                            + String.join(", ", Stage.names()),
+                                    ExitCodes.USAGE)));
+            OutreachConfig.Checked checked =
+                    OutreachConfig.check(context.configFileOrNull(), context.env(), context.home());
             var problems = new ArrayList<>(checked.problems());
             if (checked.problems().isEmpty()) {
                 problems.addAll(StartupFiles.problems(checked.config(), context.home()));
@@ -72,13 +86,18 @@ public final class ConfigCommand {
                 context.err().println(Masking.maskText(new ConfigException(problems).getMessage()));
             }
             if (problems.isEmpty() && unready == 0) {
-                context.err().println(stages.size() == 1 ? "The configuration is valid and the stage is ready."
-                        : "The configuration is valid and every stage is ready.");
+                context.err()
+                        .println(
+                                stages.size() == 1
+                                        ? "The configuration is valid and the stage is ready."
+                                        : "The configuration is valid and every stage is ready.");
                 return ExitCodes.OK;
             }
             if (unready > 0) {
-                context.err().println(unready + " of " + stages.size() + (stages.size() == 1 ? " stage lacks" : " stages lack")
-                        + " settings: set the variables named above (see config/application.properties).");
+                context.err()
+                        .println(unready + " of " + stages.size()
+                                + (stages.size() == 1 ? " stage lacks" : " stages lack")
+                                + " settings: set the variables named above (see config/application.properties).");
             }
             return ExitCodes.USAGE;
         }

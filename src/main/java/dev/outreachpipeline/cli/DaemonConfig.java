@@ -3,7 +3,6 @@ package dev.outreachpipeline.cli;
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.daemon.DaemonSettings;
 import dev.outreachpipeline.db.Database;
-
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,8 +24,7 @@ final class DaemonConfig {
 
     private static final String UNDEFINED_TABLE = "42P01";
 
-    private DaemonConfig() {
-    }
+    private DaemonConfig() {}
 
     static OutreachConfig of(CliContext context, Database db) throws SQLException {
         OutreachConfig own = context.config();
@@ -38,12 +36,14 @@ final class DaemonConfig {
             if (!UNDEFINED_TABLE.equals(e.getSQLState())) {
                 throw e;
             }
-            err.println("This database is not migrated far enough to record the daemon's settings (`outreach db migrate`);"
-                    + " using this terminal's configuration.");
+            err.println(
+                    "This database is not migrated far enough to record the daemon's settings (`outreach db migrate`);"
+                            + " using this terminal's configuration.");
             return own;
         }
         if (recorded.isEmpty()) {
-            err.println("No daemon has recorded its settings in this database yet; using this terminal's configuration.");
+            err.println(
+                    "No daemon has recorded its settings in this database yet; using this terminal's configuration.");
             return own;
         }
         DaemonSettings.Recorded daemon = recorded.get();
@@ -65,11 +65,12 @@ final class DaemonConfig {
      */
     private static String whose(DaemonSettings.Recorded daemon) {
         if (daemon.running()) {
-            return "Using the settings of the daemon on node " + daemon.node() + " (started " + time(daemon.startedAt()) + ").";
+            return "Using the settings of the daemon on node " + daemon.node() + " (started " + time(daemon.startedAt())
+                    + ").";
         }
         if (daemon.stoppedAt() != null) {
-            return "No daemon is running; using the settings the last one ran with (node " + daemon.node() + ", stopped "
-                    + time(daemon.stoppedAt()) + ").";
+            return "No daemon is running; using the settings the last one ran with (node " + daemon.node()
+                    + ", stopped " + time(daemon.stoppedAt()) + ").";
         }
         return "The daemon on node " + daemon.node() + " was last seen at " + time(daemon.seenAt())
                 + " (not running?); using the settings it ran with.";
@@ -93,6 +94,8 @@ final class DaemonConfig {
     }
 
     private static String time(OffsetDateTime t) {
-        return t.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+        return t.withOffsetSameInstant(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
     }
 }

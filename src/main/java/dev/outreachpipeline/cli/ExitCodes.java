@@ -8,6 +8,5 @@ public final class ExitCodes {
     /** The database schema differs from what the migrations define. */
     public static final int DRIFT = 3;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

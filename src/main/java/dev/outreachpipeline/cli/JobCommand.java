@@ -17,44 +17,67 @@ import dev.outreachpipeline.discovery.RecentRuns;
 import dev.outreachpipeline.discovery.TableSource;
 import dev.outreachpipeline.jobs.JobRow;
 import dev.outreachpipeline.jobs.JobStore;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "job", mixinStandardHelpOptions = true,
+@Command(
+        name = "job",
+        mixinStandardHelpOptions = true,
         description = "Submit, follow, list and cancel jobs (the daemon runs them).",
-        subcommands = {JobCommand.Submit.class, JobCommand.ListJobs.class, JobCommand.Show.class, JobCommand.Cancel.class})
+        subcommands = {
+            JobCommand.Submit.class,
+            JobCommand.ListJobs.class,
+            JobCommand.Show.class,
+            JobCommand.Cancel.class
+        })
 final class JobCommand {
 
     static final ObjectMapper JSON = TerminalText.jsonMapper();
 
-    @Command(name = "submit", mixinStandardHelpOptions = true, description = "Enqueue a job.",
+    @Command(
+            name = "submit",
+            mixinStandardHelpOptions = true,
+            description = "Enqueue a job.",
             subcommands = {SubmitDiscover.class})
-    static final class Submit {
-    }
+    static final class Submit {}
 
-    @Command(name = "discover", mixinStandardHelpOptions = true,
-            description = {"Enqueue a SERP discovery: keywords x categories x locations, one DataForSEO query per pair.",
-                    "Prints the new job's id alone on stdout; on stderr, how many queries the per-location cap "
-                    + "dropped, and a warning when every query already ran lately."})
+    @Command(
+            name = "discover",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Enqueue a SERP discovery: keywords x categories x locations, one DataForSEO query per pair.",
+                "Prints the new job's id alone on stdout; on stderr, how many queries the per-location cap "
+                        + "dropped, and a warning when every query already ran lately."
+            })
     static final class SubmitDiscover implements Callable<Integer> {
         private final CliContext context;
 
         @Option(names = "--keywords", paramLabel = "LIST", description = "Comma-separated keywords.")
         String keywords = "";
 
-        @Option(names = "--locations", paramLabel = "LIST", split = ",", description = "Location names or DataForSEO codes, comma-separated.")
+        @Option(
+                names = "--locations",
+                paramLabel = "LIST",
+                split = ",",
+                description = "Location names or DataForSEO codes, comma-separated.")
         List<String> locations = new ArrayList<>();
 
-        @Option(names = "--categories", paramLabel = "LIST", split = ",", description = "Categories, comma-separated (see config/categories.properties).")
+        @Option(
+                names = "--categories",
+                paramLabel = "LIST",
+                split = ",",
+                description = "Categories, comma-separated (see config/categories.properties).")
         List<String> categories = new ArrayList<>();
 
-        @Option(names = "--max-results", paramLabel = "N", description = "Most prospects the job saves (1-1000; default outreach.discovery.default-max-results).")
+        @Option(
+                names = "--max-results",
+                paramLabel = "N",
+                description = "Most prospects the job saves (1-1000; default outreach.discovery.default-max-results).")
         Integer maxResults;
 
         @Option(names = "--wait", description = "Follow the job until it ends, then print its result.")
@@ -73,8 +96,10 @@ final class JobCommand {
                 SchemaGate.requireCurrent(db);
                 var store = new JobStore(db.dataSource());
                 int days = config.getInt("outreach.discovery.rerun-warning-days");
-                String rerun = RecentRuns.warning(plan.queries().size(),
-                        days <= 0 ? 0 : new RecentRuns(db.dataSource()).ranWithin(plan.queries(), days), days);
+                String rerun = RecentRuns.warning(
+                        plan.queries().size(),
+                        days <= 0 ? 0 : new RecentRuns(db.dataSource()).ranWithin(plan.queries(), days),
+                        days);
                 UUID id = store.submit("discover", DiscoveryParams.toJson(request, plan), "cli");
                 context.out().println(id);
                 context.out().flush();
@@ -91,34 +116,45 @@ final class JobCommand {
 
         /** The queries the request runs with this configuration's cap, and what the cap drops. */
         static QueryPlan plan(OutreachConfig config, java.nio.file.Path workDir, DiscoverRequest request) {
-            return DiscoverRequestValidator.queryPlan(request, locationTable(config, workDir), categoryTable(config, workDir),
+            return DiscoverRequestValidator.queryPlan(
+                    request,
+                    locationTable(config, workDir),
+                    categoryTable(config, workDir),
                     config.getInt("outreach.discovery.max-queries-per-location"));
         }
 
         static Locations locationTable(OutreachConfig config, java.nio.file.Path workDir) {
-            return Locations.load(TableSource.configured("outreach.discovery.locations-file",
-                    config.get("outreach.discovery.locations-file"), workDir));
+            return Locations.load(TableSource.configured(
+                    "outreach.discovery.locations-file", config.get("outreach.discovery.locations-file"), workDir));
         }
 
         static Categories categoryTable(OutreachConfig config, java.nio.file.Path workDir) {
-            return Categories.load(TableSource.configured("outreach.discovery.categories-file",
-                    config.get("outreach.discovery.categories-file"), workDir));
+            return Categories.load(TableSource.configured(
+                    "outreach.discovery.categories-file", config.get("outreach.discovery.categories-file"), workDir));
         }
 
         /**
          * The discover request these options ask for, checked as every discover job is (also by
          * {@code outreach sandbox}); a usage error listing every problem otherwise.
          */
-        static DiscoverRequest validRequest(OutreachConfig config, java.nio.file.Path workDir, String keywords,
-                                            List<String> locations, List<String> categories, Integer maxResults) {
+        static DiscoverRequest validRequest(
+                OutreachConfig config,
+                java.nio.file.Path workDir,
+                String keywords,
+                List<String> locations,
+                List<String> categories,
+                Integer maxResults) {
             var locationTable = locationTable(config, workDir);
             var categoryTable = categoryTable(config, workDir);
-            var request = new DiscoverRequest(keywords, trimmed(locations), trimmed(categories),
+            var request = new DiscoverRequest(
+                    keywords,
+                    trimmed(locations),
+                    trimmed(categories),
                     maxResults == null ? config.getInt("outreach.discovery.default-max-results") : maxResults);
             List<String> problems = DiscoverRequestValidator.validate(request, locationTable, categoryTable);
             if (!problems.isEmpty()) {
-                throw new OutreachException("The discover job was not submitted:\n  - " + String.join("\n  - ", problems),
-                        ExitCodes.USAGE);
+                throw new OutreachException(
+                        "The discover job was not submitted:\n  - " + String.join("\n  - ", problems), ExitCodes.USAGE);
             }
             return request;
         }
@@ -135,7 +171,9 @@ final class JobCommand {
         @Option(names = "--type", description = "Only jobs of this type (discover, enrich, …).")
         String type;
 
-        @Option(names = "--status", description = "Only jobs in this status (pending, running, completed, failed, cancelled).")
+        @Option(
+                names = "--status",
+                description = "Only jobs in this status (pending, running, completed, failed, cancelled).")
         String status;
 
         @Option(names = "--limit", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).")
@@ -157,10 +195,19 @@ final class JobCommand {
                     rows.forEach(r -> array.add(JobView.json(r)));
                     context.out().println(JSON.writeValueAsString(array));
                 } else {
-                    context.out().printf("%-36s  %-9s  %-9s  %-19s  %s%n", "ID", "TYPE", "STATUS", "CREATED", "RESULT / ERROR");
+                    context.out()
+                            .printf(
+                                    "%-36s  %-9s  %-9s  %-19s  %s%n",
+                                    "ID", "TYPE", "STATUS", "CREATED", "RESULT / ERROR");
                     for (JobRow r : rows) {
-                        context.out().printf("%-36s  %-9s  %-9s  %-19s  %s%n", r.id(), r.type(), r.status(),
-                                JobView.time(r.createdAt()), TerminalText.line(JobView.oneLine(r)));
+                        context.out()
+                                .printf(
+                                        "%-36s  %-9s  %-9s  %-19s  %s%n",
+                                        r.id(),
+                                        r.type(),
+                                        r.status(),
+                                        JobView.time(r.createdAt()),
+                                        TerminalText.line(JobView.oneLine(r)));
                     }
                 }
                 return ExitCodes.OK;
@@ -168,7 +215,10 @@ final class JobCommand {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a job: its row, result counters and queries.")
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = "Show a job: its row, result counters and queries.")
     static final class Show implements Callable<Integer> {
         private final CliContext context;
 
@@ -187,7 +237,8 @@ final class JobCommand {
             UUID jobId = JobView.parseId(id);
             try (Database db = context.openDatabase()) {
                 var store = new JobStore(db.dataSource());
-                JobRow row = store.find(jobId).orElseThrow(() -> new OutreachException("No job with id " + id + ".", ExitCodes.FAILURE));
+                JobRow row = store.find(jobId)
+                        .orElseThrow(() -> new OutreachException("No job with id " + id + ".", ExitCodes.FAILURE));
                 var queries = store.queries(jobId);
                 if (json) {
                     ObjectNode node = JobView.json(row);
@@ -202,10 +253,14 @@ final class JobCommand {
         }
     }
 
-    @Command(name = "cancel", mixinStandardHelpOptions = true,
-            description = {"Cancel a job.",
-                    "A pending job is cancelled at once; a running one stops at its next step (within seconds) and keeps "
-                    + "what it already committed."})
+    @Command(
+            name = "cancel",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Cancel a job.",
+                "A pending job is cancelled at once; a running one stops at its next step (within seconds) and keeps "
+                        + "what it already committed."
+            })
     static final class Cancel implements Callable<Integer> {
         private final CliContext context;
 
@@ -222,8 +277,10 @@ final class JobCommand {
             try (Database db = context.openDatabase()) {
                 switch (new JobStore(db.dataSource()).cancel(jobId)) {
                     case CANCELLED -> context.out().println("Job " + id + " cancelled.");
-                    case CANCEL_REQUESTED -> context.out().println("Job " + id + " is running; it was asked to stop and will"
-                            + " do so at its next step, keeping what it already saved.");
+                    case CANCEL_REQUESTED ->
+                        context.out()
+                                .println("Job " + id + " is running; it was asked to stop and will"
+                                        + " do so at its next step, keeping what it already saved.");
                     case ALREADY_FINISHED -> {
                         context.out().println("Job " + id + " has already ended; nothing to cancel.");
                         return ExitCodes.FAILURE;

@@ -3,7 +3,6 @@ package dev.outreachpipeline.cli;
 import dev.outreachpipeline.jobs.JobRow;
 import dev.outreachpipeline.jobs.JobStore;
 import dev.outreachpipeline.jobs.JobStore.QueryRow;
-
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
@@ -43,7 +42,9 @@ final class JobFollower {
     }
 
     private static long done(List<QueryRow> queries) {
-        return queries.stream().filter(q -> !q.status().equals("pending") && !q.status().startsWith("post")).count();
+        return queries.stream()
+                .filter(q -> !q.status().equals("pending") && !q.status().startsWith("post"))
+                .count();
     }
 
     private static String progress(JobRow row, List<QueryRow> queries) {
@@ -51,6 +52,8 @@ final class JobFollower {
         long saved = queries.stream().mapToLong(QueryRow::saved).sum();
         // No job id here: the line must fit a terminal's width to be redrawn in place.
         return row.status()
-                + (queries.isEmpty() ? "" : ", " + done + "/" + queries.size() + " queries done, " + saved + " prospects saved");
+                + (queries.isEmpty()
+                        ? ""
+                        : ", " + done + "/" + queries.size() + " queries done, " + saved + " prospects saved");
     }
 }

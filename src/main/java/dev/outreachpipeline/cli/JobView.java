@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.jobs.JobRow;
 import dev.outreachpipeline.jobs.JobStore.QueryRow;
-
 import java.io.PrintWriter;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,8 +19,7 @@ final class JobView {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private JobView() {
-    }
+    private JobView() {}
 
     static UUID parseId(String id) {
         try {
@@ -41,8 +39,10 @@ final class JobView {
         }
         JsonNode result = parse(r.result());
         if (result.has("results_saved")) {
-            return result.path("results_saved").asLong() + " saved of " + result.path("results_found").asLong() + " found, "
-                    + result.path("queries_succeeded").asLong() + "/" + result.path("queries_planned").asLong() + " queries";
+            return result.path("results_saved").asLong() + " saved of "
+                    + result.path("results_found").asLong() + " found, "
+                    + result.path("queries_succeeded").asLong() + "/"
+                    + result.path("queries_planned").asLong() + " queries";
         }
         return r.result() == null ? "" : r.result();
     }
@@ -54,7 +54,8 @@ final class JobView {
     static String newOfFound(JsonNode result) {
         long found = result.path("results_found").asLong();
         long saved = result.path("results_saved").asLong();
-        long known = result.path("results_skipped_existing").asLong() + result.path("results_skipped_duplicate").asLong();
+        long known = result.path("results_skipped_existing").asLong()
+                + result.path("results_skipped_duplicate").asLong();
         return saved + " new of " + found + " found (" + known + " already known or repeated, "
                 + result.path("results_skipped_invalid").asLong() + " without a usable URL)";
     }
@@ -78,11 +79,18 @@ final class JobView {
 
     static void print(JobRow r, List<QueryRow> queries, PrintWriter out) {
         out.printf("Job %s%n", r.id());
-        out.printf("  type       %s%n  status     %s%s%n", r.type(), r.status(),
+        out.printf(
+                "  type       %s%n  status     %s%s%n",
+                r.type(),
+                r.status(),
                 r.cancelRequestedAt() != null && "running".equals(r.status()) ? " (cancel requested)" : "");
-        out.printf("  origin     %s%n  created    %s%n  started    %s%n  finished   %s%n  attempts   %d%n",
+        out.printf(
+                "  origin     %s%n  created    %s%n  started    %s%n  finished   %s%n  attempts   %d%n",
                 r.origin() == null ? "(left by the previous system; never run)" : r.origin(),
-                time(r.createdAt()), time(r.startedAt()), time(r.finishedAt()), r.attempts());
+                time(r.createdAt()),
+                time(r.startedAt()),
+                time(r.finishedAt()),
+                r.attempts());
         out.printf("  params     %s%n", TerminalText.line(r.params()));
         if (r.errorMessage() != null) {
             out.printf("  message    %s%n", TerminalText.line(r.errorMessage()));
@@ -93,17 +101,32 @@ final class JobView {
         }
         if (result.isObject() && result.size() > 0) {
             out.println("  result");
-            result.properties().forEach(f -> out.printf("    %-26s %s%n", TerminalText.line(f.getKey()),
-                    TerminalText.line(f.getValue().asText())));
+            result.properties()
+                    .forEach(f -> out.printf(
+                            "    %-26s %s%n",
+                            TerminalText.line(f.getKey()),
+                            TerminalText.line(f.getValue().asText())));
         }
         if (!queries.isEmpty()) {
             out.println();
-            out.printf("  %-40s %-14s %-9s %6s %6s %6s %6s %6s %5s  %s%n",
+            out.printf(
+                    "  %-40s %-14s %-9s %6s %6s %6s %6s %6s %5s  %s%n",
                     "QUERY", "LOCATION", "STATUS", "FOUND", "SAVED", "DUP", "EXIST", "INVAL", "CALLS", "ERROR");
             for (QueryRow q : queries) {
-                out.printf("  %-40s %-14s %-9s %6d %6d %6d %6d %6d %5d  %s%n", clip(TerminalText.line(q.keyword()), 40),
-                        clip(TerminalText.line(q.location() + (q.locationCode() == null ? "" : " " + q.locationCode())), 14), q.status(),
-                        q.found(), q.saved(), q.duplicate(), q.existing(), q.invalid(), q.apiCalls(),
+                out.printf(
+                        "  %-40s %-14s %-9s %6d %6d %6d %6d %6d %5d  %s%n",
+                        clip(TerminalText.line(q.keyword()), 40),
+                        clip(
+                                TerminalText.line(
+                                        q.location() + (q.locationCode() == null ? "" : " " + q.locationCode())),
+                                14),
+                        q.status(),
+                        q.found(),
+                        q.saved(),
+                        q.duplicate(),
+                        q.existing(),
+                        q.invalid(),
+                        q.apiCalls(),
                         TerminalText.line(q.errorMessage()));
             }
         }

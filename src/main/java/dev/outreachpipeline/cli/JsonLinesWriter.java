@@ -1,7 +1,6 @@
 package dev.outreachpipeline.cli;
 
 import dev.outreachpipeline.config.MaskingJsonEncoder;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -54,6 +53,7 @@ final class JsonLinesWriter extends Writer {
     private void emit() throws IOException {
         String message = pending.toString();
         pending.setLength(0);
-        target.write(MaskingJsonEncoder.line(clock.instant(), "INFO", LOGGER, Thread.currentThread().getName(), message, null));
+        target.write(MaskingJsonEncoder.line(
+                clock.instant(), "INFO", LOGGER, Thread.currentThread().getName(), message, null));
     }
 }

@@ -4,22 +4,20 @@ import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.config.ConfigException;
 import dev.outreachpipeline.config.Masking;
 import dev.outreachpipeline.db.SqlFiles;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 /** Builds the picocli command tree and turns every outcome into an exit code and a message. */
 public final class OutreachCli {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutreachCli.class);
 
-    private OutreachCli() {
-    }
+    private OutreachCli() {}
 
     public static int execute(String[] args, Map<String, String> env, Path workDir) {
         return execute(args, env, workDir, workDir);
@@ -28,9 +26,11 @@ public final class OutreachCli {
     /** @param home where ./config and ./data are looked for; {@code workDir} resolves the paths a person types */
     public static int execute(String[] args, Map<String, String> env, Path workDir, Path home) {
         var out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        var err = new PrintWriter("json".equals(env.get("OUTREACH_LOG_FORMAT"))
-                ? new JsonLinesWriter(System.err, java.time.Clock.systemUTC())
-                : new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        var err = new PrintWriter(
+                "json".equals(env.get("OUTREACH_LOG_FORMAT"))
+                        ? new JsonLinesWriter(System.err, java.time.Clock.systemUTC())
+                        : new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8),
+                true);
         return execute(args, new CliContext(env, workDir, home, out, err));
     }
 

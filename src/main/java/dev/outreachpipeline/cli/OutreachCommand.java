@@ -1,20 +1,36 @@
 package dev.outreachpipeline.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-import java.nio.file.Path;
-
-@Command(name = "outreach",
+@Command(
+        name = "outreach",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Finds websites worth pitching for links, enriches them with a contact, drafts and sends outreach.%n"
-                + "Run as java -jar target/outreach-pipeline.jar COMMAND (see the list below).",
-        subcommands = {RunCommand.class, JobCommand.class, CampaignCommand.class, ProspectsCommand.class, SendCommand.class, SuppressCommand.class, ProviderCommand.class, StatusCommand.class, DbCommand.class, ConfigCommand.class, SandboxCommand.class, picocli.CommandLine.HelpCommand.class},
-        footer = {"%nExit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 database drift.",
-                "Settings: config/application.properties; environment variables override them (see README)."})
+        description =
+                "Finds websites worth pitching for links, enriches them with a contact, drafts and sends outreach.%n"
+                        + "Run as java -jar target/outreach-pipeline.jar COMMAND (see the list below).",
+        subcommands = {
+            RunCommand.class,
+            JobCommand.class,
+            CampaignCommand.class,
+            ProspectsCommand.class,
+            SendCommand.class,
+            SuppressCommand.class,
+            ProviderCommand.class,
+            StatusCommand.class,
+            DbCommand.class,
+            ConfigCommand.class,
+            SandboxCommand.class,
+            picocli.CommandLine.HelpCommand.class
+        },
+        footer = {
+            "%nExit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 database drift.",
+            "Settings: config/application.properties; environment variables override them (see README)."
+        })
 public final class OutreachCommand implements Runnable {
 
     private final CliContext context;
@@ -26,7 +42,10 @@ public final class OutreachCommand implements Runnable {
         this.context = context;
     }
 
-    @Option(names = "--config", paramLabel = "FILE", scope = picocli.CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "A properties file whose settings replace the defaults (the environment still wins).")
     void setConfig(Path file) {
         context.configFile(file);

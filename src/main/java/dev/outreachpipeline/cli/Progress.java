@@ -22,6 +22,7 @@ public final class Progress {
     public static final Duration PLAIN_INTERVAL = Duration.ofSeconds(5);
     /** Terminal mode: the shortest gap between two redraws of the same stage. */
     static final Duration REDRAW_INTERVAL = Duration.ofMillis(100);
+
     static final int BAR_WIDTH = 10;
 
     private final Consumer<String> lines;

@@ -6,10 +6,6 @@ import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.prospects.HandBack;
 import dev.outreachpipeline.prospects.ProspectIds;
 import dev.outreachpipeline.prospects.ProspectStore;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,12 +13,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "prospects", mixinStandardHelpOptions = true,
+@Command(
+        name = "prospects",
+        mixinStandardHelpOptions = true,
         description = "List, inspect, export and approve prospects; send them back to an earlier stage.",
-        subcommands = {ProspectsCommand.ListProspects.class, ProspectsCommand.Show.class, ProspectsExportCommand.class,
-                ProspectsCommand.Approve.class, ProspectsCommand.Redraft.class, ProspectsCommand.Refresh.class,
-                ProspectsCommand.Resend.class})
+        subcommands = {
+            ProspectsCommand.ListProspects.class,
+            ProspectsCommand.Show.class,
+            ProspectsExportCommand.class,
+            ProspectsCommand.Approve.class,
+            ProspectsCommand.Redraft.class,
+            ProspectsCommand.Refresh.class,
+            ProspectsCommand.Resend.class
+        })
 final class ProspectsCommand {
 
     static final ObjectMapper JSON = TerminalText.jsonMapper();
@@ -32,8 +39,8 @@ final class ProspectsCommand {
         var out = new ArrayList<Map<String, Object>>();
         for (Map<String, Object> row : rows) {
             var copy = new java.util.LinkedHashMap<String, Object>();
-            row.forEach((k, v) -> copy.put(k, v instanceof java.time.temporal.Temporal || v instanceof java.util.Date
-                    ? v.toString() : v));
+            row.forEach((k, v) -> copy.put(
+                    k, v instanceof java.time.temporal.Temporal || v instanceof java.util.Date ? v.toString() : v));
             out.add(copy);
         }
         return out;
@@ -46,8 +53,10 @@ final class ProspectsCommand {
         }
         List<String> valid = store.statuses();
         if (!valid.contains(status)) {
-            throw new OutreachException("'" + TerminalText.line(status) + "' is not a prospect status; use one of "
-                    + String.join(", ", valid) + ".", ExitCodes.USAGE);
+            throw new OutreachException(
+                    "'" + TerminalText.line(status) + "' is not a prospect status; use one of "
+                            + String.join(", ", valid) + ".",
+                    ExitCodes.USAGE);
         }
         return status;
     }
@@ -56,8 +65,10 @@ final class ProspectsCommand {
     static final class ListProspects implements Callable<Integer> {
         private final CliContext context;
 
-        @Option(names = "--status", description = "Only prospects in this status (pending, enriched, no_email, drafted, "
-                + "approved, sent, send_unknown, …; an unknown one lists them all).")
+        @Option(
+                names = "--status",
+                description = "Only prospects in this status (pending, enriched, no_email, drafted, "
+                        + "approved, sent, send_unknown, …; an unknown one lists them all).")
         String status;
 
         @Option(names = "--min-score", paramLabel = "N", description = "Only prospects scoring at least N (0-100).")
@@ -69,7 +80,9 @@ final class ProspectsCommand {
         @Option(names = "--limit", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).")
         int limit;
 
-        @Option(names = "--json", description = "Print JSON (with each prospect's campaign, keyword, location and contact's first name).")
+        @Option(
+                names = "--json",
+                description = "Print JSON (with each prospect's campaign, keyword, location and contact's first name).")
         boolean json;
 
         ListProspects(CliContext context) {
@@ -80,23 +93,36 @@ final class ProspectsCommand {
         public Integer call() throws Exception {
             try (Database db = context.openDatabase()) {
                 var store = new ProspectStore(db.dataSource());
-                var rows = store.list(checkedStatus(store, status), minScore, CampaignOption.idOrNull(db, campaign), limit);
+                var rows = store.list(
+                        checkedStatus(store, status), minScore, CampaignOption.idOrNull(db, campaign), limit);
                 if (json) {
                     context.out().println(JSON.writeValueAsString(jsonRows(rows)));
                     return ExitCodes.OK;
                 }
-                context.out().printf("%-36s  %6s  %-14s  %-32s  %-32s  %s%n", "ID", "SCORE", "STATUS", "DOMAIN", "CONTACT", "CAMPAIGN");
+                context.out()
+                        .printf(
+                                "%-36s  %6s  %-14s  %-32s  %-32s  %s%n",
+                                "ID", "SCORE", "STATUS", "DOMAIN", "CONTACT", "CAMPAIGN");
                 for (Map<String, Object> r : rows) {
-                    context.out().printf("%-36s  %6s  %-14s  %-32s  %-32s  %s%n", r.get("id"), r.get("score") == null ? "-" : r.get("score"),
-                            TerminalText.line(r.get("outreach_status")), TerminalText.line(r.get("domain")),
-                            TerminalText.line(r.get("contact_email")), TerminalText.line(r.get("campaign")));
+                    context.out()
+                            .printf(
+                                    "%-36s  %6s  %-14s  %-32s  %-32s  %s%n",
+                                    r.get("id"),
+                                    r.get("score") == null ? "-" : r.get("score"),
+                                    TerminalText.line(r.get("outreach_status")),
+                                    TerminalText.line(r.get("domain")),
+                                    TerminalText.line(r.get("contact_email")),
+                                    TerminalText.line(r.get("campaign")));
                 }
                 return ExitCodes.OK;
             }
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "A prospect: where it came from, its contact and why, its draft.")
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = "A prospect: where it came from, its contact and why, its draft.")
     static final class Show implements Callable<Integer> {
         private final CliContext context;
 
@@ -114,10 +140,14 @@ final class ProspectsCommand {
         public Integer call() throws Exception {
             UUID prospectId = prospectId(id);
             try (Database db = context.openDatabase()) {
-                Map<String, Object> p = new ProspectStore(db.dataSource()).find(prospectId)
-                        .orElseThrow(() -> new OutreachException("No prospect has the id " + prospectId + ".", ExitCodes.FAILURE));
+                Map<String, Object> p = new ProspectStore(db.dataSource())
+                        .find(prospectId)
+                        .orElseThrow(() ->
+                                new OutreachException("No prospect has the id " + prospectId + ".", ExitCodes.FAILURE));
                 if (json) {
-                    context.out().println(JSON.writeValueAsString(jsonRows(List.of(p)).get(0)));
+                    context.out()
+                            .println(
+                                    JSON.writeValueAsString(jsonRows(List.of(p)).get(0)));
                     return ExitCodes.OK;
                 }
                 PrintWriter out = context.out();
@@ -127,16 +157,36 @@ final class ProspectsCommand {
                 line(out, "score", p.get("score"));
                 line(out, "found on", p.get("page_url"));
                 line(out, "page title", p.get("page_title"));
-                line(out, "found by", p.get("keyword") == null ? null : "'" + p.get("keyword") + "' in " + p.get("location")
-                        + (p.get("serp_rank") == null ? "" : ", position " + p.get("serp_rank")));
-                line(out, "hunter", p.get("hunter_emails") == null ? "not looked up" : p.get("hunter_emails") + " address(es)"
-                        + (p.get("organization") == null ? "" : " at " + p.get("organization")));
-                line(out, "contact", p.get("contact_email") == null ? null : p.get("contact_email") + " (" + p.get("contact_method")
-                        + (p.get("contact_name") == null ? "" : ", " + p.get("contact_name")) + ")");
+                line(
+                        out,
+                        "found by",
+                        p.get("keyword") == null
+                                ? null
+                                : "'" + p.get("keyword") + "' in " + p.get("location")
+                                        + (p.get("serp_rank") == null ? "" : ", position " + p.get("serp_rank")));
+                line(
+                        out,
+                        "hunter",
+                        p.get("hunter_emails") == null
+                                ? "not looked up"
+                                : p.get("hunter_emails") + " address(es)"
+                                        + (p.get("organization") == null ? "" : " at " + p.get("organization")));
+                line(
+                        out,
+                        "contact",
+                        p.get("contact_email") == null
+                                ? null
+                                : p.get("contact_email") + " (" + p.get("contact_method")
+                                        + (p.get("contact_name") == null ? "" : ", " + p.get("contact_name")) + ")");
                 line(out, "why", p.get("contact_reason"));
                 line(out, "verification", p.get("contact_verification"));
                 line(out, "last error", p.get("last_error"));
-                line(out, "sent", p.get("last_sent") == null ? null : p.get("last_sent") + " (" + p.get("followups_sent") + " follow-ups)");
+                line(
+                        out,
+                        "sent",
+                        p.get("last_sent") == null
+                                ? null
+                                : p.get("last_sent") + " (" + p.get("followups_sent") + " follow-ups)");
                 if (p.get("draft_subject") != null) {
                     out.println();
                     out.println("  Subject: " + TerminalText.line(p.get("draft_subject")));
@@ -157,9 +207,12 @@ final class ProspectsCommand {
         }
     }
 
-    @Command(name = "approve", mixinStandardHelpOptions = true,
-            description = "Approve drafted prospects for sending: the given ids, or --all (optionally only those scoring at least "
-                    + "--min-score, and only those of one --campaign).")
+    @Command(
+            name = "approve",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Approve drafted prospects for sending: the given ids, or --all (optionally only those scoring at least "
+                            + "--min-score, and only those of one --campaign).")
     static final class Approve implements Callable<Integer> {
         private final CliContext context;
 
@@ -172,7 +225,10 @@ final class ProspectsCommand {
         @Option(names = "--min-score", paramLabel = "N", description = "With --all: only those scoring at least N.")
         BigDecimal minScore;
 
-        @Option(names = "--campaign", paramLabel = "NAME", description = "With --all: only the prospects of this campaign.")
+        @Option(
+                names = "--campaign",
+                paramLabel = "NAME",
+                description = "With --all: only the prospects of this campaign.")
         String campaign;
 
         Approve(CliContext context) {
@@ -182,15 +238,19 @@ final class ProspectsCommand {
         @Override
         public Integer call() throws Exception {
             if (ids.isEmpty() == !all) {
-                throw new OutreachException("Name the prospects to approve, or give --all (not both).", ExitCodes.USAGE);
+                throw new OutreachException(
+                        "Name the prospects to approve, or give --all (not both).", ExitCodes.USAGE);
             }
             if (campaign != null && !all) {
-                throw new OutreachException("--campaign narrows --all; named prospects are approved whatever their campaign.",
+                throw new OutreachException(
+                        "--campaign narrows --all; named prospects are approved whatever their campaign.",
                         ExitCodes.USAGE);
             }
-            List<UUID> prospectIds = ids.stream().map(ProspectsCommand::prospectId).toList();
+            List<UUID> prospectIds =
+                    ids.stream().map(ProspectsCommand::prospectId).toList();
             try (Database db = context.openDatabase()) {
-                int n = new ProspectStore(db.dataSource()).approve(prospectIds, all, minScore, CampaignOption.idOrNull(db, campaign));
+                int n = new ProspectStore(db.dataSource())
+                        .approve(prospectIds, all, minScore, CampaignOption.idOrNull(db, campaign));
                 context.out().println("Approved " + n + " drafted prospect(s).");
                 return ExitCodes.OK;
             }
@@ -205,7 +265,10 @@ final class ProspectsCommand {
     private abstract static class SendBack implements Callable<Integer> {
         private final CliContext context;
 
-        @Parameters(paramLabel = "ID", arity = "1..*", description = "The prospects' ids (as `prospects list` shows them).")
+        @Parameters(
+                paramLabel = "ID",
+                arity = "1..*",
+                description = "The prospects' ids (as `prospects list` shows them).")
         List<String> ids;
 
         SendBack(CliContext context) {
@@ -224,8 +287,9 @@ final class ProspectsCommand {
         public Integer call() throws Exception {
             try (Database db = context.openDatabase()) {
                 HandBack.Outcome outcome = new HandBack(db.dataSource()).handBack(kind(), ids, "cli");
-                outcome.refused().forEach((id, why) ->
-                        context.err().println(TerminalText.line(id) + ": " + notMoved() + ": " + why + "."));
+                outcome.refused()
+                        .forEach((id, why) ->
+                                context.err().println(TerminalText.line(id) + ": " + notMoved() + ": " + why + "."));
                 if (outcome.moved().isEmpty()) {
                     context.out().println("0 prospect(s) " + movedTo() + "; no job was enqueued.");
                 } else {
@@ -233,7 +297,9 @@ final class ProspectsCommand {
                     String job = outcome.newJob()
                             ? "by " + type + " job " + outcome.job() + " (enqueued now)"
                             : "by " + type + " job " + outcome.job() + ", which was waiting already"
-                            + (outcome.runAfter() == null ? "" : " (it may start after " + JobView.time(outcome.runAfter()) + " UTC)");
+                                    + (outcome.runAfter() == null
+                                            ? ""
+                                            : " (it may start after " + JobView.time(outcome.runAfter()) + " UTC)");
                     context.out().println(outcome.moved().size() + " prospect(s) " + movedTo() + " " + job + ".");
                 }
                 return outcome.refused().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
@@ -241,7 +307,9 @@ final class ProspectsCommand {
         }
     }
 
-    @Command(name = "redraft", mixinStandardHelpOptions = true,
+    @Command(
+            name = "redraft",
+            mixinStandardHelpOptions = true,
             description = "Send drafted, approved or draft_failed prospects back to drafting (after a template change) "
                     + "and enqueue the draft job that renders them again.")
     static final class Redraft extends SendBack {
@@ -265,9 +333,12 @@ final class ProspectsCommand {
         }
     }
 
-    @Command(name = "refresh", mixinStandardHelpOptions = true,
-            description = "Ask Hunter about these prospects again, a paid call each: they go back to pending with their "
-                    + "contact and payload cleared, and an enrich job is enqueued to look them up.")
+    @Command(
+            name = "refresh",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Ask Hunter about these prospects again, a paid call each: they go back to pending with their "
+                            + "contact and payload cleared, and an enrich job is enqueued to look them up.")
     static final class Refresh extends SendBack {
         Refresh(CliContext context) {
             super(context);
@@ -289,10 +360,14 @@ final class ProspectsCommand {
         }
     }
 
-    @Command(name = "resend", mixinStandardHelpOptions = true,
-            description = {"Send again a message whose delivery is unknown (status send_unknown: the process stopped "
-                    + "mid-send, or the server's answer was lost), and enqueue the send job that sends it.",
-                    "Only you can decide this: the recipient may have it already."})
+    @Command(
+            name = "resend",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Send again a message whose delivery is unknown (status send_unknown: the process stopped "
+                        + "mid-send, or the server's answer was lost), and enqueue the send job that sends it.",
+                "Only you can decide this: the recipient may have it already."
+            })
     static final class Resend extends SendBack {
         Resend(CliContext context) {
             super(context);
@@ -318,7 +393,8 @@ final class ProspectsCommand {
     static UUID prospectId(String id) {
         UUID uuid = ProspectIds.parseOrNull(id);
         if (uuid == null) {
-            throw new OutreachException("'" + TerminalText.line(id) + "' is not a prospect id (" + ProspectIds.FORM + ").",
+            throw new OutreachException(
+                    "'" + TerminalText.line(id) + "' is not a prospect id (" + ProspectIds.FORM + ").",
                     ExitCodes.USAGE);
         }
         return uuid;

@@ -6,14 +6,17 @@ import dev.outreachpipeline.daemon.Daemon;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.db.SchemaGate;
 import dev.outreachpipeline.db.SchemaMigrator;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.concurrent.Callable;
-
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Start the daemon: the pipeline's routes, until stopped (Ctrl-C or SIGTERM).",
-                "Refuses an unmigrated or drifted database and names the command that fixes it."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start the daemon: the pipeline's routes, until stopped (Ctrl-C or SIGTERM).",
+            "Refuses an unmigrated or drifted database and names the command that fixes it."
+        })
 final class RunCommand implements Callable<Integer> {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunCommand.class);
@@ -59,8 +62,11 @@ final class RunCommand implements Callable<Integer> {
      */
     private void reportSettingsAStageLacks() {
         LookalikeVariables.in(context.env()).forEach(w -> LOG.warn("{}", w));
-        var unready = Stage.ALL.stream().map(s -> s.check(context.config())).filter(r -> !r.ready())
-                .map(Stage.Readiness::sentence).toList();
+        var unready = Stage.ALL.stream()
+                .map(s -> s.check(context.config()))
+                .filter(r -> !r.ready())
+                .map(Stage.Readiness::sentence)
+                .toList();
         if (!unready.isEmpty()) {
             LOG.info("Not ready until their settings are given: {}", String.join("; ", unready));
         }

@@ -1,31 +1,44 @@
 package dev.outreachpipeline.cli;
 
 import dev.outreachpipeline.sandbox.SandboxRun;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.List;
-import java.util.concurrent.Callable;
-
-@Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = {"Run the whole pipeline once, end to end, against simulated providers and a local mail sink: "
-                + "discovery, enrichment, drafts (approved at once), sending and every follow-up.",
-                "It runs on an embedded PostgreSQL of its own in data/sandbox/postgres under the program's home (started "
-                + "afresh each run). Never contacts a real provider or mail server; messages are written to "
-                + "data/sandbox/mail (.eml)."})
+@Command(
+        name = "sandbox",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the whole pipeline once, end to end, against simulated providers and a local mail sink: "
+                    + "discovery, enrichment, drafts (approved at once), sending and every follow-up.",
+            "It runs on an embedded PostgreSQL of its own in data/sandbox/postgres under the program's home (started "
+                    + "afresh each run). Never contacts a real provider or mail server; messages are written to "
+                    + "data/sandbox/mail (.eml)."
+        })
 final class SandboxCommand implements Callable<Integer> {
 
     private final CliContext context;
 
-    @Option(names = "--keywords", paramLabel = "LIST", defaultValue = "garden design, home decor",
+    @Option(
+            names = "--keywords",
+            paramLabel = "LIST",
+            defaultValue = "garden design, home decor",
             description = "Comma-separated keywords (default: ${DEFAULT-VALUE}).")
     String keywords;
 
-    @Option(names = "--locations", paramLabel = "LIST", split = ",", defaultValue = "usa,uk",
+    @Option(
+            names = "--locations",
+            paramLabel = "LIST",
+            split = ",",
+            defaultValue = "usa,uk",
             description = "Location names or DataForSEO codes, comma-separated (default: ${DEFAULT-VALUE}).")
     List<String> locations;
 
-    @Option(names = "--max-results", paramLabel = "N", defaultValue = "25",
+    @Option(
+            names = "--max-results",
+            paramLabel = "N",
+            defaultValue = "25",
             description = "Most prospects to save (1-1000; default: ${DEFAULT-VALUE}).")
     int maxResults;
 
@@ -37,8 +50,9 @@ final class SandboxCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         context.out().println(SandboxRun.banner(context.home(), context.workDir()));
         context.out().flush();
-        var run = new SandboxRun(context.out(), context.home(), context.workDir(), context.env(), context.configFileOrNull());
-        return run.run(config -> JobCommand.SubmitDiscover.validRequest(config, context.home(), keywords,
-                locations, List.of(), maxResults));
+        var run = new SandboxRun(
+                context.out(), context.home(), context.workDir(), context.env(), context.configFileOrNull());
+        return run.run(config -> JobCommand.SubmitDiscover.validRequest(
+                config, context.home(), keywords, locations, List.of(), maxResults));
     }
 }

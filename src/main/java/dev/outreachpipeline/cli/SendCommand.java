@@ -1,19 +1,22 @@
 package dev.outreachpipeline.cli;
 
 import dev.outreachpipeline.db.Database;
+import dev.outreachpipeline.jobs.JobStore;
 import dev.outreachpipeline.sending.SendPacing;
 import dev.outreachpipeline.sending.SendPreview;
 import dev.outreachpipeline.sending.SendSettings;
 import dev.outreachpipeline.sending.SmtpSettings;
-import dev.outreachpipeline.jobs.JobStore;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.concurrent.Callable;
-
-@Command(name = "send", mixinStandardHelpOptions = true,
-        description = {"Enqueue a send job: the daemon sends approved drafts and due follow-ups within the caps.",
-                "With --dry-run, send nothing and show what it would send now and why the others wait."})
+@Command(
+        name = "send",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Enqueue a send job: the daemon sends approved drafts and due follow-ups within the caps.",
+            "With --dry-run, send nothing and show what it would send now and why the others wait."
+        })
 final class SendCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -31,8 +34,12 @@ final class SendCommand implements Callable<Integer> {
             if (dryRun) {
                 var config = DaemonConfig.of(context, db);
                 var send = SendSettings.from(config);
-                new SendPreview(db.dataSource(), SmtpSettings.from(config), send,
-                        new SendPacing(send.pacingRules(), new java.util.Random(0))).print(context.out());
+                new SendPreview(
+                                db.dataSource(),
+                                SmtpSettings.from(config),
+                                send,
+                                new SendPacing(send.pacingRules(), new java.util.Random(0)))
+                        .print(context.out());
                 return ExitCodes.OK;
             }
             context.out().println(new JobStore(db.dataSource()).submit("send", "{}", "cli"));

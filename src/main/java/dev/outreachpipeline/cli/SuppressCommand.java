@@ -6,12 +6,6 @@ import dev.outreachpipeline.prospects.SpreadsheetCells;
 import dev.outreachpipeline.sending.SuppressionFile;
 import dev.outreachpipeline.sending.SuppressionReason;
 import dev.outreachpipeline.sending.Suppressions;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,11 +13,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "suppress", mixinStandardHelpOptions = true,
+@Command(
+        name = "suppress",
+        mixinStandardHelpOptions = true,
         description = "The suppression list: addresses and domains that are never written to again.",
-        subcommands = {SuppressCommand.Add.class, SuppressCommand.Remove.class, SuppressCommand.ListEntries.class,
-                SuppressCommand.Import.class, SuppressCommand.Export.class})
+        subcommands = {
+            SuppressCommand.Add.class,
+            SuppressCommand.Remove.class,
+            SuppressCommand.ListEntries.class,
+            SuppressCommand.Import.class,
+            SuppressCommand.Export.class
+        })
 final class SuppressCommand {
 
     /** The note comes last, so tools that read the first four columns of an older export still can. */
@@ -41,12 +47,18 @@ final class SuppressCommand {
     static final class Add implements Callable<Integer> {
         private final CliContext context;
 
-        @Parameters(paramLabel = "EMAIL|DOMAIN", arity = "1..*", description = "Addresses, or domains (every address at them).")
+        @Parameters(
+                paramLabel = "EMAIL|DOMAIN",
+                arity = "1..*",
+                description = "Addresses, or domains (every address at them).")
         List<String> entries;
 
-        @Option(names = "--reason", defaultValue = "manual",
-                description = "One of unsubscribed, bounced, complained, manual or do_not_contact (default ${DEFAULT-VALUE}); "
-                        + "other words are kept as a note, with the reason manual.")
+        @Option(
+                names = "--reason",
+                defaultValue = "manual",
+                description =
+                        "One of unsubscribed, bounced, complained, manual or do_not_contact (default ${DEFAULT-VALUE}); "
+                                + "other words are kept as a note, with the reason manual.")
         String reason;
 
         @Option(names = "--source", defaultValue = "added by an operator", description = "Where it came from.")
@@ -68,14 +80,18 @@ final class SuppressCommand {
             try (Database db = context.openDatabase()) {
                 var list = new Suppressions(db.dataSource());
                 for (Suppressions.Entry e : parsed) {
-                    context.out().println(e.value() + (list.add(e, why, source) ? " suppressed" : " was already suppressed"));
+                    context.out()
+                            .println(
+                                    e.value() + (list.add(e, why, source) ? " suppressed" : " was already suppressed"));
                 }
                 return ExitCodes.OK;
             }
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true,
+    @Command(
+            name = "remove",
+            mixinStandardHelpOptions = true,
             description = "Lift a suppression (only when the person asked for it: an objection is permanent).")
     static final class Remove implements Callable<Integer> {
         private final CliContext context;
@@ -122,9 +138,14 @@ final class SuppressCommand {
                     context.out().println(JobCommand.JSON.writeValueAsString(rows));
                 } else {
                     for (Map<String, Object> r : rows) {
-                        context.out().printf("%-40s  %-6s  %-14s  %s%s%n", TerminalText.line(r.get("entry")), r.get("kind"),
-                                TerminalText.line(r.get("reason")), TerminalText.line(r.get("source")),
-                                r.get("note") == null ? "" : "  note: " + TerminalText.line(r.get("note")));
+                        context.out()
+                                .printf(
+                                        "%-40s  %-6s  %-14s  %s%s%n",
+                                        TerminalText.line(r.get("entry")),
+                                        r.get("kind"),
+                                        TerminalText.line(r.get("reason")),
+                                        TerminalText.line(r.get("source")),
+                                        r.get("note") == null ? "" : "  note: " + TerminalText.line(r.get("note")));
                     }
                     context.err().println(rows.size() + " suppression(s).");
                 }
@@ -133,13 +154,17 @@ final class SuppressCommand {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Add the entries of a CSV file, one address or domain a line, optionally followed by a reason "
-                    + "(default manual; words that are not a known reason are kept as a note) and a source.",
-                    "A first line naming its columns (entry or email or domain, and optionally reason, note and source) is "
-                    + "read as the header; without one the columns are entry, reason and source, in that order.",
-                    "A line that cannot be read is reported with its number and why, and the others are added: the exit "
-                    + "code is 0 when every line was added or already there, 1 when some were refused."})
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Add the entries of a CSV file, one address or domain a line, optionally followed by a reason "
+                        + "(default manual; words that are not a known reason are kept as a note) and a source.",
+                "A first line naming its columns (entry or email or domain, and optionally reason, note and source) is "
+                        + "read as the header; without one the columns are entry, reason and source, in that order.",
+                "A line that cannot be read is reported with its number and why, and the others are added: the exit "
+                        + "code is 0 when every line was added or already there, 1 when some were refused."
+            })
     static final class Import implements Callable<Integer> {
         private final CliContext context;
 
@@ -165,7 +190,9 @@ final class SuppressCommand {
                 for (SuppressionFile.Line line : lines) {
                     if (line.refused()) {
                         refused.add(line.number());
-                        context.err().println("line " + line.number() + ": skipped: " + TerminalText.line(line.refusal()) + ".");
+                        context.err()
+                                .println("line " + line.number() + ": skipped: " + TerminalText.line(line.refusal())
+                                        + ".");
                     } else if (list.add(line.entry(), line.reason(), line.source())) {
                         added++;
                     } else {
@@ -173,29 +200,38 @@ final class SuppressCommand {
                     }
                 }
             }
-            context.out().println("Added " + added + ", already suppressed " + known + ", skipped " + refused.size()
-                    + (refused.isEmpty() ? "." : " (line" + (refused.size() == 1 ? " " : "s ") + lines(refused)
-                    + "; every other line was added)."));
+            context.out()
+                    .println("Added " + added + ", already suppressed " + known + ", skipped " + refused.size()
+                            + (refused.isEmpty()
+                                    ? "."
+                                    : " (line" + (refused.size() == 1 ? " " : "s ") + lines(refused)
+                                            + "; every other line was added)."));
             return refused.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
         }
 
         private static String lines(List<Integer> numbers) {
             var shown = numbers.stream().limit(20).map(String::valueOf).toList();
-            return String.join(", ", shown) + (numbers.size() > shown.size() ? " and " + (numbers.size() - shown.size()) + " more" : "");
+            return String.join(", ", shown)
+                    + (numbers.size() > shown.size() ? " and " + (numbers.size() - shown.size()) + " more" : "");
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Write the list as CSV (to stdout, or --out FILE), with a header row that `suppress import` reads.")
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Write the list as CSV (to stdout, or --out FILE), with a header row that `suppress import` reads.")
     static final class Export implements Callable<Integer> {
         private final CliContext context;
 
         @Option(names = "--out", paramLabel = "FILE", description = "The file to write (replaced if it exists).")
         Path out;
 
-        @Option(names = "--raw", description = "Write every value exactly as stored. Without it, a value starting with "
-                + "=, +, -, @, a tab or a carriage return gets a leading apostrophe, so a spreadsheet shows it as text "
-                + "instead of running it as a formula (`suppress import` removes it again).")
+        @Option(
+                names = "--raw",
+                description = "Write every value exactly as stored. Without it, a value starting with "
+                        + "=, +, -, @, a tab or a carriage return gets a leading apostrophe, so a spreadsheet shows it as text "
+                        + "instead of running it as a formula (`suppress import` removes it again).")
         boolean raw;
 
         Export(CliContext context) {
@@ -206,18 +242,26 @@ final class SuppressCommand {
         public Integer call() throws Exception {
             try (Database db = context.openDatabase()) {
                 var rows = new Suppressions(db.dataSource()).list();
-                Writer w = out == null ? context.out() : Files.newBufferedWriter(context.workDir().resolve(out), StandardCharsets.UTF_8);
-                try (CSVPrinter csv = new CSVPrinter(new java.io.FilterWriter(w) {
-                    @Override
-                    public void close() throws java.io.IOException {
-                        flush();
-                        if (out != null) {
-                            super.close();
-                        }
-                    }
-                }, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
+                Writer w = out == null
+                        ? context.out()
+                        : Files.newBufferedWriter(context.workDir().resolve(out), StandardCharsets.UTF_8);
+                try (CSVPrinter csv = new CSVPrinter(
+                        new java.io.FilterWriter(w) {
+                            @Override
+                            public void close() throws java.io.IOException {
+                                flush();
+                                if (out != null) {
+                                    super.close();
+                                }
+                            }
+                        },
+                        CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
                     for (Map<String, Object> r : rows) {
-                        csv.printRecord(cell(r.get("entry")), cell(r.get("reason")), cell(r.get("source")), cell(r.get("created_at")),
+                        csv.printRecord(
+                                cell(r.get("entry")),
+                                cell(r.get("reason")),
+                                cell(r.get("source")),
+                                cell(r.get("created_at")),
                                 cell(r.get("note")));
                     }
                 }

@@ -40,8 +40,7 @@ public final class TerminalText {
         }
     };
 
-    private TerminalText() {
-    }
+    private TerminalText() {}
 
     /** An indenting JSON writer for the terminal: every character {@link #line} escapes is written as \\uXXXX. */
     public static ObjectMapper jsonMapper() {
@@ -80,8 +79,12 @@ public final class TerminalText {
     }
 
     private static boolean dangerous(char c) {
-        return c < 0x20 || (c >= 0x7F && c <= 0x9F)
-                || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
-                || c == '\u200E' || c == '\u200F' || c == '\u061C';
+        return c < 0x20
+                || (c >= 0x7F && c <= 0x9F)
+                || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069')
+                || c == '\u200E'
+                || c == '\u200F'
+                || c == '\u061C';
     }
 }

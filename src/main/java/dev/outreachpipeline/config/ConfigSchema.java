@@ -7,7 +7,6 @@ import dev.outreachpipeline.sending.FollowupSteps;
 import dev.outreachpipeline.sending.MailAddresses;
 import dev.outreachpipeline.sending.SendWindow;
 import dev.outreachpipeline.sending.UnsubscribeTokens;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,20 +100,29 @@ public final class ConfigSchema {
         add(Setting.integer("outreach.send.daily-cap", 0, 10_000));
         add(Setting.integer("outreach.send.hourly-cap", 0, 10_000));
         add(Setting.withCheck("outreach.send.spacing", DurationText.checkBetween(Duration.ZERO, Duration.ofDays(1))));
-        add(Setting.withCheck("outreach.send.spacing-jitter", DurationText.checkBetween(Duration.ZERO, Duration.ofDays(1))));
+        add(Setting.withCheck(
+                "outreach.send.spacing-jitter", DurationText.checkBetween(Duration.ZERO, Duration.ofDays(1))));
         add(Setting.withCheck("outreach.send.skip-countries", CountrySkipList::check));
         add(Setting.integer("outreach.send.max-attempts", 1, 100));
-        add(Setting.withCheck("outreach.send.retry-delay", DurationText.checkBetween(Duration.ofSeconds(1), Duration.ofDays(7))));
+        add(Setting.withCheck(
+                "outreach.send.retry-delay", DurationText.checkBetween(Duration.ofSeconds(1), Duration.ofDays(7))));
         add(Setting.withCheck("outreach.followup.steps", FollowupSteps::check));
 
         add(Setting.integer("outreach.http.port", 0, 65535));
         add(Setting.withCheck("outreach.http.bind", ConfigSchema::checkBindAddress));
-        add(Setting.withCheck("outreach.http.idle-timeout", DurationText.checkBetween(Duration.ofMillis(100), Duration.ofHours(1))));
-        add(Setting.withCheck("outreach.http.header-timeout", DurationText.checkBetween(Duration.ofMillis(100), Duration.ofMinutes(10))));
+        add(Setting.withCheck(
+                "outreach.http.idle-timeout", DurationText.checkBetween(Duration.ofMillis(100), Duration.ofHours(1))));
+        add(Setting.withCheck(
+                "outreach.http.header-timeout",
+                DurationText.checkBetween(Duration.ofMillis(100), Duration.ofMinutes(10))));
         add(Setting.integer("outreach.http.max-connections", 1, 100_000));
-        add(Setting.withCheck("outreach.unsubscribe.database-timeout", DurationText.checkBetween(Duration.ofMillis(100), Duration.ofMinutes(1))));
+        add(Setting.withCheck(
+                "outreach.unsubscribe.database-timeout",
+                DurationText.checkBetween(Duration.ofMillis(100), Duration.ofMinutes(1))));
         add(Setting.withCheck("outreach.unsubscribe.journal-file", ConfigSchema::checkNotBlank));
-        add(Setting.withCheck("outreach.unsubscribe.journal-replay-interval", DurationText.checkBetween(Duration.ofSeconds(1), Duration.ofDays(1))));
+        add(Setting.withCheck(
+                "outreach.unsubscribe.journal-replay-interval",
+                DurationText.checkBetween(Duration.ofSeconds(1), Duration.ofDays(1))));
 
         add(Setting.withCheck("outreach.smtp.host", ConfigSchema::checkHostName, "SMTP_HOST"));
         add(Setting.integer("outreach.smtp.port", 1, 65535).withEnvAliases("SMTP_PORT"));
@@ -144,8 +152,7 @@ public final class ConfigSchema {
         add(Setting.integer("outreach.database.start-retry-seconds", 0, 86_400));
     }
 
-    private ConfigSchema() {
-    }
+    private ConfigSchema() {}
 
     private static void add(Setting s) {
         SETTINGS.put(s.key(), s);
@@ -165,13 +172,15 @@ public final class ConfigSchema {
      */
     static final Map<String, Function<String, Optional<String>>> PROCESS_VARIABLES = Map.of(
             "OUTREACH_HOME", v -> Optional.empty(),
-            "OUTREACH_LOG_FORMAT", v -> List.of("text", "json").contains(v.trim())
-                    ? Optional.empty()
-                    : Optional.of("must be text or json, is '" + v + "'"));
+            "OUTREACH_LOG_FORMAT",
+                    v -> List.of("text", "json").contains(v.trim())
+                            ? Optional.empty()
+                            : Optional.of("must be text or json, is '" + v + "'"));
 
     /** Keys whose values are credentials, or may carry one (a database URL with a password). */
     public static boolean isSensitive(String key) {
-        return find(key).map(Setting::secret).orElse(false) || key.equals("outreach.database.url")
+        return find(key).map(Setting::secret).orElse(false)
+                || key.equals("outreach.database.url")
                 || key.matches(".*(password|secret|api-key|token).*");
     }
 
@@ -193,7 +202,8 @@ public final class ConfigSchema {
             // A jitter as large as the spacing could leave no gap at all between two messages.
             if (!j.isZero() && j.compareTo(s) >= 0) {
                 problems.add("'outreach.send.spacing-jitter' (from " + source.apply("outreach.send.spacing-jitter")
-                        + ") must be less than outreach.send.spacing (" + spacing.get().trim() + "), or 0s; is "
+                        + ") must be less than outreach.send.spacing ("
+                        + spacing.get().trim() + "), or 0s; is "
                         + jitter.get().trim());
             }
         }
@@ -280,11 +290,13 @@ public final class ConfigSchema {
         } else if (v.contains(":")) {
             ok = v.matches("[0-9A-Fa-f:.]+") && v.chars().filter(c -> c == ':').count() >= 2;
         } else {
-            ok = v.matches("(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+            ok = v.matches(
+                    "(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
         }
-        return ok ? Optional.empty()
+        return ok
+                ? Optional.empty()
                 : Optional.of("must be an IP address or host name to listen on, e.g. 0.0.0.0 (every interface) or"
-                + " 127.0.0.1 (this machine only), is '" + value + "'");
+                        + " 127.0.0.1 (this machine only), is '" + value + "'");
     }
 
     /** A DataForSEO language code: "en", or with a region or script, e.g. "pt-br", "zh-TW". */
@@ -299,8 +311,10 @@ public final class ConfigSchema {
         if (value.isBlank()) {
             return Optional.of("must name at least one SERP item type, e.g. organic");
         }
-        List<String> bad = java.util.Arrays.stream(value.split(",", -1)).map(String::trim)
-                .filter(t -> !t.matches("[a-z][a-z_]*")).toList();
+        List<String> bad = java.util.Arrays.stream(value.split(",", -1))
+                .map(String::trim)
+                .filter(t -> !t.matches("[a-z][a-z_]*"))
+                .toList();
         if (bad.isEmpty()) {
             return Optional.empty();
         }

@@ -1,7 +1,5 @@
 package dev.outreachpipeline.config;
 
-import org.apache.commons.text.similarity.LevenshteinDistance;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Environment variables that look like ours but are not: HUNTER_APIKEY for HUNTER_API_KEY, SMTP_PASS
@@ -27,8 +26,7 @@ public final class LookalikeVariables {
     private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
     private static final List<String> OUR_PREFIXES = List.of("DATAFORSEO_", "HUNTER_", "SMTP_", "IMAP_");
 
-    private LookalikeVariables() {
-    }
+    private LookalikeVariables() {}
 
     /** Every environment variable name this program reads. */
     static Set<String> knownNames() {
@@ -42,7 +40,8 @@ public final class LookalikeVariables {
     public static List<String> in(Map<String, String> env) {
         Set<String> known = knownNames();
         var found = new ArrayList<String>();
-        env.keySet().stream().sorted()
+        env.keySet().stream()
+                .sorted()
                 .filter(n -> !known.contains(n) && !n.startsWith("OUTREACH_"))
                 .forEach(n -> describe(n, known).ifPresent(found::add));
         return found;
@@ -52,7 +51,8 @@ public final class LookalikeVariables {
         String upper = name.toUpperCase(Locale.ROOT);
         Optional<String> closest = closest(upper, known);
         int distance = closest.map(c -> DISTANCE.apply(upper, c)).orElse(Integer.MAX_VALUE);
-        Optional<String> prefix = OUR_PREFIXES.stream().filter(upper::startsWith).findFirst();
+        Optional<String> prefix =
+                OUR_PREFIXES.stream().filter(upper::startsWith).findFirst();
         if (distance <= TYPO_DISTANCE || prefix.isPresent() && closest.isPresent() && likely(upper, closest.get())) {
             return Optional.of(name + " is not a setting; did you mean " + closest.get() + "?");
         }
@@ -77,8 +77,8 @@ public final class LookalikeVariables {
      * begins, although another may be fewer edits away (SMTP_HOST).
      */
     private static Optional<String> closest(String name, Set<String> known) {
-        Optional<String> completed = known.stream().filter(k -> k.startsWith(name))
-                .min(java.util.Comparator.comparingInt(String::length));
+        Optional<String> completed =
+                known.stream().filter(k -> k.startsWith(name)).min(java.util.Comparator.comparingInt(String::length));
         if (completed.isPresent()) {
             return completed;
         }
@@ -96,7 +96,8 @@ public final class LookalikeVariables {
 
     private static String list(Set<String> known, String prefix) {
         List<String> names = known.stream().filter(k -> k.startsWith(prefix)).toList();
-        return names.size() == 1 ? names.get(0)
+        return names.size() == 1
+                ? names.get(0)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 }

@@ -11,17 +11,18 @@ public final class Masking {
      * private key), api_key, token… and sslfactoryarg (an argument for an SSL factory, often a secret).
      * Certificates (sslcert, sslrootcert) are the public halves and stay readable for troubleshooting.
      */
-    private static final String SECRET_PARAM = "(?:[a-z0-9_.-]*(?:password|passwd|pwd|secret|token|key|credential)[a-z0-9_.-]*|sslfactoryarg)";
+    private static final String SECRET_PARAM =
+            "(?:[a-z0-9_.-]*(?:password|passwd|pwd|secret|token|key|credential)[a-z0-9_.-]*|sslfactoryarg)";
     /** {@code scheme://user:PASSWORD@}: the password runs to the last {@code @} of the word, as a raw @ may be part of it. */
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^:/@\\s]*:)(\\S*)(@)");
+
     private static final Pattern QUERY_SECRET = Pattern.compile("(?i)([?&;]" + SECRET_PARAM + "=)([^&\\s]+)");
     /** In a value known to be one URL a space does not end it, so a secret runs to the next {@code &}. */
     private static final Pattern WHOLE_URL_QUERY_SECRET = Pattern.compile("(?i)([?&;]" + SECRET_PARAM + "=)([^&]+)");
 
     private static final Pattern PORT_THEN_PATH = Pattern.compile("\\d{1,5}[/?]");
 
-    private Masking() {
-    }
+    private Masking() {}
 
     public static String maskSetting(String key, String value) {
         if (value == null || value.isEmpty()) {
@@ -62,7 +63,8 @@ public final class Masking {
             int firstAt = s.indexOf('@', start);
             int colon = s.indexOf(':', start);
             // host:5432/db?…@… has no user information: the colon is the port's, the @ the query's
-            boolean port = colon >= 0 && PORT_THEN_PATH.matcher(s.substring(colon + 1)).lookingAt();
+            boolean port =
+                    colon >= 0 && PORT_THEN_PATH.matcher(s.substring(colon + 1)).lookingAt();
             if (at > start && colon >= 0 && colon < firstAt && !port) {
                 s = s.substring(0, colon + 1) + MASK + s.substring(at);
             }

@@ -6,7 +6,6 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.encoder.EncoderBase;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,8 +32,13 @@ public final class MaskingJsonEncoder extends EncoderBase<ILoggingEvent> {
     @Override
     public byte[] encode(ILoggingEvent event) {
         IThrowableProxy thrown = event.getThrowableProxy();
-        return line(Instant.ofEpochMilli(event.getTimeStamp()), event.getLevel().toString(), event.getLoggerName(),
-                event.getThreadName(), event.getFormattedMessage(), thrown == null ? null : ThrowableProxyUtil.asString(thrown));
+        return line(
+                Instant.ofEpochMilli(event.getTimeStamp()),
+                event.getLevel().toString(),
+                event.getLoggerName(),
+                event.getThreadName(),
+                event.getFormattedMessage(),
+                thrown == null ? null : ThrowableProxyUtil.asString(thrown));
     }
 
     /**
@@ -43,7 +47,8 @@ public final class MaskingJsonEncoder extends EncoderBase<ILoggingEvent> {
      *
      * @param exception a stack trace, or null for none (the key is then left out)
      */
-    public static byte[] line(Instant timestamp, String level, String logger, String thread, String message, String exception) {
+    public static byte[] line(
+            Instant timestamp, String level, String logger, String thread, String message, String exception) {
         var bytes = new ByteArrayOutputStream(256);
         try (JsonGenerator g = JSON.createGenerator(bytes)) {
             g.writeStartObject();

@@ -54,8 +54,7 @@ public final class OutreachConfig {
      *
      * @param config the values, wrong ones included: read them as text only while {@code problems} is not empty
      */
-    public record Checked(OutreachConfig config, List<String> problems) {
-    }
+    public record Checked(OutreachConfig config, List<String> problems) {}
 
     /** Like {@link #load}, but returns the problems instead of throwing them. */
     public static Checked check(Path explicitFile, Map<String, String> env, Path workDir) {
@@ -112,7 +111,9 @@ public final class OutreachConfig {
                 .filter(n -> n.startsWith(OUTREACH_ENV_PREFIX) && !recognisedEnv.contains(n))
                 .sorted()
                 .forEach(n -> problems.add("unknown environment variable " + n + " (it matches no outreach.* setting"
-                        + LookalikeVariables.suggestion(n).map(m -> "; did you mean " + m + "?").orElse("") + ")"));
+                        + LookalikeVariables.suggestion(n)
+                                .map(m -> "; did you mean " + m + "?")
+                                .orElse("") + ")"));
 
         var invalid = new HashSet<String>();
         for (Setting s : ConfigSchema.all()) {
@@ -128,8 +129,7 @@ public final class OutreachConfig {
             });
         }
         problems.addAll(ConfigSchema.checkTogether(
-                k -> invalid.contains(k) ? Optional.empty() : Optional.ofNullable(values.get(k)),
-                sources::get));
+                k -> invalid.contains(k) ? Optional.empty() : Optional.ofNullable(values.get(k)), sources::get));
         return new Checked(new OutreachConfig(values, sources), List.copyOf(problems));
     }
 
@@ -137,7 +137,8 @@ public final class OutreachConfig {
         String closest = null;
         int best = Integer.MAX_VALUE;
         for (Setting s : ConfigSchema.all()) {
-            int d = org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance().apply(key, s.key());
+            int d = org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance()
+                    .apply(key, s.key());
             if (d < best) {
                 best = d;
                 closest = s.key();
@@ -150,7 +151,8 @@ public final class OutreachConfig {
         var props = new Properties();
         try (InputStream in = OutreachConfig.class.getClassLoader().getResourceAsStream(DEFAULTS_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("the built-in defaults (" + DEFAULTS_RESOURCE + ") are missing from the jar");
+                throw new IllegalStateException(
+                        "the built-in defaults (" + DEFAULTS_RESOURCE + ") are missing from the jar");
             }
             props.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -227,7 +229,10 @@ public final class OutreachConfig {
         var v = new java.util.HashMap<>(values);
         var s = new java.util.HashMap<>(sources);
         replacing.forEach((key, value) -> {
-            if (v.containsKey(key) && !ConfigSchema.isSensitive(key) && value != null && !value.contains(Masking.MASK)) {
+            if (v.containsKey(key)
+                    && !ConfigSchema.isSensitive(key)
+                    && value != null
+                    && !value.contains(Masking.MASK)) {
                 v.put(key, value);
                 s.put(key, source);
             }

@@ -9,8 +9,7 @@ import java.util.function.Function;
  */
 public final class ParseCheck {
 
-    private ParseCheck() {
-    }
+    private ParseCheck() {}
 
     /**
      * @param parser throws IllegalArgumentException saying what is wrong

@@ -49,23 +49,31 @@ public record Setting(String key, Function<String, Optional<String>> check, bool
     }
 
     static Setting integer(String key, long min, long max) {
-        return new Setting(key, v -> {
-            try {
-                long n = Long.parseLong(v.trim());
-                return n < min || n > max
-                        ? Optional.of("must be between " + min + " and " + max + ", is " + n)
-                        : Optional.empty();
-            } catch (NumberFormatException e) {
-                return Optional.of("must be a whole number, is '" + v + "'");
-            }
-        }, false, List.of());
+        return new Setting(
+                key,
+                v -> {
+                    try {
+                        long n = Long.parseLong(v.trim());
+                        return n < min || n > max
+                                ? Optional.of("must be between " + min + " and " + max + ", is " + n)
+                                : Optional.empty();
+                    } catch (NumberFormatException e) {
+                        return Optional.of("must be a whole number, is '" + v + "'");
+                    }
+                },
+                false,
+                List.of());
     }
 
     static Setting oneOf(String key, String... values) {
         var allowed = List.of(values);
-        return new Setting(key, v -> allowed.contains(v.trim())
-                ? Optional.empty()
-                : Optional.of("must be one of " + String.join(", ", allowed) + ", is '" + v + "'"), false, List.of());
+        return new Setting(
+                key,
+                v -> allowed.contains(v.trim())
+                        ? Optional.empty()
+                        : Optional.of("must be one of " + String.join(", ", allowed) + ", is '" + v + "'"),
+                false,
+                List.of());
     }
 
     static Setting bool(String key) {

@@ -31,26 +31,31 @@ public record Stage(String name, List<Requirement> requirements) {
 
     // What each stage's job checks before it does anything (DataForSeoClient, HunterClient,
     // DraftRenderer, SmtpSettings.problemsForSending, ImapSettings.problems).
-    public static final Stage DISCOVERY = new Stage("discovery", List.of(
-            Requirement.always("outreach.dataforseo.login"),
-            Requirement.always("outreach.dataforseo.password")));
-    public static final Stage ENRICHMENT = new Stage("enrichment", List.of(
-            Requirement.always("outreach.hunter.api-key")));
-    public static final Stage DRAFTING = new Stage("drafting", List.of(
-            Requirement.always("outreach.sender.name")));
-    public static final Stage SENDING = new Stage("sending", List.of(
-            Requirement.always("outreach.smtp.host"),
-            Requirement.always("outreach.mail.from"),
-            Requirement.always("outreach.mail.postal-address"),
-            Requirement.always("outreach.unsubscribe.secret"),
-            Requirement.whenSet("outreach.smtp.password", "outreach.smtp.username"),
-            Requirement.whenSet("outreach.smtp.username", "outreach.smtp.password")));
+    public static final Stage DISCOVERY = new Stage(
+            "discovery",
+            List.of(
+                    Requirement.always("outreach.dataforseo.login"),
+                    Requirement.always("outreach.dataforseo.password")));
+    public static final Stage ENRICHMENT =
+            new Stage("enrichment", List.of(Requirement.always("outreach.hunter.api-key")));
+    public static final Stage DRAFTING = new Stage("drafting", List.of(Requirement.always("outreach.sender.name")));
+    public static final Stage SENDING = new Stage(
+            "sending",
+            List.of(
+                    Requirement.always("outreach.smtp.host"),
+                    Requirement.always("outreach.mail.from"),
+                    Requirement.always("outreach.mail.postal-address"),
+                    Requirement.always("outreach.unsubscribe.secret"),
+                    Requirement.whenSet("outreach.smtp.password", "outreach.smtp.username"),
+                    Requirement.whenSet("outreach.smtp.username", "outreach.smtp.password")));
     // Without an IMAP mailbox replies and bounces are never seen, so sending goes on to people who
     // answered or whose address bounced: the stage is not ready, even though its jobs then do nothing.
-    public static final Stage REPLIES = new Stage("replies", List.of(
-            Requirement.always("outreach.imap.host"),
-            Requirement.always("outreach.imap.username"),
-            Requirement.always("outreach.imap.password")));
+    public static final Stage REPLIES = new Stage(
+            "replies",
+            List.of(
+                    Requirement.always("outreach.imap.host"),
+                    Requirement.always("outreach.imap.username"),
+                    Requirement.always("outreach.imap.password")));
 
     /** Every stage, in pipeline order. */
     public static final List<Stage> ALL = List.of(DISCOVERY, ENRICHMENT, DRAFTING, SENDING, REPLIES);
@@ -72,7 +77,8 @@ public record Stage(String name, List<Requirement> requirements) {
     public Readiness check(Function<String, String> value) {
         var unset = new ArrayList<String>();
         for (Requirement r : requirements) {
-            boolean needed = r.whenSet().map(other -> !value.apply(other).isBlank()).orElse(true);
+            boolean needed =
+                    r.whenSet().map(other -> !value.apply(other).isBlank()).orElse(true);
             if (needed && value.apply(r.key()).isBlank()) {
                 unset.add(ConfigSchema.find(r.key()).orElseThrow().operatorEnvName());
             }

@@ -7,6 +7,9 @@ import dev.outreachpipeline.jobs.JobStore;
 import dev.outreachpipeline.jobs.JobTypes;
 import dev.outreachpipeline.jobs.NodeIdentity;
 import dev.outreachpipeline.jobs.QueueIdleWait;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.main.BaseMainSupport;
@@ -15,10 +18,6 @@ import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.support.JdbcTransactionManager;
-
-import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The long-running process: Camel Main with the routes under routes/, over the process's one pool.
@@ -110,8 +109,12 @@ public final class Daemon {
     }
 
     private static String routeIds(CamelContext context) {
-        return context == null ? "" : context.getRoutes().stream().map(org.apache.camel.Route::getRouteId).sorted()
-                .collect(java.util.stream.Collectors.joining(", "));
+        return context == null
+                ? ""
+                : context.getRoutes().stream()
+                        .map(org.apache.camel.Route::getRouteId)
+                        .sorted()
+                        .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** One worker route per outreach.jobs.workers, each claiming jobs under its own identity. */
@@ -165,7 +168,9 @@ public final class Daemon {
         try {
             DaemonSettings.recordStart(db.dataSource(), node.node(), config);
         } catch (java.sql.SQLException e) {
-            LOG.warn("Could not record this node's settings in the database ({}); commands will use their own", e.getMessage());
+            LOG.warn(
+                    "Could not record this node's settings in the database ({}); commands will use their own",
+                    e.getMessage());
         }
     }
 

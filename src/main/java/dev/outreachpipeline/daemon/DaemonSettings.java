@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.config.ConfigSchema;
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.db.SqlStatement;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 
 /**
  * The effective settings a daemon node runs with, recorded in the database at its start (table
@@ -41,12 +40,15 @@ public final class DaemonSettings {
      * of its own heartbeats (at least {@link #LEAST_SILENCE_SECONDS}); a node killed with kill -9
      * never records its stop, so only its silence tells.
      */
-    public record Recorded(String node, OffsetDateTime startedAt, OffsetDateTime stoppedAt, OffsetDateTime seenAt,
-                           boolean running, Map<String, String> settings) {
-    }
+    public record Recorded(
+            String node,
+            OffsetDateTime startedAt,
+            OffsetDateTime stoppedAt,
+            OffsetDateTime seenAt,
+            boolean running,
+            Map<String, String> settings) {}
 
-    private DaemonSettings() {
-    }
+    private DaemonSettings() {}
 
     /** The values a daemon records: every setting but the sensitive ones. */
     public static Map<String, String> recordable(OutreachConfig config) {
@@ -62,7 +64,7 @@ public final class DaemonSettings {
     /** Records (or, for the same node, replaces) the node's settings at its start. */
     public static void recordStart(DataSource dataSource, String node, OutreachConfig config) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(SqlStatement.RECORD_DAEMON_SETTINGS.text())) {
+                PreparedStatement ps = c.prepareStatement(SqlStatement.RECORD_DAEMON_SETTINGS.text())) {
             ps.setString(1, node);
             ps.setString(2, JSON.writeValueAsString(recordable(config)));
             ps.executeUpdate();
@@ -74,7 +76,7 @@ public final class DaemonSettings {
     /** Notes that the node stopped cleanly, so that commands no longer take it for running. */
     public static void recordStop(DataSource dataSource, String node) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(SqlStatement.RECORD_DAEMON_STOPPED.text())) {
+                PreparedStatement ps = c.prepareStatement(SqlStatement.RECORD_DAEMON_STOPPED.text())) {
             ps.setString(1, node);
             ps.executeUpdate();
         }
@@ -94,14 +96,19 @@ public final class DaemonSettings {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                Map<String, String> settings = JSON.readValue(rs.getString("settings"), new TypeReference<TreeMap<String, String>>() {
-                });
-                return Optional.of(new Recorded(rs.getString("node"), rs.getObject("started_at", OffsetDateTime.class),
-                        rs.getObject("stopped_at", OffsetDateTime.class), rs.getObject("seen_at", OffsetDateTime.class),
-                        rs.getBoolean("running"), settings));
+                Map<String, String> settings =
+                        JSON.readValue(rs.getString("settings"), new TypeReference<TreeMap<String, String>>() {});
+                return Optional.of(new Recorded(
+                        rs.getString("node"),
+                        rs.getObject("started_at", OffsetDateTime.class),
+                        rs.getObject("stopped_at", OffsetDateTime.class),
+                        rs.getObject("seen_at", OffsetDateTime.class),
+                        rs.getBoolean("running"),
+                        settings));
             }
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the recorded daemon settings are not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "the recorded daemon settings are not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 }

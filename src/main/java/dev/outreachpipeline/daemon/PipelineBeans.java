@@ -2,9 +2,6 @@ package dev.outreachpipeline.daemon;
 
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.discovery.Categories;
-import dev.outreachpipeline.drafting.DraftRenderer;
-import dev.outreachpipeline.drafting.DraftSettings;
-import dev.outreachpipeline.drafting.DraftStage;
 import dev.outreachpipeline.discovery.DataForSeoClient;
 import dev.outreachpipeline.discovery.DataForSeoSettings;
 import dev.outreachpipeline.discovery.DiscoverJob;
@@ -12,12 +9,19 @@ import dev.outreachpipeline.discovery.DiscoverySchedule;
 import dev.outreachpipeline.discovery.DiscoverySettings;
 import dev.outreachpipeline.discovery.Locations;
 import dev.outreachpipeline.discovery.TableSource;
+import dev.outreachpipeline.drafting.DraftRenderer;
+import dev.outreachpipeline.drafting.DraftSettings;
+import dev.outreachpipeline.drafting.DraftStage;
 import dev.outreachpipeline.enrichment.ContactRules;
 import dev.outreachpipeline.enrichment.HunterClient;
 import dev.outreachpipeline.enrichment.HunterSettings;
 import dev.outreachpipeline.enrichment.ProspectEnricher;
 import dev.outreachpipeline.jobs.DaemonStopping;
 import dev.outreachpipeline.jobs.JobCheck;
+import dev.outreachpipeline.jobs.JobFailures;
+import dev.outreachpipeline.jobs.JobGuard;
+import dev.outreachpipeline.jobs.JobTypes;
+import dev.outreachpipeline.jobs.NodeIdentity;
 import dev.outreachpipeline.replies.ImapSettings;
 import dev.outreachpipeline.replies.ReplyCheck;
 import dev.outreachpipeline.replies.ReplyClassifier;
@@ -25,32 +29,28 @@ import dev.outreachpipeline.sending.SendPacing;
 import dev.outreachpipeline.sending.SendSettings;
 import dev.outreachpipeline.sending.SendStage;
 import dev.outreachpipeline.sending.SmtpSettings;
-import dev.outreachpipeline.jobs.JobFailures;
-import dev.outreachpipeline.jobs.JobGuard;
-import dev.outreachpipeline.jobs.JobTypes;
-import dev.outreachpipeline.jobs.NodeIdentity;
-import org.apache.camel.CamelContext;
-
 import java.nio.file.Path;
+import org.apache.camel.CamelContext;
 
 /** The beans the routes call by name, built from the configuration and bound into Camel's registry. */
 final class PipelineBeans {
 
-    private PipelineBeans() {
-    }
+    private PipelineBeans() {}
 
-    static void bind(CamelContext context, OutreachConfig config, NodeIdentity node, DaemonStopping stopping, Path workDir) {
+    static void bind(
+            CamelContext context, OutreachConfig config, NodeIdentity node, DaemonStopping stopping, Path workDir) {
         var registry = context.getRegistry();
         var jobTypes = new JobTypes();
         jobTypes.setCamelContext(context);
         var dataSource = registry.lookupByNameAndType("dataSource", javax.sql.DataSource.class);
         var jobGuard = new JobGuard(stopping);
         var jobCheck = new JobCheck(dataSource, jobGuard);
-        var providerCalls = registry.lookupByNameAndType("providerCalls", dev.outreachpipeline.providers.ProviderCalls.class);
+        var providerCalls =
+                registry.lookupByNameAndType("providerCalls", dev.outreachpipeline.providers.ProviderCalls.class);
         var limits = new dev.outreachpipeline.providers.ProviderLimits(dataSource);
         var dataForSeoSettings = DataForSeoSettings.from(config);
-        var dataForSeo = new DataForSeoClient(dataForSeoSettings, limits.dataForSeo(dataForSeoSettings.callsPerMinute()),
-                providerCalls);
+        var dataForSeo = new DataForSeoClient(
+                dataForSeoSettings, limits.dataForSeo(dataForSeoSettings.callsPerMinute()), providerCalls);
 
         registry.bind("nodeIdentity", node);
         registry.bind("jobGuard", jobGuard);
@@ -58,33 +58,43 @@ final class PipelineBeans {
         registry.bind("jobFailures", new JobFailures());
         registry.bind("batchFailures", new dev.outreachpipeline.jobs.BatchFailures());
         // the threads that look prospects up at Hunter side by side; the client's bulkhead caps calls in flight
-        registry.bind("enrichmentLookups", context.getExecutorServiceManager().newFixedThreadPool(context,
-                "enrichment-lookups", config.getInt("outreach.hunter.concurrency")));
+        registry.bind(
+                "enrichmentLookups",
+                context.getExecutorServiceManager()
+                        .newFixedThreadPool(
+                                context, "enrichment-lookups", config.getInt("outreach.hunter.concurrency")));
         registry.bind("jobCheck", jobCheck);
         registry.bind("dataForSeo", dataForSeo);
-        var locations = Locations.load(TableSource.configured("outreach.discovery.locations-file",
-                config.get("outreach.discovery.locations-file"), workDir));
-        var categories = Categories.load(TableSource.configured("outreach.discovery.categories-file",
-                config.get("outreach.discovery.categories-file"), workDir));
+        var locations = Locations.load(TableSource.configured(
+                "outreach.discovery.locations-file", config.get("outreach.discovery.locations-file"), workDir));
+        var categories = Categories.load(TableSource.configured(
+                "outreach.discovery.categories-file", config.get("outreach.discovery.categories-file"), workDir));
         var discovery = DiscoverySettings.from(config);
         var sentCalls = new dev.outreachpipeline.discovery.SentCalls(dataSource);
         var discoverJob = new DiscoverJob(discovery, locations, categories, dataForSeo, jobCheck, sentCalls);
         registry.bind("discoverJob", discoverJob);
-        registry.bind("standardCollector", new dev.outreachpipeline.discovery.StandardCollector(dataForSeo, discoverJob, jobCheck,
-                sentCalls, dataSource));
+        registry.bind(
+                "standardCollector",
+                new dev.outreachpipeline.discovery.StandardCollector(
+                        dataForSeo, discoverJob, jobCheck, sentCalls, dataSource));
         var rules = new ContactRules(
-                java.util.Arrays.stream(config.get("outreach.enrichment.target-roles").split(",")).map(String::trim)
-                        .filter(r -> !r.isEmpty()).toList(),
+                java.util.Arrays.stream(
+                                config.get("outreach.enrichment.target-roles").split(","))
+                        .map(String::trim)
+                        .filter(r -> !r.isEmpty())
+                        .toList(),
                 config.getInt("outreach.enrichment.min-confidence"),
                 config.getBoolean("outreach.enrichment.allow-generic"),
                 config.getBoolean("outreach.enrichment.drop-disposable"),
                 config.getBoolean("outreach.enrichment.drop-webmail"),
                 ContactRules.DEFAULT_GENERIC_LOCAL_PARTS);
         var hunter = HunterSettings.from(config);
-        var hunterClient = new HunterClient(hunter, limits.hunterSearch(hunter.perSecond(), hunter.perMinute()),
-                limits.hunterVerifier(hunter.verifierPerSecond(), hunter.verifierPerMinute()), providerCalls);
-        registry.bind("enrichment", new ProspectEnricher(hunterClient, rules,
-                jobCheck, java.time.Clock.systemUTC()));
+        var hunterClient = new HunterClient(
+                hunter,
+                limits.hunterSearch(hunter.perSecond(), hunter.perMinute()),
+                limits.hunterVerifier(hunter.verifierPerSecond(), hunter.verifierPerMinute()),
+                providerCalls);
+        registry.bind("enrichment", new ProspectEnricher(hunterClient, rules, jobCheck, java.time.Clock.systemUTC()));
         var smtp = SmtpSettings.from(config);
         var send = SendSettings.from(config);
         var mailConfiguration = new org.apache.camel.component.mail.MailConfiguration();
@@ -94,19 +104,35 @@ final class PipelineBeans {
         }
         mailConfiguration.setAdditionalJavaMailProperties(smtp.mailProperties());
         mailConfiguration.setConnectionTimeout((int) smtp.timeout().toMillis());
-        context.getComponent("smtp", org.apache.camel.component.mail.MailComponent.class).setConfiguration(mailConfiguration);
+        context.getComponent("smtp", org.apache.camel.component.mail.MailComponent.class)
+                .setConfiguration(mailConfiguration);
         var imap = ImapSettings.from(config);
-        registry.bind("replies", new ReplyCheck(imap, new ReplyClassifier(imap.ignoreAutoReplies(),
-                java.util.List.of(smtp.from(), imap.username()))));
+        registry.bind(
+                "replies",
+                new ReplyCheck(
+                        imap,
+                        new ReplyClassifier(
+                                imap.ignoreAutoReplies(), java.util.List.of(smtp.from(), imap.username()))));
         var drafts = DraftSettings.from(config);
         // One template engine (and its restrictions) for the drafts and the follow-ups alike.
         var templates = new dev.outreachpipeline.drafting.TemplateEngine(
                 dev.outreachpipeline.drafting.DraftTemplates.configured(drafts.templatesDir(), workDir));
         var followups = new dev.outreachpipeline.drafting.FollowupRenderer(templates, drafts.senderName());
-        registry.bind("sending", new SendStage(smtp, send, new SendPacing(send.pacingRules(),
-                java.util.random.RandomGenerator.getDefault()), followups, java.time.Clock.systemUTC(), providerCalls));
-        registry.bind("drafting", new DraftStage(new DraftRenderer(templates, drafts.html()), drafts,
-                dev.outreachpipeline.config.Stage.DRAFTING.check(config)));
+        registry.bind(
+                "sending",
+                new SendStage(
+                        smtp,
+                        send,
+                        new SendPacing(send.pacingRules(), java.util.random.RandomGenerator.getDefault()),
+                        followups,
+                        java.time.Clock.systemUTC(),
+                        providerCalls));
+        registry.bind(
+                "drafting",
+                new DraftStage(
+                        new DraftRenderer(templates, drafts.html()),
+                        drafts,
+                        dev.outreachpipeline.config.Stage.DRAFTING.check(config)));
         registry.bind("discoverySchedule", new DiscoverySchedule(locations, categories, discovery.defaultMaxResults()));
     }
 }

@@ -6,7 +6,6 @@ import dev.outreachpipeline.discovery.Categories;
 import dev.outreachpipeline.discovery.Locations;
 import dev.outreachpipeline.discovery.TableSource;
 import dev.outreachpipeline.drafting.DraftTemplates;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,21 +17,20 @@ import java.util.List;
  */
 public final class StartupFiles {
 
-    private StartupFiles() {
-    }
+    private StartupFiles() {}
 
     /** Every problem with those files, all at once; empty when the daemon can read them. */
     public static List<String> problems(OutreachConfig config, Path workDir) {
         var problems = new ArrayList<String>();
         try {
-            Locations.load(TableSource.configured("outreach.discovery.locations-file",
-                    config.get("outreach.discovery.locations-file"), workDir));
+            Locations.load(TableSource.configured(
+                    "outreach.discovery.locations-file", config.get("outreach.discovery.locations-file"), workDir));
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }
         try {
-            Categories.load(TableSource.configured("outreach.discovery.categories-file",
-                    config.get("outreach.discovery.categories-file"), workDir));
+            Categories.load(TableSource.configured(
+                    "outreach.discovery.categories-file", config.get("outreach.discovery.categories-file"), workDir));
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }

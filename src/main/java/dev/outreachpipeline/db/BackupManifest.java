@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.cli.ExitCodes;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -41,8 +40,7 @@ public record BackupManifest(
     public static final int FORMAT_VERSION = 1;
     public static final String FILE_NAME = "manifest.json";
 
-    public record TableEntry(String name, String file, List<String> columns, long rows, String sha256) {
-    }
+    public record TableEntry(String name, String file, List<String> columns, long rows, String sha256) {}
 
     // Field names are snake_case, like the rest of the operator-facing files.
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -75,18 +73,28 @@ public record BackupManifest(
         try {
             manifest = fromJson(Files.readString(file));
         } catch (NoSuchFileException e) {
-            throw new OutreachException(dir + " is not a backup: it has no " + FILE_NAME + ". Name the directory `outreach db backup --to` wrote.",
-                    ExitCodes.FAILURE, e);
+            throw new OutreachException(
+                    dir + " is not a backup: it has no " + FILE_NAME
+                            + ". Name the directory `outreach db backup --to` wrote.",
+                    ExitCodes.FAILURE,
+                    e);
         } catch (IOException e) {
-            throw new OutreachException("Cannot read the backup manifest " + file + ": " + e.getMessage(), ExitCodes.FAILURE, e);
+            throw new OutreachException(
+                    "Cannot read the backup manifest " + file + ": " + e.getMessage(), ExitCodes.FAILURE, e);
         }
         if (manifest.formatVersion() != FORMAT_VERSION) {
-            throw new OutreachException("The backup in " + dir + " has format version " + manifest.formatVersion()
-                    + "; this program reads format version " + FORMAT_VERSION + ". Restore it with the program version that wrote it ("
-                    + (manifest.programVersion() == null ? "unknown" : manifest.programVersion()) + ").", ExitCodes.FAILURE);
+            throw new OutreachException(
+                    "The backup in " + dir + " has format version " + manifest.formatVersion()
+                            + "; this program reads format version " + FORMAT_VERSION
+                            + ". Restore it with the program version that wrote it ("
+                            + (manifest.programVersion() == null ? "unknown" : manifest.programVersion()) + ").",
+                    ExitCodes.FAILURE);
         }
-        if (manifest.schemaVersion() == null || manifest.tables() == null || manifest.tables().isEmpty()) {
-            throw new OutreachException("The backup manifest " + file + " is incomplete: it names no schema version or no tables.",
+        if (manifest.schemaVersion() == null
+                || manifest.tables() == null
+                || manifest.tables().isEmpty()) {
+            throw new OutreachException(
+                    "The backup manifest " + file + " is incomplete: it names no schema version or no tables.",
                     ExitCodes.FAILURE);
         }
         return manifest;

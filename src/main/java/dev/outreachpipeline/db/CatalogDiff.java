@@ -5,7 +5,6 @@ import dev.outreachpipeline.db.SchemaCatalog.Constraint;
 import dev.outreachpipeline.db.SchemaCatalog.Index;
 import dev.outreachpipeline.db.SchemaCatalog.Table;
 import dev.outreachpipeline.db.SchemaDifference.Kind;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,8 +29,7 @@ public final class CatalogDiff {
     private final List<SchemaDifference> differences = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    private CatalogDiff() {
-    }
+    private CatalogDiff() {}
 
     public static CatalogDiff between(SchemaCatalog expected, SchemaCatalog actual) {
         var diff = new CatalogDiff();
@@ -70,11 +68,19 @@ public final class CatalogDiff {
             Table want = expected.tables().get(name);
             Table have = actual.tables().get(name);
             if (have == null) {
-                add(Kind.TABLE_MISSING, name, "table " + name + " (" + want.columns().size() + " columns)", null,
+                add(
+                        Kind.TABLE_MISSING,
+                        name,
+                        "table " + name + " (" + want.columns().size() + " columns)",
+                        null,
                         "Table " + name + " is missing: the migrations create it with columns "
                                 + String.join(", ", want.columns().keySet()) + ".");
             } else if (want == null) {
-                add(Kind.TABLE_EXTRA, name, null, "table " + name + " (" + have.columns().size() + " columns)",
+                add(
+                        Kind.TABLE_EXTRA,
+                        name,
+                        null,
+                        "table " + name + " (" + have.columns().size() + " columns)",
                         "Table " + name + " is not created by any migration (orphaned); it has columns "
                                 + String.join(", ", have.columns().keySet()) + ".");
             } else {
@@ -85,7 +91,8 @@ public final class CatalogDiff {
             }
         }
         if (actual.hasTable(ALEMBIC_TABLE) && !expected.hasTable(ALEMBIC_TABLE)) {
-            notes.add("Table " + ALEMBIC_TABLE + " is the Python backend's migration record, kept on purpose after adoption;"
+            notes.add("Table " + ALEMBIC_TABLE
+                    + " is the Python backend's migration record, kept on purpose after adoption;"
                     + " it is not compared.");
         }
     }
@@ -96,53 +103,91 @@ public final class CatalogDiff {
             Column w = want.get(name);
             Column h = have.get(name);
             if (h == null) {
-                add(Kind.COLUMN_MISSING, object, describe(w), null,
+                add(
+                        Kind.COLUMN_MISSING,
+                        object,
+                        describe(w),
+                        null,
                         "Column " + object + " is missing: expected a column of type " + describe(w) + ", found none.");
             } else if (w == null) {
-                add(Kind.COLUMN_EXTRA, object, null, describe(h),
-                        "Column " + object + " is not defined by any migration: found a column of type " + describe(h) + ".");
+                add(
+                        Kind.COLUMN_EXTRA,
+                        object,
+                        null,
+                        describe(h),
+                        "Column " + object + " is not defined by any migration: found a column of type " + describe(h)
+                                + ".");
             } else {
                 if (!w.type().equals(h.type())) {
-                    add(Kind.COLUMN_TYPE_CHANGED, object, w.type(), h.type(),
-                            "Column " + object + " has another type: expected " + w.type() + ", found " + h.type() + ".");
+                    add(
+                            Kind.COLUMN_TYPE_CHANGED,
+                            object,
+                            w.type(),
+                            h.type(),
+                            "Column " + object + " has another type: expected " + w.type() + ", found " + h.type()
+                                    + ".");
                 }
                 if (w.nullable() != h.nullable()) {
-                    add(Kind.COLUMN_NULLABILITY_CHANGED, object, nullability(w), nullability(h),
-                            "Column " + object + " has another nullability: expected " + nullability(w)
-                                    + ", found " + nullability(h) + ".");
+                    add(
+                            Kind.COLUMN_NULLABILITY_CHANGED,
+                            object,
+                            nullability(w),
+                            nullability(h),
+                            "Column " + object + " has another nullability: expected " + nullability(w) + ", found "
+                                    + nullability(h) + ".");
                 }
                 if (!Objects.equals(w.defaultExpr(), h.defaultExpr())) {
-                    add(Kind.COLUMN_DEFAULT_CHANGED, object, w.defaultExpr(), h.defaultExpr(),
-                            "Column " + object + " has another default: expected " + defaultText(w)
-                                    + ", found " + defaultText(h) + ".");
+                    add(
+                            Kind.COLUMN_DEFAULT_CHANGED,
+                            object,
+                            w.defaultExpr(),
+                            h.defaultExpr(),
+                            "Column " + object + " has another default: expected " + defaultText(w) + ", found "
+                                    + defaultText(h) + ".");
                 }
             }
         }
     }
 
     private void compareConstraints(String table, Map<String, Constraint> want, Map<String, Constraint> have) {
-        var renamed = matchRenamed(want, have,
-                (w, h) -> w.type() == h.type() && w.definition().equals(h.definition()));
+        var renamed = matchRenamed(
+                want, have, (w, h) -> w.type() == h.type() && w.definition().equals(h.definition()));
         for (String name : union(want.keySet(), have.keySet())) {
             Constraint w = want.get(name);
             Constraint h = have.get(name);
             if (h == null && renamed.containsKey(name)) {
                 String newName = renamed.get(name);
-                add(Kind.CONSTRAINT_RENAMED, table + "." + name, name, newName,
+                add(
+                        Kind.CONSTRAINT_RENAMED,
+                        table + "." + name,
+                        name,
+                        newName,
                         capitalised(what(w)) + " " + name + " on " + table + " has another name: expected " + name
                                 + ", found " + newName + " (" + w.definition() + ").");
             } else if (h == null) {
-                add(Kind.CONSTRAINT_MISSING, table + "." + name, w.definition(), null,
-                        capitalised(what(w)) + " " + name + " on " + table + " is missing: expected "
-                                + w.definition() + ", found none.");
+                add(
+                        Kind.CONSTRAINT_MISSING,
+                        table + "." + name,
+                        w.definition(),
+                        null,
+                        capitalised(what(w)) + " " + name + " on " + table + " is missing: expected " + w.definition()
+                                + ", found none.");
             } else if (w == null) {
                 if (!renamed.containsValue(name)) {
-                    add(Kind.CONSTRAINT_EXTRA, table + "." + name, null, h.definition(),
-                            capitalised(what(h)) + " " + name + " on " + table + " is not defined by any migration: found "
-                                    + h.definition() + ".");
+                    add(
+                            Kind.CONSTRAINT_EXTRA,
+                            table + "." + name,
+                            null,
+                            h.definition(),
+                            capitalised(what(h)) + " " + name + " on " + table
+                                    + " is not defined by any migration: found " + h.definition() + ".");
                 }
             } else if (w.type() != h.type() || !w.definition().equals(h.definition())) {
-                add(Kind.CONSTRAINT_CHANGED, table + "." + name, w.definition(), h.definition(),
+                add(
+                        Kind.CONSTRAINT_CHANGED,
+                        table + "." + name,
+                        w.definition(),
+                        h.definition(),
                         capitalised(what(w)) + " " + name + " on " + table + " has another definition: expected "
                                 + w.definition() + ", found " + h.definition() + ".");
             }
@@ -174,19 +219,36 @@ public final class CatalogDiff {
             Index h = have.get(name);
             String object = table + "." + name;
             if (h == null && renamed.containsKey(name)) {
-                add(Kind.INDEX_RENAMED, object, name, renamed.get(name),
+                add(
+                        Kind.INDEX_RENAMED,
+                        object,
+                        name,
+                        renamed.get(name),
                         "Index " + name + " on " + table + " has another name: expected " + name + ", found "
                                 + renamed.get(name) + " (" + anonymous(w) + ").");
             } else if (h == null) {
-                add(Kind.INDEX_MISSING, object, w.definition(), null,
+                add(
+                        Kind.INDEX_MISSING,
+                        object,
+                        w.definition(),
+                        null,
                         "Index " + name + " on " + table + " is missing: expected " + w.definition() + ", found none.");
             } else if (w == null) {
                 if (!renamed.containsValue(name)) {
-                    add(Kind.INDEX_EXTRA, object, null, h.definition(),
-                            "Index " + name + " on " + table + " is not defined by any migration: found " + h.definition() + ".");
+                    add(
+                            Kind.INDEX_EXTRA,
+                            object,
+                            null,
+                            h.definition(),
+                            "Index " + name + " on " + table + " is not defined by any migration: found "
+                                    + h.definition() + ".");
                 }
             } else if (!w.definition().equals(h.definition())) {
-                add(Kind.INDEX_CHANGED, object, w.definition(), h.definition(),
+                add(
+                        Kind.INDEX_CHANGED,
+                        object,
+                        w.definition(),
+                        h.definition(),
                         "Index " + name + " on " + table + " has another definition: expected " + w.definition()
                                 + ", found " + h.definition() + ".");
             }
@@ -199,14 +261,27 @@ public final class CatalogDiff {
             String h = have.get(name);
             String object = table + "." + name;
             if (h == null) {
-                add(Kind.TRIGGER_MISSING, object, w, null,
+                add(
+                        Kind.TRIGGER_MISSING,
+                        object,
+                        w,
+                        null,
                         "Trigger " + name + " on " + table + " is missing: expected " + w + ", found none.");
             } else if (w == null) {
-                add(Kind.TRIGGER_EXTRA, object, null, h,
+                add(
+                        Kind.TRIGGER_EXTRA,
+                        object,
+                        null,
+                        h,
                         "Trigger " + name + " on " + table + " is not defined by any migration: found " + h + ".");
             } else if (!w.equals(h)) {
-                add(Kind.TRIGGER_CHANGED, object, w, h,
-                        "Trigger " + name + " on " + table + " has another definition: expected " + w + ", found " + h + ".");
+                add(
+                        Kind.TRIGGER_CHANGED,
+                        object,
+                        w,
+                        h,
+                        "Trigger " + name + " on " + table + " has another definition: expected " + w + ", found " + h
+                                + ".");
             }
         }
     }
@@ -217,13 +292,25 @@ public final class CatalogDiff {
             String w = want.get(name);
             String h = have.get(name);
             if (h == null) {
-                add(Kind.FUNCTION_MISSING, name, w, null,
+                add(
+                        Kind.FUNCTION_MISSING,
+                        name,
+                        w,
+                        null,
                         "Function " + name + " is missing: the migrations create it, the schema has no such function.");
             } else if (w == null) {
-                add(Kind.FUNCTION_EXTRA, name, null, h,
+                add(
+                        Kind.FUNCTION_EXTRA,
+                        name,
+                        null,
+                        h,
                         "Function " + name + " is not created by any migration: found it in the schema.");
             } else if (!w.equals(h)) {
-                add(Kind.FUNCTION_CHANGED, name, w, h,
+                add(
+                        Kind.FUNCTION_CHANGED,
+                        name,
+                        w,
+                        h,
                         "Function " + name + " has another body than the one the migrations define.");
             }
         }
@@ -236,7 +323,8 @@ public final class CatalogDiff {
      *
      * @return missing name to the name it was found under
      */
-    private static <T> Map<String, String> matchRenamed(Map<String, T> want, Map<String, T> have, BiPredicate<T, T> same) {
+    private static <T> Map<String, String> matchRenamed(
+            Map<String, T> want, Map<String, T> have, BiPredicate<T, T> same) {
         var renamed = new LinkedHashMap<String, String>();
         var taken = new HashSet<String>();
         for (var w : want.entrySet()) {
@@ -244,7 +332,9 @@ public final class CatalogDiff {
                 continue;
             }
             for (var h : have.entrySet()) {
-                if (!want.containsKey(h.getKey()) && !taken.contains(h.getKey()) && same.test(w.getValue(), h.getValue())) {
+                if (!want.containsKey(h.getKey())
+                        && !taken.contains(h.getKey())
+                        && same.test(w.getValue(), h.getValue())) {
                     renamed.put(w.getKey(), h.getKey());
                     taken.add(h.getKey());
                     break;
@@ -256,12 +346,15 @@ public final class CatalogDiff {
 
     /** The index definition without its name, to recognise the same index under another name. */
     private static String anonymous(Index index) {
-        Matcher m = Pattern.compile("^(CREATE (?:UNIQUE )?INDEX )(\\S+)( ON .*)$", Pattern.DOTALL).matcher(index.definition());
+        Matcher m = Pattern.compile("^(CREATE (?:UNIQUE )?INDEX )(\\S+)( ON .*)$", Pattern.DOTALL)
+                .matcher(index.definition());
         return m.matches() ? m.group(1).stripTrailing() + m.group(3) : index.definition();
     }
 
     private static String describe(Column c) {
-        return c.type() + (c.nullable() ? "" : " NOT NULL") + (c.defaultExpr() == null ? "" : " DEFAULT " + c.defaultExpr());
+        return c.type()
+                + (c.nullable() ? "" : " NOT NULL")
+                + (c.defaultExpr() == null ? "" : " DEFAULT " + c.defaultExpr());
     }
 
     private static String nullability(Column c) {

@@ -4,14 +4,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.outreachpipeline.config.Masking;
 import dev.outreachpipeline.config.OutreachConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one connection pool of the process, over {@code DATABASE_URL} or the embedded server, and
@@ -64,8 +63,8 @@ public final class Database implements AutoCloseable {
         String description;
         if (rawUrl.isBlank()) {
             Path dataDir = Path.of(config.get("outreach.embedded.data-dir"));
-            embedded = EmbeddedDatabase.startOrAttach(home == null ? dataDir : home.resolve(dataDir),
-                    config.getInt("outreach.embedded.port"));
+            embedded = EmbeddedDatabase.startOrAttach(
+                    home == null ? dataDir : home.resolve(dataDir), config.getInt("outreach.embedded.port"));
             url = embedded.url();
             description = embedded.describe();
         } else {
@@ -74,18 +73,21 @@ public final class Database implements AutoCloseable {
         }
         String schema = config.get("outreach.database.schema");
         try {
-            HikariDataSource pool = pool(url, schema, config.getInt("outreach.database.pool-size"), connectTimeout, firstConnection);
+            HikariDataSource pool =
+                    pool(url, schema, config.getInt("outreach.database.pool-size"), connectTimeout, firstConnection);
             LOG.info("Using {} (schema {})", description, schema);
             return new Database(pool, embedded, schema, description);
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
             }
-            throw new IllegalStateException("Cannot connect to " + description + ": " + Masking.maskText(rootMessage(e)), e);
+            throw new IllegalStateException(
+                    "Cannot connect to " + description + ": " + Masking.maskText(rootMessage(e)), e);
         }
     }
 
-    private static HikariDataSource pool(DatabaseUrl url, String schema, int size, Duration timeout, Duration firstConnection) {
+    private static HikariDataSource pool(
+            DatabaseUrl url, String schema, int size, Duration timeout, Duration firstConnection) {
         var hc = new HikariConfig();
         hc.setPoolName("outreach");
         hc.setJdbcUrl(url.jdbcUrl());

@@ -4,7 +4,6 @@ import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.cli.ExitCodes;
 import dev.outreachpipeline.cli.Progress;
 import dev.outreachpipeline.config.Masking;
-
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -84,9 +83,12 @@ public final class DatabaseBackup {
         refuseUnusable(dir);
         SchemaVersion version = SchemaVersion.of(db);
         if (!version.isCurrent()) {
-            throw new OutreachException("Refusing to back up " + db.description() + ": its schema is not migrated (version "
-                    + version.display() + ", " + version.pending() + " migration(s) pending). A backup holds the rows of the current"
-                    + " schema only. Run `outreach db migrate` first.", ExitCodes.FAILURE);
+            throw new OutreachException(
+                    "Refusing to back up " + db.description() + ": its schema is not migrated (version "
+                            + version.display() + ", " + version.pending()
+                            + " migration(s) pending). A backup holds the rows of the current"
+                            + " schema only. Run `outreach db migrate` first.",
+                    ExitCodes.FAILURE);
         }
         return version;
     }
@@ -116,7 +118,8 @@ public final class DatabaseBackup {
         }
     }
 
-    private BackupManifest writeTables(Connection c, Path dir, ProjectSchema project, SchemaVersion version, List<Path> written)
+    private BackupManifest writeTables(
+            Connection c, Path dir, ProjectSchema project, SchemaVersion version, List<Path> written)
             throws SQLException, IOException {
         var entries = new ArrayList<BackupManifest.TableEntry>();
         TableCopy.pinOutputFormat(c);
@@ -124,30 +127,44 @@ public final class DatabaseBackup {
         long rowsSoFar = 0;
         int tablesDone = 0;
         for (ProjectSchema.ProjectTable table : project.tables()) {
-            progress.update("backup", tablesDone, project.tables().size(), "backing up " + table.name() + ", table "
-                    + (tablesDone + 1) + "/" + project.tables().size() + ", " + rowsSoFar + " row(s) copied");
+            progress.update(
+                    "backup",
+                    tablesDone,
+                    project.tables().size(),
+                    "backing up " + table.name() + ", table " + (tablesDone + 1) + "/"
+                            + project.tables().size() + ", " + rowsSoFar + " row(s) copied");
             String fileName = table.name() + ".csv";
             Path file = dir.resolve(fileName);
             written.add(file);
             String sql = TableCopy.exportSql(db.schema(), table.name(), table.columns(), table.key());
             TableCopy.Exported[] exported = new TableCopy.Exported[1];
             writeDurably(file, out -> exported[0] = TableCopy.export(c, sql, out));
-            entries.add(new BackupManifest.TableEntry(table.name(), fileName, table.columns(), exported[0].rows(),
-                    exported[0].sha256()));
+            entries.add(new BackupManifest.TableEntry(
+                    table.name(), fileName, table.columns(), exported[0].rows(), exported[0].sha256()));
             progress.line("Backed up " + table.name() + ": " + exported[0].rows() + " row(s) to " + fileName);
             rowsSoFar += exported[0].rows();
             tablesDone++;
         }
-        progress.update("backed up", tablesDone, project.tables().size(), "backed up " + tablesDone + " table(s), "
-                + rowsSoFar + " row(s)");
+        progress.update(
+                "backed up",
+                tablesDone,
+                project.tables().size(),
+                "backed up " + tablesDone + " table(s), " + rowsSoFar + " row(s)");
         progress.finish();
-        return new BackupManifest(BackupManifest.FORMAT_VERSION, createdAt, programVersion(), version.display(),
-                db.description(), db.schema(), List.copyOf(entries));
+        return new BackupManifest(
+                BackupManifest.FORMAT_VERSION,
+                createdAt,
+                programVersion(),
+                version.display(),
+                db.description(),
+                db.schema(),
+                List.copyOf(entries));
     }
 
     /** The moment of the snapshot every file was read from; the first query of the transaction takes it. */
     private static String snapshotTime(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SqlStatement.SNAPSHOT_TIME.text())) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(SqlStatement.SNAPSHOT_TIME.text())) {
             rs.next();
             return rs.getObject(1, OffsetDateTime.class).toInstant().toString();
         }
@@ -159,17 +176,22 @@ public final class DatabaseBackup {
 
     private void refuseUnusable(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new OutreachException("Refusing to back up into " + dir + ": it is a file, not a directory. Name a new or empty directory.",
+            throw new OutreachException(
+                    "Refusing to back up into " + dir
+                            + ": it is a file, not a directory. Name a new or empty directory.",
                     ExitCodes.FAILURE);
         }
         if (Files.isDirectory(dir)) {
             try (Stream<Path> entries = Files.list(dir)) {
                 if (entries.findAny().isPresent()) {
-                    throw new OutreachException("Refusing to back up into " + dir + ": the directory is not empty, and a backup"
-                            + " never mixes with other files. Name a new or empty directory.", ExitCodes.FAILURE);
+                    throw new OutreachException(
+                            "Refusing to back up into " + dir + ": the directory is not empty, and a backup"
+                                    + " never mixes with other files. Name a new or empty directory.",
+                            ExitCodes.FAILURE);
                 }
             } catch (IOException e) {
-                throw new OutreachException("Cannot read the backup directory " + dir + ": " + e.getMessage(), ExitCodes.FAILURE, e);
+                throw new OutreachException(
+                        "Cannot read the backup directory " + dir + ": " + e.getMessage(), ExitCodes.FAILURE, e);
             }
         }
     }
@@ -215,7 +237,10 @@ public final class DatabaseBackup {
     }
 
     private OutreachException failed(Path dir, Exception e) {
-        return new OutreachException("Backing up " + db.description() + " into " + dir + " failed: "
-                + Masking.maskText(Database.rootMessage(e)) + ". Nothing usable was left in " + dir + ".", ExitCodes.FAILURE, e);
+        return new OutreachException(
+                "Backing up " + db.description() + " into " + dir + " failed: "
+                        + Masking.maskText(Database.rootMessage(e)) + ". Nothing usable was left in " + dir + ".",
+                ExitCodes.FAILURE,
+                e);
     }
 }

@@ -3,7 +3,6 @@ package dev.outreachpipeline.db;
 import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.cli.ExitCodes;
 import dev.outreachpipeline.config.Masking;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -98,7 +97,8 @@ public final class DatabaseReset {
                         st.execute(SqlStatement.REPEATABLE_READ.text());
                         if (!plan.tables().isEmpty()) {
                             // EXCLUSIVE still lets the backup read, but nobody write what the backup would miss.
-                            st.execute(SqlStatement.LOCK_TABLES.fill(Map.of("tables", qualifiedList(plan.tables().keySet()))));
+                            st.execute(SqlStatement.LOCK_TABLES.fill(
+                                    Map.of("tables", qualifiedList(plan.tables().keySet()))));
                         }
                     }
                     if (backupDir != null) {
@@ -112,7 +112,8 @@ public final class DatabaseReset {
                     throw e;
                 }
                 progress.accept("Dropped " + plan.describe());
-                report.add("Dropped " + plan.tables().size() + " table(s) and " + plan.functions().size() + " function(s).");
+                report.add("Dropped " + plan.tables().size() + " table(s) and "
+                        + plan.functions().size() + " function(s).");
             }
         } catch (SQLException e) {
             throw failed("dropping", e);
@@ -130,14 +131,20 @@ public final class DatabaseReset {
             throw failed("inspecting the schema", e);
         }
         switch (state.kind()) {
-            case EMPTY, OURS -> {
-            }
-            case PREDECESSOR -> throw new OutreachException("Refusing to reset schema " + db.schema() + " of " + db.description()
-                    + ": it holds the Python backend's database (alembic revision " + state.alembicRevision() + "), not yet adopted."
-                    + " Run `outreach db migrate` to adopt it first. Nothing was changed.", ExitCodes.FAILURE);
-            case FOREIGN -> throw new OutreachException("Refusing to reset schema " + db.schema() + " of " + db.description()
-                    + ": it is not this project's (its tables: " + String.join(", ", state.tables()) + "). Nothing was changed.",
-                    ExitCodes.FAILURE);
+            case EMPTY, OURS -> {}
+            case PREDECESSOR ->
+                throw new OutreachException(
+                        "Refusing to reset schema " + db.schema() + " of " + db.description()
+                                + ": it holds the Python backend's database (alembic revision "
+                                + state.alembicRevision() + "), not yet adopted."
+                                + " Run `outreach db migrate` to adopt it first. Nothing was changed.",
+                        ExitCodes.FAILURE);
+            case FOREIGN ->
+                throw new OutreachException(
+                        "Refusing to reset schema " + db.schema() + " of " + db.description()
+                                + ": it is not this project's (its tables: " + String.join(", ", state.tables())
+                                + "). Nothing was changed.",
+                        ExitCodes.FAILURE);
         }
     }
 
@@ -147,7 +154,8 @@ public final class DatabaseReset {
         try (Statement st = c.createStatement()) {
             for (String table : project.tableNames()) {
                 if (state.tables().contains(table)) {
-                    try (ResultSet rs = st.executeQuery(SqlStatement.COUNT_TABLE_ROWS.fill(Map.of("table", SqlNames.qualified(db.schema(), table))))) {
+                    try (ResultSet rs = st.executeQuery(SqlStatement.COUNT_TABLE_ROWS.fill(
+                            Map.of("table", SqlNames.qualified(db.schema(), table))))) {
                         rs.next();
                         tables.put(table, rs.getLong(1));
                     }
@@ -155,23 +163,26 @@ public final class DatabaseReset {
             }
         }
         Set<String> present = SchemaCatalog.read(c, db.schema()).functions().keySet();
-        List<String> functions = project.functions().stream().filter(present::contains).toList();
+        List<String> functions =
+                project.functions().stream().filter(present::contains).toList();
         return new Plan(db.schema(), tables, functions, state.tables().contains(Migrations.HISTORY_TABLE));
     }
 
     private void drop(Connection c, Plan plan) throws SQLException {
         try (Statement st = c.createStatement()) {
             if (!plan.tables().isEmpty()) {
-                st.execute(SqlStatement.DROP_TABLES.fill(Map.of("tables", qualifiedList(plan.tables().keySet()))));
+                st.execute(SqlStatement.DROP_TABLES.fill(
+                        Map.of("tables", qualifiedList(plan.tables().keySet()))));
             }
             for (String function : plan.functions()) {
                 int paren = function.indexOf('(');
-                st.execute(SqlStatement.DROP_FUNCTION.fill(Map.of("function",
+                st.execute(SqlStatement.DROP_FUNCTION.fill(Map.of(
+                        "function",
                         SqlNames.qualified(db.schema(), function.substring(0, paren)) + function.substring(paren))));
             }
             if (plan.history()) {
-                st.execute(SqlStatement.EMPTY_MIGRATION_HISTORY.fill(Map.of("table",
-                        SqlNames.qualified(db.schema(), Migrations.HISTORY_TABLE))));
+                st.execute(SqlStatement.EMPTY_MIGRATION_HISTORY.fill(
+                        Map.of("table", SqlNames.qualified(db.schema(), Migrations.HISTORY_TABLE))));
             }
         }
     }
@@ -183,7 +194,11 @@ public final class DatabaseReset {
     }
 
     private OutreachException failed(String doing, Exception e) {
-        return new OutreachException("Resetting schema " + db.schema() + " of " + db.description() + " failed while " + doing + ": "
-                + Masking.maskText(Database.rootMessage(e)) + ". The drop was rolled back; nothing was dropped.", ExitCodes.FAILURE, e);
+        return new OutreachException(
+                "Resetting schema " + db.schema() + " of " + db.description() + " failed while " + doing + ": "
+                        + Masking.maskText(Database.rootMessage(e))
+                        + ". The drop was rolled back; nothing was dropped.",
+                ExitCodes.FAILURE,
+                e);
     }
 }

@@ -6,14 +6,13 @@ import dev.failsafe.RetryPolicy;
 import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.config.Masking;
 import dev.outreachpipeline.config.OutreachConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens the database for the daemon ({@code outreach run}), which a service manager may start
@@ -29,8 +28,7 @@ public final class DatabaseStartRetry {
     private static final Duration MAX_DELAY = Duration.ofSeconds(30);
     private static final Duration MIN_ATTEMPT = Duration.ofSeconds(1);
 
-    private DatabaseStartRetry() {
-    }
+    private DatabaseStartRetry() {}
 
     /** @param home the directory a relative embedded data directory is taken from, as for every other command */
     public static Database open(OutreachConfig config, Path home) {
@@ -47,27 +45,37 @@ public final class DatabaseStartRetry {
                 .withBackoff(FIRST_DELAY, MAX_DELAY, 2.0)
                 .withMaxRetries(-1)
                 .withMaxDuration(budget)
-                .onRetryScheduled(e -> LOG.warn("database not reachable at {} ({}); retrying in {} s, attempt {}", where,
-                        reason(e.getLastException()), Math.max(1, Math.round(e.getDelay().toMillis() / 1000.0)),
+                .onRetryScheduled(e -> LOG.warn(
+                        "database not reachable at {} ({}); retrying in {} s, attempt {}",
+                        where,
+                        reason(e.getLastException()),
+                        Math.max(1, Math.round(e.getDelay().toMillis() / 1000.0)),
                         e.getAttemptCount() + 1))
                 .build();
         try {
             // One connection attempt per try, none outlasting the budget: the pool's own wait for a
             // first connection would otherwise keep trying for the whole connect timeout, silently,
             // past the budget.
-            return Failsafe.with(policy).get(() -> Database.openOnce(config, home, attemptTimeout(connectTimeout, deadline)));
+            return Failsafe.with(policy)
+                    .get(() -> Database.openOnce(config, home, attemptTimeout(connectTimeout, deadline)));
         } catch (FailsafeException e) {
             throw new OutreachException("Cannot start: " + reason(e.getCause()), 1, e.getCause());
         } catch (RuntimeException e) {
             if (refused(e)) {
-                throw new OutreachException("The database at " + where + " refused the login: " + reason(e)
-                        + "; check the user and password in DATABASE_URL", 2, e);
+                throw new OutreachException(
+                        "The database at " + where + " refused the login: " + reason(e)
+                                + "; check the user and password in DATABASE_URL",
+                        2,
+                        e);
             }
             if (!worthWaitingFor(e)) {
                 throw e;
             }
-            throw new OutreachException("The database at " + where + " was not reachable within " + budget.toSeconds()
-                    + " s (outreach.database.start-retry-seconds): " + reason(e), 1, e);
+            throw new OutreachException(
+                    "The database at " + where + " was not reachable within " + budget.toSeconds()
+                            + " s (outreach.database.start-retry-seconds): " + reason(e),
+                    1,
+                    e);
         }
     }
 

@@ -19,9 +19,15 @@ import java.util.TreeSet;
  */
 public record DatabaseState(Kind kind, Set<String> tables, String alembicRevision) {
 
-    public enum Kind { EMPTY, OURS, PREDECESSOR, FOREIGN }
+    public enum Kind {
+        EMPTY,
+        OURS,
+        PREDECESSOR,
+        FOREIGN
+    }
 
-    public static final List<String> PREDECESSOR_TABLES = List.of("jobs", "discovery_queries", "prospects", "email_logs", "settings");
+    public static final List<String> PREDECESSOR_TABLES =
+            List.of("jobs", "discovery_queries", "prospects", "email_logs", "settings");
     public static final String ALEMBIC_TABLE = "alembic_version";
 
     public static DatabaseState inspect(Connection c, String schema) throws SQLException {
@@ -38,7 +44,8 @@ public record DatabaseState(Kind kind, Set<String> tables, String alembicRevisio
             return new DatabaseState(Kind.EMPTY, tables, null);
         }
         if (tables.contains(Migrations.HISTORY_TABLE)) {
-            return new DatabaseState(Kind.OURS, tables, tables.contains(ALEMBIC_TABLE) ? alembicRevision(c, schema) : null);
+            return new DatabaseState(
+                    Kind.OURS, tables, tables.contains(ALEMBIC_TABLE) ? alembicRevision(c, schema) : null);
         }
         if (tables.contains(ALEMBIC_TABLE) && tables.containsAll(PREDECESSOR_TABLES)) {
             return new DatabaseState(Kind.PREDECESSOR, tables, alembicRevision(c, schema));
@@ -58,7 +65,8 @@ public record DatabaseState(Kind kind, Set<String> tables, String alembicRevisio
     }
 
     private static String alembicRevision(Connection c, String schema) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SqlStatement.ALEMBIC_REVISIONS.fill(Map.of("table", SqlNames.qualified(schema, ALEMBIC_TABLE))))) {
+        try (PreparedStatement ps = c.prepareStatement(
+                SqlStatement.ALEMBIC_REVISIONS.fill(Map.of("table", SqlNames.qualified(schema, ALEMBIC_TABLE))))) {
             try (ResultSet rs = ps.executeQuery()) {
                 var revisions = new ArrayList<String>();
                 while (rs.next()) {

@@ -1,7 +1,6 @@
 package dev.outreachpipeline.db;
 
 import dev.outreachpipeline.config.Masking;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -32,8 +31,9 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
             return parseUri(url);
         }
-        throw new IllegalArgumentException("the database URL must start with postgres://, postgresql:// or jdbc:postgresql://, is '"
-                + Masking.maskUrl(url) + "'");
+        throw new IllegalArgumentException(
+                "the database URL must start with postgres://, postgresql:// or jdbc:postgresql://, is '"
+                        + Masking.maskUrl(url) + "'");
     }
 
     private static DatabaseUrl parseUri(String url) {
@@ -41,7 +41,8 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("the database URL '" + Masking.maskUrl(url) + "' is malformed: " + e.getReason());
+            throw new IllegalArgumentException(
+                    "the database URL '" + Masking.maskUrl(url) + "' is malformed: " + e.getReason());
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw new IllegalArgumentException("the database URL '" + Masking.maskUrl(url) + "' names no host");
@@ -49,7 +50,8 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         String database = path.startsWith("/") ? path.substring(1) : path;
         if (database.isBlank()) {
-            throw new IllegalArgumentException("the database URL '" + Masking.maskUrl(url) + "' names no database (…/DBNAME)");
+            throw new IllegalArgumentException(
+                    "the database URL '" + Masking.maskUrl(url) + "' names no database (…/DBNAME)");
         }
         String user = null;
         String password = null;
@@ -73,9 +75,12 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
                 }
             }
         }
-        String host = uri.getHost().contains(":") && !uri.getHost().startsWith("[") ? "[" + uri.getHost() + "]" : uri.getHost();
+        String host = uri.getHost().contains(":") && !uri.getHost().startsWith("[")
+                ? "[" + uri.getHost() + "]"
+                : uri.getHost();
         int port = uri.getPort() < 0 ? 5432 : uri.getPort();
-        String jdbc = "jdbc:postgresql://" + host + ":" + port + "/" + database + (params.isEmpty() ? "" : "?" + String.join("&", params));
+        String jdbc = "jdbc:postgresql://" + host + ":" + port + "/" + database
+                + (params.isEmpty() ? "" : "?" + String.join("&", params));
         return new DatabaseUrl(jdbc, user, password);
     }
 
@@ -113,7 +118,8 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
     public String display() {
         String who = user == null ? "" : user + (password == null ? "" : ":" + Masking.MASK) + "@";
         // The JDBC URL keeps the driver's own parameters, some of them credentials (sslpassword…).
-        return Masking.maskUrl(jdbcUrl.replaceFirst("^jdbc:postgresql://", "postgresql://" + Matcher.quoteReplacement(who)));
+        return Masking.maskUrl(
+                jdbcUrl.replaceFirst("^jdbc:postgresql://", "postgresql://" + Matcher.quoteReplacement(who)));
     }
 
     @Override

@@ -3,9 +3,6 @@ package dev.outreachpipeline.db;
 import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.cli.ExitCodes;
 import dev.outreachpipeline.cli.TerminalText;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 
 /**
  * Prospects that share a domain once it is normalised (lower-case, one leading {@code www.} removed),
@@ -25,8 +24,7 @@ import java.util.UUID;
 public final class DomainDuplicates {
 
     /** One prospect row of a colliding group; {@code references} counts email_logs and any other referencing rows. */
-    public record Row(UUID id, String domain, OffsetDateTime createdAt, long emailLogs, long references) {
-    }
+    public record Row(UUID id, String domain, OffsetDateTime createdAt, long emailLogs, long references) {}
 
     /** Rows sharing {@code key}; the first is the survivor (the oldest). */
     public record Group(String key, List<Row> rows) {
@@ -39,8 +37,7 @@ public final class DomainDuplicates {
         }
     }
 
-    private DomainDuplicates() {
-    }
+    private DomainDuplicates() {}
 
     public static boolean uniqueDomainPending(Flyway flyway) {
         for (MigrationInfo m : flyway.info().pending()) {
@@ -55,8 +52,10 @@ public final class DomainDuplicates {
     public static void refuseIfAny(Database db) throws SQLException {
         List<Group> groups = find(db);
         if (!groups.isEmpty()) {
-            throw new OutreachException("Cannot migrate: prospects.domain is about to become unique, but some domains are stored"
-                    + " more than once. Nothing was changed.\n" + describe(groups) + "\n" + HOW_TO_RESOLVE, ExitCodes.FAILURE);
+            throw new OutreachException(
+                    "Cannot migrate: prospects.domain is about to become unique, but some domains are stored"
+                            + " more than once. Nothing was changed.\n" + describe(groups) + "\n" + HOW_TO_RESOLVE,
+                    ExitCodes.FAILURE);
         }
     }
 
@@ -70,7 +69,7 @@ public final class DomainDuplicates {
         List<Reference> refs = referencesTo(c);
         Map<String, List<Row>> groups = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(SqlStatement.DUPLICATE_DOMAIN_PROSPECTS.text());
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 UUID id = rs.getObject(2, UUID.class);
                 long emailLogs = 0;
@@ -82,8 +81,8 @@ public final class DomainDuplicates {
                         emailLogs += n;
                     }
                 }
-                groups.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Row(id,
-                        rs.getString(3), rs.getObject(4, OffsetDateTime.class), emailLogs, all));
+                groups.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(new Row(id, rs.getString(3), rs.getObject(4, OffsetDateTime.class), emailLogs, all));
             }
         }
         var result = new ArrayList<Group>();
@@ -98,13 +97,19 @@ public final class DomainDuplicates {
      */
     public static String describe(List<Group> groups) {
         var sb = new StringBuilder();
-        sb.append(groups.size()).append(" domain(s) are stored more than once (also counting case and a leading www.):\n");
+        sb.append(groups.size())
+                .append(" domain(s) are stored more than once (also counting case and a leading www.):\n");
         for (Group g : groups) {
             sb.append("  ").append(TerminalText.line(g.key())).append('\n');
             for (Row r : g.rows()) {
-                sb.append("    ").append(r.id()).append("  ").append(TerminalText.line(r.domain()))
-                        .append("  created ").append(r.createdAt() == null ? "(unknown)" : r.createdAt())
-                        .append("  email_logs: ").append(r.emailLogs());
+                sb.append("    ")
+                        .append(r.id())
+                        .append("  ")
+                        .append(TerminalText.line(r.domain()))
+                        .append("  created ")
+                        .append(r.createdAt() == null ? "(unknown)" : r.createdAt())
+                        .append("  email_logs: ")
+                        .append(r.emailLogs());
                 if (r.references() != r.emailLogs()) {
                     sb.append("  other references: ").append(r.references() - r.emailLogs());
                 }
@@ -136,7 +141,8 @@ public final class DomainDuplicates {
                     UUID survivor = g.survivor().id();
                     for (Row r : g.merged()) {
                         for (Reference ref : refs) {
-                            try (PreparedStatement ps = c.prepareStatement(ref.fill(SqlStatement.REPOINT_PROSPECT_REFERENCES))) {
+                            try (PreparedStatement ps =
+                                    c.prepareStatement(ref.fill(SqlStatement.REPOINT_PROSPECT_REFERENCES))) {
                                 ps.setObject(1, survivor);
                                 ps.setObject(2, r.id());
                                 ps.executeUpdate();
@@ -186,7 +192,7 @@ public final class DomainDuplicates {
     private static List<Reference> referencesTo(Connection c) throws SQLException {
         var refs = new ArrayList<Reference>();
         try (PreparedStatement ps = c.prepareStatement(SqlStatement.PROSPECT_REFERENCES.text());
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 refs.add(new Reference(rs.getString(1), rs.getString(2)));
             }

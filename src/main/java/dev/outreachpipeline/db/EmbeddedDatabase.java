@@ -1,9 +1,6 @@
 package dev.outreachpipeline.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The real PostgreSQL server that runs when no database URL is configured. Its data directory is
@@ -74,8 +73,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (heldByAnotherProcess(e)) {
                 throw new IllegalStateException(inUse(dir), e);
             }
-            throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dir + ": " + e.getMessage()
-                    + ". Check that the directory is writable and not used by another PostgreSQL or outreach command, or set DATABASE_URL.", e);
+            throw new IllegalStateException(
+                    "Could not start the embedded PostgreSQL in " + dir + ": " + e.getMessage()
+                            + ". Check that the directory is writable and not used by another PostgreSQL or outreach command, or set DATABASE_URL.",
+                    e);
         }
     }
 
@@ -97,9 +98,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** What to do when another command or the daemon holds the data directory. */
     static String inUse(Path dir) {
         String connect = serverPort(dir)
-                .map(port -> "Its server listens on 127.0.0.1:" + port + "; to use it from here while that process runs, set"
-                        + " DATABASE_URL=postgres://postgres@127.0.0.1:" + port + "/postgres")
-                .orElse("To run commands side by side from anywhere, give every one the same PostgreSQL through DATABASE_URL");
+                .map(port ->
+                        "Its server listens on 127.0.0.1:" + port + "; to use it from here while that process runs, set"
+                                + " DATABASE_URL=postgres://postgres@127.0.0.1:" + port + "/postgres")
+                .orElse(
+                        "To run commands side by side from anywhere, give every one the same PostgreSQL through DATABASE_URL");
         return "The embedded PostgreSQL in " + dir + " is in use by another outreach command or the daemon (it holds "
                 + dir.resolve(LOCK_FILE) + "). A command started on the same machine while the daemon's server is up"
                 + " connects to it by itself; this one could not, because that process is still starting the server or"
@@ -109,7 +112,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** The port of a live server owning {@code dir}, read from its postmaster.pid. */
     static Optional<Integer> runningServerPort(Path dir) {
-        return pidFile(dir).filter(pid -> ProcessHandle.of(pid.pid()).map(ProcessHandle::isAlive).orElse(false))
+        return pidFile(dir)
+                .filter(pid ->
+                        ProcessHandle.of(pid.pid()).map(ProcessHandle::isAlive).orElse(false))
                 .map(PidFile::port);
     }
 
@@ -118,8 +123,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return pidFile(dir).map(PidFile::port);
     }
 
-    private record PidFile(long pid, int port) {
-    }
+    private record PidFile(long pid, int port) {}
 
     private static Optional<PidFile> pidFile(Path dir) {
         Path pidFile = dir.resolve("postmaster.pid");
@@ -131,7 +135,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (lines.size() < 4) {
                 return Optional.empty();
             }
-            return Optional.of(new PidFile(Long.parseLong(lines.get(0).trim()), Integer.parseInt(lines.get(3).trim())));
+            return Optional.of(new PidFile(
+                    Long.parseLong(lines.get(0).trim()),
+                    Integer.parseInt(lines.get(3).trim())));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -142,7 +148,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public String describe() {
-        return "embedded PostgreSQL, data in " + dataDir + ", port " + port + (server == null ? " (started by another process)" : "");
+        return "embedded PostgreSQL, data in " + dataDir + ", port " + port
+                + (server == null ? " (started by another process)" : "");
     }
 
     /** Stops the server if this process started it; an attached server is left running. */

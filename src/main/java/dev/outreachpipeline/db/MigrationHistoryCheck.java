@@ -1,6 +1,11 @@
 package dev.outreachpipeline.db;
 
 import dev.outreachpipeline.db.SchemaDifference.Kind;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
@@ -8,12 +13,6 @@ import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
-
-import javax.sql.DataSource;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Compares Flyway's history of a schema with this build's migration files: never migrated,
@@ -43,8 +42,8 @@ public final class MigrationHistoryCheck {
             return check;
         }
         MigrationInfo current = info.current();
-        var check = new MigrationHistoryCheck(current == null ? null : current.getVersion().getVersion(),
-                lastGoodKnownVersion(info.all()));
+        var check = new MigrationHistoryCheck(
+                current == null ? null : current.getVersion().getVersion(), lastGoodKnownVersion(info.all()));
         Set<String> reported = check.compare(info.all());
         // Pending migrations are reported above with better words; anything else Flyway objects
         // to (a renamed description, a changed type) is passed on as Flyway words it.
@@ -77,17 +76,33 @@ public final class MigrationHistoryCheck {
         String versions = versions(pending);
         String expected = pending.length + " migration(s) applied (" + versions + ")";
         switch (state.kind()) {
-            case EMPTY -> add(Kind.NOT_MIGRATED, schema, expected, "an empty schema",
-                    "Schema " + schema + " has never been migrated: it is empty and " + pending.length
-                            + " migration(s) are pending (" + versions + ").");
-            case PREDECESSOR -> add(Kind.NOT_MIGRATED, schema, expected,
-                    "the Python backend's tables, alembic revision " + state.alembicRevision(),
-                    "Schema " + schema + " is the Python backend's database (alembic revision " + state.alembicRevision()
-                            + ") and has not been adopted: no migration is applied, " + pending.length
-                            + " are pending (" + versions + ").");
-            default -> add(Kind.UNRECOGNISED_SCHEMA, schema, expected, "tables " + String.join(", ", state.tables()),
-                    "Schema " + schema + " has no migration history and holds tables that are neither this program's"
-                            + " nor the Python backend's: " + String.join(", ", state.tables()) + ".");
+            case EMPTY ->
+                add(
+                        Kind.NOT_MIGRATED,
+                        schema,
+                        expected,
+                        "an empty schema",
+                        "Schema " + schema + " has never been migrated: it is empty and " + pending.length
+                                + " migration(s) are pending (" + versions + ").");
+            case PREDECESSOR ->
+                add(
+                        Kind.NOT_MIGRATED,
+                        schema,
+                        expected,
+                        "the Python backend's tables, alembic revision " + state.alembicRevision(),
+                        "Schema " + schema + " is the Python backend's database (alembic revision "
+                                + state.alembicRevision()
+                                + ") and has not been adopted: no migration is applied, " + pending.length
+                                + " are pending (" + versions + ").");
+            default ->
+                add(
+                        Kind.UNRECOGNISED_SCHEMA,
+                        schema,
+                        expected,
+                        "tables " + String.join(", ", state.tables()),
+                        "Schema " + schema
+                                + " has no migration history and holds tables that are neither this program's"
+                                + " nor the Python backend's: " + String.join(", ", state.tables()) + ".");
         }
     }
 
@@ -99,22 +114,47 @@ public final class MigrationHistoryCheck {
             MigrationState state = m.getState();
             boolean found = true;
             if (state == MigrationState.PENDING) {
-                add(Kind.MIGRATION_PENDING, object, "applied", "not applied",
+                add(
+                        Kind.MIGRATION_PENDING,
+                        object,
+                        "applied",
+                        "not applied",
                         "Migration " + describe(m) + " is pending: expected applied, found not applied.");
             } else if (state == MigrationState.IGNORED) {
-                add(Kind.MIGRATION_INVALID, object, "applied", "skipped",
-                        "Migration " + describe(m) + " was never applied although later ones were, and `outreach db migrate`"
+                add(
+                        Kind.MIGRATION_INVALID,
+                        object,
+                        "applied",
+                        "skipped",
+                        "Migration " + describe(m)
+                                + " was never applied although later ones were, and `outreach db migrate`"
                                 + " will not apply it out of order: expected applied, found skipped.");
             } else if (state.isFailed()) {
-                add(Kind.MIGRATION_FAILED, object, "applied successfully", "failed",
-                        "Migration " + describe(m) + " failed" + (state.isResolved() ? "" : " (and this build has no such file)")
-                                + ": expected applied successfully, found a failed attempt in " + Migrations.HISTORY_TABLE + ".");
+                add(
+                        Kind.MIGRATION_FAILED,
+                        object,
+                        "applied successfully",
+                        "failed",
+                        "Migration " + describe(m) + " failed"
+                                + (state.isResolved() ? "" : " (and this build has no such file)")
+                                + ": expected applied successfully, found a failed attempt in "
+                                + Migrations.HISTORY_TABLE + ".");
             } else if (state == MigrationState.MISSING_SUCCESS || state == MigrationState.FUTURE_SUCCESS) {
-                add(Kind.MIGRATION_UNKNOWN, object, "no such migration", "applied",
-                        "Migration " + describe(m) + " is applied to the database but this build has no such migration file"
-                                + (state == MigrationState.FUTURE_SUCCESS ? " (it was migrated by a newer build)" : "") + ".");
+                add(
+                        Kind.MIGRATION_UNKNOWN,
+                        object,
+                        "no such migration",
+                        "applied",
+                        "Migration " + describe(m)
+                                + " is applied to the database but this build has no such migration file"
+                                + (state == MigrationState.FUTURE_SUCCESS ? " (it was migrated by a newer build)" : "")
+                                + ".");
             } else if (state.isApplied() && state.isResolved() && !m.isChecksumMatching()) {
-                add(Kind.MIGRATION_CHECKSUM_MISMATCH, object, "checksum " + m.getResolvedChecksum(), "checksum " + m.getAppliedChecksum(),
+                add(
+                        Kind.MIGRATION_CHECKSUM_MISMATCH,
+                        object,
+                        "checksum " + m.getResolvedChecksum(),
+                        "checksum " + m.getAppliedChecksum(),
                         "Migration " + describe(m) + " was edited after it was applied: the file's checksum is "
                                 + m.getResolvedChecksum() + ", the database recorded " + m.getAppliedChecksum() + ".");
             } else {
@@ -137,12 +177,19 @@ public final class MigrationHistoryCheck {
                 continue;
             }
             any = true;
-            String object = invalid.version == null || invalid.version.isEmpty() ? invalid.description : "V" + invalid.version;
-            String error = invalid.errorDetails == null ? "rejected by Flyway's validation" : invalid.errorDetails.errorMessage;
+            String object =
+                    invalid.version == null || invalid.version.isEmpty() ? invalid.description : "V" + invalid.version;
+            String error = invalid.errorDetails == null
+                    ? "rejected by Flyway's validation"
+                    : invalid.errorDetails.errorMessage;
             add(Kind.MIGRATION_INVALID, object, null, null, "Migration " + object + ": " + oneLine(error));
         }
         if (!any && validation.invalidMigrations.isEmpty() && validation.errorDetails != null) {
-            add(Kind.MIGRATION_INVALID, Migrations.HISTORY_TABLE, null, null,
+            add(
+                    Kind.MIGRATION_INVALID,
+                    Migrations.HISTORY_TABLE,
+                    null,
+                    null,
                     "Flyway's validation failed: " + oneLine(validation.errorDetails.errorMessage));
         }
     }
@@ -152,8 +199,11 @@ public final class MigrationHistoryCheck {
         MigrationVersion last = null;
         for (MigrationInfo m : all) {
             MigrationState state = m.getState();
-            boolean good = state.isApplied() && !state.isFailed() && (state.isResolved() || state == MigrationState.BASELINE);
-            if (good && m.getVersion() != null && (last == null || m.getVersion().compareTo(last) > 0)) {
+            boolean good =
+                    state.isApplied() && !state.isFailed() && (state.isResolved() || state == MigrationState.BASELINE);
+            if (good
+                    && m.getVersion() != null
+                    && (last == null || m.getVersion().compareTo(last) > 0)) {
                 last = m.getVersion();
             }
         }
@@ -161,7 +211,9 @@ public final class MigrationHistoryCheck {
     }
 
     private static String name(MigrationInfo m) {
-        return m.getVersion() == null ? "R " + m.getDescription() : "V" + m.getVersion().getVersion();
+        return m.getVersion() == null
+                ? "R " + m.getDescription()
+                : "V" + m.getVersion().getVersion();
     }
 
     private static String describe(MigrationInfo m) {
@@ -172,7 +224,9 @@ public final class MigrationHistoryCheck {
         if (migrations.length == 0) {
             return "none";
         }
-        return migrations.length == 1 ? name(migrations[0]) : name(migrations[0]) + " to " + name(migrations[migrations.length - 1]);
+        return migrations.length == 1
+                ? name(migrations[0])
+                : name(migrations[0]) + " to " + name(migrations[migrations.length - 1]);
     }
 
     private static String oneLine(String s) {

@@ -1,10 +1,9 @@
 package dev.outreachpipeline.db;
 
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-
-import javax.sql.DataSource;
 
 /** How Flyway is set up for this project; every piece that migrates goes through here. */
 public final class Migrations {
@@ -14,8 +13,7 @@ public final class Migrations {
     /** The migration that makes prospects.domain unique; old data may have to be de-duplicated first. */
     public static final MigrationVersion UNIQUE_DOMAIN = MigrationVersion.fromVersion("4");
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     public static FluentConfiguration configure(DataSource dataSource, String schema) {
         return Flyway.configure()

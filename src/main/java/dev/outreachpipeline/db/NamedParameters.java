@@ -1,17 +1,17 @@
 package dev.outreachpipeline.db;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * A statement written for camel-sql ({@code :#name} parameters) made ready for plain JDBC: the text
@@ -29,7 +29,8 @@ public record NamedParameters(String jdbcText, List<String> names) {
     /** Translates {@code text}; a camel-sql expression parameter ({@code :#${...}}) has no JDBC form and is refused. */
     public static NamedParameters of(String text) {
         if (text.contains(":#$")) {
-            throw new IllegalArgumentException("a statement run through JDBC takes :#name parameters only, not :#${...} expressions");
+            throw new IllegalArgumentException(
+                    "a statement run through JDBC takes :#name parameters only, not :#${...} expressions");
         }
         var names = new ArrayList<String>();
         Matcher m = PARAMETER.matcher(text);
@@ -47,7 +48,8 @@ public record NamedParameters(String jdbcText, List<String> names) {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             if (!values.containsKey(name)) {
-                throw new IllegalArgumentException("the statement takes :#" + name + ", which is not given (given: " + values.keySet() + ")");
+                throw new IllegalArgumentException(
+                        "the statement takes :#" + name + ", which is not given (given: " + values.keySet() + ")");
             }
             ps.setObject(i + 1, values.get(name));
         }
@@ -55,7 +57,8 @@ public record NamedParameters(String jdbcText, List<String> names) {
 
     /** Runs the statement on its own connection (autocommit) and returns its rows, column label to value. */
     public List<Map<String, Object>> rows(DataSource dataSource, Map<String, ?> values) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(jdbcText)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(jdbcText)) {
             bind(ps, values);
             try (ResultSet rs = ps.executeQuery()) {
                 return rowsOf(rs);
@@ -65,7 +68,8 @@ public record NamedParameters(String jdbcText, List<String> names) {
 
     /** Runs the statement on its own connection (autocommit) and returns how many rows it changed. */
     public int update(DataSource dataSource, Map<String, ?> values) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(jdbcText)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(jdbcText)) {
             bind(ps, values);
             return ps.executeUpdate();
         }

@@ -20,8 +20,7 @@ public record ProjectSchema(List<ProjectTable> tables, List<String> functions) {
      * @param columns in the order the migrations create them
      * @param key     the primary key's columns, which give every export the same row order
      */
-    public record ProjectTable(String name, List<String> columns, List<String> key) {
-    }
+    public record ProjectTable(String name, List<String> columns, List<String> key) {}
 
     /** Runs the migrations into a scratch schema of {@code db} and reads what they define. */
     public static ProjectSchema load(Database db) throws SQLException {
@@ -30,7 +29,8 @@ public record ProjectSchema(List<ProjectTable> tables, List<String> functions) {
 
     public static ProjectSchema from(SchemaCatalog expected) {
         var names = new ArrayList<>(expected.tables().keySet());
-        // The scratch schema was migrated by Flyway, so it holds a history table too; that is Flyway's, not a table of ours.
+        // The scratch schema was migrated by Flyway, so it holds a history table too; that is Flyway's, not a table of
+        // ours.
         names.remove(Migrations.HISTORY_TABLE);
         var tables = new ArrayList<ProjectTable>();
         for (String name : TableOrder.parentsFirst(expected, names)) {
@@ -47,7 +47,8 @@ public record ProjectSchema(List<ProjectTable> tables, List<String> functions) {
                     .orElse(columns);
             tables.add(new ProjectTable(name, columns, key));
         }
-        return new ProjectSchema(List.copyOf(tables), List.copyOf(expected.functions().keySet()));
+        return new ProjectSchema(
+                List.copyOf(tables), List.copyOf(expected.functions().keySet()));
     }
 
     public List<String> tableNames() {

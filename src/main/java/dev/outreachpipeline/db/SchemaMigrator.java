@@ -3,13 +3,12 @@ package dev.outreachpipeline.db;
 import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.cli.ExitCodes;
 import dev.outreachpipeline.db.adoption.LegacyAdoption;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * {@code db migrate}: decides whose database this is, adopts the predecessor's, refuses anything it
@@ -32,11 +31,12 @@ public final class SchemaMigrator {
             try (Connection c = db.connection()) {
                 state = DatabaseState.inspect(c, db.schema());
             }
-            Flyway flyway = Migrations.configureWithProgress(db.dataSource(), db.schema()).load();
+            Flyway flyway = Migrations.configureWithProgress(db.dataSource(), db.schema())
+                    .load();
             switch (state.kind()) {
                 case FOREIGN -> throw refuseForeign(state);
                 case PREDECESSOR -> report.addAll(new LegacyAdoption(db).adopt(state, true));
-                case EMPTY -> { }
+                case EMPTY -> {}
                 case OURS -> {
                     if (state.tables().contains("prospects") && DomainDuplicates.uniqueDomainPending(flyway)) {
                         DomainDuplicates.refuseIfAny(db);
@@ -44,13 +44,18 @@ public final class SchemaMigrator {
                 }
             }
             MigrateResult result = flyway.migrate();
-            String version = flyway.info().current() == null ? "none" : flyway.info().current().getVersion().getVersion();
-            report.add(result.migrationsExecuted == 0
-                    ? "The schema is up to date (version " + version + ")."
-                    : "Applied " + result.migrationsExecuted + " migration(s); the schema is now at version " + version + ".");
+            String version = flyway.info().current() == null
+                    ? "none"
+                    : flyway.info().current().getVersion().getVersion();
+            report.add(
+                    result.migrationsExecuted == 0
+                            ? "The schema is up to date (version " + version + ")."
+                            : "Applied " + result.migrationsExecuted + " migration(s); the schema is now at version "
+                                    + version + ".");
             return report;
         } catch (SQLException e) {
-            throw new OutreachException("Migrating " + db.description() + " failed: " + e.getMessage(), ExitCodes.FAILURE, e);
+            throw new OutreachException(
+                    "Migrating " + db.description() + " failed: " + e.getMessage(), ExitCodes.FAILURE, e);
         }
     }
 
@@ -71,11 +76,13 @@ public final class SchemaMigrator {
                     return report;
                 }
                 case PREDECESSOR -> report.addAll(new LegacyAdoption(db).adopt(state, false));
-                case OURS -> { }
+                case OURS -> {}
             }
             var target = org.flywaydb.core.api.MigrationVersion.fromVersion(
                     String.valueOf(Integer.parseInt(Migrations.UNIQUE_DOMAIN.getVersion()) - 1));
-            Flyway flyway = Migrations.configureWithProgress(db.dataSource(), db.schema()).target(target).load();
+            Flyway flyway = Migrations.configureWithProgress(db.dataSource(), db.schema())
+                    .target(target)
+                    .load();
             int applied = flyway.migrate().migrationsExecuted;
             if (applied > 0) {
                 report.add("Applied " + applied + " migration(s) up to version " + target.getVersion()
@@ -83,8 +90,10 @@ public final class SchemaMigrator {
             }
             return report;
         } catch (SQLException e) {
-            throw new OutreachException("Preparing " + db.description() + " for de-duplication failed: " + e.getMessage(),
-                    ExitCodes.FAILURE, e);
+            throw new OutreachException(
+                    "Preparing " + db.description() + " for de-duplication failed: " + e.getMessage(),
+                    ExitCodes.FAILURE,
+                    e);
         }
     }
 
@@ -92,9 +101,11 @@ public final class SchemaMigrator {
         String why = state.tables().contains(DatabaseState.ALEMBIC_TABLE)
                 ? "It has an alembic_version table like the Python backend's, but lacks its table(s) "
                         + String.join(", ", state.missingPredecessorTables()) + "."
-                : "Its tables are neither this project's nor the Python backend's: " + String.join(", ", state.tables()) + ".";
-        return new OutreachException("Refusing to migrate schema '" + db.schema() + "' of " + db.description() + ". " + why
-                + " Nothing was changed. Point DATABASE_URL at an empty database, or set outreach.database.schema to an empty schema.",
+                : "Its tables are neither this project's nor the Python backend's: " + String.join(", ", state.tables())
+                        + ".";
+        return new OutreachException(
+                "Refusing to migrate schema '" + db.schema() + "' of " + db.description() + ". " + why
+                        + " Nothing was changed. Point DATABASE_URL at an empty database, or set outreach.database.schema to an empty schema.",
                 ExitCodes.FAILURE);
     }
 }

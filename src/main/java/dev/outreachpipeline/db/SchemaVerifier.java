@@ -2,13 +2,12 @@ package dev.outreachpipeline.db;
 
 import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.cli.ExitCodes;
-import org.flywaydb.core.api.MigrationVersion;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * {@code db verify}, the audit automated: checks Flyway's history against this build's migrations,
@@ -43,19 +42,26 @@ public final class SchemaVerifier {
                 notes.addAll(diff.notes());
                 if (differences.stream().anyMatch(d -> d.kind() == SchemaDifference.Kind.MIGRATION_PENDING)) {
                     notes.add("The schema was compared with what the migrations up to version "
-                            + (history.verifiedVersion() == null ? "none" : history.verifiedVersion().getVersion())
+                            + (history.verifiedVersion() == null
+                                    ? "none"
+                                    : history.verifiedVersion().getVersion())
                             + " (the last applied) define; the pending ones will change it further.");
                 }
             }
-            List<String> tables = actual.tables().keySet().stream().filter(CatalogDiff::isSchemaTable).toList();
+            List<String> tables = actual.tables().keySet().stream()
+                    .filter(CatalogDiff::isSchemaTable)
+                    .toList();
             int foreignKeys = (int) tables.stream()
                     .flatMap(t -> actual.tables().get(t).constraints().values().stream())
                     .filter(k -> k.type() == 'f')
                     .count();
-            return new VerifyReport(db.description(), schema, history.schemaVersion(), tables, foreignKeys, differences, notes);
+            return new VerifyReport(
+                    db.description(), schema, history.schemaVersion(), tables, foreignKeys, differences, notes);
         } catch (SQLException e) {
-            throw new OutreachException("Verifying schema " + schema + " of " + db.description() + " failed: " + e.getMessage(),
-                    ExitCodes.FAILURE, e);
+            throw new OutreachException(
+                    "Verifying schema " + schema + " of " + db.description() + " failed: " + e.getMessage(),
+                    ExitCodes.FAILURE,
+                    e);
         }
     }
 

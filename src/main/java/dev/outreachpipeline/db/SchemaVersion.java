@@ -21,7 +21,9 @@ public record SchemaVersion(MigrationVersion current, MigrationVersion latest, i
         MigrationVersion latest = null;
         for (MigrationInfo m : info.all()) {
             // Only migrations this program has: a newer program's, recorded as applied, are not ours to lead to.
-            if (m.getState().isResolved() && m.getVersion() != null && (latest == null || m.getVersion().compareTo(latest) > 0)) {
+            if (m.getState().isResolved()
+                    && m.getVersion() != null
+                    && (latest == null || m.getVersion().compareTo(latest) > 0)) {
                 latest = m.getVersion();
             }
         }

@@ -1,13 +1,12 @@
 package dev.outreachpipeline.db;
 
-import org.flywaydb.core.api.MigrationVersion;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * The schema the migrations define (without Flyway's own history table), obtained the only trustworthy way: by running them into a
@@ -18,8 +17,7 @@ public final class ScratchSchema {
 
     public static final String PREFIX = "outreach_scratch_";
 
-    private ScratchSchema() {
-    }
+    private ScratchSchema() {}
 
     /** The catalog after every migration. */
     public static SchemaCatalog expectedCatalog(DataSource dataSource) throws SQLException {
@@ -28,7 +26,8 @@ public final class ScratchSchema {
 
     /** The catalog after the migrations up to and including {@code target}. */
     public static SchemaCatalog expectedCatalog(DataSource dataSource, MigrationVersion target) throws SQLException {
-        String scratch = PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        String scratch =
+                PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         try {
             Migrations.configure(dataSource, scratch).target(target).load().migrate();
             try (Connection c = dataSource.getConnection()) {
@@ -38,7 +37,8 @@ public final class ScratchSchema {
                 return new SchemaCatalog(null, java.util.Collections.unmodifiableMap(tables), catalog.functions());
             }
         } finally {
-            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            try (Connection c = dataSource.getConnection();
+                    Statement st = c.createStatement()) {
                 st.execute(SqlStatement.DROP_SCRATCH_SCHEMA.fill(java.util.Map.of("schema", SqlNames.quote(scratch))));
             }
         }

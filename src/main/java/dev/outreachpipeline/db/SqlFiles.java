@@ -1,8 +1,5 @@
 package dev.outreachpipeline.db;
 
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +10,8 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The registry of the statements under src/main/resources/sql (one file a statement): the files Java
@@ -27,8 +26,7 @@ public final class SqlFiles {
     private static final String ROUTES = "classpath:routes/*.camel.yaml";
     private static final Pattern ROUTE_REFERENCE = Pattern.compile("sql:classpath:sql/([A-Za-z0-9._-]+\\.sql)");
 
-    private SqlFiles() {
-    }
+    private SqlFiles() {}
 
     /** The text of {@code sql/<name>} from the jar. */
     static String read(String name) {
@@ -66,7 +64,8 @@ public final class SqlFiles {
     static TreeSet<String> referencedFromRoutes() {
         var names = new TreeSet<String>();
         try {
-            for (Resource route : new PathMatchingResourcePatternResolver(SqlFiles.class.getClassLoader()).getResources(ROUTES)) {
+            for (Resource route :
+                    new PathMatchingResourcePatternResolver(SqlFiles.class.getClassLoader()).getResources(ROUTES)) {
                 try (InputStream in = route.getInputStream()) {
                     names.addAll(references(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                 }

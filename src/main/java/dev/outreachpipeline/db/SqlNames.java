@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class SqlNames {
 
-    private SqlNames() {
-    }
+    private SqlNames() {}
 
     /** Always quoted: a column named like a keyword ({@code key}, {@code user}) then needs no special case. */
     static String quote(String identifier) {

@@ -6,8 +6,7 @@ import java.time.OffsetDateTime;
 /** Values as camel-sql hands them to beans, in the types the beans work with. */
 public final class SqlValues {
 
-    private SqlValues() {
-    }
+    private SqlValues() {}
 
     /** A timestamptz column's value (OffsetDateTime, Timestamp, or its text), or null. */
     public static Instant instant(Object value) {

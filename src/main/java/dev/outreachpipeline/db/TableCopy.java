@@ -1,8 +1,5 @@
 package dev.outreachpipeline.db;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +15,8 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * A table's rows to and from CSV through the driver's COPY, and the SHA-256 by which a backup's
@@ -27,11 +26,9 @@ import java.util.Map;
 final class TableCopy {
 
     /** What one export produced. */
-    record Exported(long rows, String sha256) {
-    }
+    record Exported(long rows, String sha256) {}
 
-    private TableCopy() {
-    }
+    private TableCopy() {}
 
     /**
      * Fixes, for the current transaction only, every setting that changes how values are printed.
@@ -49,13 +46,18 @@ final class TableCopy {
      * order the columns have in a particular database (an adopted one may differ).
      */
     static String exportSql(String schema, String table, List<String> columns, List<String> key) {
-        return SqlStatement.COPY_TABLE_OUT.fill(Map.of("table", SqlNames.qualified(schema, table),
-                "columns", SqlNames.quotedList(columns), "key", SqlNames.quotedList(key)));
+        return SqlStatement.COPY_TABLE_OUT.fill(Map.of(
+                "table",
+                SqlNames.qualified(schema, table),
+                "columns",
+                SqlNames.quotedList(columns),
+                "key",
+                SqlNames.quotedList(key)));
     }
 
     static String importSql(String schema, String table, List<String> columns) {
-        return SqlStatement.COPY_TABLE_IN.fill(Map.of("table", SqlNames.qualified(schema, table),
-                "columns", SqlNames.quotedList(columns)));
+        return SqlStatement.COPY_TABLE_IN.fill(
+                Map.of("table", SqlNames.qualified(schema, table), "columns", SqlNames.quotedList(columns)));
     }
 
     static Exported export(Connection c, String sql, OutputStream out) throws SQLException, IOException {

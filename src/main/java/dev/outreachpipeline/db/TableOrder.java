@@ -15,8 +15,7 @@ import java.util.TreeSet;
  */
 public final class TableOrder {
 
-    private TableOrder() {
-    }
+    private TableOrder() {}
 
     /**
      * {@code tables} parents first. Ties are broken by name, so the order (and with it a backup's

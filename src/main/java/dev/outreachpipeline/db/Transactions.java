@@ -6,8 +6,7 @@ import java.sql.SQLException;
 /** Helpers for the transactions backup, restore and reset run by hand. */
 final class Transactions {
 
-    private Transactions() {
-    }
+    private Transactions() {}
 
     /**
      * Rolls back after {@code cause}. Should the rollback fail too (a lost connection), the server

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outreachpipeline.db.SchemaDifference.Kind;
 import dev.outreachpipeline.db.SchemaDifference.Remedy;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -67,12 +66,16 @@ public record VerifyReport(
         differences.forEach(d -> kinds.add(d.kind()));
         var out = new ArrayList<String>();
         if (kinds.contains(Kind.UNRECOGNISED_SCHEMA)) {
-            out.add("This schema is not this program's, and `outreach db migrate` refuses it untouched: point DATABASE_URL"
-                    + " at an empty database, or set outreach.database.schema to an empty schema.");
+            out.add(
+                    "This schema is not this program's, and `outreach db migrate` refuses it untouched: point DATABASE_URL"
+                            + " at an empty database, or set outreach.database.schema to an empty schema.");
         }
         if (kinds.contains(Kind.NOT_MIGRATED) || kinds.contains(Kind.MIGRATION_PENDING)) {
             out.add("Run `outreach db migrate` (or start the daemon with `outreach run --migrate`) to apply the pending"
-                    + " migration(s)" + (kinds.contains(Kind.NOT_MIGRATED) ? ", adopting the Python backend's database first if that is what this is" : "")
+                    + " migration(s)"
+                    + (kinds.contains(Kind.NOT_MIGRATED)
+                            ? ", adopting the Python backend's database first if that is what this is"
+                            : "")
                     + ".");
         }
         if (kinds.contains(Kind.MIGRATION_FAILED)) {
@@ -92,23 +95,29 @@ public record VerifyReport(
                     + " with src/main/resources/db/migration and restore the files as they were applied.");
         }
         if (differences.stream().anyMatch(d -> d.remedy() == Remedy.HAND_MADE)) {
-            out.add("The schema differences were made by hand, outside the migrations. Undo each of them. If a change is"
-                    + " wanted, undo it all the same and write it as a new migration (src/main/resources/db/migration/"
-                    + "V<next>__<what>.sql), so that every database gets it the same way, then run `outreach db migrate`.");
+            out.add(
+                    "The schema differences were made by hand, outside the migrations. Undo each of them. If a change is"
+                            + " wanted, undo it all the same and write it as a new migration (src/main/resources/db/migration/"
+                            + "V<next>__<what>.sql), so that every database gets it the same way, then run `outreach db migrate`.");
         }
         return out;
     }
 
     public String renderText() {
         var sb = new StringBuilder();
-        sb.append("Database: ").append(database).append(", schema ").append(schema).append('\n');
+        sb.append("Database: ")
+                .append(database)
+                .append(", schema ")
+                .append(schema)
+                .append('\n');
         sb.append("Summary: ").append(summary()).append('\n');
         if (!tableNames.isEmpty()) {
             sb.append("Tables: ").append(String.join(", ", tableNames)).append('\n');
         }
         if (clean()) {
             sb.append("No drift: the schema is exactly what the migrations define")
-                    .append(schemaVersion == null ? "" : " up to version " + schemaVersion).append(".\n");
+                    .append(schemaVersion == null ? "" : " up to version " + schemaVersion)
+                    .append(".\n");
         } else {
             sb.append("Drift: ").append(differences.size()).append(" difference(s) from what the migrations define:\n");
             differences.forEach(d -> sb.append("  - ").append(d.message()).append('\n'));

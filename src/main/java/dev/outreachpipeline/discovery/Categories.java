@@ -1,7 +1,6 @@
 package dev.outreachpipeline.discovery;
 
 import dev.outreachpipeline.config.ConfigException;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -39,7 +38,8 @@ public final class Categories {
         try (Reader reader = source.open()) {
             props.load(reader);
         } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigException(List.of("cannot read the category table " + source.name() + ": " + e.getMessage()));
+            throw new ConfigException(
+                    List.of("cannot read the category table " + source.name() + ": " + e.getMessage()));
         }
         var problems = new ArrayList<String>();
         var phrasesByName = new TreeMap<String, List<String>>();
@@ -79,7 +79,8 @@ public final class Categories {
      * @throws UnknownNameException when the table has no such category; the message lists the valid ones
      */
     public List<String> phrases(String category) {
-        return find(category).map(phrasesByName::get)
+        return find(category)
+                .map(phrasesByName::get)
                 .orElseThrow(() -> new UnknownNameException(unknownMessage(category)));
     }
 

@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
  */
 public final class ControlCharacters {
 
-    private ControlCharacters() {
-    }
+    private ControlCharacters() {}
 
     public static boolean isControl(int codePoint) {
         return Character.getType(codePoint) == Character.CONTROL;

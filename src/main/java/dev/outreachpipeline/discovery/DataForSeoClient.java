@@ -7,9 +7,6 @@ import dev.outreachpipeline.providers.ProviderHttp;
 import dev.outreachpipeline.providers.ProviderHttp.Answer;
 import dev.outreachpipeline.providers.ProviderRetries;
 import dev.outreachpipeline.providers.SharedRateLimiter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * DataForSEO's SERP API as the discovery routes use it. One instance serves every worker of the
@@ -48,11 +47,18 @@ public final class DataForSeoClient {
         this.settings = settings;
         this.calls = calls;
         this.http = new ProviderHttp("DataForSEO", settings.baseUrl(), settings.timeout(), settings.concurrency());
-        this.authorization = Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                (settings.login() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8)));
+        this.authorization = Map.of(
+                "Authorization",
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((settings.login() + ":" + settings.password())
+                                        .getBytes(StandardCharsets.UTF_8)));
         this.rateLimiter = rateLimiter;
-        this.bulkhead = Bulkhead.builder(settings.concurrency()).withMaxWaitTime(Duration.ofMinutes(30)).build();
-        this.retries = new ProviderRetries("DataForSEO", settings.maxRetries(), settings.retryDelay(), settings.maxRetryDelay());
+        this.bulkhead = Bulkhead.builder(settings.concurrency())
+                .withMaxWaitTime(Duration.ofMinutes(30))
+                .build();
+        this.retries = new ProviderRetries(
+                "DataForSEO", settings.maxRetries(), settings.retryDelay(), settings.maxRetryDelay());
     }
 
     public String mode() {
@@ -78,12 +84,11 @@ public final class DataForSeoClient {
     public SerpCall live(SerpTask task, Runnable beforeEachAttempt, Runnable beforeSend) {
         String body = requests.live(task);
         var spent = new Spent();
-        SerpOutcome outcome = withRetries("query '" + task.keyword() + "'", spent, beforeEachAttempt,
-                () -> {
-                    beforeSend.run();
-                    Answer r = spent.record(post(ROOT + "/live/advanced", body));
-                    return counted("live", r, responses.parseLive(r.status(), r.body()));
-                });
+        SerpOutcome outcome = withRetries("query '" + task.keyword() + "'", spent, beforeEachAttempt, () -> {
+            beforeSend.run();
+            Answer r = spent.record(post(ROOT + "/live/advanced", body));
+            return counted("live", r, responses.parseLive(r.status(), r.body()));
+        });
         return new SerpCall(resultsOrThrow(outcome, task.keyword(), spent), spent.calls.get(), spent.cost());
     }
 
@@ -92,7 +97,8 @@ public final class DataForSeoClient {
      *
      * @return tag → task id for the accepted tasks, tag → reason for the rejected ones, and the call's cost
      */
-    public TaskPostResult post(List<SerpTask> tasks, Runnable beforeEachAttempt, Runnable beforeSend, Consumer<Spent> account) {
+    public TaskPostResult post(
+            List<SerpTask> tasks, Runnable beforeEachAttempt, Runnable beforeSend, Consumer<Spent> account) {
         String body = requests.taskPost(tasks);
         var spent = new Spent();
         var result = new AtomicReference<TaskPostResult>();
@@ -101,7 +107,12 @@ public final class DataForSeoClient {
             Answer response = spent.record(post(ROOT + "/task_post", body));
             TaskPostResult r = responses.parseTaskPost(response.status(), response.body());
             result.set(r);
-            return counted("task_post", response, r.requestFailure() == null ? new SerpOutcome.Results(null, List.of(), BigDecimal.ZERO) : r.requestFailure());
+            return counted(
+                    "task_post",
+                    response,
+                    r.requestFailure() == null
+                            ? new SerpOutcome.Results(null, List.of(), BigDecimal.ZERO)
+                            : r.requestFailure());
         });
         account.accept(spent);
         if (outcome instanceof SerpOutcome.Results) {
@@ -131,12 +142,11 @@ public final class DataForSeoClient {
     /** Collects one posted task's results (standard mode); free of charge. */
     public SerpCall taskGet(String taskId, String keyword, Runnable beforeEachAttempt, Runnable beforeSend) {
         var spent = new Spent();
-        SerpOutcome outcome = withRetries("collecting task " + taskId, spent, beforeEachAttempt,
-                () -> {
-                    beforeSend.run();
-                    Answer r = spent.record(get(ROOT + "/task_get/advanced/" + taskId));
-                    return counted("task_get", r, responses.parseTaskGet(r.status(), r.body()));
-                });
+        SerpOutcome outcome = withRetries("collecting task " + taskId, spent, beforeEachAttempt, () -> {
+            beforeSend.run();
+            Answer r = spent.record(get(ROOT + "/task_get/advanced/" + taskId));
+            return counted("task_get", r, responses.parseTaskGet(r.status(), r.body()));
+        });
         return new SerpCall(resultsOrThrow(outcome, keyword, spent), spent.calls.get(), spent.cost());
     }
 
@@ -145,7 +155,8 @@ public final class DataForSeoClient {
      * (yet) — used when resuming, for tasks that tasks_ready no longer lists because they were
      * fetched once before the process stopped.
      */
-    public java.util.Optional<SerpCall> taskGetIfReady(String taskId, String keyword, Runnable check, Runnable beforeSend) {
+    public java.util.Optional<SerpCall> taskGetIfReady(
+            String taskId, String keyword, Runnable check, Runnable beforeSend) {
         var spent = new Spent();
         check.run();
         beforeSend.run();
@@ -154,15 +165,21 @@ public final class DataForSeoClient {
         if (outcome instanceof SerpOutcome.Retry) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new SerpCall(resultsOrThrow(outcome, keyword, spent), spent.calls(), spent.cost()));
+        return java.util.Optional.of(
+                new SerpCall(resultsOrThrow(outcome, keyword, spent), spent.calls(), spent.cost()));
     }
 
-    private SerpOutcome withRetries(String what, Spent spent, Runnable beforeEachAttempt, java.util.function.Supplier<SerpOutcome> attempt) {
+    private SerpOutcome withRetries(
+            String what, Spent spent, Runnable beforeEachAttempt, java.util.function.Supplier<SerpOutcome> attempt) {
         if (!settings.hasCredentials()) {
             throw new JobFailed("DataForSEO credentials are not set: set DATAFORSEO_LOGIN and DATAFORSEO_PASSWORD.");
         }
-        return retries.call(what, SerpOutcome.Retry.class::isInstance,
-                o -> o instanceof SerpOutcome.Retry r ? r.reason() : String.valueOf(o), beforeEachAttempt, () -> {
+        return retries.call(
+                what,
+                SerpOutcome.Retry.class::isInstance,
+                o -> o instanceof SerpOutcome.Retry r ? r.reason() : String.valueOf(o),
+                beforeEachAttempt,
+                () -> {
                     rateLimiter.acquire(beforeEachAttempt);
                     bulkhead.acquirePermit();
                     try {
@@ -175,7 +192,11 @@ public final class DataForSeoClient {
 
     /** Counts an answer as classified, with the cost DataForSEO reported for it, for /metrics and /health/ready. */
     private SerpOutcome counted(String endpoint, Answer r, SerpOutcome outcome) {
-        calls.record("dataforseo", endpoint, ProviderCalls.label(outcome), SerpResponses.reportedCost(r.body()).orElse(BigDecimal.ZERO));
+        calls.record(
+                "dataforseo",
+                endpoint,
+                ProviderCalls.label(outcome),
+                SerpResponses.reportedCost(r.body()).orElse(BigDecimal.ZERO));
         return outcome;
     }
 
@@ -190,8 +211,10 @@ public final class DataForSeoClient {
             throw new QueryFailed(f.reason(), spent.calls.get(), spent.cost());
         }
         String reason = outcome instanceof SerpOutcome.Retry r ? r.reason() : String.valueOf(outcome);
-        throw new QueryFailed("DataForSEO still failing after " + spent.calls.get() + " attempt(s) for " + what + ": " + reason,
-                spent.calls.get(), spent.cost());
+        throw new QueryFailed(
+                "DataForSEO still failing after " + spent.calls.get() + " attempt(s) for " + what + ": " + reason,
+                spent.calls.get(),
+                spent.cost());
     }
 
     private Answer post(String path, String body) {
@@ -212,7 +235,8 @@ public final class DataForSeoClient {
 
     /** A timeout, a refused or reset connection: nothing usable came back, so try again later. */
     private static Answer noAnswer(ProviderHttp.NoAnswer e) {
-        return new Answer(599, "{\"status_code\": 50000, \"status_message\": \"no answer from DataForSEO: " + e.kind() + "\"}");
+        return new Answer(
+                599, "{\"status_code\": 50000, \"status_message\": \"no answer from DataForSEO: " + e.kind() + "\"}");
     }
 
     /** Calls made and cost reported for one operation, retries included. */

@@ -2,13 +2,22 @@ package dev.outreachpipeline.discovery;
 
 import dev.outreachpipeline.config.Masking;
 import dev.outreachpipeline.config.OutreachConfig;
-
 import java.time.Duration;
 
 /** The DataForSEO part of the configuration; {@link #toString()} never shows the password. */
-public record DataForSeoSettings(String baseUrl, String login, String password, String mode, int callsPerMinute,
-                                 int concurrency, Duration timeout, int maxRetries, Duration retryDelay,
-                                 Duration maxRetryDelay, Duration pollInterval, Duration collectTimeout) {
+public record DataForSeoSettings(
+        String baseUrl,
+        String login,
+        String password,
+        String mode,
+        int callsPerMinute,
+        int concurrency,
+        Duration timeout,
+        int maxRetries,
+        Duration retryDelay,
+        Duration maxRetryDelay,
+        Duration pollInterval,
+        Duration collectTimeout) {
 
     public static DataForSeoSettings from(OutreachConfig c) {
         return new DataForSeoSettings(

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outreachpipeline.jobs.JobCheck;
 import dev.outreachpipeline.jobs.JobFailed;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the discovery routes ask of Java: the plan of a job, one query's SERP call, the accounting
@@ -31,8 +30,13 @@ public final class DiscoverJob {
     private final JobCheck jobCheck;
     private final SentCalls sentCalls;
 
-    public DiscoverJob(DiscoverySettings settings, Locations locations, Categories categories, DataForSeoClient client,
-                       JobCheck jobCheck, SentCalls sentCalls) {
+    public DiscoverJob(
+            DiscoverySettings settings,
+            Locations locations,
+            Categories categories,
+            DataForSeoClient client,
+            JobCheck jobCheck,
+            SentCalls sentCalls) {
         this.settings = settings;
         this.locations = locations;
         this.categories = categories;
@@ -62,7 +66,8 @@ public final class DiscoverJob {
 
     private QueryPlan queryPlan(String paramsJson) {
         try {
-            return DiscoverRequestValidator.queryPlan(request(paramsJson), locations, categories, settings.maxQueriesPerLocation());
+            return DiscoverRequestValidator.queryPlan(
+                    request(paramsJson), locations, categories, settings.maxQueriesPerLocation());
         } catch (InvalidDiscoverRequestException e) {
             throw new JobFailed("The job's request is not valid: " + String.join(" ", e.problems()));
         }
@@ -87,8 +92,13 @@ public final class DiscoverJob {
 
     /** The DataForSEO task for a query row; its tag carries the query's id back to us. */
     public SerpTask task(Map<String, Object> query) {
-        return new SerpTask(String.valueOf(query.get("keyword")), ((Number) query.get("location_code")).intValue(),
-                settings.languageCode(), settings.depth(), settings.device(), "q:" + query.get("id"));
+        return new SerpTask(
+                String.valueOf(query.get("keyword")),
+                ((Number) query.get("location_code")).intValue(),
+                settings.languageCode(),
+                settings.depth(),
+                settings.device(),
+                "q:" + query.get("id"));
     }
 
     /** The SERP's wanted items, ready to classify; an item that held control characters is logged, once. */
@@ -111,7 +121,8 @@ public final class DiscoverJob {
 
     /** The parameters of the statement recording a query's success. */
     public Map<String, Object> counters(SerpBatch batch, List<Map<String, Object>> inserted) {
-        Set<String> domains = inserted.stream().map(r -> (String) r.get("domain")).collect(Collectors.toSet());
+        Set<String> domains =
+                inserted.stream().map(r -> (String) r.get("domain")).collect(Collectors.toSet());
         batch.inserted(domains);
         var params = new LinkedHashMap<String, Object>();
         params.put("found", batch.found());
@@ -128,8 +139,10 @@ public final class DiscoverJob {
     public Map<String, Object> failure(Exception e) {
         var params = new LinkedHashMap<String, Object>();
         var failed = dev.outreachpipeline.jobs.JobFailures.find(e, QueryFailed.class);
-        params.put("errorMessage", failed.map(Throwable::getMessage)
-                .orElseGet(() -> new dev.outreachpipeline.jobs.JobFailures().describe(e)));
+        params.put(
+                "errorMessage",
+                failed.map(Throwable::getMessage)
+                        .orElseGet(() -> new dev.outreachpipeline.jobs.JobFailures().describe(e)));
         params.put("cost", failed.map(QueryFailed::cost).orElse(BigDecimal.ZERO).toPlainString());
         return params;
     }

@@ -12,17 +12,18 @@ public final class DiscoverRequestValidator {
 
     /** DataForSEO refuses a {@code keyword} longer than this. */
     public static final int MAX_KEYWORD_LENGTH = 700;
+
     public static final int MIN_MAX_RESULTS = 1;
     public static final int MAX_MAX_RESULTS = 1000;
     private static final int SHOWN_KEYWORD_LENGTH = 40;
 
-    private DiscoverRequestValidator() {
-    }
+    private DiscoverRequestValidator() {}
 
     /** @return every problem with the request; empty when it can be planned */
     public static List<String> validate(DiscoverRequest request, Locations locations, Categories categories) {
         var problems = new LinkedHashSet<String>(); // a name given twice is reported once
-        if (QueryPlanner.splitKeywords(request.keywords()).isEmpty() && request.categories().isEmpty()) {
+        if (QueryPlanner.splitKeywords(request.keywords()).isEmpty()
+                && request.categories().isEmpty()) {
             problems.add("The request has no keywords and no categories: give keywords, categories or both.");
         }
         if (request.locations().isEmpty()) {
@@ -54,8 +55,10 @@ public final class DiscoverRequestValidator {
                 problems.add(controlCharacters("category", name));
                 continue;
             }
-            categories.find(name).ifPresentOrElse(knownCategories::add,
-                    () -> problems.add(sentence(categories.unknownMessage(name))));
+            categories
+                    .find(name)
+                    .ifPresentOrElse(
+                            knownCategories::add, () -> problems.add(sentence(categories.unknownMessage(name))));
         }
         String longestPhrase = "";
         String longestPhraseCategory = null;
@@ -79,7 +82,8 @@ public final class DiscoverRequestValidator {
             } else if (keyword.length() > MAX_KEYWORD_LENGTH) {
                 problems.add("The keyword '" + shorten(keyword) + "' is " + keyword.length()
                         + " characters long; DataForSEO accepts at most " + MAX_KEYWORD_LENGTH + ".");
-            } else if (longestPhraseCategory != null && keyword.length() + 1 + longestPhrase.length() > MAX_KEYWORD_LENGTH) {
+            } else if (longestPhraseCategory != null
+                    && keyword.length() + 1 + longestPhrase.length() > MAX_KEYWORD_LENGTH) {
                 problems.add("The keyword '" + shorten(keyword) + "' (" + keyword.length() + " characters) with the "
                         + longestPhraseCategory + " phrase '" + longestPhrase + "' makes a query of "
                         + (keyword.length() + 1 + longestPhrase.length()) + " characters; DataForSEO accepts at most "
@@ -87,8 +91,8 @@ public final class DiscoverRequestValidator {
             }
         }
         if (request.maxResults() < MIN_MAX_RESULTS || request.maxResults() > MAX_MAX_RESULTS) {
-            problems.add("The maximum number of results (max_results) must be between " + MIN_MAX_RESULTS + " and " + MAX_MAX_RESULTS
-                    + ", is " + request.maxResults() + ".");
+            problems.add("The maximum number of results (max_results) must be between " + MIN_MAX_RESULTS + " and "
+                    + MAX_MAX_RESULTS + ", is " + request.maxResults() + ".");
         }
         return List.copyOf(problems);
     }
@@ -99,20 +103,22 @@ public final class DiscoverRequestValidator {
      * @param maxQueriesPerLocation {@code outreach.discovery.max-queries-per-location}
      * @throws InvalidDiscoverRequestException with every problem, when the request is not valid
      */
-    public static List<PlannedQuery> plan(DiscoverRequest request, Locations locations, Categories categories,
-                                          int maxQueriesPerLocation) {
+    public static List<PlannedQuery> plan(
+            DiscoverRequest request, Locations locations, Categories categories, int maxQueriesPerLocation) {
         return queryPlan(request, locations, categories, maxQueriesPerLocation).queries();
     }
 
     /** As {@link #plan}, with what the per-location cap dropped. */
-    public static QueryPlan queryPlan(DiscoverRequest request, Locations locations, Categories categories,
-                                      int maxQueriesPerLocation) {
+    public static QueryPlan queryPlan(
+            DiscoverRequest request, Locations locations, Categories categories, int maxQueriesPerLocation) {
         List<String> problems = validate(request, locations, categories);
         if (!problems.isEmpty()) {
             throw new InvalidDiscoverRequestException(problems);
         }
-        List<Location> resolved = request.locations().stream().map(locations::resolve).toList();
-        return new QueryPlanner(categories, maxQueriesPerLocation).fullPlan(request.keywords(), request.categories(), resolved);
+        List<Location> resolved =
+                request.locations().stream().map(locations::resolve).toList();
+        return new QueryPlanner(categories, maxQueriesPerLocation)
+                .fullPlan(request.keywords(), request.categories(), resolved);
     }
 
     /** DataForSEO would search for them (and bill the call), and PostgreSQL cannot store U+0000: refused. */

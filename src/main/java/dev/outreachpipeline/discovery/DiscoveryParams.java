@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +17,7 @@ public final class DiscoveryParams {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DiscoveryParams() {
-    }
+    private DiscoveryParams() {}
 
     public static String toJson(DiscoverRequest request) {
         ObjectNode node = JSON.createObjectNode();
@@ -42,8 +40,11 @@ public final class DiscoveryParams {
         }
         try {
             ObjectNode node = (ObjectNode) JSON.readTree(toJson(request));
-            node.putObject("queries_dropped").put("count", plan.droppedByCap()).put("of", plan.asked())
-                    .put("max_queries_per_location", plan.maxQueriesPerLocation()).put("why", plan.droppedSentence());
+            node.putObject("queries_dropped")
+                    .put("count", plan.droppedByCap())
+                    .put("of", plan.asked())
+                    .put("max_queries_per_location", plan.maxQueriesPerLocation())
+                    .put("why", plan.droppedSentence());
             return node.toString();
         } catch (IOException e) {
             throw new IllegalStateException("params just written could not be read back", e);

@@ -2,11 +2,10 @@ package dev.outreachpipeline.discovery;
 
 import dev.outreachpipeline.db.NamedParameters;
 import dev.outreachpipeline.db.SqlStatement;
-
-import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * A discover job's rows of discovery_queries as standard mode reads and writes them between its
@@ -79,7 +78,8 @@ final class DiscoveryQueries {
         try {
             statement.update(dataSource, values);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot write the discovery queries " + values.keySet() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot write the discovery queries " + values.keySet() + ": " + e.getMessage(), e);
         }
     }
 

@@ -2,10 +2,9 @@ package dev.outreachpipeline.discovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.List;
 
 /**
  * The recurring discovery's request, from the settings row {@code automation} in the shape the
@@ -48,7 +47,9 @@ public final class DiscoverySchedule {
         DiscoverRequest request = DiscoveryParams.fromJson(automationJson, defaultMaxResults);
         List<String> problems = DiscoverRequestValidator.validate(request, locations, categories);
         if (!problems.isEmpty()) {
-            LOG.warn("Scheduled discovery: the 'automation' setting cannot be run, nothing enqueued: {}", String.join(" ", problems));
+            LOG.warn(
+                    "Scheduled discovery: the 'automation' setting cannot be run, nothing enqueued: {}",
+                    String.join(" ", problems));
             return null;
         }
         return DiscoveryParams.toJson(request);

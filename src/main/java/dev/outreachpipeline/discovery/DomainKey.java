@@ -2,7 +2,6 @@ package dev.outreachpipeline.discovery;
 
 import com.google.common.net.InetAddresses;
 import com.google.common.net.InternetDomainName;
-
 import java.net.IDN;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,8 +15,7 @@ import java.util.Optional;
  */
 public final class DomainKey {
 
-    private DomainKey() {
-    }
+    private DomainKey() {}
 
     /**
      * The key of {@code url}, or empty when the URL names no site we could write to: null or blank, not

@@ -1,10 +1,6 @@
 package dev.outreachpipeline.discovery;
 
 import dev.outreachpipeline.config.ConfigException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -15,6 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * The names an operator may type for a search location, mapped to DataForSEO location codes
@@ -38,8 +37,10 @@ public final class Locations {
     private final Map<Integer, String> descriptionByCode;
     private final Map<Integer, String> firstNameByCode;
 
-    private Locations(Map<String, Integer> codeByName, Map<Integer, String> descriptionByCode,
-                      Map<Integer, String> firstNameByCode) {
+    private Locations(
+            Map<String, Integer> codeByName,
+            Map<Integer, String> descriptionByCode,
+            Map<Integer, String> firstNameByCode) {
         this.codeByName = codeByName;
         this.descriptionByCode = descriptionByCode;
         this.firstNameByCode = firstNameByCode;
@@ -56,11 +57,17 @@ public final class Locations {
         var lineOfName = new TreeMap<String, Long>();
         var descriptionByCode = new LinkedHashMap<Integer, String>();
         var firstNameByCode = new LinkedHashMap<Integer, String>();
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setHeader().setSkipHeaderRecord(true)
-                .setCommentMarker('#').setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true)
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setCommentMarker('#')
+                .setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(true)
                 .get();
-        try (Reader reader = source.open(); CSVParser csv = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+        try (Reader reader = source.open();
+                CSVParser csv =
+                        CSVParser.builder().setReader(reader).setFormat(format).get()) {
             if (!csv.getHeaderNames().equals(HEADER)) {
                 throw new ConfigException(List.of(source.name() + " must start with the header line "
                         + String.join(",", HEADER) + ", starts with " + String.join(",", csv.getHeaderNames())));
@@ -68,7 +75,8 @@ public final class Locations {
             for (CSVRecord row : csv) {
                 String where = source.name() + " line " + csv.getCurrentLineNumber();
                 if (!row.isConsistent()) {
-                    problems.add(where + " has " + row.size() + " fields, expected " + HEADER.size() + " (name,code,description)");
+                    problems.add(where + " has " + row.size() + " fields, expected " + HEADER.size()
+                            + " (name,code,description)");
                     continue;
                 }
                 String name = normalise(row.get("name"));
@@ -77,7 +85,8 @@ public final class Locations {
                 if (name.isEmpty()) {
                     problems.add(where + " has no name");
                 } else if (parseCode(name).isPresent() || name.matches("[+-]?\\d+")) {
-                    problems.add(where + ": name '" + name + "' is a number; numbers typed as locations are already taken as codes");
+                    problems.add(where + ": name '" + name
+                            + "' is a number; numbers typed as locations are already taken as codes");
                 } else if (code.isEmpty()) {
                     problems.add(where + ": code '" + codeText + "' for '" + name + "' is not a positive whole number");
                 } else if (codeByName.containsKey(name)) {
@@ -93,7 +102,8 @@ public final class Locations {
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new ConfigException(List.of("cannot read the location table " + source.name() + ": " + e.getMessage()));
+            throw new ConfigException(
+                    List.of("cannot read the location table " + source.name() + ": " + e.getMessage()));
         }
         if (problems.isEmpty() && codeByName.isEmpty()) {
             problems.add(source.name() + " lists no locations");
@@ -144,8 +154,11 @@ public final class Locations {
             return "a location is empty; " + valid;
         }
         if (NO_SUCH_REGION.contains(given)) {
-            List<String> countries = EUROPEAN_SUGGESTIONS.stream().filter(codeByName::containsKey).toList();
-            return "there is no Europe-wide location in DataForSEO ('" + nameOrCode.trim() + "'); list the countries to search"
+            List<String> countries = EUROPEAN_SUGGESTIONS.stream()
+                    .filter(codeByName::containsKey)
+                    .toList();
+            return "there is no Europe-wide location in DataForSEO ('" + nameOrCode.trim()
+                    + "'); list the countries to search"
                     + (countries.isEmpty() ? "" : ", e.g. " + String.join(", ", countries)) + " (" + valid + ")";
         }
         if (given.matches("[+-]?\\d+")) {

@@ -8,5 +8,4 @@ package dev.outreachpipeline.discovery;
  * @param locationCode the DataForSEO {@code location_code}, e.g. 2840
  * @param category     the category whose phrase is part of the query, or null for a bare keyword
  */
-public record PlannedQuery(String keyword, String location, int locationCode, String category) {
-}
+public record PlannedQuery(String keyword, String location, int locationCode, String category) {}

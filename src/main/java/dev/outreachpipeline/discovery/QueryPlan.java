@@ -24,7 +24,8 @@ public record QueryPlan(List<PlannedQuery> queries, int asked, int maxQueriesPer
         if (droppedByCap() <= 0) {
             return null;
         }
-        return droppedByCap() + " of the " + asked + " queries asked for are dropped: outreach.discovery.max-queries-per-location"
+        return droppedByCap() + " of the " + asked
+                + " queries asked for are dropped: outreach.discovery.max-queries-per-location"
                 + " (OUTREACH_DISCOVERY_MAX_QUERIES_PER_LOCATION) runs at most " + maxQueriesPerLocation
                 + " per location, so " + queries.size() + " will run. Raise it to run them all.";
     }

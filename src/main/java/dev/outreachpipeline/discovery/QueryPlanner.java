@@ -48,7 +48,8 @@ public final class QueryPlanner {
     /** @param maxQueriesPerLocation at least 1 ({@code outreach.discovery.max-queries-per-location}) */
     public QueryPlanner(Categories categories, int maxQueriesPerLocation) {
         if (maxQueriesPerLocation < 1) {
-            throw new IllegalArgumentException("the cap on queries per location must be at least 1, is " + maxQueriesPerLocation);
+            throw new IllegalArgumentException(
+                    "the cap on queries per location must be at least 1, is " + maxQueriesPerLocation);
         }
         this.categories = categories;
         this.maxQueriesPerLocation = maxQueriesPerLocation;
@@ -104,17 +105,16 @@ public final class QueryPlanner {
                 .toList();
     }
 
-    private record Query(String text, String category) {
-    }
+    private record Query(String text, String category) {}
 
     /** A query and its place in the round-robin: which phrase of its category, which category, which keyword. */
-    private record Ranked(Query query, int phrase, int category, int keyword) {
-    }
+    private record Ranked(Query query, int phrase, int category, int keyword) {}
 
     private List<Query> queries(List<String> words, List<String> selected) {
         Map<String, List<String>> phrases = new LinkedHashMap<>();
         for (String category : selected) {
-            String name = this.categories.find(category)
+            String name = this.categories
+                    .find(category)
                     .orElseThrow(() -> new UnknownNameException(this.categories.unknownMessage(category)));
             phrases.putIfAbsent(name, this.categories.phrases(name));
         }
@@ -124,7 +124,9 @@ public final class QueryPlanner {
                 ranked.add(new Ranked(new Query(words.get(k), null), 0, 0, k));
             }
         } else {
-            List<String> prefixes = words.isEmpty() ? List.of("") : words.stream().map(w -> w + " ").toList();
+            List<String> prefixes = words.isEmpty()
+                    ? List.of("")
+                    : words.stream().map(w -> w + " ").toList();
             for (int k = 0; k < prefixes.size(); k++) {
                 int c = 0;
                 for (Map.Entry<String, List<String>> category : phrases.entrySet()) {
@@ -137,13 +139,17 @@ public final class QueryPlanner {
             }
         }
         // Round-robin: every keyword gets its first phrase of each category before any gets its second.
-        ranked.sort(Comparator.comparingInt(Ranked::phrase).thenComparingInt(Ranked::category).thenComparingInt(Ranked::keyword));
+        ranked.sort(Comparator.comparingInt(Ranked::phrase)
+                .thenComparingInt(Ranked::category)
+                .thenComparingInt(Ranked::keyword));
         return ranked.stream().map(Ranked::query).toList();
     }
 
     private static List<Query> deduplicated(List<Query> queries) {
         var seen = new HashSet<String>();
-        return queries.stream().filter(q -> seen.add(q.text().toLowerCase(Locale.ROOT))).toList();
+        return queries.stream()
+                .filter(q -> seen.add(q.text().toLowerCase(Locale.ROOT)))
+                .toList();
     }
 
     private List<Query> capped(List<Query> queries) {

@@ -2,13 +2,12 @@ package dev.outreachpipeline.discovery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.db.SqlStatement;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Which planned queries already ran lately ({@code outreach.discovery.rerun-warning-days}): a discover
@@ -30,7 +29,8 @@ public final class RecentRuns {
     public int ranWithin(List<PlannedQuery> planned, int days) throws SQLException {
         var rows = JSON.createArrayNode();
         planned.forEach(q -> rows.addObject().put("keyword", q.keyword()).put("location_code", q.locationCode()));
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(SQL)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(SQL)) {
             st.setInt(1, days);
             st.setString(2, rows.toString());
             try (ResultSet rs = st.executeQuery()) {

@@ -1,11 +1,10 @@
 package dev.outreachpipeline.discovery;
 
 import dev.outreachpipeline.db.SqlStatement;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * Counts each DataForSEO call against its query the moment before it is sent, committed on its own,
@@ -28,12 +27,15 @@ public final class SentCalls {
     }
 
     private void count(String queryId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(SQL)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(SQL)) {
             st.setString(1, queryId);
             st.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot count a DataForSEO call of query " + queryId
-                    + " in the database, so it was not sent: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot count a DataForSEO call of query " + queryId + " in the database, so it was not sent: "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.outreachpipeline.discovery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,8 +30,7 @@ public final class SerpBatch {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One examined item with its dedup key (null when invalid). */
-    private record Examined(SerpItem item, String key) {
-    }
+    private record Examined(SerpItem item, String key) {}
 
     private final String taskId;
     private final BigDecimal cost;
@@ -59,11 +57,12 @@ public final class SerpBatch {
     /** Keeps the items of the wanted types, in SERP order, each with its dedup key. */
     public static SerpBatch of(SerpCall call, Set<String> resultTypes, DedupeMode mode) {
         List<SerpItem> items = call.results().items();
-        var batch = new SerpBatch(call.results().taskId(), call.cost(), call.calls(), items.size(),
-                (int) items.stream().filter(i -> resultTypes.contains(i.type())).count());
+        var batch = new SerpBatch(call.results().taskId(), call.cost(), call.calls(), items.size(), (int)
+                items.stream().filter(i -> resultTypes.contains(i.type())).count());
         for (SerpItem item : items) {
             if (resultTypes.contains(item.type())) {
-                batch.wanted.add(new Examined(item, DomainKey.of(item.url(), mode).orElse(null)));
+                batch.wanted.add(
+                        new Examined(item, DomainKey.of(item.url(), mode).orElse(null)));
                 if (item.cleaning() != null) {
                     batch.cleaned.add(item);
                 }
@@ -94,7 +93,10 @@ public final class SerpBatch {
     public void classify(Map<String, Boolean> known, long remaining) {
         Set<String> seen = new HashSet<>();
         for (Examined e : wanted) {
-            if (e.key() != null && !known.containsKey(e.key()) && !seen.contains(e.key()) && candidates.size() >= remaining) {
+            if (e.key() != null
+                    && !known.containsKey(e.key())
+                    && !seen.contains(e.key())
+                    && candidates.size() >= remaining) {
                 break; // the next new prospect would exceed max_results: stop examining here
             }
             examined++;

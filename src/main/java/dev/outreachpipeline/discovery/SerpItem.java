@@ -9,8 +9,14 @@ package dev.outreachpipeline.discovery;
  * @param cleaning what was removed from or refused in the item because it held control characters,
  *                 as a phrase ("its title held control characters (U+0000), removed"); null when nothing was
  */
-public record SerpItem(String type, Integer rankGroup, Integer rankAbsolute, String url, String title, String rawJson,
-                       String cleaning) {
+public record SerpItem(
+        String type,
+        Integer rankGroup,
+        Integer rankAbsolute,
+        String url,
+        String title,
+        String rawJson,
+        String cleaning) {
 
     public SerpItem(String type, Integer rankGroup, Integer rankAbsolute, String url, String title, String rawJson) {
         this(type, rankGroup, rankAbsolute, url, title, rawJson, null);

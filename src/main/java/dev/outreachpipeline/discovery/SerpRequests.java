@@ -1,10 +1,9 @@
 package dev.outreachpipeline.discovery;
 
-import dev.outreachpipeline.providers.ProviderJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import dev.outreachpipeline.providers.ProviderJson;
 import java.util.List;
 import java.util.Set;
 
@@ -70,13 +69,14 @@ public final class SerpRequests {
         }
         o.put("depth", task.depth());
         if (!DEVICES.contains(task.device())) {
-            throw new IllegalArgumentException("device must be \"desktop\" or \"mobile\", not \"" + task.device() + "\".");
+            throw new IllegalArgumentException(
+                    "device must be \"desktop\" or \"mobile\", not \"" + task.device() + "\".");
         }
         o.put("device", task.device());
         if (task.tag() != null) {
             if (task.tag().length() > MAX_TAG_LENGTH) {
-                throw new IllegalArgumentException("tag is " + task.tag().length() + " characters; DataForSEO keeps at most "
-                        + MAX_TAG_LENGTH + ".");
+                throw new IllegalArgumentException("tag is " + task.tag().length()
+                        + " characters; DataForSEO keeps at most " + MAX_TAG_LENGTH + ".");
             }
             o.put("tag", task.tag());
         }

@@ -1,19 +1,18 @@
 package dev.outreachpipeline.discovery;
 
-import dev.outreachpipeline.providers.ProviderJson;
+import static dev.outreachpipeline.providers.ProviderJson.integer;
+import static dev.outreachpipeline.providers.ProviderJson.text;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outreachpipeline.discovery.SerpOutcome.FailQuery;
 import dev.outreachpipeline.discovery.SerpOutcome.Results;
 import dev.outreachpipeline.discovery.SerpOutcome.Retry;
-
+import dev.outreachpipeline.providers.ProviderJson;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static dev.outreachpipeline.providers.ProviderJson.integer;
-import static dev.outreachpipeline.providers.ProviderJson.text;
 
 /**
  * Reads DataForSEO's answers to the SERP calls (live, task_post, tasks_ready, task_get) into outcomes
@@ -140,15 +139,22 @@ public final class SerpResponses {
                 String title = text(item, "title");
                 var cleaning = new ArrayList<String>();
                 if (ControlCharacters.any(url)) {
-                    cleaning.add("its URL held control characters (" + ControlCharacters.named(url) + "), so it was not taken");
+                    cleaning.add("its URL held control characters (" + ControlCharacters.named(url)
+                            + "), so it was not taken");
                     url = null;
                 }
                 if (ControlCharacters.any(title)) {
                     cleaning.add("its title held control characters (" + ControlCharacters.named(title) + "), removed");
                     title = ControlCharacters.stripped(title);
                 }
-                items.add(new SerpItem(text(item, "type"), integer(item, "rank_group"), integer(item, "rank_absolute"),
-                        url, title, raw(withoutNul(item)), cleaning.isEmpty() ? null : String.join("; ", cleaning)));
+                items.add(new SerpItem(
+                        text(item, "type"),
+                        integer(item, "rank_group"),
+                        integer(item, "rank_absolute"),
+                        url,
+                        title,
+                        raw(withoutNul(item)),
+                        cleaning.isEmpty() ? null : String.join("; ", cleaning)));
             }
         }
         return items;
@@ -165,8 +171,11 @@ public final class SerpResponses {
     /** A copy of the node with U+0000 removed from every string in it (PostgreSQL cannot read it back out of JSON). */
     private static JsonNode withoutNul(JsonNode node) {
         if (node.isTextual()) {
-            return !node.textValue().contains(NUL) ? node
-                    : ProviderJson.MAPPER.getNodeFactory().textNode(node.textValue().replace(NUL, ""));
+            return !node.textValue().contains(NUL)
+                    ? node
+                    : ProviderJson.MAPPER
+                            .getNodeFactory()
+                            .textNode(node.textValue().replace(NUL, ""));
         }
         if (node.isObject()) {
             var copy = ProviderJson.MAPPER.createObjectNode();

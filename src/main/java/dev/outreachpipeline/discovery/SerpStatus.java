@@ -1,9 +1,9 @@
 package dev.outreachpipeline.discovery;
 
-import dev.outreachpipeline.providers.ProviderJson;
 import dev.outreachpipeline.discovery.SerpOutcome.FailJob;
 import dev.outreachpipeline.discovery.SerpOutcome.FailQuery;
 import dev.outreachpipeline.discovery.SerpOutcome.Retry;
+import dev.outreachpipeline.providers.ProviderJson;
 
 /**
  * DataForSEO's HTTP and status codes turned into what to do next (providers.md): retry, fail the
@@ -20,8 +20,7 @@ final class SerpStatus {
     private static final int BAD_CREDENTIALS = 40100;
     private static final int RATE_LIMIT = 40202;
 
-    private SerpStatus() {
-    }
+    private SerpStatus() {}
 
     /**
      * Why the request as a whole failed, or null when it was accepted (HTTP 200, top-level 20000 and a
@@ -116,8 +115,9 @@ final class SerpStatus {
     }
 
     private static FailJob badCredentials(String said) {
-        return new FailJob("DataForSEO rejected the login/password " + said
-                + ". Check the DataForSEO login and password in the configuration (API credentials, not the website password).");
+        return new FailJob(
+                "DataForSEO rejected the login/password " + said
+                        + ". Check the DataForSEO login and password in the configuration (API credentials, not the website password).");
     }
 
     private static FailJob account(String call, String said) {

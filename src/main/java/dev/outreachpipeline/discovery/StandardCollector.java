@@ -3,10 +3,6 @@ package dev.outreachpipeline.discovery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.jobs.JobCheck;
 import dev.outreachpipeline.jobs.JobFailed;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayDeque;
@@ -21,6 +17,9 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Standard mode (cheaper than live, slower): a discover job's open queries are posted to
@@ -45,8 +44,12 @@ public final class StandardCollector {
     private final SentCalls sentCalls;
     private final DiscoveryQueries queries;
 
-    public StandardCollector(DataForSeoClient client, DiscoverJob discoverJob, JobCheck jobCheck, SentCalls sentCalls,
-                             DataSource dataSource) {
+    public StandardCollector(
+            DataForSeoClient client,
+            DiscoverJob discoverJob,
+            JobCheck jobCheck,
+            SentCalls sentCalls,
+            DataSource dataSource) {
         this.client = client;
         this.discoverJob = discoverJob;
         this.jobCheck = jobCheck;
@@ -85,12 +88,17 @@ public final class StandardCollector {
      * fails its query, and collecting goes on.
      */
     public ReadySerps readySerps(String jobId, String worker, int maxResults) {
-        return new ReadySerps(jobId, worker, maxResults, System.nanoTime() + client.collectTimeout().toNanos());
+        return new ReadySerps(
+                jobId,
+                worker,
+                maxResults,
+                System.nanoTime() + client.collectTimeout().toNanos());
     }
 
     /** The pending queries of {@code open}, in batches of at most 100 (one task_post call each). */
     static List<List<Map<String, Object>>> batches(List<Map<String, Object>> open) {
-        var pending = open.stream().filter(q -> "pending".equals(q.get("status"))).toList();
+        var pending =
+                open.stream().filter(q -> "pending".equals(q.get("status"))).toList();
         var batches = new ArrayList<List<Map<String, Object>>>();
         for (int i = 0; i < pending.size(); i += SerpRequests.MAX_TASKS_PER_POST) {
             batches.add(pending.subList(i, Math.min(pending.size(), i + SerpRequests.MAX_TASKS_PER_POST)));
@@ -105,31 +113,39 @@ public final class StandardCollector {
     }
 
     /** What a task_post answer means for the batch's queries, as the recording statements take it. */
-    private record PostedBatch(String postedJson, String rejectedJson) {
-    }
+    private record PostedBatch(String postedJson, String rejectedJson) {}
 
     private PostedBatch post(List<Map<String, Object>> batch, String jobId, String worker) {
         var spentHolder = new AtomicReference<DataForSeoClient.Spent>();
         // the call is counted once, against the batch's first query; its cost is shared out below
-        TaskPostResult result = client.post(batch.stream().map(discoverJob::task).toList(), jobCheck.of(jobId, worker),
-                sentCalls.of(String.valueOf(batch.get(0).get("id"))), spentHolder::set);
+        TaskPostResult result = client.post(
+                batch.stream().map(discoverJob::task).toList(),
+                jobCheck.of(jobId, worker),
+                sentCalls.of(String.valueOf(batch.get(0).get("id"))),
+                spentHolder::set);
         Map<String, PostedTask> byTag = result.byTag();
         var posted = JSON.createArrayNode();
         var rejected = JSON.createArrayNode();
-        long accepted = batch.stream().filter(q -> {
-            PostedTask t = byTag.get("q:" + q.get("id"));
-            return t != null && t.accepted();
-        }).count();
+        long accepted = batch.stream()
+                .filter(q -> {
+                    PostedTask t = byTag.get("q:" + q.get("id"));
+                    return t != null && t.accepted();
+                })
+                .count();
         DataForSeoClient.Spent spent = spentHolder.get();
-        BigDecimal share = accepted == 0 ? BigDecimal.ZERO
+        BigDecimal share = accepted == 0
+                ? BigDecimal.ZERO
                 : spent.cost().divide(BigDecimal.valueOf(accepted), 6, RoundingMode.HALF_UP);
         for (Map<String, Object> q : batch) {
             PostedTask t = byTag.get("q:" + q.get("id"));
             if (t != null && t.accepted()) {
-                posted.addObject().put("id", String.valueOf(q.get("id"))).put("task_id", t.taskId())
+                posted.addObject()
+                        .put("id", String.valueOf(q.get("id")))
+                        .put("task_id", t.taskId())
                         .put("cost", share.toPlainString());
             } else {
-                String why = t == null ? "DataForSEO's answer to task_post did not mention this task"
+                String why = t == null
+                        ? "DataForSEO's answer to task_post did not mention this task"
                         : "DataForSEO refused the task: " + SerpCallFailed.reason(t.rejection());
                 rejected.addObject().put("id", String.valueOf(q.get("id"))).put("error", why);
             }
@@ -138,8 +154,7 @@ public final class StandardCollector {
     }
 
     /** An uncollected query worth a task_get now, and how to get it. */
-    record Collectable(String queryId, String keyword, String taskId, boolean foundByTag, boolean probe) {
-    }
+    record Collectable(String queryId, String keyword, String taskId, boolean foundByTag, boolean probe) {}
 
     /**
      * The uncollected queries worth a task_get now: those whose task tasks_ready lists (matched by
@@ -228,7 +243,9 @@ public final class StandardCollector {
                 queries.recordFoundTask(task.queryId(), task.taskId());
             }
             try {
-                return collect(task).map(call -> new ReadySerp(task.queryId(), call)).orElse(null);
+                return collect(task)
+                        .map(call -> new ReadySerp(task.queryId(), call))
+                        .orElse(null);
             } catch (QueryFailed e) {
                 queries.recordFailure(task.queryId(), e.getMessage(), e.cost().toPlainString());
                 LOG.warn("Query {} of job {} failed: {}", task.queryId(), jobId, e.getMessage());
@@ -256,7 +273,8 @@ public final class StandardCollector {
             if (task.probe()) {
                 return client.taskGetIfReady(task.taskId(), task.keyword(), jobCheck.of(jobId, worker), count);
             }
-            return java.util.Optional.of(client.taskGet(task.taskId(), task.keyword(), jobCheck.of(jobId, worker), count));
+            return java.util.Optional.of(
+                    client.taskGet(task.taskId(), task.keyword(), jobCheck.of(jobId, worker), count));
         }
 
         /** Sleeps the poll interval (not past the collection time) in short steps, looking at the job between them. */

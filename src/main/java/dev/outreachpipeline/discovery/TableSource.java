@@ -1,7 +1,6 @@
 package dev.outreachpipeline.discovery;
 
 import dev.outreachpipeline.config.ConfigException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -72,8 +71,8 @@ public final class TableSource {
                 return classpath(resource);
             }
         }
-        throw new ConfigException(List.of("'" + settingKey + "' names " + file
-                + ", which does not exist (and no copy of it ships in the jar)"));
+        throw new ConfigException(List.of(
+                "'" + settingKey + "' names " + file + ", which does not exist (and no copy of it ships in the jar)"));
     }
 
     /** What error messages call this source: a file path or "the built-in config/…". */

@@ -7,5 +7,4 @@ package dev.outreachpipeline.drafting;
  * @param textBody the plain-text body, lines ending in \n
  * @param htmlBody the HTML body, every prospect-derived value escaped; null when HTML drafts are off
  */
-public record Draft(String subject, String textBody, String htmlBody) {
-}
+public record Draft(String subject, String textBody, String htmlBody) {}

@@ -9,15 +9,30 @@ import java.util.Map;
  * refuses to draft without a contact email, a domain and a sender name, and the templates must
  * give the others a default where they use them.
  */
-public record DraftContext(String firstName, String contactEmail, String domain, String pageTitle, String pageUrl,
-                           String keyword, String location, String senderName) {
+public record DraftContext(
+        String firstName,
+        String contactEmail,
+        String domain,
+        String pageTitle,
+        String pageUrl,
+        String keyword,
+        String location,
+        String senderName) {
 
     /** The greeting when the contact's first name is unknown. */
     public static final String FALLBACK_GREETING = "Hi there,";
 
     /** Every variable a template can refer to; any other name is a mistake in the template. */
-    public static final List<String> VARIABLES = List.of("greeting", "firstName", "contactEmail", "domain",
-            "pageTitle", "pageUrl", "keyword", "location", "senderName");
+    public static final List<String> VARIABLES = List.of(
+            "greeting",
+            "firstName",
+            "contactEmail",
+            "domain",
+            "pageTitle",
+            "pageUrl",
+            "keyword",
+            "location",
+            "senderName");
 
     /** "Hi Ana," or, without a usable first name, {@link #FALLBACK_GREETING}. */
     public String greeting() {

@@ -6,10 +6,8 @@ import freemarker.core.ParseException;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateNotFoundException;
-
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -97,7 +95,9 @@ public final class DraftRenderer {
         if (line.length() <= MAX_HEADER_LENGTH) {
             return line;
         }
-        int cut = line.charAt(MAX_HEADER_LENGTH) == ' ' ? MAX_HEADER_LENGTH : line.lastIndexOf(' ', MAX_HEADER_LENGTH - 1);
+        int cut = line.charAt(MAX_HEADER_LENGTH) == ' '
+                ? MAX_HEADER_LENGTH
+                : line.lastIndexOf(' ', MAX_HEADER_LENGTH - 1);
         if (cut < MAX_HEADER_LENGTH / 2) {
             cut = MAX_HEADER_LENGTH;
             if (Character.isHighSurrogate(line.charAt(cut - 1))) {
@@ -115,7 +115,10 @@ public final class DraftRenderer {
         } catch (InvalidReferenceException e) {
             throw new DraftFailed(describe(templateName, override) + TemplateMessages.atLine(e) + ": " + missing(e), e);
         } catch (TemplateException e) {
-            throw new DraftFailed(describe(templateName, override) + TemplateMessages.atLine(e) + ": " + TemplateMessages.summary(e.getMessageWithoutStackTop()), e);
+            throw new DraftFailed(
+                    describe(templateName, override) + TemplateMessages.atLine(e) + ": "
+                            + TemplateMessages.summary(e.getMessageWithoutStackTop()),
+                    e);
         } catch (IOException e) {
             throw new DraftFailed(describe(templateName, override) + " could not be written: " + e.getMessage(), e);
         }
@@ -132,10 +135,14 @@ public final class DraftRenderer {
         } catch (TemplateNotFoundException e) {
             throw new DraftFailed("template " + templateName + " is missing from " + engine.templates(), e);
         } catch (ParseException e) {
-            throw new DraftFailed(describe(templateName, override) + " has a syntax error at line " + e.getLineNumber()
-                    + ", column " + e.getColumnNumber() + ": " + TemplateMessages.summary(e.getEditorMessage()), e);
+            throw new DraftFailed(
+                    describe(templateName, override) + " has a syntax error at line " + e.getLineNumber() + ", column "
+                            + e.getColumnNumber() + ": " + TemplateMessages.summary(e.getEditorMessage()),
+                    e);
         } catch (IOException e) {
-            throw new DraftFailed("template " + templateName + " cannot be read from " + engine.templates() + ": " + e.getMessage(), e);
+            throw new DraftFailed(
+                    "template " + templateName + " cannot be read from " + engine.templates() + ": " + e.getMessage(),
+                    e);
         }
         // The HTML body must escape every value; a template that switches that off is refused.
         if (templateName.equals(HTML_TEMPLATE)

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.config.Stage;
 import dev.outreachpipeline.jobs.JobFailed;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the drafting route asks of Java: one prospect's draft, as the parameters of the statement
@@ -51,9 +50,16 @@ public final class DraftStage {
         params.put("outcome", "drafted");
         params.put("calls", 0);
         try {
-            Draft draft = renderer.render(new DraftContext(text(prospect, "contact_name"), text(prospect, "contact_email"),
-                            text(prospect, "domain"), text(prospect, "page_title"), text(prospect, "page_url"),
-                            text(prospect, "keyword"), text(prospect, "location"), settings.senderName()),
+            Draft draft = renderer.render(
+                    new DraftContext(
+                            text(prospect, "contact_name"),
+                            text(prospect, "contact_email"),
+                            text(prospect, "domain"),
+                            text(prospect, "page_title"),
+                            text(prospect, "page_url"),
+                            text(prospect, "keyword"),
+                            text(prospect, "location"),
+                            settings.senderName()),
                     usableOverride(templateOverride));
             params.put("status", settings.requireApproval() ? "drafted" : "approved");
             params.put("subject", draft.subject());
@@ -84,8 +90,9 @@ public final class DraftStage {
         try {
             JsonNode node = JSON.readTree(json);
             if (node.isTextual()) {
-                LOG.warn("The 'email_template' setting holds the previous system's plain-text template; the templates in"
-                        + " config/templates are used. Replace it with {\"subject\": …, \"text\": …} to override them.");
+                LOG.warn(
+                        "The 'email_template' setting holds the previous system's plain-text template; the templates in"
+                                + " config/templates are used. Replace it with {\"subject\": …, \"text\": …} to override them.");
                 return Optional.empty();
             }
         } catch (java.io.IOException e) {

@@ -5,7 +5,6 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,7 +31,8 @@ public record DraftTemplates(TemplateLoader loader, String name) {
     /** The templates in {@code dir}, which must exist; a template missing there comes from the jar. */
     public static DraftTemplates directory(Path dir) {
         try {
-            var multi = new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(dir.toFile()), builtInLoader()});
+            var multi = new MultiTemplateLoader(
+                    new TemplateLoader[] {new FileTemplateLoader(dir.toFile()), builtInLoader()});
             // Look in the folder every time, so a template added there while the daemon runs is used.
             multi.setSticky(false);
             return new DraftTemplates(multi, dir + " (else the built-in " + BUILT_IN + ")");

@@ -4,7 +4,6 @@ import freemarker.core.ParseException;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateNotFoundException;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.HashMap;
@@ -31,7 +30,8 @@ public final class FollowupRenderer {
     public String render(int step, String firstName, String domain) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("step", step);
-        variables.put("greeting", new DraftContext(firstName, null, domain, null, null, null, null, senderName).greeting());
+        variables.put(
+                "greeting", new DraftContext(firstName, null, domain, null, null, null, null, senderName).greeting());
         if (firstName != null && !firstName.isBlank()) {
             variables.put("firstName", firstName);
         }
@@ -46,10 +46,14 @@ public final class FollowupRenderer {
         } catch (TemplateNotFoundException e) {
             throw new DraftFailed(where + " is missing", e);
         } catch (ParseException e) {
-            throw new DraftFailed(where + " has a syntax error at line " + e.getLineNumber() + ", column "
-                    + e.getColumnNumber() + ": " + TemplateMessages.summary(e.getEditorMessage()), e);
+            throw new DraftFailed(
+                    where + " has a syntax error at line " + e.getLineNumber() + ", column " + e.getColumnNumber()
+                            + ": " + TemplateMessages.summary(e.getEditorMessage()),
+                    e);
         } catch (TemplateException e) {
-            throw new DraftFailed(where + TemplateMessages.atLine(e) + ": " + TemplateMessages.summary(e.getMessageWithoutStackTop()), e);
+            throw new DraftFailed(
+                    where + TemplateMessages.atLine(e) + ": " + TemplateMessages.summary(e.getMessageWithoutStackTop()),
+                    e);
         } catch (IOException e) {
             throw new DraftFailed(where + " cannot be rendered: " + e.getMessage(), e);
         }

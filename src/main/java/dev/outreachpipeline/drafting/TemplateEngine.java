@@ -10,7 +10,6 @@ import freemarker.template.Configuration;
 import freemarker.template.SimpleObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateExceptionHandler;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Locale;
@@ -52,9 +51,10 @@ public final class TemplateEngine {
         cfg.setLocalizedLookup(false);
         cfg.setLocale(Locale.ENGLISH);
         cfg.setOutputFormat(PlainTextOutputFormat.INSTANCE);
-        cfg.setTemplateConfigurations(new ConditionalTemplateConfigurationFactory(
-                new FileNameGlobMatcher(HTML_TEMPLATES), htmlFormat()));
-        // Errors are rethrown to the renderer (and reported as DraftFailed), never printed into the text or logged twice.
+        cfg.setTemplateConfigurations(
+                new ConditionalTemplateConfigurationFactory(new FileNameGlobMatcher(HTML_TEMPLATES), htmlFormat()));
+        // Errors are rethrown to the renderer (and reported as DraftFailed), never printed into the text or logged
+        // twice.
         cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         cfg.setLogTemplateExceptions(false);
         cfg.setWrapUncheckedExceptions(true);
@@ -96,7 +96,8 @@ public final class TemplateEngine {
      */
     Template text(String name, String origin, String source) throws IOException {
         TemplateConfiguration format = new FileNameGlobMatcher(HTML_TEMPLATES).matches(name, null)
-                ? htmlFormat() : new TemplateConfiguration();
+                ? htmlFormat()
+                : new TemplateConfiguration();
         format.setParentConfiguration(freemarker);
         Template template = new Template(name, origin, new StringReader(source), freemarker, format, null);
         format.apply(template);

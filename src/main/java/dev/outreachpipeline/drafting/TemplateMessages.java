@@ -5,8 +5,7 @@ import freemarker.template.TemplateException;
 /** FreeMarker's error messages made into the one-line reasons a draft or follow-up records. */
 final class TemplateMessages {
 
-    private TemplateMessages() {
-    }
+    private TemplateMessages() {}
 
     /** ", line 3" when FreeMarker knows where in the template it went wrong, else "". */
     static String atLine(TemplateException e) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -60,8 +59,8 @@ final class TemplateOverride {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new DraftFailed("the setting '" + SETTING + "' is not valid JSON (" + e.getOriginalMessage()
-                    + "); " + SHAPE, e);
+            throw new DraftFailed(
+                    "the setting '" + SETTING + "' is not valid JSON (" + e.getOriginalMessage() + "); " + SHAPE, e);
         }
         if (root == null || root.isNull() || root.isMissingNode()) {
             return NONE;
@@ -72,8 +71,8 @@ final class TemplateOverride {
                     + ", e.g. {\"text\": \"${greeting}\\n\\n…\"}");
         }
         if (!root.isObject()) {
-            throw new DraftFailed("the setting '" + SETTING + "' is a JSON " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
-                    + "; " + SHAPE);
+            throw new DraftFailed("the setting '" + SETTING + "' is a JSON "
+                    + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + "; " + SHAPE);
         }
         var byTemplate = new HashMap<String, String>();
         for (Map.Entry<String, JsonNode> field : root.properties()) {

@@ -2,7 +2,6 @@ package dev.outreachpipeline.enrichment;
 
 import com.google.common.net.InternetDomainName;
 import dev.outreachpipeline.discovery.DomainKey;
-
 import java.net.IDN;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,23 +40,38 @@ import java.util.Set;
 public final class ContactChooser {
 
     /** Mailboxes nobody reads, or that exist for complaints: never a contact, whatever the rules. */
-    static final Set<String> UNREAD_LOCAL_PARTS = Set.of("noreply", "no-reply", "donotreply", "do-not-reply",
-            "mailer-daemon", "postmaster", "hostmaster", "abuse", "unsubscribe", "bounce", "bounces");
+    static final Set<String> UNREAD_LOCAL_PARTS = Set.of(
+            "noreply",
+            "no-reply",
+            "donotreply",
+            "do-not-reply",
+            "mailer-daemon",
+            "postmaster",
+            "hostmaster",
+            "abuse",
+            "unsubscribe",
+            "bounce",
+            "bounces");
 
     private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingInt(Candidate::tier)
-            .thenComparing(Comparator.comparingInt((Candidate c) -> c.email().confidence()).reversed())
+            .thenComparing(Comparator.comparingInt((Candidate c) -> c.email().confidence())
+                    .reversed())
             .thenComparing(c -> !"valid".equalsIgnoreCase(c.email().verificationStatus()))
             .thenComparing(c -> c.email().value().toLowerCase(Locale.ROOT))
             .thenComparing(c -> c.email().value());
 
     /** Why an address was not used, in the order the checks run. */
     private enum Drop {
-        MALFORMED, INVALID, OTHER_DOMAIN, UNREAD, GENERIC_NOT_ALLOWED, LOW_CONFIDENCE
+        MALFORMED,
+        INVALID,
+        OTHER_DOMAIN,
+        UNREAD,
+        GENERIC_NOT_ALLOWED,
+        LOW_CONFIDENCE
     }
 
     /** One address judged: exactly one of candidate and drop is set. */
-    private record Judged(Candidate candidate, Drop drop) {
-    }
+    private record Judged(Candidate candidate, Drop drop) {}
 
     /** The usable addresses, best first; empty when there is none (see {@link #whyNone}). */
     public List<Candidate> rank(DomainSearch data, String prospectDomain, ContactRules rules) {
@@ -118,8 +132,8 @@ public final class ContactChooser {
             return "Hunter found " + addresses(usable) + " usable for " + domain + ".";
         }
         if (drops.keySet().equals(Set.of(Drop.LOW_CONFIDENCE))) {
-            return "Hunter found only personal addresses below confidence " + rules.minConfidence() + " for "
-                    + domain + " (" + found + ").";
+            return "Hunter found only personal addresses below confidence " + rules.minConfidence() + " for " + domain
+                    + " (" + found + ").";
         }
         if (Set.of(Drop.INVALID, Drop.OTHER_DOMAIN).containsAll(drops.keySet())) {
             return "Every address Hunter found for " + domain + " was verified invalid or on another domain ("
@@ -136,7 +150,9 @@ public final class ContactChooser {
     private static Judged judge(HunterEmail e, String site, ContactRules rules) {
         String value = e.value();
         int at = value == null ? -1 : value.indexOf('@');
-        if (at <= 0 || at != value.lastIndexOf('@') || at == value.length() - 1
+        if (at <= 0
+                || at != value.lastIndexOf('@')
+                || at == value.length() - 1
                 || value.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             return dropped(Drop.MALFORMED);
         }
@@ -158,19 +174,26 @@ public final class ContactChooser {
             if (!rules.allowGeneric()) {
                 return dropped(Drop.GENERIC_NOT_ALLOWED);
             }
-            return kept(new Candidate(e, Candidate.GENERIC, "generic address " + value + ", "
-                    + quality(e), Candidate.ROLE_MAILBOX));
+            return kept(new Candidate(
+                    e, Candidate.GENERIC, "generic address " + value + ", " + quality(e), Candidate.ROLE_MAILBOX));
         }
         if (e.confidence() < rules.minConfidence()) {
             return dropped(Drop.LOW_CONFIDENCE);
         }
         Optional<RoleMatch> role = RoleMatch.find(e, rules.targetRoles());
         if (role.isPresent()) {
-            return kept(new Candidate(e, Candidate.PERSONAL, "personal address in the target role '"
-                    + role.get().role() + "' (" + role.get().where() + "), " + quality(e), Candidate.TARGET_ROLE));
+            return kept(new Candidate(
+                    e,
+                    Candidate.PERSONAL,
+                    "personal address in the target role '" + role.get().role() + "' ("
+                            + role.get().where() + "), " + quality(e),
+                    Candidate.TARGET_ROLE));
         }
-        return kept(new Candidate(e, Candidate.PERSONAL, "personal address in no target role (" + describedJob(e)
-                + "), " + quality(e), Candidate.OTHER_PERSON));
+        return kept(new Candidate(
+                e,
+                Candidate.PERSONAL,
+                "personal address in no target role (" + describedJob(e) + "), " + quality(e),
+                Candidate.OTHER_PERSON));
     }
 
     private static Judged kept(Candidate c) {
@@ -239,14 +262,15 @@ public final class ContactChooser {
 
     private static String details(Map<Drop, Integer> drops, ContactRules rules) {
         var parts = new ArrayList<String>();
-        drops.forEach((drop, n) -> parts.add(switch (drop) {
-            case MALFORMED -> n + " malformed";
-            case INVALID -> n + " verified invalid";
-            case OTHER_DOMAIN -> n + " on another domain";
-            case UNREAD -> n + " no-reply or abuse mailbox" + (n == 1 ? "" : "es");
-            case GENERIC_NOT_ALLOWED -> n + " generic (generic addresses are not allowed)";
-            case LOW_CONFIDENCE -> n + " personal below confidence " + rules.minConfidence();
-        }));
+        drops.forEach((drop, n) -> parts.add(
+                switch (drop) {
+                    case MALFORMED -> n + " malformed";
+                    case INVALID -> n + " verified invalid";
+                    case OTHER_DOMAIN -> n + " on another domain";
+                    case UNREAD -> n + " no-reply or abuse mailbox" + (n == 1 ? "" : "es");
+                    case GENERIC_NOT_ALLOWED -> n + " generic (generic addresses are not allowed)";
+                    case LOW_CONFIDENCE -> n + " personal below confidence " + rules.minConfidence();
+                }));
         return String.join(", ", parts);
     }
 

@@ -22,12 +22,17 @@ import java.util.Set;
  * @param genericLocalParts local parts that make an address generic even when Hunter typed it personal:
  *                          a mailbox named after a function is read by whoever has that job today
  */
-public record ContactRules(List<String> targetRoles, int minConfidence, boolean allowGeneric, boolean dropDisposable,
-                           boolean dropWebmail, Set<String> genericLocalParts) {
+public record ContactRules(
+        List<String> targetRoles,
+        int minConfidence,
+        boolean allowGeneric,
+        boolean dropDisposable,
+        boolean dropWebmail,
+        Set<String> genericLocalParts) {
 
     /** The people a link request is for: those who decide what a site publishes or who it works with. */
-    public static final List<String> DEFAULT_TARGET_ROLES = List.of("editor", "editorial", "content", "marketing",
-            "outreach", "partnerships", "founder", "owner");
+    public static final List<String> DEFAULT_TARGET_ROLES =
+            List.of("editor", "editorial", "content", "marketing", "outreach", "partnerships", "founder", "owner");
 
     public static final int DEFAULT_MIN_CONFIDENCE = 50;
 
@@ -37,10 +42,41 @@ public record ContactRules(List<String> targetRoles, int minConfidence, boolean 
      * a department (support, sales, marketing …), so that neither passes for a person. Addresses nobody
      * reads (noreply, postmaster, abuse) are not listed here: {@link ContactChooser} never uses them.
      */
-    public static final Set<String> DEFAULT_GENERIC_LOCAL_PARTS = Set.of("info", "hello", "hi", "contact", "contactus",
-            "enquiries", "inquiries", "mail", "office", "team", "admin", "webmaster", "editor", "editors", "editorial",
-            "news", "press", "media", "pr", "partnerships", "partners", "advertising", "ads", "sponsorship",
-            "sponsorships", "marketing", "sales", "support", "help", "hr", "jobs", "careers", "billing", "orders");
+    public static final Set<String> DEFAULT_GENERIC_LOCAL_PARTS = Set.of(
+            "info",
+            "hello",
+            "hi",
+            "contact",
+            "contactus",
+            "enquiries",
+            "inquiries",
+            "mail",
+            "office",
+            "team",
+            "admin",
+            "webmaster",
+            "editor",
+            "editors",
+            "editorial",
+            "news",
+            "press",
+            "media",
+            "pr",
+            "partnerships",
+            "partners",
+            "advertising",
+            "ads",
+            "sponsorship",
+            "sponsorships",
+            "marketing",
+            "sales",
+            "support",
+            "help",
+            "hr",
+            "jobs",
+            "careers",
+            "billing",
+            "orders");
 
     public ContactRules {
         targetRoles = List.copyOf(normalised(Objects.requireNonNull(targetRoles, "targetRoles")));
@@ -51,8 +87,8 @@ public record ContactRules(List<String> targetRoles, int minConfidence, boolean 
     }
 
     public static ContactRules defaults() {
-        return new ContactRules(DEFAULT_TARGET_ROLES, DEFAULT_MIN_CONFIDENCE, true, true, true,
-                DEFAULT_GENERIC_LOCAL_PARTS);
+        return new ContactRules(
+                DEFAULT_TARGET_ROLES, DEFAULT_MIN_CONFIDENCE, true, true, true, DEFAULT_GENERIC_LOCAL_PARTS);
     }
 
     private static List<String> normalised(Iterable<String> words) {

@@ -11,8 +11,14 @@ import java.util.List;
  * @param acceptAll  true when the domain's server accepts any address, so no address can be verified
  * @param pattern    the local-part pattern Hunter inferred ({@code {first}.{last}}), or null
  */
-public record DomainSearch(String domain, boolean disposable, boolean webmail, boolean acceptAll, String pattern,
-                           String organization, List<HunterEmail> emails) {
+public record DomainSearch(
+        String domain,
+        boolean disposable,
+        boolean webmail,
+        boolean acceptAll,
+        String pattern,
+        String organization,
+        List<HunterEmail> emails) {
 
     public DomainSearch {
         emails = List.copyOf(emails);

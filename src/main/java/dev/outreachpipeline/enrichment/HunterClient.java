@@ -7,9 +7,6 @@ import dev.outreachpipeline.providers.ProviderHttp;
 import dev.outreachpipeline.providers.ProviderHttp.Answer;
 import dev.outreachpipeline.providers.ProviderRetries;
 import dev.outreachpipeline.providers.SharedRateLimiter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +14,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hunter.io as the enrichment routes use it. One instance serves every worker, so the concurrency
@@ -42,15 +41,21 @@ public final class HunterClient {
      * @param searchLimit   spaces domain searches at the stricter of {@code perSecond} and {@code perMinute}
      * @param verifierLimit the same for the email verifier
      */
-    public HunterClient(HunterSettings settings, SharedRateLimiter searchLimit, SharedRateLimiter verifierLimit,
-                        ProviderCalls providerCalls) {
+    public HunterClient(
+            HunterSettings settings,
+            SharedRateLimiter searchLimit,
+            SharedRateLimiter verifierLimit,
+            ProviderCalls providerCalls) {
         this.settings = settings;
         this.providerCalls = providerCalls;
         this.http = new ProviderHttp("Hunter", settings.baseUrl(), settings.timeout(), settings.concurrency());
         this.searchLimit = searchLimit;
         this.verifierLimit = verifierLimit;
-        this.bulkhead = Bulkhead.builder(settings.concurrency()).withMaxWaitTime(Duration.ofMinutes(30)).build();
-        this.retries = new ProviderRetries("Hunter", settings.maxRetries(), settings.retryDelay(), settings.maxRetryDelay());
+        this.bulkhead = Bulkhead.builder(settings.concurrency())
+                .withMaxWaitTime(Duration.ofMinutes(30))
+                .build();
+        this.retries =
+                new ProviderRetries("Hunter", settings.maxRetries(), settings.retryDelay(), settings.maxRetryDelay());
     }
 
     public boolean verifies() {
@@ -66,33 +71,46 @@ public final class HunterClient {
     public HunterOutcome domainSearch(String domain, Runnable check, AtomicInteger calls) {
         requireKey();
         String query = "domain=" + encode(domain) + "&limit=100";
-        return retries.call("domain search for " + domain, HunterOutcome.Retry.class::isInstance,
-                o -> o instanceof HunterOutcome.Retry r ? r.reason() : String.valueOf(o), check, () -> {
-            Answer r = send("/v2/domain-search", query, searchLimit, check, calls);
-            return counted("domain-search", responses.parseDomainSearch(r.status(), r.body()));
-        });
+        return retries.call(
+                "domain search for " + domain,
+                HunterOutcome.Retry.class::isInstance,
+                o -> o instanceof HunterOutcome.Retry r ? r.reason() : String.valueOf(o),
+                check,
+                () -> {
+                    Answer r = send("/v2/domain-search", query, searchLimit, check, calls);
+                    return counted("domain-search", responses.parseDomainSearch(r.status(), r.body()));
+                });
     }
 
     /** Email verification; a verification still running (202) or inconclusive (222) is looked at again a few times. */
     public VerifierOutcome verify(String email, Runnable check, AtomicInteger calls) {
         requireKey();
         String query = "email=" + encode(email);
-        return retries.withRetries(settings.verifierChecks() - 1).call("verification of " + email,
-                o -> o instanceof VerifierOutcome.Pending || o instanceof VerifierOutcome.RetryLater,
-                o -> o instanceof VerifierOutcome.RetryLater r ? r.reason()
-                        : o instanceof VerifierOutcome.Pending ? "Hunter is still verifying the address" : String.valueOf(o), check, () -> {
-                    Answer r = send("/v2/email-verifier", query, verifierLimit, check, calls);
-                    return counted("email-verifier", responses.parseVerifier(r.status(), r.body()));
-                });
+        return retries.withRetries(settings.verifierChecks() - 1)
+                .call(
+                        "verification of " + email,
+                        o -> o instanceof VerifierOutcome.Pending || o instanceof VerifierOutcome.RetryLater,
+                        o -> o instanceof VerifierOutcome.RetryLater r
+                                ? r.reason()
+                                : o instanceof VerifierOutcome.Pending
+                                        ? "Hunter is still verifying the address"
+                                        : String.valueOf(o),
+                        check,
+                        () -> {
+                            Answer r = send("/v2/email-verifier", query, verifierLimit, check, calls);
+                            return counted("email-verifier", responses.parseVerifier(r.status(), r.body()));
+                        });
     }
 
     /** The date the account's quota resets, if Hunter says. */
     public Optional<LocalDate> resetDate() {
         try {
-            Answer r = send("/v2/account", "", null, () -> { }, new AtomicInteger());
+            Answer r = send("/v2/account", "", null, () -> {}, new AtomicInteger());
             return responses.parseResetDate(r.status(), r.body());
         } catch (RuntimeException e) {
-            LOG.warn("Could not read the Hunter account's reset date: {}", HunterResponses.redactKey(String.valueOf(e.getMessage())));
+            LOG.warn(
+                    "Could not read the Hunter account's reset date: {}",
+                    HunterResponses.redactKey(String.valueOf(e.getMessage())));
             return Optional.empty();
         }
     }
@@ -123,11 +141,15 @@ public final class HunterClient {
         try {
             calls.incrementAndGet();
             try {
-                return http.get(path + "?" + (query.isEmpty() ? "" : query + "&") + "api_key=" + encode(settings.apiKey()), Map.of());
+                return http.get(
+                        path + "?" + (query.isEmpty() ? "" : query + "&") + "api_key=" + encode(settings.apiKey()),
+                        Map.of());
             } catch (ProviderHttp.NoAnswer e) {
                 // no answer (a timeout, a refused connection): read as Hunter's own error shape, with status 599
-                return new Answer(599, "{\"errors\":[{\"id\":\"no_answer\",\"code\":599,\"details\":\"no answer from Hunter: "
-                        + e.kind() + "\"}]}");
+                return new Answer(
+                        599,
+                        "{\"errors\":[{\"id\":\"no_answer\",\"code\":599,\"details\":\"no answer from Hunter: "
+                                + e.kind() + "\"}]}");
             }
         } finally {
             bulkhead.releasePermit();

@@ -10,7 +10,14 @@ package dev.outreachpipeline.enrichment;
  *                           Hunter has not verified the address
  * @param sourcesCount       how many pages Hunter found the address on
  */
-public record HunterEmail(String value, String type, int confidence, String firstName, String lastName,
-                          String position, String seniority, String department, String verificationStatus,
-                          int sourcesCount) {
-}
+public record HunterEmail(
+        String value,
+        String type,
+        int confidence,
+        String firstName,
+        String lastName,
+        String position,
+        String seniority,
+        String department,
+        String verificationStatus,
+        int sourcesCount) {}

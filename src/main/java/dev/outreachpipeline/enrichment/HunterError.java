@@ -2,7 +2,6 @@ package dev.outreachpipeline.enrichment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outreachpipeline.providers.ProviderJson;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +15,9 @@ record HunterError(String id, Integer code, String details) {
         if (array != null) {
             for (JsonNode e : array) {
                 if (e.isObject()) {
-                    errors.add(new HunterError(ProviderJson.text(e, "id"), ProviderJson.integer(e, "code"),
+                    errors.add(new HunterError(
+                            ProviderJson.text(e, "id"),
+                            ProviderJson.integer(e, "code"),
                             ProviderJson.text(e, "details")));
                 }
             }

@@ -1,7 +1,6 @@
 package dev.outreachpipeline.enrichment;
 
 import dev.outreachpipeline.jobs.JobDeferred;
-
 import java.time.OffsetDateTime;
 
 /**

@@ -1,6 +1,8 @@
 package dev.outreachpipeline.enrichment;
 
-import dev.outreachpipeline.providers.ProviderJson;
+import static dev.outreachpipeline.providers.ProviderJson.bool;
+import static dev.outreachpipeline.providers.ProviderJson.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outreachpipeline.enrichment.HunterOutcome.Failed;
 import dev.outreachpipeline.enrichment.HunterOutcome.Found;
@@ -8,7 +10,7 @@ import dev.outreachpipeline.enrichment.HunterOutcome.Retry;
 import dev.outreachpipeline.enrichment.VerifierOutcome.Pending;
 import dev.outreachpipeline.enrichment.VerifierOutcome.RetryLater;
 import dev.outreachpipeline.enrichment.VerifierOutcome.Verified;
-
+import dev.outreachpipeline.providers.ProviderJson;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,9 +18,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import static dev.outreachpipeline.providers.ProviderJson.bool;
-import static dev.outreachpipeline.providers.ProviderJson.text;
 
 /**
  * Reads Hunter's answers (domain search, email verifier, account) into outcomes the routes act on.
@@ -33,14 +32,15 @@ public final class HunterResponses {
     private static final int STILL_VERIFYING = 202;
     private static final int SMTP_CHECK_FAILED = 222;
 
-    private static final Set<String> VERIFIER_STATUSES = Set.of("valid", "invalid", "accept_all", "webmail",
-            "disposable", "unknown");
+    private static final Set<String> VERIFIER_STATUSES =
+            Set.of("valid", "invalid", "accept_all", "webmail", "disposable", "unknown");
 
     /**
      * {@code api_key=…} in a query string, also URL-encoded ({@code api_key%3D…}). The value ends where a
      * query parameter, a quoted URL or a sentence would; a full stop right after it is the sentence's.
      */
-    private static final Pattern API_KEY = Pattern.compile("(?i)(api_key(?:=|%3D))[^&\\s\"'<>#;,()]*[^&\\s\"'<>#;,().]");
+    private static final Pattern API_KEY =
+            Pattern.compile("(?i)(api_key(?:=|%3D))[^&\\s\"'<>#;,()]*[^&\\s\"'<>#;,().]");
 
     /**
      * The answer to {@code GET /v2/domain-search}. Only HTTP 200 with a {@code data} object holding an
@@ -55,7 +55,8 @@ public final class HunterResponses {
         JsonNode data = env.object("data");
         if (data == null) {
             return new Failed("Hunter answered " + DOMAIN_SEARCH + " with HTTP 200, but without a data object ("
-                    + (HunterError.in(env).isEmpty() ? env.snippet() : HunterStatus.said(200, HunterError.in(env), env)) + ").");
+                    + (HunterError.in(env).isEmpty() ? env.snippet() : HunterStatus.said(200, HunterError.in(env), env))
+                    + ").");
         }
         JsonNode emails = data.get("emails");
         if (emails == null || !emails.isArray()) {
@@ -68,8 +69,14 @@ public final class HunterResponses {
                 list.add(email(e));
             }
         }
-        var search = new DomainSearch(text(data, "domain"), bool(data, "disposable"), bool(data, "webmail"),
-                bool(data, "accept_all"), text(data, "pattern"), text(data, "organization"), list);
+        var search = new DomainSearch(
+                text(data, "domain"),
+                bool(data, "disposable"),
+                bool(data, "webmail"),
+                bool(data, "accept_all"),
+                text(data, "pattern"),
+                text(data, "organization"),
+                list);
         return new Found(search, ProviderJson.json(data));
     }
 
@@ -86,8 +93,8 @@ public final class HunterResponses {
         }
         if (httpStatus == SMTP_CHECK_FAILED) {
             String email = verifiedEmail(env);
-            return new RetryLater("Hunter could not complete the SMTP check"
-                    + (email == null ? "" : " for " + email) + " (HTTP 222); verify again later.");
+            return new RetryLater("Hunter could not complete the SMTP check" + (email == null ? "" : " for " + email)
+                    + " (HTTP 222); verify again later.");
         }
         if (httpStatus != 200) {
             return forVerifier(HunterStatus.failure(VERIFIER, httpStatus, env));
@@ -95,8 +102,8 @@ public final class HunterResponses {
         JsonNode data = env.object("data");
         String status = text(data, "status");
         if (status == null) {
-            return new Failed("Hunter answered " + VERIFIER + " with HTTP 200, but without data.status ("
-                    + env.snippet() + ").");
+            return new Failed(
+                    "Hunter answered " + VERIFIER + " with HTTP 200, but without data.status (" + env.snippet() + ").");
         }
         String normalised = status.strip().toLowerCase(Locale.ROOT);
         if (!VERIFIER_STATUSES.contains(normalised)) {
@@ -137,9 +144,17 @@ public final class HunterResponses {
 
     private static HunterEmail email(JsonNode e) {
         JsonNode sources = e.get("sources");
-        return new HunterEmail(text(e, "value"), text(e, "type"), confidence(e), text(e, "first_name"),
-                text(e, "last_name"), text(e, "position"), text(e, "seniority"), text(e, "department"),
-                text(e.get("verification"), "status"), sources != null && sources.isArray() ? sources.size() : 0);
+        return new HunterEmail(
+                text(e, "value"),
+                text(e, "type"),
+                confidence(e),
+                text(e, "first_name"),
+                text(e, "last_name"),
+                text(e, "position"),
+                text(e, "seniority"),
+                text(e, "department"),
+                text(e.get("verification"), "status"),
+                sources != null && sources.isArray() ? sources.size() : 0);
     }
 
     /** Hunter's field is {@code confidence}; some clients and old docs say {@code confidence_score}, which Hunter never sends. */

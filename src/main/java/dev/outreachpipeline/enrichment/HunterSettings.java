@@ -2,13 +2,23 @@ package dev.outreachpipeline.enrichment;
 
 import dev.outreachpipeline.config.Masking;
 import dev.outreachpipeline.config.OutreachConfig;
-
 import java.time.Duration;
 
 /** The Hunter part of the configuration; {@link #toString()} never shows the key. */
-public record HunterSettings(String baseUrl, String apiKey, int perSecond, int perMinute, int verifierPerSecond,
-                             int verifierPerMinute, int concurrency, Duration timeout, int maxRetries, Duration retryDelay,
-                             Duration maxRetryDelay, boolean verify, int verifierChecks) {
+public record HunterSettings(
+        String baseUrl,
+        String apiKey,
+        int perSecond,
+        int perMinute,
+        int verifierPerSecond,
+        int verifierPerMinute,
+        int concurrency,
+        Duration timeout,
+        int maxRetries,
+        Duration retryDelay,
+        Duration maxRetryDelay,
+        boolean verify,
+        int verifierChecks) {
 
     public static HunterSettings from(OutreachConfig c) {
         return new HunterSettings(

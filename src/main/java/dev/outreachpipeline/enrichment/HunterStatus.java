@@ -1,12 +1,11 @@
 package dev.outreachpipeline.enrichment;
 
-import dev.outreachpipeline.providers.ProviderJson;
 import dev.outreachpipeline.enrichment.HunterOutcome.DoNotProcess;
 import dev.outreachpipeline.enrichment.HunterOutcome.Failed;
 import dev.outreachpipeline.enrichment.HunterOutcome.QuotaExhausted;
 import dev.outreachpipeline.enrichment.HunterOutcome.Rejected;
 import dev.outreachpipeline.enrichment.HunterOutcome.Retry;
-
+import dev.outreachpipeline.providers.ProviderJson;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -23,8 +22,7 @@ final class HunterStatus {
     private static final String RESTRICTED_ACCOUNT = "restricted_account";
     private static final String PAGINATION_ERROR = "pagination_error";
 
-    private HunterStatus() {
-    }
+    private HunterStatus() {}
 
     /** The outcome of an answer that is not the call's success; {@code call} names the call ("the domain search"). */
     static HunterOutcome failure(String call, int http, ProviderJson env) {
@@ -34,19 +32,25 @@ final class HunterStatus {
         List<HunterError> errors = HunterError.in(env);
         String said = said(http, errors, env);
         if (http == 401) {
-            return new Rejected("Hunter rejected the API key " + said
-                    + ". Check the Hunter API key in the configuration; no prospect can be enriched until it is fixed.");
+            return new Rejected(
+                    "Hunter rejected the API key " + said
+                            + ". Check the Hunter API key in the configuration; no prospect can be enriched until it is fixed.");
         }
         if (http == 403) {
-            return new Retry("Hunter's rate limit was reached during " + call + " " + said + "; slow down and try again.");
+            return new Retry(
+                    "Hunter's rate limit was reached during " + call + " " + said + "; slow down and try again.");
         }
         if (http == 429) {
             if (errors.stream().anyMatch(e -> RESTRICTED_ACCOUNT.equals(e.id()))) {
-                return new QuotaExhausted("Hunter has restricted the account " + said
-                        + ". Retrying does not help: log in to Hunter to see why.", true);
+                return new QuotaExhausted(
+                        "Hunter has restricted the account " + said
+                                + ". Retrying does not help: log in to Hunter to see why.",
+                        true);
             }
-            return new QuotaExhausted("Hunter's quota for the billing period is spent " + said
-                    + ". Retrying does not help before the quota resets.", false);
+            return new QuotaExhausted(
+                    "Hunter's quota for the billing period is spent " + said
+                            + ". Retrying does not help before the quota resets.",
+                    false);
         }
         if (http == 451) {
             return new DoNotProcess("Hunter may not process this data: the person behind it asked not to be processed "
@@ -80,7 +84,9 @@ final class HunterStatus {
 
     private static String describe(HunterError e) {
         String name = e.id() != null ? e.id() : e.code() != null ? "code " + e.code() : "error";
-        String details = e.details() == null || e.details().isBlank() ? null : e.details().strip();
+        String details = e.details() == null || e.details().isBlank()
+                ? null
+                : e.details().strip();
         return details == null ? name : name + ": " + details;
     }
 }

@@ -5,7 +5,6 @@ import dev.outreachpipeline.jobs.JobCheck;
 import dev.outreachpipeline.jobs.JobDeferred;
 import dev.outreachpipeline.jobs.JobFailed;
 import dev.outreachpipeline.jobs.JobFailures;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -61,11 +60,16 @@ public final class ProspectEnricher {
             throw new JobFailed(r.reason());
         }
         if (outcome instanceof HunterOutcome.DoNotProcess d) {
-            return result.status("do_not_contact").reason("Hunter: " + d.reason()).score(scorer.score(rank, null, null, daEst)).params();
+            return result.status("do_not_contact")
+                    .reason("Hunter: " + d.reason())
+                    .score(scorer.score(rank, null, null, daEst))
+                    .params();
         }
         if (outcome instanceof HunterOutcome.Retry r) {
-            return result.status("enrich_failed").error("Hunter kept failing (" + r.reason() + "); `outreach prospects refresh "
-                    + prospect.get("id") + "` tries again").params();
+            return result.status("enrich_failed")
+                    .error("Hunter kept failing (" + r.reason() + "); `outreach prospects refresh " + prospect.get("id")
+                            + "` tries again")
+                    .params();
         }
         if (outcome instanceof HunterOutcome.Failed f) {
             return result.status("enrich_failed").error(f.reason()).params();
@@ -97,12 +101,18 @@ public final class ProspectEnricher {
             } else {
                 verification = candidate.email().verificationStatus();
             }
-            return result.status("enriched").contact(candidate, verification)
-                    .score(scorer.score(rank, candidate, verification, daEst)).params();
+            return result.status("enriched")
+                    .contact(candidate, verification)
+                    .score(scorer.score(rank, candidate, verification, daEst))
+                    .params();
         }
-        String why = candidates.isEmpty() ? chooser.whyNone(found.data(), domain, rules)
+        String why = candidates.isEmpty()
+                ? chooser.whyNone(found.data(), domain, rules)
                 : "every candidate address failed verification";
-        return result.status("no_email").reason(why).score(scorer.score(rank, null, null, daEst)).params();
+        return result.status("no_email")
+                .reason(why)
+                .score(scorer.score(rank, null, null, daEst))
+                .params();
     }
 
     /** Until when Hunter is paused, and why: the account's reset date when Hunter tells it, else a day from now. */
@@ -129,8 +139,11 @@ public final class ProspectEnricher {
     public void deferIfPaused(Map<String, Object> pause) {
         if (pause != null) {
             Object until = pause.get("until");
-            OffsetDateTime when = until instanceof OffsetDateTime o ? o
-                    : until instanceof java.sql.Timestamp ts ? ts.toInstant().atOffset(ZoneOffset.UTC) : OffsetDateTime.parse(String.valueOf(until));
+            OffsetDateTime when = until instanceof OffsetDateTime o
+                    ? o
+                    : until instanceof java.sql.Timestamp ts
+                            ? ts.toInstant().atOffset(ZoneOffset.UTC)
+                            : OffsetDateTime.parse(String.valueOf(until));
             throw new JobDeferred(String.valueOf(pause.get("reason")), when);
         }
     }
@@ -163,8 +176,15 @@ public final class ProspectEnricher {
 
         Result(AtomicInteger calls) {
             this.calls = calls;
-            for (String k : List.of("hunterPayload", "contactEmail", "contactMethod", "contactName", "contactReason",
-                    "contactVerification", "score", "lastError")) {
+            for (String k : List.of(
+                    "hunterPayload",
+                    "contactEmail",
+                    "contactMethod",
+                    "contactName",
+                    "contactReason",
+                    "contactVerification",
+                    "score",
+                    "lastError")) {
                 params.put(k, null);
             }
         }

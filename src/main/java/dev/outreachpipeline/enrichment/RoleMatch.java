@@ -19,12 +19,14 @@ record RoleMatch(String role, String where) {
     static Optional<RoleMatch> find(HunterEmail e, List<String> roles) {
         for (String role : roles) {
             if (contains(e.position(), role)) {
-                return Optional.of(new RoleMatch(role, "position '" + e.position().strip() + "'"));
+                return Optional.of(
+                        new RoleMatch(role, "position '" + e.position().strip() + "'"));
             }
         }
         for (String role : roles) {
             if (contains(e.department(), role)) {
-                return Optional.of(new RoleMatch(role, "department '" + e.department().strip() + "'"));
+                return Optional.of(
+                        new RoleMatch(role, "department '" + e.department().strip() + "'"));
             }
         }
         return Optional.empty();

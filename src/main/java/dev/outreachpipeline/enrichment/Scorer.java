@@ -41,7 +41,9 @@ public final class Scorer {
      */
     public BigDecimal score(Integer serpRank, Candidate contact, String verificationStatus, BigDecimal daEst) {
         BigDecimal total = position(serpRank).add(contact(contact, verificationStatus));
-        total = daEst == null ? total.multiply(WITHOUT_AUTHORITY) : total.add(clamp(daEst).multiply(AUTHORITY_PER_DA));
+        total = daEst == null
+                ? total.multiply(WITHOUT_AUTHORITY)
+                : total.add(clamp(daEst).multiply(AUTHORITY_PER_DA));
         return clamp(total).setScale(2, RoundingMode.HALF_UP);
     }
 
@@ -49,7 +51,9 @@ public final class Scorer {
         if (rank == null || rank < 1) {
             return BigDecimal.ZERO;
         }
-        return POSITION_MAX.subtract(PER_PLACE.multiply(BigDecimal.valueOf(rank - 1L))).max(BigDecimal.ZERO);
+        return POSITION_MAX
+                .subtract(PER_PLACE.multiply(BigDecimal.valueOf(rank - 1L)))
+                .max(BigDecimal.ZERO);
     }
 
     private static BigDecimal contact(Candidate c, String verifierStatus) {

@@ -4,7 +4,6 @@ import dev.outreachpipeline.enrichment.HunterOutcome.DoNotProcess;
 import dev.outreachpipeline.enrichment.HunterOutcome.Failed;
 import dev.outreachpipeline.enrichment.HunterOutcome.QuotaExhausted;
 import dev.outreachpipeline.enrichment.HunterOutcome.Rejected;
-
 import java.util.Objects;
 
 /**
@@ -12,8 +11,13 @@ import java.util.Objects;
  * failures of every Hunter call with {@link HunterOutcome}. Reasons never carry the API key.
  */
 public sealed interface VerifierOutcome
-        permits VerifierOutcome.Verified, VerifierOutcome.Pending, VerifierOutcome.RetryLater,
-        QuotaExhausted, Rejected, DoNotProcess, Failed {
+        permits VerifierOutcome.Verified,
+                VerifierOutcome.Pending,
+                VerifierOutcome.RetryLater,
+                QuotaExhausted,
+                Rejected,
+                DoNotProcess,
+                Failed {
 
     /**
      * The verifier's verdict.
@@ -28,8 +32,7 @@ public sealed interface VerifierOutcome
     }
 
     /** HTTP 202: Hunter is still verifying. Ask again later; Hunter counts the verification only once. */
-    record Pending() implements VerifierOutcome {
-    }
+    record Pending() implements VerifierOutcome {}
 
     /** Ask again after a pause: the remote SMTP check failed (HTTP 222), the rate limit, a server error or no answer. */
     record RetryLater(String reason) implements VerifierOutcome {

@@ -2,14 +2,13 @@ package dev.outreachpipeline.http;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the public port from holding more sockets than it may: at most {@code maxConnections} open at
@@ -30,6 +29,7 @@ final class ConnectionGuard {
     private final AtomicInteger open = new AtomicInteger();
     /** Connections that have not sent a request yet, with the timer that closes them. */
     private final Map<HttpConnection, Long> awaitingRequest = new ConcurrentHashMap<>();
+
     private final AtomicLong refusedSinceLog = new AtomicLong();
     private final AtomicLong lastRefusalLog = new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL_NANOS);
 
@@ -82,8 +82,11 @@ final class ConnectionGuard {
         long last = lastRefusalLog.get();
         if (now - last >= REFUSAL_LOG_INTERVAL_NANOS && lastRefusalLog.compareAndSet(last, now)) {
             refusedSinceLog.addAndGet(-refused);
-            LOG.warn("The public HTTP port has {} connections open, its limit (outreach.http.max-connections);"
-                    + " {} new connection(s) closed at once since the last message", maxConnections, refused);
+            LOG.warn(
+                    "The public HTTP port has {} connections open, its limit (outreach.http.max-connections);"
+                            + " {} new connection(s) closed at once since the last message",
+                    maxConnections,
+                    refused);
         }
     }
 }

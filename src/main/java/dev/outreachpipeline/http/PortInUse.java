@@ -1,7 +1,6 @@
 package dev.outreachpipeline.http;
 
 import dev.outreachpipeline.OutreachException;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,8 +16,7 @@ public final class PortInUse {
     /** What the CLI exits with: a setting has to change (as {@code cli.ExitCodes.USAGE}). */
     static final int EXIT_CODE = 2;
 
-    private PortInUse() {
-    }
+    private PortInUse() {}
 
     /**
      * Fails with the sentence when nothing can listen on {@code host:port} now. Port 0 (any free port)
@@ -47,7 +45,10 @@ public final class PortInUse {
         String why = String.valueOf(cause.getMessage()).contains("in use")
                 ? "the port is in use (is another daemon or program listening there?)"
                 : String.valueOf(cause.getMessage());
-        return new OutreachException("Cannot listen on " + address + " for " + what + ": " + why
-                + "; change " + setting + ", or stop what holds it.", EXIT_CODE, cause);
+        return new OutreachException(
+                "Cannot listen on " + address + " for " + what + ": " + why + "; change " + setting
+                        + ", or stop what holds it.",
+                EXIT_CODE,
+                cause);
     }
 }

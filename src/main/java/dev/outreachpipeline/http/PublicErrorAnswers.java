@@ -16,8 +16,7 @@ final class PublicErrorAnswers {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublicErrorAnswers.class);
 
-    private PublicErrorAnswers() {
-    }
+    private PublicErrorAnswers() {}
 
     static void install(Router router) {
         router.errorHandler(400, c -> answer(c, 400, "This request could not be read."));
@@ -26,15 +25,22 @@ final class PublicErrorAnswers {
         router.errorHandler(413, c -> answer(c, 413, "This request is too large."));
         router.errorHandler(415, c -> answer(c, 415, "This request could not be read."));
         router.errorHandler(500, c -> {
-            // a bug of ours or of a library: one line, what failed and on which path (no query, no token's worth of detail)
-            LOG.warn("A public HTTP request ({} {}) failed: {}", c.request().method(), pathOnly(c), String.valueOf(c.failure()));
+            // a bug of ours or of a library: one line, what failed and on which path (no query, no token's worth of
+            // detail)
+            LOG.warn(
+                    "A public HTTP request ({} {}) failed: {}",
+                    c.request().method(),
+                    pathOnly(c),
+                    String.valueOf(c.failure()));
             answer(c, 500, "Sorry, your request could not be handled just now. Please try again later.");
         });
     }
 
     private static String pathOnly(RoutingContext c) {
         String path = c.request().path();
-        return path == null ? "?" : path.startsWith("/u/") ? "/u/…" : path.length() > 60 ? path.substring(0, 60) + "…" : path;
+        return path == null
+                ? "?"
+                : path.startsWith("/u/") ? "/u/…" : path.length() > 60 ? path.substring(0, 60) + "…" : path;
     }
 
     private static void answer(RoutingContext c, int status, String sentence) {

@@ -1,10 +1,9 @@
 package dev.outreachpipeline.http;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.http.base.HttpHeaderFilterStrategy;
-
 import java.util.Locale;
 import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpHeaderFilterStrategy;
 
 /**
  * Which exchange headers the public port may send as HTTP response headers: only the few an answer

@@ -1,25 +1,24 @@
 package dev.outreachpipeline.http;
 
 import dev.outreachpipeline.config.OutreachConfig;
+import dev.outreachpipeline.sending.DurationText;
 import dev.outreachpipeline.sending.SmtpSettings;
 import dev.outreachpipeline.sending.UnsubscribeTokens;
-import dev.outreachpipeline.sending.DurationText;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The daemon's public HTTP endpoints: the one-click unsubscribe links ({@code platform-http:/u/{token}}
@@ -40,8 +39,9 @@ public final class PublicHttpServer extends VertxPlatformHttpServer {
     private static final long MAX_BODY_BYTES = 16 * 1024;
 
     /** The methods Vert.x's body parser reads a form from. */
-    private static final java.util.Set<HttpMethod> CARRIES_BODY = java.util.Set.of(HttpMethod.POST, HttpMethod.PUT,
-            HttpMethod.PATCH, HttpMethod.DELETE);
+    private static final java.util.Set<HttpMethod> CARRIES_BODY =
+            java.util.Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+
     private static final String WHAT = "the public HTTP server (unsubscribe links)";
     private static final String SETTING = "outreach.http.port (OUTREACH_HTTP_PORT) or outreach.http.bind";
 
@@ -67,7 +67,8 @@ public final class PublicHttpServer extends VertxPlatformHttpServer {
      *
      * @param home the directory a relative outreach.unsubscribe.journal-file is taken from
      */
-    public static void install(CamelContext context, OutreachConfig config, javax.sql.DataSource dataSource, Path home) {
+    public static void install(
+            CamelContext context, OutreachConfig config, javax.sql.DataSource dataSource, Path home) {
         var configuration = new VertxPlatformHttpServerConfiguration();
         configuration.setBindHost(config.get("outreach.http.bind"));
         configuration.setBindPort(config.getInt("outreach.http.port"));
@@ -98,8 +99,10 @@ public final class PublicHttpServer extends VertxPlatformHttpServer {
     /** The signer of unsubscribe links, or null (every link answers 503) when the secret is unset or too short. */
     private static UnsubscribeTokens tokens(SmtpSettings smtp) {
         if (smtp.unsubscribeSecret().isBlank()) {
-            LOG.warn("No unsubscribe secret is set: unsubscribe links answer 503 until OUTREACH_UNSUBSCRIBE_SECRET is set"
-                    + " (at least {} random characters)", UnsubscribeTokens.MIN_SECRET_BYTES);
+            LOG.warn(
+                    "No unsubscribe secret is set: unsubscribe links answer 503 until OUTREACH_UNSUBSCRIBE_SECRET is set"
+                            + " (at least {} random characters)",
+                    UnsubscribeTokens.MIN_SECRET_BYTES);
             return null;
         }
         try {
@@ -132,12 +135,13 @@ public final class PublicHttpServer extends VertxPlatformHttpServer {
                 .setIdleTimeout((int) Math.max(1, idleTimeout.toMillis()))
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         // the router Camel's consumers add their routes to (initializeServer registered it under this name)
-        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(getCamelContext(),
-                VertxPlatformHttpRouter.getRouterNameFromPort(configuration.getPort()));
+        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(
+                getCamelContext(), VertxPlatformHttpRouter.getRouterNameFromPort(configuration.getPort()));
         PublicErrorAnswers.install(router);
         guard = new ConnectionGuard(getVertx(), maxConnections, headerTimeout);
         ConnectionGuard connections = guard;
-        HttpServer created = getVertx().createHttpServer(options)
+        HttpServer created = getVertx()
+                .createHttpServer(options)
                 .connectionHandler(connections::connected)
                 .requestHandler(request -> {
                     connections.requestArrived(request.connection());
@@ -150,11 +154,17 @@ public final class PublicHttpServer extends VertxPlatformHttpServer {
                 });
         try {
             server = created.listen(configuration.getBindPort(), configuration.getBindHost())
-                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw PortInUse.describe(e.getCause(), WHAT, configuration.getBindHost(), configuration.getBindPort(), SETTING);
+            throw PortInUse.describe(
+                    e.getCause(), WHAT, configuration.getBindHost(), configuration.getBindPort(), SETTING);
         }
-        LOG.info("Public HTTP server listening on http://{}:{} (unsubscribe links /u/{token})", hostForUrl(getHost()), getPort());
+        LOG.info(
+                "Public HTTP server listening on http://{}:{} (unsubscribe links /u/{token})",
+                hostForUrl(getHost()),
+                getPort());
     }
 
     @Override

@@ -1,8 +1,5 @@
 package dev.outreachpipeline.http;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -17,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Unsubscribes the database could not take when they were made, kept in a local file until it can:
@@ -62,7 +61,8 @@ final class UnsubscribeJournal {
     synchronized void append(UUID prospectId, String source) throws IOException {
         Files.createDirectories(file.getParent());
         boolean created = !Files.exists(file);
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        try (FileChannel out = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             ByteBuffer bytes = StandardCharsets.UTF_8.encode(new Entry(prospectId, source, Instant.now()).line());
             while (bytes.hasRemaining()) {
                 out.write(bytes);
@@ -94,8 +94,8 @@ final class UnsubscribeJournal {
             Files.deleteIfExists(file);
         } else {
             Path next = file.resolveSibling(file.getFileName() + ".next");
-            try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel out = FileChannel.open(
+                    next, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer bytes = StandardCharsets.UTF_8.encode(String.join("\n", rest) + "\n");
                 while (bytes.hasRemaining()) {
                     out.write(bytes);

@@ -1,9 +1,6 @@
 package dev.outreachpipeline.http;
 
 import dev.outreachpipeline.sending.UnsubscribeTokens;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 
 /**
  * What the unsubscribe link ({@code /u/{token}}) answers. The token is the only thing read from the
@@ -27,6 +26,7 @@ public final class UnsubscribePages {
 
     /** Where an unsubscribe came from, as recorded in {@code suppressions.source}. */
     public static final String ONE_CLICK = "one-click link";
+
     public static final String CONFIRMATION_PAGE = "confirmation page";
 
     private static final String PATH_PREFIX = "/u/";
@@ -96,7 +96,8 @@ public final class UnsubscribePages {
      */
     public void confirmationPage(String contactEmail, Exchange exchange) {
         String from = senderName.isEmpty() ? "" : " from " + escape(senderName);
-        String to = contactEmail == null || contactEmail.isBlank() ? "this address"
+        String to = contactEmail == null || contactEmail.isBlank()
+                ? "this address"
                 : "<strong>" + escape(mask(contactEmail)) + "</strong>";
         html(exchange.getMessage(), 200, "Unsubscribe", """
                 <h1>Unsubscribe</h1>
@@ -117,7 +118,8 @@ public final class UnsubscribePages {
                 <h1>Your request is recorded</h1>
                 <p>You will receive no further emails%s at this address. It can take a few minutes until
                 every part of our system knows.</p>
-                """.formatted(senderName.isEmpty() ? "" : " from " + escape(senderName)));
+                """.formatted(
+                        senderName.isEmpty() ? "" : " from " + escape(senderName)));
     }
 
     /** 200: done (also when it had been done before). */
@@ -125,19 +127,26 @@ public final class UnsubscribePages {
         html(exchange.getMessage(), 200, "Unsubscribed", """
                 <h1>You are unsubscribed</h1>
                 <p>You will receive no further emails%s at this address.</p>
-                """.formatted(senderName.isEmpty() ? "" : " from " + escape(senderName)));
+                """.formatted(
+                        senderName.isEmpty() ? "" : " from " + escape(senderName)));
     }
 
     /** 404: a forged, altered or unknown link, or one for a prospect without an address. Nothing was written. */
     public void notFound(Exchange exchange) {
-        plain(exchange.getMessage(), 404, "This unsubscribe link is not valid. Please use the link from the email exactly as it"
-                + " was sent, or reply to the email and ask to be removed.");
+        plain(
+                exchange.getMessage(),
+                404,
+                "This unsubscribe link is not valid. Please use the link from the email exactly as it"
+                        + " was sent, or reply to the email and ask to be removed.");
     }
 
     /** 503: no usable unsubscribe secret is configured, so no link can be checked. */
     public void unavailable(Exchange exchange) {
-        plain(exchange.getMessage(), 503, "Unsubscribing through this link is not available at the moment. Please reply to"
-                + " the email and ask to be removed.");
+        plain(
+                exchange.getMessage(),
+                503,
+                "Unsubscribing through this link is not available at the moment. Please reply to"
+                        + " the email and ask to be removed.");
     }
 
     /** 405: only GET (the page) and POST (unsubscribe) mean anything here. */
@@ -148,8 +157,11 @@ public final class UnsubscribePages {
 
     /** 500: the request could not be handled (the database is unreachable, say); nothing about why. */
     public void failed(Exchange exchange) {
-        plain(exchange.getMessage(), 500, "Sorry, your request could not be handled just now. Please try again later, or"
-                + " reply to the email and ask to be removed.");
+        plain(
+                exchange.getMessage(),
+                500,
+                "Sorry, your request could not be handled just now. Please try again later, or"
+                        + " reply to the email and ask to be removed.");
     }
 
     /**
@@ -200,8 +212,13 @@ public final class UnsubscribePages {
 
     private static void html(Message message, int status, String title, String content) {
         // No script, no external asset, no framing, forms only back to this link; the token in the URL is sent nowhere.
-        answer(message, status, headers(HTML, "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
-                + " frame-ancestors 'none'; base-uri 'none'"));
+        answer(
+                message,
+                status,
+                headers(
+                        HTML,
+                        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
+                                + " frame-ancestors 'none'; base-uri 'none'"));
         message.setBody("""
                 <!DOCTYPE html>
                 <html lang="en">

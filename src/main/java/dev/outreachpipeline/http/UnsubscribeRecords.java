@@ -5,10 +5,6 @@ import dev.outreachpipeline.db.NamedParameters;
 import dev.outreachpipeline.db.SqlStatement;
 import dev.outreachpipeline.management.BoundedDatabase;
 import dev.outreachpipeline.sending.DurationText;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the unsubscribe link reads and writes, never waiting on the database longer than
@@ -67,9 +66,12 @@ public final class UnsubscribeRecords implements AutoCloseable {
      */
     public String contactOf(UUID prospectId) {
         try {
-            return database.read(c -> query(c, CONTACT_SQL, Map.of("prospectId", prospectId))).orElse(null);
+            return database.read(c -> query(c, CONTACT_SQL, Map.of("prospectId", prospectId)))
+                    .orElse(null);
         } catch (SQLException e) {
-            LOG.warn("The unsubscribe page of prospect {} names no address: the database did not answer ({})", prospectId,
+            LOG.warn(
+                    "The unsubscribe page of prospect {} names no address: the database did not answer ({})",
+                    prospectId,
                     e.getMessage());
             return "";
         }
@@ -87,8 +89,12 @@ public final class UnsubscribeRecords implements AutoCloseable {
             return apply(prospectId, source) ? Outcome.UNSUBSCRIBED : Outcome.NOT_FOUND;
         } catch (SQLException e) {
             journal.append(prospectId, source);
-            LOG.warn("The database did not take the unsubscribe of prospect {} ({}); it is kept in {} and applied when the"
-                    + " database answers", prospectId, e.getMessage(), journal.file());
+            LOG.warn(
+                    "The database did not take the unsubscribe of prospect {} ({}); it is kept in {} and applied when the"
+                            + " database answers",
+                    prospectId,
+                    e.getMessage(),
+                    journal.file());
             return Outcome.RECORDED;
         }
     }
@@ -105,14 +111,18 @@ public final class UnsubscribeRecords implements AutoCloseable {
         for (String line : lines) {
             Optional<UnsubscribeJournal.Entry> entry = UnsubscribeJournal.Entry.parse(line);
             if (entry.isEmpty()) {
-                LOG.warn("Line {} of {} is not an unsubscribe (a write cut short?); dropped: {}", done + 1, journal.file(),
+                LOG.warn(
+                        "Line {} of {} is not an unsubscribe (a write cut short?); dropped: {}",
+                        done + 1,
+                        journal.file(),
                         line.length() > 80 ? line.substring(0, 80) + "…" : line);
                 done++;
                 continue;
             }
             try {
                 if (!apply(entry.get().prospectId(), entry.get().source())) {
-                    LOG.info("Prospect {} from the unsubscribe journal no longer exists or has no address; nothing to suppress",
+                    LOG.info(
+                            "Prospect {} from the unsubscribe journal no longer exists or has no address; nothing to suppress",
                             entry.get().prospectId());
                 }
                 applied++;
@@ -129,17 +139,23 @@ public final class UnsubscribeRecords implements AutoCloseable {
             LOG.info("Applied {} unsubscribe(s) kept in {} while the database did not answer", applied, journal.file());
         }
         if (failure != null) {
-            LOG.warn("{} unsubscribe(s) in {} still wait for the database: {}", lines.size() - done, journal.file(), failure);
+            LOG.warn(
+                    "{} unsubscribe(s) in {} still wait for the database: {}",
+                    lines.size() - done,
+                    journal.file(),
+                    failure);
         }
     }
 
     /** True when the prospect's address is suppressed now; false when there is no such prospect or address. */
     private boolean apply(UUID prospectId, String source) throws SQLException {
-        return database.read(c -> query(c, UNSUBSCRIBE_SQL, Map.of("prospectId", prospectId, "source", source))).isPresent();
+        return database.read(c -> query(c, UNSUBSCRIBE_SQL, Map.of("prospectId", prospectId, "source", source)))
+                .isPresent();
     }
 
     /** Runs one of the sql/ files, its {@code :#name} parameters bound from {@code parameters}; the first column of its row. */
-    private Optional<String> query(Connection c, SqlStatement statement, Map<String, Object> parameters) throws SQLException {
+    private Optional<String> query(Connection c, SqlStatement statement, Map<String, Object> parameters)
+            throws SQLException {
         NamedParameters sql = statement.jdbc();
         try (PreparedStatement ps = c.prepareStatement(sql.jdbcText())) {
             ps.setQueryTimeout(database.statementTimeoutSeconds());

@@ -2,11 +2,10 @@ package dev.outreachpipeline.jobs;
 
 import dev.outreachpipeline.db.NamedParameters;
 import dev.outreachpipeline.db.SqlStatement;
-
-import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * Asks the database whether a worker may go on with its job (the job's row, judged by

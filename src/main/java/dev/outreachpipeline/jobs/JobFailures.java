@@ -39,6 +39,8 @@ public final class JobFailures {
 
     /** Until when the {@link JobDeferred} in the cause chain puts the job off. */
     public String deferredUntil(Throwable e) {
-        return find(e, JobDeferred.class).map(JobDeferred::runAfterText).orElseThrow(() -> new IllegalStateException(e));
+        return find(e, JobDeferred.class)
+                .map(JobDeferred::runAfterText)
+                .orElseThrow(() -> new IllegalStateException(e));
     }
 }

@@ -44,8 +44,10 @@ public final class JobGuard {
             throw new JobStopped(JobStopped.Reason.CANCELLED, "cancelled by an operator");
         }
         if (!"running".equals(row.get("status")) || !worker.equals(row.get("claimed_by"))) {
-            throw new JobStopped(JobStopped.Reason.LOST, "the job is now " + row.get("status")
-                    + (row.get("claimed_by") == null ? "" : " (held by " + row.get("claimed_by") + ")"));
+            throw new JobStopped(
+                    JobStopped.Reason.LOST,
+                    "the job is now " + row.get("status")
+                            + (row.get("claimed_by") == null ? "" : " (held by " + row.get("claimed_by") + ")"));
         }
         Object deadline = row.get("deadline_at");
         Object now = row.get("now");

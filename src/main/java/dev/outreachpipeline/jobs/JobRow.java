@@ -4,8 +4,18 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** One row of the jobs table as the CLI shows it; params and result are JSON text. */
-public record JobRow(UUID id, String type, String status, String origin, String params, String result,
-                     String errorMessage, int attempts, String claimedBy, OffsetDateTime createdAt,
-                     OffsetDateTime updatedAt, OffsetDateTime startedAt, OffsetDateTime finishedAt,
-                     OffsetDateTime cancelRequestedAt) {
-}
+public record JobRow(
+        UUID id,
+        String type,
+        String status,
+        String origin,
+        String params,
+        String result,
+        String errorMessage,
+        int attempts,
+        String claimedBy,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        OffsetDateTime startedAt,
+        OffsetDateTime finishedAt,
+        OffsetDateTime cancelRequestedAt) {}

@@ -8,7 +8,12 @@ package dev.outreachpipeline.jobs;
  */
 public final class JobStopped extends RuntimeException {
 
-    public enum Reason { CANCELLED, TIMED_OUT, LOST, SHUTDOWN }
+    public enum Reason {
+        CANCELLED,
+        TIMED_OUT,
+        LOST,
+        SHUTDOWN
+    }
 
     private final Reason reason;
 

@@ -2,8 +2,6 @@ package dev.outreachpipeline.jobs;
 
 import dev.outreachpipeline.db.NamedParameters;
 import dev.outreachpipeline.db.SqlStatement;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * The jobs table as the command line uses it: enqueue, look up, cancel. Workers never come
@@ -22,8 +21,12 @@ import java.util.UUID;
  */
 public final class JobStore {
 
-    public enum CancelOutcome { CANCELLED, CANCEL_REQUESTED, ALREADY_FINISHED, NOT_FOUND }
-
+    public enum CancelOutcome {
+        CANCELLED,
+        CANCEL_REQUESTED,
+        ALREADY_FINISHED,
+        NOT_FOUND
+    }
 
     private static final NamedParameters CANCEL_PENDING = SqlStatement.CANCEL_PENDING_JOB.jdbc();
     private static final NamedParameters REQUEST_CANCEL = SqlStatement.REQUEST_JOB_CANCEL.jdbc();
@@ -37,7 +40,8 @@ public final class JobStore {
     /** Enqueues a pending job and returns its id. */
     public UUID submit(String type, String paramsJson, String origin) throws SQLException {
         NamedParameters sql = SqlStatement.ENQUEUE_JOB.jdbc();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.jdbcText())) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql.jdbcText())) {
             sql.bind(ps, Map.of("newJobType", type, "newJobParams", paramsJson, "newJobOrigin", origin));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -48,7 +52,8 @@ public final class JobStore {
 
     public Optional<JobRow> find(UUID id) throws SQLException {
         NamedParameters sql = SqlStatement.JOB_BY_ID.jdbc();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.jdbcText())) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql.jdbcText())) {
             sql.bind(ps, Map.of("id", id));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(row(rs)) : Optional.empty();
@@ -59,7 +64,8 @@ public final class JobStore {
     /** Newest first; type and status may be null (any). */
     public List<JobRow> list(String type, String status, int limit) throws SQLException {
         NamedParameters sql = SqlStatement.LIST_JOBS.jdbc();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.jdbcText())) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql.jdbcText())) {
             var values = new HashMap<String, Object>();
             values.put("type", type);
             values.put("status", status);
@@ -104,7 +110,8 @@ public final class JobStore {
      */
     public int unfinished(List<String> types) throws SQLException {
         NamedParameters sql = SqlStatement.COUNT_UNFINISHED_JOBS.jdbc();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.jdbcText())) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql.jdbcText())) {
             sql.bind(ps, Map.of("types", c.createArrayOf("varchar", types.toArray())));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -114,21 +121,43 @@ public final class JobStore {
     }
 
     /** One discovery query of a job, as `job show` lists it. */
-    public record QueryRow(String keyword, String location, Integer locationCode, String category, String status,
-                           int found, int saved, int duplicate, int existing, int invalid, int apiCalls,
-                           java.math.BigDecimal cost, String errorMessage) {
-    }
+    public record QueryRow(
+            String keyword,
+            String location,
+            Integer locationCode,
+            String category,
+            String status,
+            int found,
+            int saved,
+            int duplicate,
+            int existing,
+            int invalid,
+            int apiCalls,
+            java.math.BigDecimal cost,
+            String errorMessage) {}
 
     public List<QueryRow> queries(UUID jobId) throws SQLException {
         NamedParameters sql = SqlStatement.JOB_QUERIES.jdbc();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.jdbcText())) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql.jdbcText())) {
             sql.bind(ps, Map.of("jobId", jobId));
             var rows = new ArrayList<QueryRow>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new QueryRow(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
-                            rs.getInt(11), rs.getBigDecimal(12), rs.getString(13)));
+                    rows.add(new QueryRow(
+                            rs.getString(1),
+                            rs.getString(2),
+                            (Integer) rs.getObject(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getInt(6),
+                            rs.getInt(7),
+                            rs.getInt(8),
+                            rs.getInt(9),
+                            rs.getInt(10),
+                            rs.getInt(11),
+                            rs.getBigDecimal(12),
+                            rs.getString(13)));
                 }
             }
             return rows;
@@ -136,9 +165,20 @@ public final class JobStore {
     }
 
     private static JobRow row(ResultSet rs) throws SQLException {
-        return new JobRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getObject(10, OffsetDateTime.class),
-                rs.getObject(11, OffsetDateTime.class), rs.getObject(12, OffsetDateTime.class),
-                rs.getObject(13, OffsetDateTime.class), rs.getObject(14, OffsetDateTime.class));
+        return new JobRow(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getInt(8),
+                rs.getString(9),
+                rs.getObject(10, OffsetDateTime.class),
+                rs.getObject(11, OffsetDateTime.class),
+                rs.getObject(12, OffsetDateTime.class),
+                rs.getObject(13, OffsetDateTime.class),
+                rs.getObject(14, OffsetDateTime.class));
     }
 }

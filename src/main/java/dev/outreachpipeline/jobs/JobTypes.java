@@ -1,10 +1,9 @@
 package dev.outreachpipeline.jobs;
 
+import java.util.TreeSet;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Route;
-
-import java.util.TreeSet;
 
 /**
  * The job types this process can run: those with a {@code direct:<type>-job} route. Workers claim

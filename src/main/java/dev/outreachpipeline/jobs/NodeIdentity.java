@@ -19,7 +19,9 @@ public final class NodeIdentity {
             host = "localhost";
         }
         this.node = host + ":" + ProcessHandle.current().pid() + ":"
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 4);
+                + HexFormat.of()
+                        .toHexDigits(ThreadLocalRandom.current().nextInt())
+                        .substring(0, 4);
     }
 
     public String node() {

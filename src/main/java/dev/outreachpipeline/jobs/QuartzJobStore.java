@@ -1,14 +1,13 @@
 package dev.outreachpipeline.jobs;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
-
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Properties;
 
 /**
  * Sets camel-quartz up with Quartz's JDBC job store in our database (tables from migration V8),
@@ -17,8 +16,7 @@ import java.util.Properties;
  */
 public final class QuartzJobStore {
 
-    private QuartzJobStore() {
-    }
+    private QuartzJobStore() {}
 
     public static void configure(CamelContext context, DataSource dataSource) {
         // One name per pool: a JVM running several daemons one after another (tests) must not

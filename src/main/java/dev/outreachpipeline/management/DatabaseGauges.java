@@ -6,9 +6,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gauges read from the database: jobs by type and status, prospects by status, and the room left
@@ -42,23 +41,35 @@ final class DatabaseGauges {
     private volatile double dailyHeadroom = Double.NaN;
     private volatile double hourlyHeadroom = Double.NaN;
 
-    DatabaseGauges(MeterRegistry registry, BoundedDatabase db, String mailbox, int dailyCap, int hourlyCap,
-                   Duration maxAge, Clock clock) {
+    DatabaseGauges(
+            MeterRegistry registry,
+            BoundedDatabase db,
+            String mailbox,
+            int dailyCap,
+            int hourlyCap,
+            Duration maxAge,
+            Clock clock) {
         this.db = db;
         this.mailbox = mailbox;
         this.dailyCap = dailyCap;
         this.hourlyCap = hourlyCap;
         this.maxAge = maxAge;
         this.clock = clock;
-        this.jobs = MultiGauge.builder("outreach.jobs").description("Jobs in the queue by type and status").register(registry);
-        this.prospects = MultiGauge.builder("outreach.prospects").description("Prospects by outreach_status").register(registry);
+        this.jobs = MultiGauge.builder("outreach.jobs")
+                .description("Jobs in the queue by type and status")
+                .register(registry);
+        this.prospects = MultiGauge.builder("outreach.prospects")
+                .description("Prospects by outreach_status")
+                .register(registry);
         Gauge.builder("outreach.database.up", this, g -> g.up)
                 .description("1 when the last read of the figures below succeeded, 0 when the database did not answer")
                 .register(registry);
-        Gauge.builder("outreach.send.cap.headroom", this, g -> g.dailyHeadroom).tag("cap", "daily")
+        Gauge.builder("outreach.send.cap.headroom", this, g -> g.dailyHeadroom)
+                .tag("cap", "daily")
                 .description("Messages the cap still allows, counted from send_attempts as the sending stage does")
                 .register(registry);
-        Gauge.builder("outreach.send.cap.headroom", this, g -> g.hourlyHeadroom).tag("cap", "hourly")
+        Gauge.builder("outreach.send.cap.headroom", this, g -> g.hourlyHeadroom)
+                .tag("cap", "hourly")
                 .description("Messages the cap still allows, counted from send_attempts as the sending stage does")
                 .register(registry);
     }
@@ -83,8 +94,7 @@ final class DatabaseGauges {
         }
     }
 
-    private record Figures(List<MultiGauge.Row<?>> jobs, List<MultiGauge.Row<?>> prospects, SentCounts sent) {
-    }
+    private record Figures(List<MultiGauge.Row<?>> jobs, List<MultiGauge.Row<?>> prospects, SentCounts sent) {}
 
     private Figures read(Connection c) throws SQLException {
         var jobRows = new ArrayList<MultiGauge.Row<?>>();
@@ -92,8 +102,9 @@ final class DatabaseGauges {
             ps.setQueryTimeout(db.statementTimeoutSeconds());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    jobRows.add(MultiGauge.Row.of(Tags.of("type", String.valueOf(rs.getString(1)), "status",
-                            String.valueOf(rs.getString(2))), rs.getLong(3)));
+                    jobRows.add(MultiGauge.Row.of(
+                            Tags.of("type", String.valueOf(rs.getString(1)), "status", String.valueOf(rs.getString(2))),
+                            rs.getLong(3)));
                 }
             }
         }
@@ -102,7 +113,8 @@ final class DatabaseGauges {
             ps.setQueryTimeout(db.statementTimeoutSeconds());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    prospectRows.add(MultiGauge.Row.of(Tags.of("status", String.valueOf(rs.getString(1))), rs.getLong(2)));
+                    prospectRows.add(
+                            MultiGauge.Row.of(Tags.of("status", String.valueOf(rs.getString(1))), rs.getLong(2)));
                 }
             }
         }

@@ -16,14 +16,13 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
 import org.apache.camel.CamelContext;
 import org.flywaydb.core.api.MigrationVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Locale;
 
 /**
  * Sets up the daemon's metrics and, unless outreach.management.enabled=false, the management port.
@@ -38,8 +37,7 @@ public final class Management {
     /** How long database figures on /metrics are reused between scrapes. */
     static final Duration FIGURES_MAX_AGE = Duration.ofSeconds(5);
 
-    private Management() {
-    }
+    private Management() {}
 
     public static void install(CamelContext context, OutreachConfig config, Database db) {
         var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -63,12 +61,24 @@ public final class Management {
         }
         var bounded = new BoundedDatabase(db.dataSource(), DATABASE_TIMEOUT);
         var send = SendSettings.from(config);
-        var gauges = new DatabaseGauges(registry, bounded, SmtpSettings.from(config).from().toLowerCase(Locale.ROOT),
-                send.dailyCap(), send.hourlyCap(), FIGURES_MAX_AGE, Clock.systemUTC());
+        var gauges = new DatabaseGauges(
+                registry,
+                bounded,
+                SmtpSettings.from(config).from().toLowerCase(Locale.ROOT),
+                send.dailyCap(),
+                send.hourlyCap(),
+                FIGURES_MAX_AGE,
+                Clock.systemUTC());
         var readiness = new Readiness(context, bounded, newestMigration(db), providerCalls);
         try {
-            context.addService(new ManagementServer(config.get("outreach.management.bind"),
-                    config.getInt("outreach.management.port"), readiness, gauges, registry, bounded, gc));
+            context.addService(new ManagementServer(
+                    config.get("outreach.management.bind"),
+                    config.getInt("outreach.management.port"),
+                    readiness,
+                    gauges,
+                    registry,
+                    bounded,
+                    gc));
         } catch (Exception e) {
             throw new IllegalStateException("cannot add the management server: " + e.getMessage(), e);
         }
@@ -80,8 +90,11 @@ public final class Management {
      */
     public static void requirePortFree(OutreachConfig config) {
         if (config.getBoolean("outreach.management.enabled")) {
-            dev.outreachpipeline.http.PortInUse.requireFree(ManagementServer.WHAT, config.get("outreach.management.bind"),
-                    config.getInt("outreach.management.port"), ManagementServer.SETTING);
+            dev.outreachpipeline.http.PortInUse.requireFree(
+                    ManagementServer.WHAT,
+                    config.get("outreach.management.bind"),
+                    config.getInt("outreach.management.port"),
+                    ManagementServer.SETTING);
         }
     }
 

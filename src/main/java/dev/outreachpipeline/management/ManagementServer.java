@@ -5,10 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.outreachpipeline.http.PortInUse;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.apache.camel.support.service.ServiceSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -16,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The management port: {@code /health/live}, {@code /health/ready} and {@code /metrics}, on
@@ -31,6 +30,7 @@ public final class ManagementServer extends ServiceSupport {
 
     /** What the port serves and what chooses it, as a failure to listen names them. */
     static final String WHAT = "the management endpoints (/health, /metrics)";
+
     static final String SETTING = "outreach.management.port (OUTREACH_MANAGEMENT_PORT) or outreach.management.bind";
 
     private final String bind;
@@ -42,8 +42,13 @@ public final class ManagementServer extends ServiceSupport {
     private HttpServer server;
     private ExecutorService executor;
 
-    ManagementServer(String bind, int port, Readiness readiness, DatabaseGauges gauges, PrometheusMeterRegistry registry,
-                     AutoCloseable... closeOnStop) {
+    ManagementServer(
+            String bind,
+            int port,
+            Readiness readiness,
+            DatabaseGauges gauges,
+            PrometheusMeterRegistry registry,
+            AutoCloseable... closeOnStop) {
         this.closeOnStop = closeOnStop;
         this.bind = bind;
         this.requestedPort = port;
@@ -73,8 +78,10 @@ public final class ManagementServer extends ServiceSupport {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
-        LOG.info("Management endpoints on http://{}:{} (/health/live, /health/ready, /metrics)",
-                bind.contains(":") ? "[" + bind + "]" : bind, getPort());
+        LOG.info(
+                "Management endpoints on http://{}:{} (/health/live, /health/ready, /metrics)",
+                bind.contains(":") ? "[" + bind + "]" : bind,
+                getPort());
     }
 
     @Override
@@ -103,7 +110,8 @@ public final class ManagementServer extends ServiceSupport {
                 respond(exchange, 404, "application/json", json(Map.of("error", "no such endpoint: " + path)));
                 return;
             }
-            if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+            if (!exchange.getRequestMethod().equals("GET")
+                    && !exchange.getRequestMethod().equals("HEAD")) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
                 respond(exchange, 405, "application/json", json(Map.of("error", "only GET is served here")));
                 return;
@@ -120,7 +128,10 @@ public final class ManagementServer extends ServiceSupport {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.warn("Management endpoint {} failed: {}", exchange.getRequestURI().getPath(), e.toString());
+            LOG.warn(
+                    "Management endpoint {} failed: {}",
+                    exchange.getRequestURI().getPath(),
+                    e.toString());
             throw e;
         }
     }

@@ -2,7 +2,6 @@ package dev.outreachpipeline.management;
 
 import dev.outreachpipeline.db.SqlStatement;
 import dev.outreachpipeline.sending.SentCounts;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +21,7 @@ public final class PipelineStatus {
 
     /** The periods the spend statements take: since the start of the calendar day or month in UTC. */
     private static final String DAY = "day";
+
     private static final String MONTH = "month";
     private static final int TIMEOUT_SECONDS = 30;
 
@@ -65,7 +65,7 @@ public final class PipelineStatus {
         var byStatus = new TreeMap<String, Object>();
         var byType = new TreeMap<String, Map<String, Object>>();
         try (PreparedStatement ps = statement(c, SqlStatement.STATUS_JOBS, campaignId, campaignId);
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long n = rs.getLong(3);
                 byStatus.merge(rs.getString(2), n, (a, b) -> (Long) a + (Long) b);
@@ -96,13 +96,15 @@ public final class PipelineStatus {
         var d = new LinkedHashMap<String, Object>();
         d.put("today", spent(c, DAY));
         d.put("month", spent(c, MONTH));
-        d.put("source", "discovery_queries.api_calls and cost (as DataForSEO reported it), by the day a query was last updated");
+        d.put(
+                "source",
+                "discovery_queries.api_calls and cost (as DataForSEO reported it), by the day a query was last updated");
         return d;
     }
 
     private static Map<String, Object> spent(Connection c, String since) throws SQLException {
         try (PreparedStatement ps = statement(c, SqlStatement.STATUS_DATAFORSEO_SPEND, since);
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             var m = new LinkedHashMap<String, Object>();
             m.put("calls", rs.getLong(1));
@@ -116,8 +118,10 @@ public final class PipelineStatus {
         h.put("today", lookups(c, DAY));
         h.put("month", lookups(c, MONTH));
         h.put("cost_usd", null);
-        h.put("source", "calls: provider_calls in the results of enrich jobs, by the day a job was last updated;"
-                + " cost: unknown, Hunter reports no price per call (its plan counts credits)");
+        h.put(
+                "source",
+                "calls: provider_calls in the results of enrich jobs, by the day a job was last updated;"
+                        + " cost: unknown, Hunter reports no price per call (its plan counts credits)");
         return h;
     }
 
@@ -131,13 +135,17 @@ public final class PipelineStatus {
     private static java.util.List<Map<String, Object>> schedules(Connection c) throws SQLException {
         var list = new java.util.ArrayList<Map<String, Object>>();
         try (PreparedStatement ps = statement(c, SqlStatement.STATUS_SCHEDULES);
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 var m = new LinkedHashMap<String, Object>();
                 m.put("trigger", rs.getString(1));
                 m.put("state", rs.getString(2));
                 long next = rs.getLong(3);
-                m.put("next_fire", rs.wasNull() || next <= 0 ? null : Instant.ofEpochMilli(next).toString());
+                m.put(
+                        "next_fire",
+                        rs.wasNull() || next <= 0
+                                ? null
+                                : Instant.ofEpochMilli(next).toString());
                 list.add(m);
             }
         }
@@ -146,7 +154,8 @@ public final class PipelineStatus {
 
     private static Map<String, Object> countsBy(Connection c, SqlStatement sql, UUID campaignId) throws SQLException {
         var counts = new TreeMap<String, Object>();
-        try (PreparedStatement ps = statement(c, sql, campaignId, campaignId); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = statement(c, sql, campaignId, campaignId);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getLong(2));
             }
@@ -155,13 +164,15 @@ public final class PipelineStatus {
     }
 
     private static long single(Connection c, SqlStatement sql, Object... parameters) throws SQLException {
-        try (PreparedStatement ps = statement(c, sql, parameters); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = statement(c, sql, parameters);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private static PreparedStatement statement(Connection c, SqlStatement sql, Object... parameters) throws SQLException {
+    private static PreparedStatement statement(Connection c, SqlStatement sql, Object... parameters)
+            throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql.text());
         ps.setQueryTimeout(TIMEOUT_SECONDS);
         for (int i = 0; i < parameters.length; i++) {

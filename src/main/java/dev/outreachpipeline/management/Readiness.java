@@ -2,11 +2,6 @@ package dev.outreachpipeline.management;
 
 import dev.outreachpipeline.db.SqlStatement;
 import dev.outreachpipeline.providers.ProviderCalls;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
-import org.apache.camel.ServiceStatus;
-import org.flywaydb.core.api.MigrationVersion;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
+import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * What {@code /health/ready} checks, each with a state and a sentence:
@@ -31,8 +30,7 @@ import java.util.Map;
 final class Readiness {
 
     /** One check: UP, DOWN or INFO (reported, not counted). */
-    record Check(String name, String state, String detail) {
-    }
+    record Check(String name, String state, String detail) {}
 
     /** The answer: ready when no check is DOWN. */
     record Report(boolean ready, List<Check> checks) {
@@ -81,11 +79,20 @@ final class Readiness {
             dbProblem = e.getMessage();
             checks.add(new Check("database", "DOWN", "The database is not reachable: " + dbProblem + "."));
         }
-        checks.add(dbProblem == null ? migrations()
-                : new Check("migrations", "DOWN", "Migrations cannot be checked while the database is not reachable."));
+        checks.add(
+                dbProblem == null
+                        ? migrations()
+                        : new Check(
+                                "migrations",
+                                "DOWN",
+                                "Migrations cannot be checked while the database is not reachable."));
         checks.add(routes());
-        providerCalls.lastCalls().forEach((provider, call) -> checks.add(new Check("provider:" + provider, "INFO",
-                "Last " + call.endpoint() + " call at " + call.at() + ": " + call.outcome() + ".")));
+        providerCalls
+                .lastCalls()
+                .forEach((provider, call) -> checks.add(new Check(
+                        "provider:" + provider,
+                        "INFO",
+                        "Last " + call.endpoint() + " call at " + call.at() + ": " + call.outcome() + ".")));
         for (String provider : List.of("dataforseo", "hunter", "smtp")) {
             if (!providerCalls.lastCalls().containsKey(provider)) {
                 checks.add(new Check("provider:" + provider, "INFO", "No call since the daemon started."));
@@ -97,7 +104,8 @@ final class Readiness {
 
     private Check migrations() {
         if (expectedLatest == null) {
-            return new Check("migrations", "DOWN", "The newest migration of this program could not be learnt at start.");
+            return new Check(
+                    "migrations", "DOWN", "The newest migration of this program could not be learnt at start.");
         }
         try {
             return db.read(c -> {
@@ -108,21 +116,30 @@ final class Readiness {
                         String applied = rs.getString(1);
                         long failed = rs.getLong(2);
                         if (failed > 0) {
-                            return new Check("migrations", "DOWN", failed + " migration(s) failed; run: outreach db verify.");
+                            return new Check(
+                                    "migrations", "DOWN", failed + " migration(s) failed; run: outreach db verify.");
                         }
                         if (applied == null) {
-                            return new Check("migrations", "DOWN", "No migration is applied; run: outreach db migrate.");
+                            return new Check(
+                                    "migrations", "DOWN", "No migration is applied; run: outreach db migrate.");
                         }
                         int cmp = MigrationVersion.fromVersion(applied).compareTo(expectedLatest);
                         if (cmp < 0) {
-                            return new Check("migrations", "DOWN", "The database is at V" + applied + ", this program needs V"
-                                    + expectedLatest + "; run: outreach db migrate.");
+                            return new Check(
+                                    "migrations",
+                                    "DOWN",
+                                    "The database is at V" + applied + ", this program needs V" + expectedLatest
+                                            + "; run: outreach db migrate.");
                         }
                         if (cmp > 0) {
-                            return new Check("migrations", "DOWN", "The database is at V" + applied
-                                    + ", newer than this program's V" + expectedLatest + ".");
+                            return new Check(
+                                    "migrations",
+                                    "DOWN",
+                                    "The database is at V" + applied + ", newer than this program's V" + expectedLatest
+                                            + ".");
                         }
-                        return new Check("migrations", "UP", "The database is at V" + applied + ", the newest migration.");
+                        return new Check(
+                                "migrations", "UP", "The database is at V" + applied + ", the newest migration.");
                     }
                 }
             });

@@ -2,12 +2,11 @@ package dev.outreachpipeline.management;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.UnitOfWork;
 import org.apache.camel.support.EventNotifierSupport;
-
-import java.util.Map;
 
 /**
  * Counts items processed per stage ({@code outreach_stage_items_total{stage, outcome}}) where every
@@ -52,9 +51,12 @@ final class StageItemCounter extends EventNotifierSupport {
         if (outcome == null) {
             outcome = exchange.getMessage().getHeader("outcome");
         }
-        Counter.builder("outreach.stage.items").description("Items whose outcome a stage recorded, by stage and outcome")
-                .tag("stage", stage(exchange)).tag("outcome", String.valueOf(outcome))
-                .register(registry).increment();
+        Counter.builder("outreach.stage.items")
+                .description("Items whose outcome a stage recorded, by stage and outcome")
+                .tag("stage", stage(exchange))
+                .tag("outcome", String.valueOf(outcome))
+                .register(registry)
+                .increment();
     }
 
     /** The recording route's name without its verb: record-enrichment → enrichment. */

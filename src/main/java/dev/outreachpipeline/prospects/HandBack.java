@@ -2,8 +2,6 @@ package dev.outreachpipeline.prospects;
 
 import dev.outreachpipeline.db.NamedParameters;
 import dev.outreachpipeline.db.SqlStatement;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * An operator hands prospects back to an earlier stage (redraft, refresh, resend). Moving them is
@@ -61,11 +60,14 @@ public final class HandBack {
             @Override
             String refusal(State s) {
                 return switch (s.status()) {
-                    case "sent", "followup_due", "replied", "bounced", "unsubscribed" -> "it was sent (status " + s.status()
-                            + "); only a send_unknown prospect, whose delivery is unknown, can be resent";
+                    case "sent", "followup_due", "replied", "bounced", "unsubscribed" ->
+                        "it was sent (status " + s.status()
+                                + "); only a send_unknown prospect, whose delivery is unknown, can be resent";
                     case "approved" -> "it is waiting for a send job already (status approved)";
                     case "sending" -> "a send job is sending it right now (status sending)";
-                    default -> "it is " + s.status() + "; only send_unknown prospects, whose delivery is unknown, can be resent";
+                    default ->
+                        "it is " + s.status()
+                                + "; only send_unknown prospects, whose delivery is unknown, can be resent";
                 };
             }
         };
@@ -86,8 +88,7 @@ public final class HandBack {
     }
 
     /** Where a prospect that was not handed back stands. */
-    record State(String status, boolean noDomain, boolean hasContact, boolean lookedUp) {
-    }
+    record State(String status, boolean noDomain, boolean hasContact, boolean lookedUp) {}
 
     /**
      * @param moved   the prospects handed back, in the order given
@@ -96,8 +97,8 @@ public final class HandBack {
      * @param newJob  true when the job was enqueued now, false when it was already waiting
      * @param runAfter when a waiting job may start (a provider pause), or null for as soon as a worker is free
      */
-    public record Outcome(List<UUID> moved, Map<String, String> refused, UUID job, boolean newJob, OffsetDateTime runAfter) {
-    }
+    public record Outcome(
+            List<UUID> moved, Map<String, String> refused, UUID job, boolean newJob, OffsetDateTime runAfter) {}
 
     private static final NamedParameters ENQUEUE = SqlStatement.ENQUEUE_JOB.jdbc();
     private static final String WAITING = SqlStatement.WAITING_JOB_OF_TYPE.text();
@@ -138,7 +139,9 @@ public final class HandBack {
                 }
                 var moved = new ArrayList<UUID>();
                 var notMoved = new ArrayList<UUID>();
-                parsed.values().stream().distinct().forEach(u -> (movedIds.contains(u.toString()) ? moved : notMoved).add(u));
+                parsed.values().stream()
+                        .distinct()
+                        .forEach(u -> (movedIds.contains(u.toString()) ? moved : notMoved).add(u));
                 Map<UUID, State> states = states(c, notMoved);
                 parsed.forEach((typed, uuid) -> {
                     if (notMoved.contains(uuid)) {
@@ -192,8 +195,9 @@ public final class HandBack {
             ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    states.put(UUID.fromString(rs.getString(1)), new State(rs.getString(2), rs.getBoolean(3),
-                            rs.getBoolean(4), rs.getBoolean(5)));
+                    states.put(
+                            UUID.fromString(rs.getString(1)),
+                            new State(rs.getString(2), rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5)));
                 }
             }
         }

@@ -1,10 +1,5 @@
 package dev.outreachpipeline.prospects;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +15,10 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Prospects as CSV (RFC 4180: comma-separated, fields quoted where needed, CRLF between records,
@@ -37,21 +36,33 @@ public final class ProspectCsv {
      * campaign's name, the keyword and location of the query that found it, and the contact's first
      * name. Scripts read these by name and position: new columns are added at the end, none renamed.
      */
-    public static final List<String> COLUMNS = List.of("id", "domain", "page_url", "page_title", "contact_email",
-            "contact_method", "score", "outreach_status", "last_sent", "followups_sent", "draft_subject", "created_at",
-            "campaign", "keyword", "location", "contact_first_name");
+    public static final List<String> COLUMNS = List.of(
+            "id",
+            "domain",
+            "page_url",
+            "page_title",
+            "contact_email",
+            "contact_method",
+            "score",
+            "outreach_status",
+            "last_sent",
+            "followups_sent",
+            "draft_subject",
+            "created_at",
+            "campaign",
+            "keyword",
+            "location",
+            "contact_first_name");
 
-    private static final CSVFormat WRITE = CSVFormat.RFC4180.builder()
+    private static final CSVFormat WRITE = CSVFormat.RFC4180
+            .builder()
             .setHeader(COLUMNS.toArray(String[]::new))
             .get();
 
-    private static final CSVFormat READ = CSVFormat.RFC4180.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .get();
+    private static final CSVFormat READ =
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
-    private ProspectCsv() {
-    }
+    private ProspectCsv() {}
 
     /** {@link #write(List, Writer, boolean)} with formula cells neutralised. */
     public static int write(List<Map<String, Object>> rows, Writer out) throws IOException {
@@ -106,8 +117,8 @@ public final class ProspectCsv {
     public static List<Map<String, String>> read(Reader in) throws IOException {
         try (CSVParser parser = READ.parse(in)) {
             if (!parser.getHeaderNames().equals(COLUMNS)) {
-                throw new IOException("not a prospects CSV: the header is " + parser.getHeaderNames()
-                        + ", expected " + COLUMNS);
+                throw new IOException(
+                        "not a prospects CSV: the header is " + parser.getHeaderNames() + ", expected " + COLUMNS);
             }
             var rows = new ArrayList<Map<String, String>>();
             for (CSVRecord record : parser) {

@@ -8,8 +8,7 @@ public final class ProspectIds {
     /** How an id looks, for messages. */
     public static final String FORM = "a UUID such as 3f0c2a9e-…, as `prospects list` shows";
 
-    private ProspectIds() {
-    }
+    private ProspectIds() {}
 
     /** The id, or null when the text is not one. */
     public static UUID parseOrNull(String text) {

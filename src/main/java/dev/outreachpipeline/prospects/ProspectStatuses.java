@@ -6,10 +6,26 @@ import java.util.List;
 public final class ProspectStatuses {
 
     public static final List<String> ALL = List.of(
-            "pending", "enriching", "enriched", "no_email", "do_not_contact", "enrich_failed",
-            "drafting", "drafted", "draft_failed", "approved", "skipped", "suppressed",
-            "sending", "sent", "send_unknown", "failed", "followup_due", "replied", "bounced", "unsubscribed");
+            "pending",
+            "enriching",
+            "enriched",
+            "no_email",
+            "do_not_contact",
+            "enrich_failed",
+            "drafting",
+            "drafted",
+            "draft_failed",
+            "approved",
+            "skipped",
+            "suppressed",
+            "sending",
+            "sent",
+            "send_unknown",
+            "failed",
+            "followup_due",
+            "replied",
+            "bounced",
+            "unsubscribed");
 
-    private ProspectStatuses() {
-    }
+    private ProspectStatuses() {}
 }

@@ -2,8 +2,6 @@ package dev.outreachpipeline.prospects;
 
 import dev.outreachpipeline.db.NamedParameters;
 import dev.outreachpipeline.db.SqlStatement;
-
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Prospects as the command line reads and steers them: list, look at, export and approve ({@link
@@ -28,8 +27,10 @@ public final class ProspectStore {
     }
 
     /** Best score first; status, minimum score, campaign and limit may be null (any, all). */
-    public List<Map<String, Object>> list(String status, BigDecimal minScore, UUID campaignId, Integer limit) throws SQLException {
-        return query(SqlStatement.LIST_PROSPECTS.text(), status, status, minScore, minScore, campaignId, campaignId, limit);
+    public List<Map<String, Object>> list(String status, BigDecimal minScore, UUID campaignId, Integer limit)
+            throws SQLException {
+        return query(
+                SqlStatement.LIST_PROSPECTS.text(), status, status, minScore, minScore, campaignId, campaignId, limit);
     }
 
     public Optional<Map<String, Object>> find(UUID id) throws SQLException {
@@ -42,7 +43,8 @@ public final class ProspectStore {
      * or, with a null campaign, any); a send job is enqueued for them unless one is waiting already.
      */
     public int approve(List<UUID> ids, boolean all, BigDecimal minScore, UUID campaignId) throws SQLException {
-        int approved = update(SqlStatement.APPROVE_PROSPECTS.text(), all, ids, minScore, minScore, campaignId, campaignId);
+        int approved =
+                update(SqlStatement.APPROVE_PROSPECTS.text(), all, ids, minScore, minScore, campaignId, campaignId);
         if (approved > 0) {
             update(SqlStatement.ENQUEUE_SEND_AFTER_APPROVAL.text());
         }
@@ -67,14 +69,16 @@ public final class ProspectStore {
     }
 
     private List<Map<String, Object>> query(String sql, Object... params) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params);
-             ResultSet rs = ps.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, params);
+                ResultSet rs = ps.executeQuery()) {
             return NamedParameters.rowsOf(rs);
         }
     }
 
     private int update(String sql, Object... params) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, params)) {
             return ps.executeUpdate();
         }
     }

@@ -14,8 +14,7 @@ package dev.outreachpipeline.prospects;
  */
 public final class SpreadsheetCells {
 
-    private SpreadsheetCells() {
-    }
+    private SpreadsheetCells() {}
 
     /** The value as a spreadsheet will show but not evaluate; null stays null. */
     public static String neutralise(String value) {

@@ -3,7 +3,6 @@ package dev.outreachpipeline.providers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,8 +29,7 @@ public final class ProviderCalls {
      * @param outcome  the client's classification in snake case, e.g. {@code results}, {@code retry}
      * @param at       when the answer came
      */
-    public record LastCall(String endpoint, String outcome, Instant at) {
-    }
+    public record LastCall(String endpoint, String outcome, Instant at) {}
 
     private final MeterRegistry registry;
     private final Clock clock;
@@ -44,9 +42,13 @@ public final class ProviderCalls {
 
     /** One answer of a provider (an HTTP call, a retry included), as the client classified it. */
     public void record(String provider, String endpoint, String outcome) {
-        Counter.builder("outreach.provider.calls").description("Calls to paid providers, by the outcome our client classified")
-                .tag("provider", provider).tag("endpoint", endpoint).tag("outcome", outcome)
-                .register(registry).increment();
+        Counter.builder("outreach.provider.calls")
+                .description("Calls to paid providers, by the outcome our client classified")
+                .tag("provider", provider)
+                .tag("endpoint", endpoint)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
         last.put(provider, new LastCall(endpoint, outcome, clock.instant()));
     }
 
@@ -54,15 +56,22 @@ public final class ProviderCalls {
     public void record(String provider, String endpoint, String outcome, BigDecimal costUsd) {
         record(provider, endpoint, outcome);
         if (costUsd.signum() > 0) {
-            Counter.builder("outreach.provider.cost").baseUnit("usd").description("Cost the provider reported for our calls")
-                    .tag("provider", provider).register(registry).increment(costUsd.doubleValue());
+            Counter.builder("outreach.provider.cost")
+                    .baseUnit("usd")
+                    .description("Cost the provider reported for our calls")
+                    .tag("provider", provider)
+                    .register(registry)
+                    .increment(costUsd.doubleValue());
         }
     }
 
     /** One message handed to the SMTP server (or refused on the way), by the outcome recorded for its attempt. */
     public void sent(String outcome) {
-        Counter.builder("outreach.sends").description("Send attempts by recorded outcome")
-                .tag("outcome", outcome).register(registry).increment();
+        Counter.builder("outreach.sends")
+                .description("Send attempts by recorded outcome")
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
         last.put("smtp", new LastCall("send", outcome, clock.instant()));
     }
 
@@ -73,7 +82,11 @@ public final class ProviderCalls {
 
     /** A classification object's kind as a label: {@code QuotaExhausted} → {@code quota_exhausted}. */
     public static String label(Object outcome) {
-        return outcome == null ? "none"
-                : outcome.getClass().getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return outcome == null
+                ? "none"
+                : outcome.getClass()
+                        .getSimpleName()
+                        .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                        .toLowerCase(Locale.ROOT);
     }
 }

@@ -1,7 +1,10 @@
 package dev.outreachpipeline.providers;
 
 import dev.outreachpipeline.config.Masking;
-
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -15,11 +18,6 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Map;
 
 /**
  * The HTTP exchange with a paid provider (DataForSEO, Hunter), nothing more: one request, its
@@ -40,8 +38,7 @@ public final class ProviderHttp {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     /** A status and body as the provider sent them. */
-    public record Answer(int status, String body) {
-    }
+    public record Answer(int status, String body) {}
 
     /** No answer came: a timeout, a refused or reset connection. The message names the failure's kind only. */
     public static final class NoAnswer extends Exception {
@@ -75,17 +72,21 @@ public final class ProviderHttp {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.responseTimeout = responseTimeout;
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(maxConnections).setMaxConnPerRoute(maxConnections)
+                .setMaxConnTotal(maxConnections)
+                .setMaxConnPerRoute(maxConnections)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(CONNECT_TIMEOUT))
                         .setSocketTimeout(Timeout.of(responseTimeout))
-                        // a kept-alive connection the provider has closed meanwhile is found out before use, not by a failed call
+                        // a kept-alive connection the provider has closed meanwhile is found out before use, not by a
+                        // failed call
                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build())
                 .build();
         this.client = HttpClients.custom()
                 .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(responseTimeout)).build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(responseTimeout))
+                        .build())
                 .disableAutomaticRetries()
                 // a moved endpoint is an answer to read, not somewhere to send the credentials
                 .disableRedirectHandling()
@@ -107,8 +108,13 @@ public final class ProviderHttp {
     private Answer send(HttpUriRequestBase request, Map<String, String> headers) throws NoAnswer {
         headers.forEach(request::setHeader);
         try {
-            return client.execute(request, response -> new Answer(response.getCode(),
-                    response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
+            return client.execute(
+                    request,
+                    response -> new Answer(
+                            response.getCode(),
+                            response.getEntity() == null
+                                    ? ""
+                                    : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new NoAnswer(provider, e);
         }
@@ -116,6 +122,7 @@ public final class ProviderHttp {
 
     @Override
     public String toString() {
-        return "ProviderHttp[" + provider + ", " + Masking.maskUrl(baseUrl) + ", response timeout " + responseTimeout.toSeconds() + " s]";
+        return "ProviderHttp[" + provider + ", " + Masking.maskUrl(baseUrl) + ", response timeout "
+                + responseTimeout.toSeconds() + " s]";
     }
 }

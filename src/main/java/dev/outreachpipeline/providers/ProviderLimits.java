@@ -1,7 +1,7 @@
 package dev.outreachpipeline.providers;
 
-import javax.sql.DataSource;
 import java.time.Duration;
+import javax.sql.DataSource;
 
 /**
  * The shared rate limiters of the paid providers, named the same on every instance so that all of
@@ -32,7 +32,11 @@ public final class ProviderLimits {
     }
 
     private SharedRateLimiter perSecondAndMinute(String name, int perSecond, int perMinute) {
-        return new SharedRateLimiter(dataSource, name, RateSpacing.strictest(
-                RateSpacing.of(perSecond, Duration.ofSeconds(1)), RateSpacing.of(perMinute, Duration.ofMinutes(1))));
+        return new SharedRateLimiter(
+                dataSource,
+                name,
+                RateSpacing.strictest(
+                        RateSpacing.of(perSecond, Duration.ofSeconds(1)),
+                        RateSpacing.of(perMinute, Duration.ofMinutes(1))));
     }
 }

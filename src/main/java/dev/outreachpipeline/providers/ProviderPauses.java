@@ -2,8 +2,6 @@ package dev.outreachpipeline.providers;
 
 import dev.outreachpipeline.db.NamedParameters;
 import dev.outreachpipeline.db.SqlStatement;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The provider pauses as an operator sees and lifts them. A pause is recorded by the pipeline when a
@@ -22,20 +21,16 @@ import java.util.Optional;
 public final class ProviderPauses {
 
     /** A provider that can be paused, and the type of the jobs that wait for it. */
-    public record Provider(String name, String displayName, String jobType) {
-    }
+    public record Provider(String name, String displayName, String jobType) {}
 
-    public static final List<Provider> PROVIDERS = List.of(
-            new Provider("hunter", "Hunter", "enrich"),
-            new Provider("dataforseo", "DataForSEO", "discover"));
+    public static final List<Provider> PROVIDERS =
+            List.of(new Provider("hunter", "Hunter", "enrich"), new Provider("dataforseo", "DataForSEO", "discover"));
 
     /** A pause in force. */
-    public record Pause(String provider, OffsetDateTime until, String reason, OffsetDateTime setAt) {
-    }
+    public record Pause(String provider, OffsetDateTime until, String reason, OffsetDateTime setAt) {}
 
     /** What lifting a pause did. */
-    public record Lifted(boolean wasPaused, int jobsWoken) {
-    }
+    public record Lifted(boolean wasPaused, int jobsWoken) {}
 
     private static final String LIST = SqlStatement.PROVIDER_PAUSES.text();
     private static final NamedParameters CLEAR = SqlStatement.CLEAR_PROVIDER_PAUSE.jdbc();
@@ -48,16 +43,22 @@ public final class ProviderPauses {
 
     /** The provider called {@code name} (case-insensitive), if the pipeline knows it. */
     public static Optional<Provider> provider(String name) {
-        return PROVIDERS.stream().filter(p -> p.name().equalsIgnoreCase(name == null ? "" : name.strip())).findFirst();
+        return PROVIDERS.stream()
+                .filter(p -> p.name().equalsIgnoreCase(name == null ? "" : name.strip()))
+                .findFirst();
     }
 
     public List<Pause> inForce() throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(LIST);
-             ResultSet rs = ps.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(LIST);
+                ResultSet rs = ps.executeQuery()) {
             var pauses = new ArrayList<Pause>();
             while (rs.next()) {
-                pauses.add(new Pause(rs.getString("provider"), rs.getObject("until", OffsetDateTime.class),
-                        rs.getString("reason"), rs.getObject("set_at", OffsetDateTime.class)));
+                pauses.add(new Pause(
+                        rs.getString("provider"),
+                        rs.getObject("until", OffsetDateTime.class),
+                        rs.getString("reason"),
+                        rs.getObject("set_at", OffsetDateTime.class)));
             }
             return pauses;
         }
@@ -65,7 +66,8 @@ public final class ProviderPauses {
 
     /** Lifts the provider's pause and wakes the jobs put off until its end. */
     public Lifted clear(Provider provider) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLEAR.jdbcText())) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(CLEAR.jdbcText())) {
             CLEAR.bind(ps, Map.of("provider", provider.name(), "jobType", provider.jobType()));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -76,7 +78,14 @@ public final class ProviderPauses {
 
     /** A pause as {@code --json} prints it. */
     public static Map<String, Object> json(Pause p) {
-        return Map.of("provider", p.provider(), "until", p.until().toString(), "reason", p.reason(),
-                "set_at", p.setAt().toString());
+        return Map.of(
+                "provider",
+                p.provider(),
+                "until",
+                p.until().toString(),
+                "reason",
+                p.reason(),
+                "set_at",
+                p.setAt().toString());
     }
 }

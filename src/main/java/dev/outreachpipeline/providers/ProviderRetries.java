@@ -5,12 +5,11 @@ import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.function.CheckedSupplier;
 import dev.outreachpipeline.jobs.JobFailed;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How every paid provider call is retried: while the answer is one worth retrying, with exponential
@@ -45,8 +44,12 @@ public final class ProviderRetries {
      * @param describe          an answer in a log line
      * @param beforeEachAttempt throws to stop (the job was cancelled, timed out or taken over)
      */
-    public <T> T call(String what, Predicate<T> retryable, Function<T, String> describe, Runnable beforeEachAttempt,
-                      CheckedSupplier<T> attempt) {
+    public <T> T call(
+            String what,
+            Predicate<T> retryable,
+            Function<T, String> describe,
+            Runnable beforeEachAttempt,
+            CheckedSupplier<T> attempt) {
         RetryPolicy<T> policy = RetryPolicy.<T>builder()
                 .handleResultIf(retryable::test)
                 // a stopped job (cancelled, taken over, the daemon stopping) or a failed one is not
@@ -55,8 +58,13 @@ public final class ProviderRetries {
                 .withBackoff(delay, maxDelay, 2.0)
                 .withJitter(0.25)
                 .withMaxRetries(retries)
-                .onRetry(e -> LOG.warn("{}, {}: {}; retry {} of {}", provider, what, describe.apply(e.getLastResult()),
-                        e.getAttemptCount(), retries))
+                .onRetry(e -> LOG.warn(
+                        "{}, {}: {}; retry {} of {}",
+                        provider,
+                        what,
+                        describe.apply(e.getLastResult()),
+                        e.getAttemptCount(),
+                        retries))
                 .build();
         try {
             return Failsafe.with(policy).get(() -> {

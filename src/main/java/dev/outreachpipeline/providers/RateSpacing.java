@@ -19,8 +19,7 @@ public final class RateSpacing {
     /** How much wider than 1/R the gap is, in percent of 1/R. */
     public static final int SAFETY_MARGIN_PERCENT = 1;
 
-    private RateSpacing() {
-    }
+    private RateSpacing() {}
 
     /**
      * @param calls  calls allowed per {@code period} (at least 1)
@@ -52,8 +51,7 @@ public final class RateSpacing {
     }
 
     /** A caller's slot and the limiter's next slot after it. */
-    public record Reservation(Instant slot, Instant next) {
-    }
+    public record Reservation(Instant slot, Instant next) {}
 
     /**
      * What the reservation statement (sql/reserve-rate-slot.sql) computes: the caller's slot is the

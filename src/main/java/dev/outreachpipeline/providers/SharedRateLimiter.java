@@ -2,14 +2,13 @@ package dev.outreachpipeline.providers;
 
 import dev.outreachpipeline.db.SqlStatement;
 import dev.outreachpipeline.jobs.JobFailed;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
  * A provider's rate limit held in PostgreSQL, so it holds across every instance on the database
@@ -25,6 +24,7 @@ public final class SharedRateLimiter {
 
     /** Longest stretch waited without looking at the caller's check. */
     private static final long CHECK_EVERY_MILLIS = 500;
+
     private static final String SQL = SqlStatement.RESERVE_RATE_SLOT.text();
 
     private final DataSource dataSource;
@@ -68,13 +68,13 @@ public final class SharedRateLimiter {
     }
 
     /** A reserved slot on the database's clock, and how long its caller waits for it. */
-    record Slot(java.time.Instant at, long waitMillis) {
-    }
+    record Slot(java.time.Instant at, long waitMillis) {}
 
     /** Reserves the next slot without waiting for it. */
     Slot reserve() {
         double seconds = spacing.toNanos() / 1e9;
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(SQL)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(SQL)) {
             st.setString(1, limiter);
             st.setDouble(2, seconds);
             st.setDouble(3, seconds);
@@ -82,10 +82,12 @@ public final class SharedRateLimiter {
             st.setDouble(5, seconds);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return new Slot(rs.getObject("slot", java.time.OffsetDateTime.class).toInstant(), rs.getLong("wait_millis"));
+                return new Slot(
+                        rs.getObject("slot", java.time.OffsetDateTime.class).toInstant(), rs.getLong("wait_millis"));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot reserve a call slot of " + limiter + " in the database: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot reserve a call slot of " + limiter + " in the database: " + e.getMessage(), e);
         }
     }
 

@@ -40,8 +40,14 @@ public sealed interface Classification {
      * A delivery status notification saying our message did not arrive. Hard (status 5.x.x): the address
      * does not take mail, so it is suppressed. Soft (4.x.x, or no usable status): counted only.
      */
-    record Bounce(boolean hard, String status, String recipient, String originalMessageId, String diagnostic,
-                  List<String> messageIds) implements Classification {
+    record Bounce(
+            boolean hard,
+            String status,
+            String recipient,
+            String originalMessageId,
+            String diagnostic,
+            List<String> messageIds)
+            implements Classification {
         public Bounce {
             messageIds = List.copyOf(messageIds);
         }

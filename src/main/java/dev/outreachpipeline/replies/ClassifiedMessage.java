@@ -1,7 +1,6 @@
 package dev.outreachpipeline.replies;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,6 @@
 package dev.outreachpipeline.replies;
 
 import dev.outreachpipeline.replies.InboundMessage.DeliveryReport;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +24,7 @@ public final class DeliveryStatusParser {
     private static final Pattern STATUS = Pattern.compile("^\\s*([245])\\.(\\d{1,3})\\.(\\d{1,3})(?!\\d)");
     private static final Pattern FIELD = Pattern.compile("^([A-Za-z0-9-]{1,76})[ \\t]*:(.*)$");
 
-    private DeliveryStatusParser() {
-    }
+    private DeliveryStatusParser() {}
 
     /**
      * The report on the recipient that matters: the first one that failed, else the first delayed, else
@@ -41,20 +39,29 @@ public final class DeliveryStatusParser {
         }
         Map<String, String> perMessage = blocks.get(0);
         List<Map<String, String>> recipients = blocks.subList(1, blocks.size());
-        Map<String, String> chosen = recipients.stream().filter(b -> "failed".equals(InboundText.token(b.get("action"))))
+        Map<String, String> chosen = recipients.stream()
+                .filter(b -> "failed".equals(InboundText.token(b.get("action"))))
                 .findFirst()
-                .or(() -> recipients.stream().filter(b -> "delayed".equals(InboundText.token(b.get("action")))).findFirst())
+                .or(() -> recipients.stream()
+                        .filter(b -> "delayed".equals(InboundText.token(b.get("action"))))
+                        .findFirst())
                 .or(() -> recipients.stream().findFirst())
                 // Some servers write a single block holding every field.
                 .orElse(perMessage);
-        String originalId = firstId(chosen.get("original-message-id"), perMessage.get("original-message-id"),
+        String originalId = firstId(
+                chosen.get("original-message-id"),
+                perMessage.get("original-message-id"),
                 perMessage.get("x-original-message-id"));
         String recipient = recipient(chosen.get("final-recipient"));
         if (recipient == null) {
             recipient = recipient(chosen.get("original-recipient"));
         }
-        return new DeliveryReport(originalId, InboundText.token(chosen.get("action")), status(chosen.get("status")),
-                recipient, InboundText.oneLine(chosen.get("diagnostic-code"), 200));
+        return new DeliveryReport(
+                originalId,
+                InboundText.token(chosen.get("action")),
+                status(chosen.get("status")),
+                recipient,
+                InboundText.oneLine(chosen.get("diagnostic-code"), 200));
     }
 
     /** The status code (class.subject.detail) at the start of a Status field, e.g. 5.1.1; null when there is none. */

@@ -2,7 +2,6 @@ package dev.outreachpipeline.replies;
 
 import dev.outreachpipeline.config.Masking;
 import dev.outreachpipeline.config.OutreachConfig;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,15 @@ import java.util.Properties;
  * @param maxMessages       most messages one check reads
  * @param ignoreAutoReplies automatic replies (out of office) are counted but do not make a prospect replied
  */
-public record ImapSettings(String host, int port, String username, String password, Security security, String folder,
-                           int maxMessages, boolean ignoreAutoReplies) {
+public record ImapSettings(
+        String host,
+        int port,
+        String username,
+        String password,
+        Security security,
+        String folder,
+        int maxMessages,
+        boolean ignoreAutoReplies) {
 
     /** How long to wait to connect, and for each reply of the server, before the check fails. */
     public static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -95,7 +101,8 @@ public record ImapSettings(String host, int port, String username, String passwo
             case TLS -> props.setProperty(p + "ssl.checkserveridentity", "true");
             case STARTTLS -> {
                 props.setProperty(p + "starttls.enable", "true");
-                // Without "required", a server (or a man in the middle) that offers no STARTTLS gets the password in clear.
+                // Without "required", a server (or a man in the middle) that offers no STARTTLS gets the password in
+                // clear.
                 props.setProperty(p + "starttls.required", "true");
                 props.setProperty(p + "ssl.checkserveridentity", "true");
             }

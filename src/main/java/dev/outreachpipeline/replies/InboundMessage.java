@@ -18,8 +18,14 @@ import java.util.Objects;
  * @param autoReplySignals why the message looks automatic (e.g. "Auto-Submitted: auto-replied"); empty for a person's
  * @param deliveryReport   what a delivery status notification reports; null for any other message
  */
-public record InboundMessage(String messageId, List<String> inReplyTo, List<String> references, String from,
-                             String subject, List<String> autoReplySignals, DeliveryReport deliveryReport) {
+public record InboundMessage(
+        String messageId,
+        List<String> inReplyTo,
+        List<String> references,
+        String from,
+        String subject,
+        List<String> autoReplySignals,
+        DeliveryReport deliveryReport) {
 
     /**
      * A delivery status notification's facts about the one recipient it reports on.
@@ -31,9 +37,8 @@ public record InboundMessage(String messageId, List<String> inReplyTo, List<Stri
      * @param finalRecipient    the address the report is about, lower-case, or null
      * @param diagnostic        the remote server's words (Diagnostic-Code), one line, at most 200 characters, or null
      */
-    public record DeliveryReport(String originalMessageId, String action, String status, String finalRecipient,
-                                 String diagnostic) {
-    }
+    public record DeliveryReport(
+            String originalMessageId, String action, String status, String finalRecipient, String diagnostic) {}
 
     public InboundMessage {
         inReplyTo = List.copyOf(Objects.requireNonNullElse(inReplyTo, List.of()));

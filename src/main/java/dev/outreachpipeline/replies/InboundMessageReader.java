@@ -14,7 +14,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,16 +45,16 @@ public final class InboundMessageReader {
      * Subjects that out-of-office and vacation responders put first, in the languages they are most
      * often met in. Only at the start, so a person's "Re: your vacation rentals post" is not taken for one.
      */
-    private static final Pattern VACATION_SUBJECT = Pattern.compile("^\\s*(?:"
-            + "out of (?:the )?office|ooo\\b|automatic reply|auto(?:matic)?[ -]?(?:reply|response|respon[sd]er)\\b|autoreply"
-            + "|away from (?:the |my )?(?:office|desk)|on vacation\\b|vacation (?:reply|notice|message|auto)"
-            + "|abwesenheit|automatische antwort|r[ée]ponse automatique|absence du bureau|respuesta autom[áa]tica"
-            + "|fuera de la oficina|risposta automatica|fuori ufficio|automatisch antwoord|afwezigheid"
-            + "|resposta autom[áa]tica|automatyczna odpowied[źz]|autosvar|automatiskt svar)",
+    private static final Pattern VACATION_SUBJECT = Pattern.compile(
+            "^\\s*(?:"
+                    + "out of (?:the )?office|ooo\\b|automatic reply|auto(?:matic)?[ -]?(?:reply|response|respon[sd]er)\\b|autoreply"
+                    + "|away from (?:the |my )?(?:office|desk)|on vacation\\b|vacation (?:reply|notice|message|auto)"
+                    + "|abwesenheit|automatische antwort|r[ée]ponse automatique|absence du bureau|respuesta autom[áa]tica"
+                    + "|fuera de la oficina|risposta automatica|fuori ufficio|automatisch antwoord|afwezigheid"
+                    + "|resposta autom[áa]tica|automatyczna odpowied[źz]|autosvar|automatiskt svar)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    private InboundMessageReader() {
-    }
+    private InboundMessageReader() {}
 
     /**
      * @throws MessagingException only when the connection to the server is lost (the folder or store
@@ -109,8 +108,9 @@ public final class InboundMessageReader {
             return null;
         }
         String reportType = type.getParameter("report-type");
-        if (reportType == null || !(reportType.trim().equalsIgnoreCase("delivery-status")
-                || reportType.trim().equalsIgnoreCase("global-delivery-status"))) {
+        if (reportType == null
+                || !(reportType.trim().equalsIgnoreCase("delivery-status")
+                        || reportType.trim().equalsIgnoreCase("global-delivery-status"))) {
             return null;
         }
         DeliveryReport fields = null;
@@ -125,11 +125,15 @@ public final class InboundMessageReader {
                 if (partType == null) {
                     continue;
                 }
-                if (fields == null && (partType.match("message/delivery-status") || partType.match("message/global-delivery-status"))) {
+                if (fields == null
+                        && (partType.match("message/delivery-status")
+                                || partType.match("message/global-delivery-status"))) {
                     fields = DeliveryStatusParser.parse(beginning(part));
-                } else if (returnedId == null && (partType.match("message/rfc822") || partType.match("message/global"))) {
+                } else if (returnedId == null
+                        && (partType.match("message/rfc822") || partType.match("message/global"))) {
                     returnedId = returnedMessageId(part, true);
-                } else if (returnedId == null && (partType.match("text/rfc822-headers") || partType.match("message/global-headers"))) {
+                } else if (returnedId == null
+                        && (partType.match("text/rfc822-headers") || partType.match("message/global-headers"))) {
                     returnedId = returnedMessageId(part, false);
                 }
             }
@@ -141,8 +145,12 @@ public final class InboundMessageReader {
         if (fields == null) {
             fields = new DeliveryReport(null, null, null, null, null);
         }
-        return new DeliveryReport(returnedId != null ? returnedId : fields.originalMessageId(), fields.action(),
-                fields.status(), fields.finalRecipient(), fields.diagnostic());
+        return new DeliveryReport(
+                returnedId != null ? returnedId : fields.originalMessageId(),
+                fields.action(),
+                fields.status(),
+                fields.finalRecipient(),
+                fields.diagnostic());
     }
 
     /**
@@ -256,7 +264,12 @@ public final class InboundMessageReader {
             if (values == null || values.length == 0) {
                 return null;
             }
-            return InboundText.capped(String.join(" ", java.util.Arrays.stream(values).limit(20).map(InboundText::capped).toList()));
+            return InboundText.capped(String.join(
+                    " ",
+                    java.util.Arrays.stream(values)
+                            .limit(20)
+                            .map(InboundText::capped)
+                            .toList()));
         } catch (FolderClosedException | StoreClosedException e) {
             throw e;
         } catch (MessagingException | RuntimeException e) {

@@ -23,13 +23,14 @@ final class InboundText {
      */
     private static final Pattern MESSAGE_ID =
             Pattern.compile("<([\\x21-\\x3B\\x3D\\x3F\\x41-\\x7E]{1,250}@[\\x21-\\x3B\\x3D\\x3F\\x41-\\x7E]{1,250})>");
-    private static final Pattern ADDRESS = Pattern.compile("[\\x21-\\x3B\\x3D\\x3F\\x41-\\x7E&&[^\"(),:;\\[\\]\\\\]]{1,64}"
-            + "@[A-Za-z0-9.\\-\\[\\]:]{1,253}");
-    private static final Pattern TOKEN = Pattern.compile("^\\s*([A-Za-z0-9_.+\\-]{1,40})");
-    private static final Pattern SEPARATORS = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\s\\u0085\\u00A0\\u200B\\uFEFF]+");
 
-    private InboundText() {
-    }
+    private static final Pattern ADDRESS = Pattern.compile(
+            "[\\x21-\\x3B\\x3D\\x3F\\x41-\\x7E&&[^\"(),:;\\[\\]\\\\]]{1,64}" + "@[A-Za-z0-9.\\-\\[\\]:]{1,253}");
+    private static final Pattern TOKEN = Pattern.compile("^\\s*([A-Za-z0-9_.+\\-]{1,40})");
+    private static final Pattern SEPARATORS =
+            Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\s\\u0085\\u00A0\\u200B\\uFEFF]+");
+
+    private InboundText() {}
 
     /** The value cut to {@link #MAX_FIELD_CHARS}, keeping its first and last halves (a References list grows at its end). */
     static String capped(String value) {

@@ -1,7 +1,7 @@
 package dev.outreachpipeline.replies;
 
-import dev.outreachpipeline.db.SqlValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outreachpipeline.db.SqlValues;
 import dev.outreachpipeline.jobs.JobFailed;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FetchProfile;
@@ -14,10 +14,6 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.search.ComparisonTerm;
 import jakarta.mail.search.ReceivedDateTerm;
-import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The check_replies job's reading of the mailbox. It goes on from the IMAP UID where the last check
@@ -69,7 +68,8 @@ public final class ReplyCheck {
     public String busyResult(String otherJobId) {
         var result = JSON.createObjectNode();
         result.put("replies_checked", false);
-        result.put("reason", "check_replies job " + otherJobId + " is reading the mailbox; this one left it to that one");
+        result.put(
+                "reason", "check_replies job " + otherJobId + " is reading the mailbox; this one left it to that one");
         return result.toString();
     }
 
@@ -115,12 +115,17 @@ public final class ReplyCheck {
         }
         inFolder(Folder.READ_WRITE, (folder, uids) -> {
             if (uids.getUIDValidity() != read.position().uidValidity()) {
-                LOG.info("The folder {} on {} was renumbered (new UIDVALIDITY) since it was read: {} recorded message(s) are not flagged \\Seen",
-                        quoted(imap.folder()), imap.server(), ours.size());
+                LOG.info(
+                        "The folder {} on {} was renumbered (new UIDVALIDITY) since it was read: {} recorded message(s) are not flagged \\Seen",
+                        quoted(imap.folder()),
+                        imap.server(),
+                        ours.size());
                 return null;
             }
-            Message[] messages = Arrays.stream(uids.getMessagesByUID(ours.stream().mapToLong(Long::longValue).toArray()))
-                    .filter(Objects::nonNull).toArray(Message[]::new);
+            Message[] messages = Arrays.stream(uids.getMessagesByUID(
+                            ours.stream().mapToLong(Long::longValue).toArray()))
+                    .filter(Objects::nonNull)
+                    .toArray(Message[]::new);
             if (messages.length > 0) {
                 folder.setFlags(messages, new Flags(Flags.Flag.SEEN), true);
             }
@@ -163,8 +168,9 @@ public final class ReplyCheck {
             throw new JobFailed("The IMAP server " + imap.server() + " refused the login of " + quoted(imap.username())
                     + " (" + InboundText.oneLine(e.getMessage(), 200) + "): check IMAP_USERNAME and IMAP_PASSWORD");
         } catch (MessagingException e) {
-            throw new JobFailed("Could not read the mailbox on " + imap.server() + " (" + imap.security().name().toLowerCase(Locale.ROOT)
-                    + "): " + describe(e) + "; the next check_replies job goes on from the last message recorded");
+            throw new JobFailed("Could not read the mailbox on " + imap.server() + " ("
+                    + imap.security().name().toLowerCase(Locale.ROOT) + "): " + describe(e)
+                    + "; the next check_replies job goes on from the last message recorded");
         } finally {
             closeQuietly(store);
         }
@@ -214,9 +220,12 @@ public final class ReplyCheck {
             return 0;
         }
         if (firstSend != null) {
-            Message[] since = folder.search(new ReceivedDateTerm(ComparisonTerm.GE, Date.from(firstSend.minus(SINCE_MARGIN))));
+            Message[] since =
+                    folder.search(new ReceivedDateTerm(ComparisonTerm.GE, Date.from(firstSend.minus(SINCE_MARGIN))));
             if (since.length > 0) {
-                Message earliest = Arrays.stream(since).min(Comparator.comparingInt(Message::getMessageNumber)).orElseThrow();
+                Message earliest = Arrays.stream(since)
+                        .min(Comparator.comparingInt(Message::getMessageNumber))
+                        .orElseThrow();
                 return uids.getUID(earliest) - 1;
             }
         }
@@ -248,7 +257,9 @@ public final class ReplyCheck {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String text = root == e ? e.getMessage() : e.getMessage() + " (" + root.getClass().getSimpleName() + ")";
+        String text = root == e
+                ? e.getMessage()
+                : e.getMessage() + " (" + root.getClass().getSimpleName() + ")";
         return InboundText.oneLine(text, 300);
     }
 
@@ -262,7 +273,6 @@ public final class ReplyCheck {
         }
         return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString());
     }
-
 
     private static void closeQuietly(Folder folder) {
         try {

@@ -1,7 +1,6 @@
 package dev.outreachpipeline.replies;
 
 import dev.outreachpipeline.replies.InboundMessage.DeliveryReport;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +22,10 @@ public final class ReplyClassifier {
      */
     public ReplyClassifier(boolean ignoreAutoReplies, Collection<String> ownAddresses) {
         this.ignoreAutoReplies = ignoreAutoReplies;
-        this.ownAddresses = ownAddresses.stream().filter(a -> a != null && !a.isBlank())
-                .map(a -> a.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.ownAddresses = ownAddresses.stream()
+                .filter(a -> a != null && !a.isBlank())
+                .map(a -> a.trim().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public Classification classify(InboundMessage message) {
@@ -63,12 +64,12 @@ public final class ReplyClassifier {
         if ("failed".equals(action) || "delayed".equals(action) || action == null && (permanent || temporary)) {
             return bounce(false, report, ids);
         }
-        return new Classification.Unrelated("a delivery report that is not a failure"
-                + (action == null ? "" : " (action " + action + ")"));
+        return new Classification.Unrelated(
+                "a delivery report that is not a failure" + (action == null ? "" : " (action " + action + ")"));
     }
 
     private static Classification bounce(boolean hard, DeliveryReport report, List<String> ids) {
-        return new Classification.Bounce(hard, report.status(), report.finalRecipient(), report.originalMessageId(),
-                report.diagnostic(), ids);
+        return new Classification.Bounce(
+                hard, report.status(), report.finalRecipient(), report.originalMessageId(), report.diagnostic(), ids);
     }
 }

@@ -1,12 +1,11 @@
 package dev.outreachpipeline.sandbox;
 
 import dev.outreachpipeline.db.SqlStatement;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import javax.sql.DataSource;
 
 /**
  * Compressed time for the sandbox's follow-ups: moves the send times of the prospects waiting for
@@ -27,7 +26,8 @@ final class FollowupClock {
      * @return prospects moved
      */
     int skipAhead(int sentSoFar, Duration delay) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SqlStatement.SKIP_FOLLOWUP_DELAY.text())) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(SqlStatement.SKIP_FOLLOWUP_DELAY.text())) {
             ps.setDouble(1, delay.toSeconds());
             ps.setDouble(2, delay.toSeconds());
             ps.setInt(3, sentSoFar);

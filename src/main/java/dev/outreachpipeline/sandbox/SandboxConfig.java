@@ -3,7 +3,6 @@ package dev.outreachpipeline.sandbox;
 import dev.outreachpipeline.config.ConfigSchema;
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.config.Setting;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,11 +33,9 @@ public final class SandboxConfig {
     public static final String FOLLOWUP_STEPS = "1h,2h";
 
     /** The local stand-ins the sandbox talks to. */
-    public record Endpoints(String dataForSeoBaseUrl, String hunterBaseUrl, String smtpHost, int smtpPort) {
-    }
+    public record Endpoints(String dataForSeoBaseUrl, String hunterBaseUrl, String smtpHost, int smtpPort) {}
 
-    private SandboxConfig() {
-    }
+    private SandboxConfig() {}
 
     public static OutreachConfig load(Path configFile, Map<String, String> userEnv, Path workDir, Endpoints endpoints) {
         var env = new HashMap<>(userEnv);
@@ -56,7 +53,9 @@ public final class SandboxConfig {
         // the database: the sandbox's own embedded server, never DATABASE_URL
         o.put("outreach.database.url", "");
         o.put("outreach.database.schema", "public");
-        o.put("outreach.embedded.data-dir", workDir.resolve(DATA_DIR).toAbsolutePath().normalize().toString());
+        o.put(
+                "outreach.embedded.data-dir",
+                workDir.resolve(DATA_DIR).toAbsolutePath().normalize().toString());
         o.put("outreach.embedded.port", "0");
         // providers: the simulators, with made-up credentials
         o.put("outreach.dataforseo.base-url", endpoints.dataForSeoBaseUrl());

@@ -19,8 +19,6 @@ import dev.outreachpipeline.simulators.DataForSeoSimulator;
 import dev.outreachpipeline.simulators.HunterSimulator;
 import dev.outreachpipeline.simulators.MailSink;
 import dev.outreachpipeline.simulators.SimulatorSettings;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +36,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 /**
  * One sandbox run: the real daemon, on an embedded PostgreSQL of its own, against simulated
@@ -50,7 +49,8 @@ public final class SandboxRun {
     static final int EXIT_FAILURE = 1;
 
     /** A little latency and a few retryable errors, so the pipeline's retries show. */
-    static final SimulatorSettings PROVIDERS = new SimulatorSettings(Duration.ofMillis(15), Duration.ofMillis(35), 0.05, 0, 42);
+    static final SimulatorSettings PROVIDERS =
+            new SimulatorSettings(Duration.ofMillis(15), Duration.ofMillis(35), 0.05, 0, 42);
 
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration STAGE_TIMEOUT = Duration.ofMinutes(10);
@@ -61,6 +61,7 @@ public final class SandboxRun {
     private final Path workDir;
     /** Where the person typed the command: paths are shown relative to it. */
     private final Path currentDir;
+
     private final Map<String, String> env;
     private final Path configFile;
     private final ProgressLines progress;
@@ -90,7 +91,9 @@ public final class SandboxRun {
     static String shown(Path dir, Path currentDir) {
         Path absolute = dir.toAbsolutePath().normalize();
         Path here = currentDir.toAbsolutePath().normalize();
-        return absolute.startsWith(here) && !absolute.equals(here) ? "./" + here.relativize(absolute) : absolute.toString();
+        return absolute.startsWith(here) && !absolute.equals(here)
+                ? "./" + here.relativize(absolute)
+                : absolute.toString();
     }
 
     /**
@@ -99,10 +102,13 @@ public final class SandboxRun {
      */
     public int run(Function<OutreachConfig, DiscoverRequest> request) throws Exception {
         try (var dataForSeo = new DataForSeoSimulator(PROVIDERS);
-             var hunter = new HunterSimulator(PROVIDERS.withSeed(43));
-             var sink = new MailSink()) {
-            OutreachConfig config = SandboxConfig.load(configFile, env, workDir, new SandboxConfig.Endpoints(
-                    dataForSeo.baseUrl(), hunter.baseUrl(), sink.host(), sink.port()));
+                var hunter = new HunterSimulator(PROVIDERS.withSeed(43));
+                var sink = new MailSink()) {
+            OutreachConfig config = SandboxConfig.load(
+                    configFile,
+                    env,
+                    workDir,
+                    new SandboxConfig.Endpoints(dataForSeo.baseUrl(), hunter.baseUrl(), sink.host(), sink.port()));
             DiscoverRequest discover = request.apply(config);
             Path dataDir = workDir.resolve(SandboxConfig.DATA_DIR);
             Path mailDir = workDir.resolve(SandboxConfig.MAIL_DIR);
@@ -122,14 +128,16 @@ public final class SandboxRun {
                     + hunter.baseUrl() + ", SMTP sink at " + sink.host() + ":" + sink.port() + ")");
             var daemon = new Daemon(config, db, workDir);
             CompletableFuture<Void> running = new CompletableFuture<>();
-            Thread thread = new Thread(() -> {
-                try {
-                    daemon.run();
-                    running.complete(null);
-                } catch (Throwable e) {
-                    running.completeExceptionally(e);
-                }
-            }, "sandbox-daemon");
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            daemon.run();
+                            running.complete(null);
+                        } catch (Throwable e) {
+                            running.completeExceptionally(e);
+                        }
+                    },
+                    "sandbox-daemon");
             thread.start();
             Outcome outcome;
             try {
@@ -150,14 +158,14 @@ public final class SandboxRun {
     }
 
     /** The final numbers, and the jobs that failed (none in a good run). */
-    private record Outcome(SandboxFacts facts, List<String> failedJobs) {
-    }
+    private record Outcome(SandboxFacts facts, List<String> failedJobs) {}
 
     /** Each run starts from nothing: the previous run's database and messages are removed first. */
     private void startOver(Path dataDir, Path mailDir) throws IOException {
         if (serverRunningIn(dataDir)) {
-            throw new OutreachException("A PostgreSQL server is running on " + dataDir + " (another sandbox run?);"
-                    + " stop it first.", EXIT_FAILURE);
+            throw new OutreachException(
+                    "A PostgreSQL server is running on " + dataDir + " (another sandbox run?);" + " stop it first.",
+                    EXIT_FAILURE);
         }
         boolean existed = Files.exists(dataDir) || Files.exists(mailDir);
         deleteTree(dataDir);
@@ -194,24 +202,33 @@ public final class SandboxRun {
 
     private void awaitStarted(Daemon daemon, CompletableFuture<Void> running) throws Exception {
         Instant deadline = Instant.now().plus(DAEMON_START_TIMEOUT);
-        while (daemon.main().getCamelContext() == null || !daemon.main().getCamelContext().isStarted()) {
+        while (daemon.main().getCamelContext() == null
+                || !daemon.main().getCamelContext().isStarted()) {
             if (running.isDone()) {
                 running.get();
                 throw new OutreachException("The daemon stopped while starting.", EXIT_FAILURE);
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new OutreachException("The daemon did not start within " + DAEMON_START_TIMEOUT.toSeconds() + " s.",
-                        EXIT_FAILURE);
+                throw new OutreachException(
+                        "The daemon did not start within " + DAEMON_START_TIMEOUT.toSeconds() + " s.", EXIT_FAILURE);
             }
             Thread.sleep(100);
         }
     }
 
-    private Outcome drive(DataSource ds, Daemon daemon, CompletableFuture<Void> running, DiscoverRequest discover,
-                          OutreachConfig config) throws Exception {
+    private Outcome drive(
+            DataSource ds,
+            Daemon daemon,
+            CompletableFuture<Void> running,
+            DiscoverRequest discover,
+            OutreachConfig config)
+            throws Exception {
         var jobs = new JobStore(ds);
-        List<String> types = daemon.main().getCamelContext().getRegistry()
-                .lookupByNameAndType("jobTypes", JobTypes.class).list();
+        List<String> types = daemon.main()
+                .getCamelContext()
+                .getRegistry()
+                .lookupByNameAndType("jobTypes", JobTypes.class)
+                .list();
 
         progress.stage("Discovery → enrichment → drafting: keywords \"" + discover.keywords() + "\", locations "
                 + String.join(",", discover.locations()) + ", at most " + discover.maxResults() + " prospects");
@@ -224,7 +241,8 @@ public final class SandboxRun {
             jobs.submit("send", "{}", "sandbox");
             waitUntilIdle(ds, jobs, types, running);
 
-            List<Duration> steps = FollowupSteps.parse(config.get("outreach.followup.steps")).delays();
+            List<Duration> steps =
+                    FollowupSteps.parse(config.get("outreach.followup.steps")).delays();
             var clock = new FollowupClock(ds);
             for (int i = 0; i < steps.size(); i++) {
                 int due = clock.skipAhead(i, steps.get(i));
@@ -241,8 +259,9 @@ public final class SandboxRun {
     }
 
     private static int approvedWaiting(DataSource ds) throws SQLException {
-        try (var c = ds.getConnection(); var st = c.createStatement();
-             var rs = st.executeQuery(SqlStatement.COUNT_APPROVED_PROSPECTS.text())) {
+        try (var c = ds.getConnection();
+                var st = c.createStatement();
+                var rs = st.executeQuery(SqlStatement.COUNT_APPROVED_PROSPECTS.text())) {
             rs.next();
             return rs.getInt(1);
         }
@@ -259,16 +278,22 @@ public final class SandboxRun {
     /** Waits until no job is waiting or running, printing progress as the numbers change. */
     private void waitUntilIdle(DataSource ds, JobStore jobs, List<String> types, CompletableFuture<Void> running)
             throws Exception {
-        boolean idle = QueueIdleWait.every(POLL).untilIdle(() -> {
-            if (running.isDone()) {
-                throw new OutreachException("The daemon stopped before the sandbox run was over.", EXIT_FAILURE);
-            }
-            progress.status(SandboxFacts.read(ds).progressLine());
-            return jobs.unfinished(types) == 0;
-        }, STAGE_TIMEOUT);
+        boolean idle = QueueIdleWait.every(POLL)
+                .untilIdle(
+                        () -> {
+                            if (running.isDone()) {
+                                throw new OutreachException(
+                                        "The daemon stopped before the sandbox run was over.", EXIT_FAILURE);
+                            }
+                            progress.status(SandboxFacts.read(ds).progressLine());
+                            return jobs.unfinished(types) == 0;
+                        },
+                        STAGE_TIMEOUT);
         if (!idle) {
-            throw new OutreachException("The sandbox's jobs did not finish within " + STAGE_TIMEOUT.toMinutes()
-                    + " minutes; see `job list` on the sandbox database.", EXIT_FAILURE);
+            throw new OutreachException(
+                    "The sandbox's jobs did not finish within " + STAGE_TIMEOUT.toMinutes()
+                            + " minutes; see `job list` on the sandbox database.",
+                    EXIT_FAILURE);
         }
         progress.flushStatus();
     }
@@ -289,13 +314,17 @@ public final class SandboxRun {
         }
         // the launcher of an unpacked distribution sets OUTREACH_HOME; a checkout runs the jar it built
         String program = env.containsKey(dev.outreachpipeline.App.HOME_VARIABLE)
-                ? workDir.resolve("bin/outreach").toString() : "java -jar target/outreach-pipeline.jar";
-        return prefix + "OUTREACH_EMBEDDED_DATA_DIR=" + workDir.resolve(SandboxConfig.DATA_DIR).normalize() + " " + program + " prospects list";
+                ? workDir.resolve("bin/outreach").toString()
+                : "java -jar target/outreach-pipeline.jar";
+        return prefix + "OUTREACH_EMBEDDED_DATA_DIR="
+                + workDir.resolve(SandboxConfig.DATA_DIR).normalize() + " " + program + " prospects list";
     }
 
     private boolean userConfigHasDatabaseUrl() {
         try {
-            return !OutreachConfig.load(configFile, env, workDir).get("outreach.database.url").isBlank();
+            return !OutreachConfig.load(configFile, env, workDir)
+                    .get("outreach.database.url")
+                    .isBlank();
         } catch (RuntimeException e) {
             return false;
         }

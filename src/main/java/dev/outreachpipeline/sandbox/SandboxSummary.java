@@ -2,7 +2,6 @@ package dev.outreachpipeline.sandbox;
 
 import dev.outreachpipeline.simulators.Call;
 import dev.outreachpipeline.simulators.CallLog;
-
 import java.io.PrintWriter;
 import java.util.List;
 

@@ -1,7 +1,6 @@
 package dev.outreachpipeline.sending;
 
 import dev.outreachpipeline.config.ParseCheck;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

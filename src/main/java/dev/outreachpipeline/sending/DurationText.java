@@ -1,7 +1,6 @@
 package dev.outreachpipeline.sending;
 
 import dev.outreachpipeline.config.ParseCheck;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,8 +19,7 @@ public final class DurationText {
     private static final Pattern COMBINED = Pattern.compile("(\\d+(ms|s|m|h|d)){2,}");
     private static final String EXAMPLES = "e.g. 300ms, 90s, 5m, 2h or 4d";
 
-    private DurationText() {
-    }
+    private DurationText() {}
 
     /**
      * @throws IllegalArgumentException saying what is wrong with the text, with examples
@@ -94,7 +92,8 @@ public final class DurationText {
             return "'" + t + "' has no unit; write it as one number and one unit (ms, s, m, h, d), " + EXAMPLES;
         }
         if (COMBINED.matcher(t).matches()) {
-            return "'" + t + "' combines units; write one number and one unit in the smaller unit, e.g. 90m rather than 1h30m";
+            return "'" + t
+                    + "' combines units; write one number and one unit in the smaller unit, e.g. 90m rather than 1h30m";
         }
         if (t.matches("\\d+[.,]\\d+\\s*[a-zA-Z]+")) {
             return "'" + t + "' is not a whole number; use a smaller unit, e.g. 90m rather than 1.5h";

@@ -1,7 +1,6 @@
 package dev.outreachpipeline.sending;
 
 import dev.outreachpipeline.config.ParseCheck;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,8 +74,9 @@ public final class FollowupSteps {
             previous = d;
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems)
-                    + " (write the days after the first message, increasing, e.g. 4d,8d; or nothing for no follow-ups)");
+            throw new IllegalArgumentException(
+                    String.join("; ", problems)
+                            + " (write the days after the first message, increasing, e.g. 4d,8d; or nothing for no follow-ups)");
         }
         return new FollowupSteps(List.copyOf(delays));
     }

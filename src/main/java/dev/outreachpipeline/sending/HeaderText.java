@@ -6,8 +6,7 @@ package dev.outreachpipeline.sending;
  */
 final class HeaderText {
 
-    private HeaderText() {
-    }
+    private HeaderText() {}
 
     /**
      * Whether the text holds a character that could end the header line or hide in it: CR, LF, any

@@ -2,7 +2,6 @@ package dev.outreachpipeline.sending;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -14,13 +13,15 @@ import java.util.regex.Pattern;
  */
 public final class MailAddresses {
 
-    private static final Pattern DOT_ATOM = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
-    private static final Pattern DOMAIN = Pattern.compile("(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern DOT_ATOM =
+            Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
+    private static final Pattern DOMAIN =
+            Pattern.compile("(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
-    private static final String BARE = "must be one bare address such as name@example.com, without a display name, group, comment or list";
+    private static final String BARE =
+            "must be one bare address such as name@example.com, without a display name, group, comment or list";
 
-    private MailAddresses() {
-    }
+    private MailAddresses() {}
 
     /** Empty when the address is fine; otherwise what is wrong with it, as the end of a sentence. */
     static Optional<String> problem(String address) {

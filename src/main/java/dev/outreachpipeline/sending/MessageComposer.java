@@ -8,7 +8,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
-
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.time.ZonedDateTime;
@@ -38,10 +37,12 @@ public final class MessageComposer {
 
     static final String FOOTER_SOURCE_LINE = "We found your address in a public listing of contacts for your website.";
 
-    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>@\\s\"()\\[\\]\\\\,;:]+@[^<>@\\s\"()\\[\\]\\\\,;:]+>");
+    private static final Pattern MESSAGE_ID =
+            Pattern.compile("<[^<>@\\s\"()\\[\\]\\\\,;:]+@[^<>@\\s\"()\\[\\]\\\\,;:]+>");
     private static final Pattern REPLY_PREFIX = Pattern.compile("^(?:\\s*re\\s*:\\s*)+", Pattern.CASE_INSENSITIVE);
     private static final Pattern CLOSING_BODY = Pattern.compile("(?i)</body\\s*>");
-    private static final DateTimeFormatter RFC_5322_DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US);
+    private static final DateTimeFormatter RFC_5322_DATE =
+            DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US);
     private static final String UTF_8 = "UTF-8";
 
     private final Clock clock;
@@ -69,10 +70,14 @@ public final class MessageComposer {
             if (m.isFollowUp()) {
                 message.setHeader("In-Reply-To", m.inReplyTo());
                 List<String> references = m.references().isEmpty() ? List.of(m.inReplyTo()) : m.references();
-                message.setHeader("References", MimeUtility.fold("References: ".length(), String.join(" ", references)));
+                message.setHeader(
+                        "References", MimeUtility.fold("References: ".length(), String.join(" ", references)));
             }
-            message.setHeader("List-Unsubscribe", MimeUtility.fold("List-Unsubscribe: ".length(),
-                    "<" + m.unsubscribeUrl() + ">, <" + m.unsubscribeMailto() + ">"));
+            message.setHeader(
+                    "List-Unsubscribe",
+                    MimeUtility.fold(
+                            "List-Unsubscribe: ".length(),
+                            "<" + m.unsubscribeUrl() + ">, <" + m.unsubscribeMailto() + ">"));
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             setBody(message, m);
             message.saveChanges();
@@ -93,10 +98,12 @@ public final class MessageComposer {
 
     private static void check(OutgoingMessage m) {
         MailAddresses.problem(m.fromAddress()).ifPresent(p -> {
-            throw new MessageRejected("From", "invalid sender address " + HeaderText.quoted(m.fromAddress()) + ": it " + p);
+            throw new MessageRejected(
+                    "From", "invalid sender address " + HeaderText.quoted(m.fromAddress()) + ": it " + p);
         });
         MailAddresses.problem(m.toAddress()).ifPresent(p -> {
-            throw new MessageRejected("To", "invalid recipient address " + HeaderText.quoted(m.toAddress()) + ": it " + p);
+            throw new MessageRejected(
+                    "To", "invalid recipient address " + HeaderText.quoted(m.toAddress()) + ": it " + p);
         });
         if (m.fromName() != null) {
             checkText("From display name", m.fromName());
@@ -109,7 +116,8 @@ public final class MessageComposer {
         if (m.inReplyTo() != null) {
             checkMessageId("In-Reply-To", m.inReplyTo());
         } else if (!m.references().isEmpty()) {
-            throw new MessageRejected("References", "References are set but In-Reply-To is not; a follow-up needs both");
+            throw new MessageRejected(
+                    "References", "References are set but In-Reply-To is not; a follow-up needs both");
         }
         for (String reference : m.references()) {
             checkMessageId("References", reference);
@@ -117,8 +125,10 @@ public final class MessageComposer {
         checkUri("List-Unsubscribe URL", m.unsubscribeUrl(), "https://", "http://");
         checkUri("List-Unsubscribe mailto", m.unsubscribeMailto(), "mailto:");
         if (m.postalAddress().isBlank()) {
-            throw new MessageRejected("postal address", "the postal address is empty; every message must carry the"
-                    + " sender's physical postal address (CAN-SPAM)");
+            throw new MessageRejected(
+                    "postal address",
+                    "the postal address is empty; every message must carry the"
+                            + " sender's physical postal address (CAN-SPAM)");
         }
         if (m.textBody().isBlank()) {
             throw new MessageRejected("text body", "the text body is empty");
@@ -127,16 +137,20 @@ public final class MessageComposer {
 
     private static void checkText(String field, String value) {
         if (HeaderText.hasControl(value)) {
-            throw new MessageRejected(field, "the " + field + " " + HeaderText.quoted(value)
-                    + " contains a line break or control character; it may not go into a header");
+            throw new MessageRejected(
+                    field,
+                    "the " + field + " " + HeaderText.quoted(value)
+                            + " contains a line break or control character; it may not go into a header");
         }
     }
 
     private static void checkMessageId(String field, String value) {
         checkText(field, value);
         if (value.length() > 250 || !MESSAGE_ID.matcher(value).matches()) {
-            throw new MessageRejected(field, "the " + field + " " + HeaderText.quoted(value)
-                    + " is not a message id of the form <unique@domain>");
+            throw new MessageRejected(
+                    field,
+                    "the " + field + " " + HeaderText.quoted(value)
+                            + " is not a message id of the form <unique@domain>");
         }
     }
 
@@ -147,9 +161,13 @@ public final class MessageComposer {
         for (String scheme : schemes) {
             schemeOk |= value.regionMatches(true, 0, scheme, 0, scheme.length()) && value.length() > scheme.length();
         }
-        if (!schemeOk || value.chars().anyMatch(c -> c == '<' || c == '>' || c == '"' || Character.isWhitespace(c) || c > 126)) {
-            throw new MessageRejected(field, "the " + field + " " + HeaderText.quoted(value) + " must be a "
-                    + String.join(" or ", schemes) + " URI without spaces, quotes, angle brackets or non-ASCII characters");
+        if (!schemeOk
+                || value.chars()
+                        .anyMatch(c -> c == '<' || c == '>' || c == '"' || Character.isWhitespace(c) || c > 126)) {
+            throw new MessageRejected(
+                    field,
+                    "the " + field + " " + HeaderText.quoted(value) + " must be a " + String.join(" or ", schemes)
+                            + " URI without spaces, quotes, angle brackets or non-ASCII characters");
         }
     }
 
@@ -228,8 +246,10 @@ public final class MessageComposer {
             for (String line : header.split("\r\n")) {
                 if (line.length() > MAX_LINE) {
                     String name = header.substring(0, Math.max(0, header.indexOf(':')));
-                    throw new MessageRejected(name, "the " + name + " header has a line of " + line.length()
-                            + " characters that cannot be folded; the limit is " + MAX_LINE);
+                    throw new MessageRejected(
+                            name,
+                            "the " + name + " header has a line of " + line.length()
+                                    + " characters that cannot be folded; the limit is " + MAX_LINE);
                 }
             }
         }

@@ -20,9 +20,19 @@ import java.util.Objects;
  * @param unsubscribeMailto  the unsubscribe mailto URI, e.g. {@code mailto:unsubscribe@example.com?subject=unsubscribe}
  * @param postalAddress      the sender's physical postal address, shown in the footer
  */
-public record OutgoingMessage(String fromAddress, String fromName, String toAddress, String subject, String textBody,
-                              String htmlBody, String messageId, String inReplyTo, List<String> references,
-                              String unsubscribeUrl, String unsubscribeMailto, String postalAddress) {
+public record OutgoingMessage(
+        String fromAddress,
+        String fromName,
+        String toAddress,
+        String subject,
+        String textBody,
+        String htmlBody,
+        String messageId,
+        String inReplyTo,
+        List<String> references,
+        String unsubscribeUrl,
+        String unsubscribeMailto,
+        String postalAddress) {
 
     public OutgoingMessage {
         Objects.requireNonNull(fromAddress, "fromAddress");
@@ -37,11 +47,30 @@ public record OutgoingMessage(String fromAddress, String fromName, String toAddr
     }
 
     /** A first contact: no In-Reply-To, no References. */
-    public static OutgoingMessage first(String fromAddress, String fromName, String toAddress, String subject,
-                                        String textBody, String htmlBody, String messageId, String unsubscribeUrl,
-                                        String unsubscribeMailto, String postalAddress) {
-        return new OutgoingMessage(fromAddress, fromName, toAddress, subject, textBody, htmlBody, messageId, null,
-                List.of(), unsubscribeUrl, unsubscribeMailto, postalAddress);
+    public static OutgoingMessage first(
+            String fromAddress,
+            String fromName,
+            String toAddress,
+            String subject,
+            String textBody,
+            String htmlBody,
+            String messageId,
+            String unsubscribeUrl,
+            String unsubscribeMailto,
+            String postalAddress) {
+        return new OutgoingMessage(
+                fromAddress,
+                fromName,
+                toAddress,
+                subject,
+                textBody,
+                htmlBody,
+                messageId,
+                null,
+                List.of(),
+                unsubscribeUrl,
+                unsubscribeMailto,
+                postalAddress);
     }
 
     public boolean isFollowUp() {

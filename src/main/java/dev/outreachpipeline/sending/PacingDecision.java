@@ -6,8 +6,7 @@ import java.util.Objects;
 /** Whether the next message may go out now, and if not, until when and why. */
 public sealed interface PacingDecision {
 
-    record SendNow() implements PacingDecision {
-    }
+    record SendNow() implements PacingDecision {}
 
     /**
      * @param until  the earliest moment to decide again; by then every limit that holds sending back now

@@ -16,8 +16,13 @@ import java.util.Objects;
  *                         daily cap has room again when it leaves the 24 hours. Null when unknown.
  * @param oldestInLastHour the same for {@code sentLastHour}
  */
-public record PacingFacts(Instant now, int sentLast24h, int sentLastHour, Instant lastSentAt,
-                          Instant oldestInLast24h, Instant oldestInLastHour) {
+public record PacingFacts(
+        Instant now,
+        int sentLast24h,
+        int sentLastHour,
+        Instant lastSentAt,
+        Instant oldestInLast24h,
+        Instant oldestInLastHour) {
 
     public PacingFacts {
         Objects.requireNonNull(now, "now");

@@ -53,7 +53,8 @@ public final class SendPacing {
         SendWindow window = rules.window();
         boolean windowClosed = !window.isOpen(now);
         Optional<CapFull> daily = capFull(rules.dailyCap(), facts.sentLast24h(), facts.oldestInLast24h(), DAY, now);
-        Optional<CapFull> hourly = capFull(rules.hourlyCap(), facts.sentLastHour(), facts.oldestInLastHour(), HOUR, now);
+        Optional<CapFull> hourly =
+                capFull(rules.hourlyCap(), facts.sentLastHour(), facts.oldestInLastHour(), HOUR, now);
         Optional<Instant> spaced = spacedUntil(facts.lastSentAt(), now);
         if (!windowClosed && daily.isEmpty() && hourly.isEmpty() && spaced.isEmpty()) {
             return new PacingDecision.SendNow();
@@ -68,14 +69,18 @@ public final class SendPacing {
         String reason;
         if (windowClosed) {
             Instant opens = window.nextOpening(now);
-            reason = "outside the send window " + window + "; opens at " + iso(opens) + " (" + window.localTime(opens) + ")";
+            reason = "outside the send window " + window + "; opens at " + iso(opens) + " (" + window.localTime(opens)
+                    + ")";
             if (until.isAfter(opens)) {
                 reason += heldLonger(ready, daily, hourly) + iso(until);
             }
         } else if (daily.isPresent()) {
-            reason = capReason("daily", rules.dailyCap(), facts.sentLast24h(), "in the last 24 h", daily.get(), until) + windowNote;
+            reason = capReason("daily", rules.dailyCap(), facts.sentLast24h(), "in the last 24 h", daily.get(), until)
+                    + windowNote;
         } else if (hourly.isPresent()) {
-            reason = capReason("hourly", rules.hourlyCap(), facts.sentLastHour(), "in the last hour", hourly.get(), until) + windowNote;
+            reason = capReason(
+                            "hourly", rules.hourlyCap(), facts.sentLastHour(), "in the last hour", hourly.get(), until)
+                    + windowNote;
         } else {
             reason = "spacing: the last message went out " + ago(Duration.between(facts.lastSentAt(), now))
                     + " ago; next at " + iso(until) + windowNote;
@@ -84,8 +89,7 @@ public final class SendPacing {
     }
 
     /** A full cap, and when it has room again; {@code exact} is false when that moment is a guess. */
-    private record CapFull(Instant roomAt, boolean exact) {
-    }
+    private record CapFull(Instant roomAt, boolean exact) {}
 
     private static Optional<CapFull> capFull(int cap, int sent, Instant oldest, Duration period, Instant now) {
         if (sent < cap) {

@@ -3,8 +3,6 @@ package dev.outreachpipeline.sending;
 import dev.outreachpipeline.cli.TerminalText;
 import dev.outreachpipeline.db.NamedParameters;
 import dev.outreachpipeline.db.SqlStatement;
-
-import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import javax.sql.DataSource;
 
 /**
  * {@code outreach send --dry-run}: what the next send job would do now, read-only — the mailbox's
@@ -50,22 +49,37 @@ public final class SendPreview {
                     rs.next();
                     sent24h = rs.getInt("sent_last_24h");
                     sentHour = rs.getInt("sent_last_hour");
-                    decision = pacing.decide(new PacingFacts(instant(rs, "now"), sent24h, sentHour, instant(rs, "last_sent_at"),
-                            instant(rs, "oldest_in_24h"), instant(rs, "oldest_in_hour")));
+                    decision = pacing.decide(new PacingFacts(
+                            instant(rs, "now"),
+                            sent24h,
+                            sentHour,
+                            instant(rs, "last_sent_at"),
+                            instant(rs, "oldest_in_24h"),
+                            instant(rs, "oldest_in_hour")));
                 }
             }
-            out.printf("Mailbox %s: %d sent in the last 24 h (cap %d), %d in the last hour (cap %d); window %s; spacing %s ± %s%n",
-                    mailbox.isEmpty() ? "(MAIL_FROM not set)" : TerminalText.line(mailbox), sent24h, send.dailyCap(), sentHour, send.hourlyCap(),
-                    send.window(), DurationText.format(send.spacing()), DurationText.format(send.spacingJitter()));
-            out.println(decision instanceof PacingDecision.Wait w ? "Next send: waits — " + w.reason() : "Next send: now");
+            out.printf(
+                    "Mailbox %s: %d sent in the last 24 h (cap %d), %d in the last hour (cap %d); window %s; spacing %s ± %s%n",
+                    mailbox.isEmpty() ? "(MAIL_FROM not set)" : TerminalText.line(mailbox),
+                    sent24h,
+                    send.dailyCap(),
+                    sentHour,
+                    send.hourlyCap(),
+                    send.window(),
+                    DurationText.format(send.spacing()),
+                    DurationText.format(send.spacingJitter()));
+            out.println(
+                    decision instanceof PacingDecision.Wait w ? "Next send: waits — " + w.reason() : "Next send: now");
             int room = Math.max(0, Math.min(send.dailyCap() - sent24h, send.hourlyCap() - sentHour));
             try (PreparedStatement ps = c.prepareStatement(SqlStatement.SEND_PREVIEW_QUEUE.text());
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 int position = 0;
                 int sendable = 0;
                 while (rs.next()) {
                     position++;
-                    String what = rs.getBoolean("followup") ? "follow-up " + (rs.getInt("followups_sent") + 1) : "first message";
+                    String what = rs.getBoolean("followup")
+                            ? "follow-up " + (rs.getInt("followups_sent") + 1)
+                            : "first message";
                     String why;
                     var skip = send.skipCountries().skipReason((Integer) rs.getObject("location_code"));
                     OffsetDateTime retry = rs.getObject("next_attempt_at", OffsetDateTime.class);
@@ -82,11 +96,13 @@ public final class SendPreview {
                         why = decision instanceof PacingDecision.Wait w ? "waits: " + w.reason() : "would be sent now";
                         sendable++;
                     } else {
-                        why = "after " + sendable + " earlier message(s), one every " + DurationText.format(send.spacing())
-                                + " or so";
+                        why = "after " + sendable + " earlier message(s), one every "
+                                + DurationText.format(send.spacing()) + " or so";
                         sendable++;
                     }
-                    out.printf("%4d. %-40s %-14s %s%n", position, TerminalText.line(rs.getString("contact_email")), what, why);
+                    out.printf(
+                            "%4d. %-40s %-14s %s%n",
+                            position, TerminalText.line(rs.getString("contact_email")), what, why);
                 }
                 if (position == 0) {
                     out.println("Nothing is approved or due for a follow-up.");

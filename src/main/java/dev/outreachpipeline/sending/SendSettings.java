@@ -1,7 +1,6 @@
 package dev.outreachpipeline.sending;
 
 import dev.outreachpipeline.config.OutreachConfig;
-
 import java.time.Duration;
 
 /**
@@ -11,9 +10,16 @@ import java.time.Duration;
  * @param maxAttempts  attempts to send one message; after this many temporary SMTP failures the prospect fails
  * @param retryDelay   wait after a temporary SMTP failure before the next attempt
  */
-public record SendSettings(SendWindow window, int dailyCap, int hourlyCap, Duration spacing, Duration spacingJitter,
-                           CountrySkipList skipCountries, int maxAttempts, Duration retryDelay,
-                           FollowupSteps followupSteps) {
+public record SendSettings(
+        SendWindow window,
+        int dailyCap,
+        int hourlyCap,
+        Duration spacing,
+        Duration spacingJitter,
+        CountrySkipList skipCountries,
+        int maxAttempts,
+        Duration retryDelay,
+        FollowupSteps followupSteps) {
 
     public static SendSettings from(OutreachConfig c) {
         return new SendSettings(

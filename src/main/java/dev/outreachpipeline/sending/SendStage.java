@@ -1,9 +1,8 @@
 package dev.outreachpipeline.sending;
 
-import dev.outreachpipeline.db.SqlValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outreachpipeline.db.SqlValues;
 import dev.outreachpipeline.jobs.JobFailed;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,9 +34,13 @@ public final class SendStage {
     private final dev.outreachpipeline.providers.ProviderCalls calls;
     private volatile boolean warned;
 
-    public SendStage(SmtpSettings smtp, SendSettings send, SendPacing pacing,
-                     dev.outreachpipeline.drafting.FollowupRenderer followups, Clock clock,
-                     dev.outreachpipeline.providers.ProviderCalls calls) {
+    public SendStage(
+            SmtpSettings smtp,
+            SendSettings send,
+            SendPacing pacing,
+            dev.outreachpipeline.drafting.FollowupRenderer followups,
+            Clock clock,
+            dev.outreachpipeline.providers.ProviderCalls calls) {
         this.calls = calls;
         this.smtp = smtp;
         this.send = send;
@@ -97,8 +100,10 @@ public final class SendStage {
     /** The DataForSEO location codes whose prospects are skipped. */
     public String skipCodesJson() {
         var codes = JSON.createArrayNode();
-        CountrySkipList.COUNTRY_BY_LOCATION.keySet().stream().sorted()
-                .filter(code -> send.skipCountries().skipReason(code).isPresent()).forEach(codes::add);
+        CountrySkipList.COUNTRY_BY_LOCATION.keySet().stream()
+                .sorted()
+                .filter(code -> send.skipCountries().skipReason(code).isPresent())
+                .forEach(codes::add);
         return codes.toString();
     }
 
@@ -108,9 +113,13 @@ public final class SendStage {
      */
     public SendDecision decide(Map<String, Object> facts) {
         Instant now = SqlValues.instant(facts.get("now"));
-        var pacingFacts = new PacingFacts(now, ((Number) facts.get("sent_last_24h")).intValue(),
-                ((Number) facts.get("sent_last_hour")).intValue(), SqlValues.instant(facts.get("last_sent_at")),
-                SqlValues.instant(facts.get("oldest_in_24h")), SqlValues.instant(facts.get("oldest_in_hour")));
+        var pacingFacts = new PacingFacts(
+                now,
+                ((Number) facts.get("sent_last_24h")).intValue(),
+                ((Number) facts.get("sent_last_hour")).intValue(),
+                SqlValues.instant(facts.get("last_sent_at")),
+                SqlValues.instant(facts.get("oldest_in_24h")),
+                SqlValues.instant(facts.get("oldest_in_hour")));
         PacingDecision decision = pacing.decide(pacingFacts);
         if (decision instanceof PacingDecision.Wait wait) {
             Duration gap = Duration.between(now, wait.until());
@@ -137,12 +146,22 @@ public final class SendStage {
         int step = step(claimed);
         String earlier = (String) claimed.get("earlier_message_ids");
         List<String> references = step == 0 || earlier == null ? List.of() : List.of(earlier.split(" "));
-        String text = step == 0 ? String.valueOf(claimed.get("draft_body"))
+        String text = step == 0
+                ? String.valueOf(claimed.get("draft_body"))
                 : followups.render(step, (String) claimed.get("contact_name"), String.valueOf(claimed.get("domain")));
-        var message = new OutgoingMessage(smtp.from(), smtp.fromName(), String.valueOf(claimed.get("contact_email")),
-                String.valueOf(claimed.get("draft_subject")), text, step == 0 ? (String) claimed.get("draft_html") : null,
-                String.valueOf(claimed.get("message_id")), references.isEmpty() ? null : references.get(references.size() - 1),
-                references, smtp.unsubscribeUrl(token), smtp.unsubscribeMailto(), smtp.postalAddress());
+        var message = new OutgoingMessage(
+                smtp.from(),
+                smtp.fromName(),
+                String.valueOf(claimed.get("contact_email")),
+                String.valueOf(claimed.get("draft_subject")),
+                text,
+                step == 0 ? (String) claimed.get("draft_html") : null,
+                String.valueOf(claimed.get("message_id")),
+                references.isEmpty() ? null : references.get(references.size() - 1),
+                references,
+                smtp.unsubscribeUrl(token),
+                smtp.unsubscribeMailto(),
+                smtp.postalAddress());
         return composer.compose(message);
     }
 
@@ -161,9 +180,13 @@ public final class SendStage {
      * failed, before or after the server saw it; what that means for the prospect.
      */
     public Map<String, Object> failed(Throwable failure, Map<String, Object> claimed) {
-        SmtpOutcome outcome = failure instanceof MessageRejected || dev.outreachpipeline.jobs.JobFailures.find(failure, MessageRejected.class).isPresent()
-                ? new SmtpOutcome.Permanent("the message was not sent: " + dev.outreachpipeline.jobs.JobFailures
-                        .find(failure, MessageRejected.class).map(Throwable::getMessage).orElse(failure.getMessage()))
+        SmtpOutcome outcome = failure instanceof MessageRejected
+                        || dev.outreachpipeline.jobs.JobFailures.find(failure, MessageRejected.class)
+                                .isPresent()
+                ? new SmtpOutcome.Permanent("the message was not sent: "
+                        + dev.outreachpipeline.jobs.JobFailures.find(failure, MessageRejected.class)
+                                .map(Throwable::getMessage)
+                                .orElse(failure.getMessage()))
                 : SmtpClassifier.classify(failure);
         return outcome(claimed, outcome, null);
     }
@@ -174,8 +197,14 @@ public final class SendStage {
         p.put("attemptId", claimed.get("attempt_id"));
         p.put("contactEmail", claimed.get("contact_email"));
         p.put("subject", step(claimed) == 0 ? claimed.get("draft_subject") : "Re: " + claimed.get("draft_subject"));
-        p.put("textBody", step(claimed) == 0 ? claimed.get("draft_body")
-                : followups.render(step(claimed), (String) claimed.get("contact_name"), String.valueOf(claimed.get("domain"))));
+        p.put(
+                "textBody",
+                step(claimed) == 0
+                        ? claimed.get("draft_body")
+                        : followups.render(
+                                step(claimed),
+                                (String) claimed.get("contact_name"),
+                                String.valueOf(claimed.get("domain"))));
         p.put("calls", 1);
         p.put("nextAttemptAt", null);
         p.put("lastError", null);
@@ -201,9 +230,16 @@ public final class SendStage {
             }
             // Expected now and then (greylisting, a busy server), but an operator must see it: one line, the
             // server's reply made one line without control characters (it is the server's text, not ours).
-            LOG.warn("Temporary SMTP failure for prospect {} ({}, attempt {} of {}): {}; {}", claimed.get("id"),
-                    claimed.get("domain"), attempts, send.maxAttempts(), HeaderText.oneLine(t.reply(), 300),
-                    "failed".equals(p.get("prospectStatus")) ? "no more attempts" : "next attempt after " + p.get("nextAttemptAt"));
+            LOG.warn(
+                    "Temporary SMTP failure for prospect {} ({}, attempt {} of {}): {}; {}",
+                    claimed.get("id"),
+                    claimed.get("domain"),
+                    attempts,
+                    send.maxAttempts(),
+                    HeaderText.oneLine(t.reply(), 300),
+                    "failed".equals(p.get("prospectStatus"))
+                            ? "no more attempts"
+                            : "next attempt after " + p.get("nextAttemptAt"));
         } else if (outcome instanceof SmtpOutcome.BadMailbox b) {
             p.put("attemptStatus", "bounced");
             p.put("prospectStatus", "bounced");
@@ -219,7 +255,9 @@ public final class SendStage {
             p.put("attemptStatus", "send_unknown");
             p.put("prospectStatus", "send_unknown");
             p.put("smtpReply", reply);
-            p.put("lastError", "the server may have accepted the message (" + reply + "); it is not sent again by itself");
+            p.put(
+                    "lastError",
+                    "the server may have accepted the message (" + reply + "); it is not sent again by itself");
         }
         p.put("outcome", p.get("attemptStatus"));
         calls.sent((String) p.get("attemptStatus"));
@@ -236,5 +274,4 @@ public final class SendStage {
     public String smtpUri() {
         return "smtp://" + smtp.host() + ":" + smtp.port();
     }
-
 }

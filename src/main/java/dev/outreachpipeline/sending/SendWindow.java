@@ -1,7 +1,6 @@
 package dev.outreachpipeline.sending;
 
 import dev.outreachpipeline.config.ParseCheck;
-
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -51,6 +50,7 @@ public final class SendWindow {
     private final LocalTime start;
     /** Null for 24:00, the end of the day. */
     private final LocalTime end;
+
     private final ZoneId zone;
 
     private SendWindow(String text, Set<DayOfWeek> days, LocalTime start, LocalTime end, ZoneId zone) {
@@ -73,7 +73,8 @@ public final class SendWindow {
         try {
             return parseTrimmed(t);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + t + "' is not a send window: " + e.getMessage() + "; " + EXAMPLE, e);
+            throw new IllegalArgumentException(
+                    "'" + t + "' is not a send window: " + e.getMessage() + "; " + EXAMPLE, e);
         }
     }
 
@@ -93,10 +94,12 @@ public final class SendWindow {
         String[] parts = t.replaceAll("\\s*,\\s*", ",").split("\\s+");
         if (parts.length != 3) {
             if (parts.length == 2 && HOURS.matcher(parts[1]).matches()) {
-                throw new IllegalArgumentException("it names no time zone; add one after the hours, such as Europe/Berlin or UTC");
+                throw new IllegalArgumentException(
+                        "it names no time zone; add one after the hours, such as Europe/Berlin or UTC");
             }
             if (parts.length == 2 && HOURS.matcher(parts[0]).matches()) {
-                throw new IllegalArgumentException("it names no days; put them before the hours, such as Mon-Fri or Mon-Sun");
+                throw new IllegalArgumentException(
+                        "it names no days; put them before the hours, such as Mon-Fri or Mon-Sun");
             }
             throw new IllegalArgumentException("it must be days, hours and a time zone separated by spaces");
         }
@@ -108,8 +111,8 @@ public final class SendWindow {
         LocalTime start = time(hours.group(1), hours.group(2), parts[1], false);
         LocalTime end = time(hours.group(3), hours.group(4), parts[1], true);
         if (start.equals(end)) {
-            throw new IllegalArgumentException("'" + parts[1] + "' starts and ends at the same time;"
-                    + " for whole days write 00:00-24:00");
+            throw new IllegalArgumentException(
+                    "'" + parts[1] + "' starts and ends at the same time;" + " for whole days write 00:00-24:00");
         }
         return new SendWindow(t, days, start, end, zone(parts[2]));
     }
@@ -122,7 +125,8 @@ public final class SendWindow {
             }
             Matcher m = DAY_ITEM.matcher(item);
             if (!m.matches()) {
-                throw new IllegalArgumentException("'" + item + "' is not a day or a range of days such as Mon or Mon-Fri");
+                throw new IllegalArgumentException(
+                        "'" + item + "' is not a day or a range of days such as Mon or Mon-Fri");
             }
             DayOfWeek first = day(m.group(1));
             if (m.group(2) == null) {
@@ -147,7 +151,8 @@ public final class SendWindow {
     private static DayOfWeek day(String name) {
         int i = DAY_NAMES.indexOf(name.toLowerCase(Locale.ROOT));
         if (i < 0) {
-            throw new IllegalArgumentException("'" + name + "' is not a day; days are Mon, Tue, Wed, Thu, Fri, Sat and Sun");
+            throw new IllegalArgumentException(
+                    "'" + name + "' is not a day; days are Mon, Tue, Wed, Thu, Fri, Sat and Sun");
         }
         return DayOfWeek.of(i + 1);
     }
@@ -160,8 +165,9 @@ public final class SendWindow {
             return null;
         }
         if (h > 23 || m > 59) {
-            throw new IllegalArgumentException("'" + range + "' has a time that is not on the 24-hour clock (00:00 to 23:59"
-                    + (isEnd ? ", or 24:00 for midnight at the end" : "") + ")");
+            throw new IllegalArgumentException(
+                    "'" + range + "' has a time that is not on the 24-hour clock (00:00 to 23:59"
+                            + (isEnd ? ", or 24:00 for midnight at the end" : "") + ")");
         }
         return LocalTime.of(h, m);
     }
@@ -222,8 +228,8 @@ public final class SendWindow {
         }
         Instant horizon = from.plus(Duration.ofDays(9));
         for (ZoneOffsetTransition jump = zone.getRules().nextTransition(from);
-             jump != null && jump.getInstant().isBefore(horizon);
-             jump = zone.getRules().nextTransition(jump.getInstant())) {
+                jump != null && jump.getInstant().isBefore(horizon);
+                jump = zone.getRules().nextTransition(jump.getInstant())) {
             moments.add(jump.getInstant());
         }
         return moments.tailSet(from, false).stream()

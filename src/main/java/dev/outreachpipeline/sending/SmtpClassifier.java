@@ -6,11 +6,6 @@ import dev.outreachpipeline.sending.SmtpOutcome.Sent;
 import dev.outreachpipeline.sending.SmtpOutcome.Temporary;
 import dev.outreachpipeline.sending.SmtpOutcome.Unknown;
 import jakarta.mail.AuthenticationFailedException;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
-import org.eclipse.angus.mail.util.MailConnectException;
-
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -23,6 +18,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
 
 /**
  * Reads what Jakarta Mail (Angus Mail), directly or through camel-mail, threw while sending one message,
@@ -51,14 +50,23 @@ public final class SmtpClassifier {
     private static final String SMTP_OUTPUT_STREAM = "org.eclipse.angus.mail.smtp.SMTPOutputStream";
 
     /** SMTPTransport's steps up to and including RCPT TO: nothing of the message has left yet. */
-    private static final Set<String> BEFORE_DATA = Set.of("connect", "protocolConnect", "openServer", "initStreams",
-            "helo", "ehlo", "startTLS", "authenticate", "sasllogin", "mailFrom", "rcptTo");
+    private static final Set<String> BEFORE_DATA = Set.of(
+            "connect",
+            "protocolConnect",
+            "openServer",
+            "initStreams",
+            "helo",
+            "ehlo",
+            "startTLS",
+            "authenticate",
+            "sasllogin",
+            "mailFrom",
+            "rcptTo");
 
     /** SMTPTransport's steps from the DATA (or BDAT) command to the server's reply to the final dot. */
     private static final Set<String> FROM_DATA_ON = Set.of("data", "finishData", "bdat", "finishBdat");
 
-    private SmtpClassifier() {
-    }
+    private SmtpClassifier() {}
 
     /**
      * @param failure what sending threw, or null when it returned normally
@@ -81,7 +89,9 @@ public final class SmtpClassifier {
         }
 
         for (Throwable t : chain) {
-            if (t instanceof MailConnectException || t instanceof ConnectException || t instanceof NoRouteToHostException
+            if (t instanceof MailConnectException
+                    || t instanceof ConnectException
+                    || t instanceof NoRouteToHostException
                     || t instanceof UnknownHostException) {
                 return new Temporary("could not connect to the SMTP server: " + describe(chain));
             }
@@ -93,10 +103,12 @@ public final class SmtpClassifier {
 
         return switch (phase(chain)) {
             case BEFORE_DATA -> new Temporary("failed before the message was sent: " + describe(chain));
-            case DATA_OR_LATER -> new Unknown("failed after the message data was sent, the server may have accepted it: "
-                    + describe(chain));
-            case NOT_KNOWN -> new Unknown("failed, and it cannot be told whether the server accepted the message: "
-                    + describe(chain));
+            case DATA_OR_LATER ->
+                new Unknown(
+                        "failed after the message data was sent, the server may have accepted it: " + describe(chain));
+            case NOT_KNOWN ->
+                new Unknown(
+                        "failed, and it cannot be told whether the server accepted the message: " + describe(chain));
         };
     }
 
@@ -122,7 +134,9 @@ public final class SmtpClassifier {
             return false;
         }
         Matcher m = ENHANCED.matcher(r.text());
-        return m.find() && m.group(1).equals("5") && m.group(2).equals("1")
+        return m.find()
+                && m.group(1).equals("5")
+                && m.group(2).equals("1")
                 && !SENDER_DETAILS.contains(Integer.parseInt(m.group(3)));
     }
 
@@ -137,7 +151,10 @@ public final class SmtpClassifier {
             Reply r = null;
             if (t instanceof SMTPSendFailedException e) {
                 String cmd = e.getCommand();
-                r = new Reply(e.getReturnCode(), cmd, HeaderText.oneLine(e.getMessage(), MAX_REPLY),
+                r = new Reply(
+                        e.getReturnCode(),
+                        cmd,
+                        HeaderText.oneLine(e.getMessage(), MAX_REPLY),
                         cmd != null && cmd.toUpperCase(Locale.ROOT).startsWith("MAIL FROM"));
             } else if (t instanceof SMTPAddressFailedException e) {
                 r = new Reply(e.getReturnCode(), e.getCommand(), HeaderText.oneLine(e.getMessage(), MAX_REPLY), false);
@@ -151,7 +168,11 @@ public final class SmtpClassifier {
         return Optional.empty();
     }
 
-    private enum Phase { BEFORE_DATA, DATA_OR_LATER, NOT_KNOWN }
+    private enum Phase {
+        BEFORE_DATA,
+        DATA_OR_LATER,
+        NOT_KNOWN
+    }
 
     /**
      * Where in the SMTP dialogue the chain's exceptions were made. Each exception's stack trace holds the
@@ -163,7 +184,8 @@ public final class SmtpClassifier {
         for (Throwable t : chain) {
             for (StackTraceElement frame : t.getStackTrace()) {
                 String cls = frame.getClassName();
-                if (cls.equals(SMTP_OUTPUT_STREAM) || cls.startsWith(SMTP_TRANSPORT + "$BDAT")
+                if (cls.equals(SMTP_OUTPUT_STREAM)
+                        || cls.startsWith(SMTP_TRANSPORT + "$BDAT")
                         || cls.startsWith(SMTP_TRANSPORT + "$Chunked")) {
                     return Phase.DATA_OR_LATER;
                 }
@@ -172,7 +194,8 @@ public final class SmtpClassifier {
                         return Phase.DATA_OR_LATER;
                     }
                     before |= BEFORE_DATA.contains(frame.getMethodName());
-                } else if (cls.equals("jakarta.mail.Service") && frame.getMethodName().equals("connect")) {
+                } else if (cls.equals("jakarta.mail.Service")
+                        && frame.getMethodName().equals("connect")) {
                     before = true;
                 }
             }
@@ -204,7 +227,10 @@ public final class SmtpClassifier {
     private static String label(Throwable t) {
         return t.getMessage() == null || t.getMessage().isBlank()
                 ? t.getClass().getSimpleName()
-                : (t instanceof jakarta.mail.MessagingException ? "" : t.getClass().getSimpleName() + ": ") + t.getMessage();
+                : (t instanceof jakarta.mail.MessagingException
+                                ? ""
+                                : t.getClass().getSimpleName() + ": ")
+                        + t.getMessage();
     }
 
     private record Reply(int code, String command, String text, boolean sender) {

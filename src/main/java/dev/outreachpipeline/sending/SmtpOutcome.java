@@ -10,8 +10,7 @@ import java.util.Objects;
 public sealed interface SmtpOutcome {
 
     /** The server took the message (2xx after the data). */
-    record Sent() implements SmtpOutcome {
-    }
+    record Sent() implements SmtpOutcome {}
 
     /**
      * The server did not take the message this time (421, 450, 451, 452, 454 or another 4xx), or it

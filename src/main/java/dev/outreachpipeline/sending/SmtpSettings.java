@@ -2,7 +2,6 @@ package dev.outreachpipeline.sending;
 
 import dev.outreachpipeline.config.Masking;
 import dev.outreachpipeline.config.OutreachConfig;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +16,19 @@ import java.util.Properties;
  * @param fromName            the From display name: outreach.mail.from-name, or outreach.sender.name when that is empty
  * @param unsubscribeAddress  outreach.unsubscribe.mailto as configured (empty: derived from the From domain)
  */
-public record SmtpSettings(String host, int port, String username, String password, Security security, Duration timeout,
-                           String from, String fromName, String postalAddress, String unsubscribeSecret,
-                           String publicBaseUrl, String unsubscribeAddress) {
+public record SmtpSettings(
+        String host,
+        int port,
+        String username,
+        String password,
+        Security security,
+        Duration timeout,
+        String from,
+        String fromName,
+        String postalAddress,
+        String unsubscribeSecret,
+        String publicBaseUrl,
+        String unsubscribeAddress) {
 
     /** How the connection to the SMTP server is protected. */
     public enum Security {
@@ -61,8 +70,9 @@ public record SmtpSettings(String host, int port, String username, String passwo
         if (from.isBlank()) {
             problems.add("no From address is set: set outreach.mail.from (MAIL_FROM), e.g. sam@example.com");
         } else {
-            MailAddresses.problem(from).ifPresent(p -> problems.add("the From address " + HeaderText.quoted(from)
-                    + " (outreach.mail.from / MAIL_FROM) " + p));
+            MailAddresses.problem(from)
+                    .ifPresent(p -> problems.add(
+                            "the From address " + HeaderText.quoted(from) + " (outreach.mail.from / MAIL_FROM) " + p));
         }
         if (postalAddress.isBlank()) {
             problems.add("no postal address is set: every message must show the sender's physical postal address"
@@ -70,7 +80,8 @@ public record SmtpSettings(String host, int port, String username, String passwo
         }
         if (unsubscribeSecret.isBlank()) {
             problems.add("no unsubscribe secret is set: set OUTREACH_UNSUBSCRIBE_SECRET to at least "
-                    + UnsubscribeTokens.MIN_SECRET_BYTES + " random characters (e.g. the output of openssl rand -base64 48)");
+                    + UnsubscribeTokens.MIN_SECRET_BYTES
+                    + " random characters (e.g. the output of openssl rand -base64 48)");
         } else if (unsubscribeSecret.length() < UnsubscribeTokens.MIN_SECRET_BYTES) {
             problems.add("the unsubscribe secret (OUTREACH_UNSUBSCRIBE_SECRET) is " + unsubscribeSecret.length()
                     + " characters long; it must be at least " + UnsubscribeTokens.MIN_SECRET_BYTES
@@ -82,8 +93,8 @@ public record SmtpSettings(String host, int port, String username, String passwo
         if (username.isBlank() && !password.isBlank()) {
             problems.add("an SMTP password is set but no user: set outreach.smtp.username (SMTP_USERNAME)");
         }
-        MailAddresses.checkMailto(unsubscribeAddress).ifPresent(p -> problems.add(
-                "the unsubscribe address (outreach.unsubscribe.mailto) " + p));
+        MailAddresses.checkMailto(unsubscribeAddress)
+                .ifPresent(p -> problems.add("the unsubscribe address (outreach.unsubscribe.mailto) " + p));
         return problems;
     }
 
@@ -97,9 +108,10 @@ public record SmtpSettings(String host, int port, String username, String passwo
                     + " use starttls or tls except with a local test server");
         }
         if (!publicBaseUrl.regionMatches(true, 0, "https://", 0, 8)) {
-            warnings.add("unsubscribe links start with " + publicBaseUrl + ": Gmail and Yahoo expect an https:// one-click"
-                    + " unsubscribe link that recipients can reach; set outreach.http.public-base-url to this daemon's public"
-                    + " https address");
+            warnings.add(
+                    "unsubscribe links start with " + publicBaseUrl + ": Gmail and Yahoo expect an https:// one-click"
+                            + " unsubscribe link that recipients can reach; set outreach.http.public-base-url to this daemon's public"
+                            + " https address");
         }
         return warnings;
     }
@@ -148,11 +160,13 @@ public record SmtpSettings(String host, int port, String username, String passwo
         if (unsubscribeAddress.regionMatches(true, 0, "mailto:", 0, 7)) {
             return unsubscribeAddress;
         }
-        String address = unsubscribeAddress.isBlank() && MailAddresses.problem(from).isEmpty()
-                ? "unsubscribe@" + MailAddresses.domain(from)
-                : unsubscribeAddress;
+        String address =
+                unsubscribeAddress.isBlank() && MailAddresses.problem(from).isEmpty()
+                        ? "unsubscribe@" + MailAddresses.domain(from)
+                        : unsubscribeAddress;
         if (address.isBlank() || MailAddresses.problem(address).isPresent()) {
-            throw new IllegalStateException("no usable unsubscribe address: set outreach.mail.from or outreach.unsubscribe.mailto");
+            throw new IllegalStateException(
+                    "no usable unsubscribe address: set outreach.mail.from or outreach.unsubscribe.mailto");
         }
         return "mailto:" + address + "?subject=unsubscribe";
     }

@@ -1,10 +1,6 @@
 package dev.outreachpipeline.sending;
 
 import dev.outreachpipeline.prospects.SpreadsheetCells;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -15,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * A suppression list as a CSV file someone hands over: from our own export, another tool, or typed
@@ -41,10 +40,10 @@ public final class SuppressionFile {
     }
 
     private static final List<String> ENTRY_COLUMNS = List.of("entry", "email", "domain");
-    private static final CSVFormat LINE = CSVFormat.RFC4180.builder().setTrim(true).get();
+    private static final CSVFormat LINE =
+            CSVFormat.RFC4180.builder().setTrim(true).get();
 
-    private SuppressionFile() {
-    }
+    private SuppressionFile() {}
 
     /**
      * @param content       the file's bytes (UTF-8, a byte-order mark allowed)
@@ -64,15 +63,21 @@ public final class SuppressionFile {
             int end = indexOf(content, (byte) '\n', start);
             number++;
             int stop = end > start && content[end - 1] == '\r' ? end - 1 : end;
-            if (number == 1 && stop - start >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
+            if (number == 1
+                    && stop - start >= 3
+                    && (content[0] & 0xFF) == 0xEF
+                    && (content[1] & 0xFF) == 0xBB
                     && (content[2] & 0xFF) == 0xBF) {
                 start += 3;
             }
             String text;
             try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                text = StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(content, start, Math.max(0, stop - start))).toString();
+                        .decode(ByteBuffer.wrap(content, start, Math.max(0, stop - start)))
+                        .toString();
             } catch (CharacterCodingException e) {
                 lines.add(refused(number, "it is not valid UTF-8 (save the file as UTF-8)"));
                 first = false;
@@ -107,19 +112,30 @@ public final class SuppressionFile {
         return lines;
     }
 
-    private static Line entry(int number, List<String> fields, int entryColumn, int reasonColumn, int noteColumn,
-                              int sourceColumn, String defaultSource) {
+    private static Line entry(
+            int number,
+            List<String> fields,
+            int entryColumn,
+            int reasonColumn,
+            int noteColumn,
+            int sourceColumn,
+            String defaultSource) {
         String value = field(fields, entryColumn);
         if (value.isEmpty()) {
-            return refused(number, "it has no address or domain" + (entryColumn > 0 ? " in column " + (entryColumn + 1) : ""));
+            return refused(
+                    number, "it has no address or domain" + (entryColumn > 0 ? " in column " + (entryColumn + 1) : ""));
         }
         Suppressions.Entry entry;
         try {
             entry = Suppressions.Entry.parse(value);
         } catch (IllegalArgumentException e) {
             String why = Suppressions.plainText(e.getMessage());
-            return refused(number, number == 1 ? why + " (a header row names its columns: entry or email or domain,"
-                    + " then reason and source)" : why);
+            return refused(
+                    number,
+                    number == 1
+                            ? why + " (a header row names its columns: entry or email or domain,"
+                                    + " then reason and source)"
+                            : why);
         }
         SuppressionReason reason;
         try {
@@ -155,7 +171,8 @@ public final class SuppressionFile {
     /** A line's fields, spreadsheet neutralisation undone; refused with a plain reason when it is not CSV. */
     private static List<String> fields(String line) {
         if (line.chars().filter(c -> c == '"').count() % 2 != 0) {
-            throw new IllegalArgumentException("a quote is opened and never closed (write a quote inside a quoted field as \"\")");
+            throw new IllegalArgumentException(
+                    "a quote is opened and never closed (write a quote inside a quoted field as \"\")");
         }
         try (CSVParser parser = LINE.parse(new java.io.StringReader(line))) {
             List<CSVRecord> records = parser.getRecords();
@@ -165,7 +182,8 @@ public final class SuppressionFile {
             }
             return fields;
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new IllegalArgumentException("it is not valid CSV: a quoted field must be followed by a comma or the end of the line");
+            throw new IllegalArgumentException(
+                    "it is not valid CSV: a quoted field must be followed by a comma or the end of the line");
         }
     }
 

@@ -2,8 +2,6 @@ package dev.outreachpipeline.sending;
 
 import dev.outreachpipeline.db.SqlStatement;
 import dev.outreachpipeline.discovery.DomainKey;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * The suppression list as operators manage it: an entry is an email address or a whole domain,
@@ -23,7 +22,8 @@ import java.util.regex.Pattern;
  */
 public final class Suppressions {
 
-    public static final Set<String> REASONS = Set.of("unsubscribed", "bounced", "complained", "manual", "do_not_contact");
+    public static final Set<String> REASONS =
+            Set.of("unsubscribed", "bounced", "complained", "manual", "do_not_contact");
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
@@ -72,7 +72,8 @@ public final class Suppressions {
 
     /** @return true when the entry is new */
     public boolean add(Entry entry, SuppressionReason reason, String source) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(INSERT)) {
             ps.setString(1, entry.email());
             ps.setString(2, entry.domain());
             ps.setString(3, reason.reason());
@@ -84,7 +85,8 @@ public final class Suppressions {
 
     /** @return true when there was such an entry */
     public boolean remove(Entry entry) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SqlStatement.DELETE_SUPPRESSION.text())) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(SqlStatement.DELETE_SUPPRESSION.text())) {
             ps.setString(1, entry.email());
             ps.setString(2, entry.domain());
             return ps.executeUpdate() > 0;
@@ -95,7 +97,8 @@ public final class Suppressions {
     public boolean covers(String email) throws SQLException {
         String e = email.trim().toLowerCase(Locale.ROOT);
         String domain = DomainKey.normalise(e.substring(e.indexOf('@') + 1));
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SqlStatement.SUPPRESSION_COVERS.text())) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(SqlStatement.SUPPRESSION_COVERS.text())) {
             ps.setString(1, e);
             ps.setString(2, domain);
             try (ResultSet rs = ps.executeQuery()) {
@@ -106,8 +109,9 @@ public final class Suppressions {
 
     /** Every entry, oldest first: entry, kind (email or domain), reason, note, source, created_at. */
     public List<Map<String, Object>> list() throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(LIST);
-             ResultSet rs = ps.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(LIST);
+                ResultSet rs = ps.executeQuery()) {
             var rows = new ArrayList<Map<String, Object>>();
             while (rs.next()) {
                 var row = new LinkedHashMap<String, Object>();

@@ -1,7 +1,5 @@
 package dev.outreachpipeline.sending;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,6 +8,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The token in a one-click unsubscribe link: {@code base64url(prospect id) "." base64url(HMAC-SHA256(secret,
@@ -29,6 +29,7 @@ public final class UnsubscribeTokens {
     private static final int MAC_BYTES = 16;
     /** base64url without padding: 16 bytes are 22 characters. */
     private static final int PART_CHARS = 22;
+
     private static final int TOKEN_CHARS = PART_CHARS + 1 + PART_CHARS;
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -116,7 +117,10 @@ public final class UnsubscribeTokens {
     }
 
     private static byte[] bytes(UUID id) {
-        return ByteBuffer.allocate(ID_BYTES).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
+        return ByteBuffer.allocate(ID_BYTES)
+                .putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits())
+                .array();
     }
 
     @Override

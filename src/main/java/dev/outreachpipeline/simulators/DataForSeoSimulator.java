@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
@@ -40,8 +39,7 @@ public final class DataForSeoSimulator extends SimulatedServer {
     private static final int MAX_LIVE_DEPTH = 200;
 
     /** A posted task, until it is collected. */
-    private record Posted(String id, ObjectNode data, String postedAt) {
-    }
+    private record Posted(String id, ObjectNode data, String postedAt) {}
 
     private final Map<String, Posted> posted = new ConcurrentHashMap<>();
     private final Map<String, Boolean> collected = new ConcurrentHashMap<>();
@@ -74,7 +72,8 @@ public final class DataForSeoSimulator extends SimulatedServer {
             return false;
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            String decoded =
+                    new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             return colon > 0 && colon < decoded.length() - 1;
         } catch (IllegalArgumentException e) {
@@ -84,8 +83,15 @@ public final class DataForSeoSimulator extends SimulatedServer {
 
     @Override
     Answer unauthorized() {
-        return new Answer(401, envelope(40100, "You are not authorized to access this resource. See your login details"
-                + " here: https://app.dataforseo.com/api-access", BigDecimal.ZERO, null), Call.Outcome.UNAUTHORIZED);
+        return new Answer(
+                401,
+                envelope(
+                        40100,
+                        "You are not authorized to access this resource. See your login details"
+                                + " here: https://app.dataforseo.com/api-access",
+                        BigDecimal.ZERO,
+                        null),
+                Call.Outcome.UNAUTHORIZED);
     }
 
     @Override
@@ -95,13 +101,17 @@ public final class DataForSeoSimulator extends SimulatedServer {
 
     @Override
     Answer rateLimited() {
-        return new Answer(200, envelope(40202, "The rate-limit per minute has been exceeded.", BigDecimal.ZERO, null),
+        return new Answer(
+                200,
+                envelope(40202, "The rate-limit per minute has been exceeded.", BigDecimal.ZERO, null),
                 Call.Outcome.RATE_LIMITED);
     }
 
     @Override
     Answer simulatedError(double pick) {
-        return new Answer(pick < 0.5 ? 500 : 200, envelope(50000, "Internal Error.", BigDecimal.ZERO, null),
+        return new Answer(
+                pick < 0.5 ? 500 : 200,
+                envelope(50000, "Internal Error.", BigDecimal.ZERO, null),
                 Call.Outcome.SIMULATED_ERROR);
     }
 
@@ -112,9 +122,10 @@ public final class DataForSeoSimulator extends SimulatedServer {
             case LIVE -> "POST".equals(method) ? live(body) : methodNotAllowed();
             case TASK_POST -> "POST".equals(method) ? taskPost(body) : methodNotAllowed();
             case TASKS_READY -> "GET".equals(method) ? tasksReady() : methodNotAllowed();
-            default -> "GET".equals(method)
-                    ? taskGet(exchange.getRequestURI().getPath().substring(TASK_GET.length() + 1))
-                    : methodNotAllowed();
+            default ->
+                "GET".equals(method)
+                        ? taskGet(exchange.getRequestURI().getPath().substring(TASK_GET.length() + 1))
+                        : methodNotAllowed();
         };
     }
 
@@ -125,7 +136,8 @@ public final class DataForSeoSimulator extends SimulatedServer {
     private Answer live(String body) throws IOException {
         JsonNode tasks = JSON.readTree(body);
         if (tasks == null || !tasks.isArray() || tasks.isEmpty()) {
-            return new Answer(200, envelope(40501, "Invalid Field: 'tasks'.", BigDecimal.ZERO, null), Call.Outcome.REJECTED);
+            return new Answer(
+                    200, envelope(40501, "Invalid Field: 'tasks'.", BigDecimal.ZERO, null), Call.Outcome.REJECTED);
         }
         ArrayNode out = JSON.createArrayNode();
         BigDecimal cost = BigDecimal.ZERO;
@@ -135,12 +147,26 @@ public final class DataForSeoSimulator extends SimulatedServer {
             String id = newTaskId();
             if (i > 0) {
                 // a live call runs one task; DataForSEO answers the others with 40000 and drops them
-                out.add(task(id, 40000, "You can set only one task at a time.", BigDecimal.ZERO, data, List.of("live", "advanced"), null));
+                out.add(task(
+                        id,
+                        40000,
+                        "You can set only one task at a time.",
+                        BigDecimal.ZERO,
+                        data,
+                        List.of("live", "advanced"),
+                        null));
                 continue;
             }
             String invalid = invalidField(data, true);
             if (invalid != null) {
-                out.add(task(id, 40501, "Invalid Field: '" + invalid + "'.", BigDecimal.ZERO, data, List.of("live", "advanced"), null));
+                out.add(task(
+                        id,
+                        40501,
+                        "Invalid Field: '" + invalid + "'.",
+                        BigDecimal.ZERO,
+                        data,
+                        List.of("live", "advanced"),
+                        null));
                 rejected = true;
                 continue;
             }
@@ -153,7 +179,9 @@ public final class DataForSeoSimulator extends SimulatedServer {
     private Answer taskPost(String body) throws IOException {
         JsonNode tasks = JSON.readTree(body);
         if (tasks == null || !tasks.isArray() || tasks.isEmpty() || tasks.size() > 100) {
-            return new Answer(200, envelope(40000, "You can set from 1 to 100 tasks per call.", BigDecimal.ZERO, null),
+            return new Answer(
+                    200,
+                    envelope(40000, "You can set from 1 to 100 tasks per call.", BigDecimal.ZERO, null),
                     Call.Outcome.REJECTED);
         }
         ArrayNode out = JSON.createArrayNode();
@@ -163,7 +191,14 @@ public final class DataForSeoSimulator extends SimulatedServer {
             String id = newTaskId();
             String invalid = invalidField(data, false);
             if (invalid != null) {
-                out.add(task(id, 40501, "Invalid Field: '" + invalid + "'.", BigDecimal.ZERO, data, List.of("task_post"), null));
+                out.add(task(
+                        id,
+                        40501,
+                        "Invalid Field: '" + invalid + "'.",
+                        BigDecimal.ZERO,
+                        data,
+                        List.of("task_post"),
+                        null));
                 continue;
             }
             out.add(task(id, 20100, "Task Created.", TASK_COST, data, List.of("task_post"), null));
@@ -254,14 +289,19 @@ public final class DataForSeoSimulator extends SimulatedServer {
     }
 
     private static String invalidField(ObjectNode data, boolean live) {
-        if (!data.hasNonNull("keyword") || data.get("keyword").asText().isBlank() || data.get("keyword").asText().length() > 700) {
+        if (!data.hasNonNull("keyword")
+                || data.get("keyword").asText().isBlank()
+                || data.get("keyword").asText().length() > 700) {
             return "keyword";
         }
-        if (!data.path("location_code").canConvertToInt() || data.path("location_code").asInt() <= 0) {
+        if (!data.path("location_code").canConvertToInt()
+                || data.path("location_code").asInt() <= 0) {
             return "location_code";
         }
-        if (data.has("depth") && (!data.get("depth").canConvertToInt() || data.get("depth").asInt() < 1
-                || (live && data.get("depth").asInt() > MAX_LIVE_DEPTH))) {
+        if (data.has("depth")
+                && (!data.get("depth").canConvertToInt()
+                        || data.get("depth").asInt() < 1
+                        || (live && data.get("depth").asInt() > MAX_LIVE_DEPTH))) {
             return "depth";
         }
         return null;
@@ -286,7 +326,9 @@ public final class DataForSeoSimulator extends SimulatedServer {
             item.put("rank_group", r.rank());
             item.put("rank_absolute", ++absolute);
             item.put("position", "left");
-            item.put("xpath", "/html[1]/body[1]/div[3]/div[1]/div[13]/div[1]/div[2]/div[2]/div[" + absolute + "]/div[1]/div[1]");
+            item.put(
+                    "xpath",
+                    "/html[1]/body[1]/div[3]/div[1]/div[13]/div[1]/div[2]/div[2]/div[" + absolute + "]/div[1]/div[1]");
             item.put("domain", r.domain());
             item.put("title", r.title());
             item.put("url", r.url());
@@ -331,8 +373,11 @@ public final class DataForSeoSimulator extends SimulatedServer {
         r.put("se_domain", seDomain(location));
         r.put("location_code", location);
         r.put("language_code", data.path("language_code").asText("en"));
-        r.put("check_url", "https://www." + seDomain(location) + "/search?q="
-                + java.net.URLEncoder.encode(keyword, StandardCharsets.UTF_8) + "&hl=en&gws_rd=cr&ie=UTF-8&oe=UTF-8&glp=1");
+        r.put(
+                "check_url",
+                "https://www." + seDomain(location) + "/search?q="
+                        + java.net.URLEncoder.encode(keyword, StandardCharsets.UTF_8)
+                        + "&hl=en&gws_rd=cr&ie=UTF-8&oe=UTF-8&glp=1");
         r.put("datetime", now());
         r.putNull("spell");
         r.putNull("refinement_chips");
@@ -380,8 +425,14 @@ public final class DataForSeoSimulator extends SimulatedServer {
         };
     }
 
-    private static ObjectNode task(String id, int status, String message, BigDecimal cost, ObjectNode data,
-                                   List<String> function, ArrayNode result) {
+    private static ObjectNode task(
+            String id,
+            int status,
+            String message,
+            BigDecimal cost,
+            ObjectNode data,
+            List<String> function,
+            ArrayNode result) {
         ObjectNode task = JSON.createObjectNode();
         task.put("id", id);
         task.put("status_code", status);
@@ -432,8 +483,8 @@ public final class DataForSeoSimulator extends SimulatedServer {
     /** An id in DataForSEO's shape: {@code MMddHHmm-xxxx-xxxx-0000-xxxxxxxxxxxx}, unique within this simulator. */
     private String newTaskId() {
         long n = ids.incrementAndGet();
-        return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("MMddHHmm"))
-                + "-1535-0066-0000-" + String.format("%012x", n);
+        return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("MMddHHmm")) + "-1535-0066-0000-"
+                + String.format("%012x", n);
     }
 
     private static String now() {

@@ -14,24 +14,37 @@ import java.util.Random;
  */
 public final class FakeContacts {
 
-    public enum Kind { PERSON, ROLE_ONLY, NONE }
+    public enum Kind {
+        PERSON,
+        ROLE_ONLY,
+        NONE
+    }
 
     /** One address as Hunter lists it; {@code first}, {@code last}, {@code position} null for a role address. */
-    public record Contact(String email, String type, int confidence, String first, String last, String position,
-                          String seniority, String department, String verification) {
-    }
+    public record Contact(
+            String email,
+            String type,
+            int confidence,
+            String first,
+            String last,
+            String position,
+            String seniority,
+            String department,
+            String verification) {}
 
-    private static final String[] FIRST = {"Ada", "Ben", "Clara", "Dev", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jon"};
+    private static final String[] FIRST = {
+        "Ada", "Ben", "Clara", "Dev", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jon"
+    };
     private static final String[] LAST = {"Moreau", "Okafor", "Lindqvist", "Patel", "Reyes", "Sato", "Walsh", "Novak"};
     private static final String[][] ROLES = {
-            {"Editor", "senior", "communication"},
-            {"Head of Content", "executive", "marketing"},
-            {"Founder", "executive", "executive"},
-            {"Marketing Manager", "senior", "marketing"},
-            {"Partnerships Lead", "senior", "sales"}};
+        {"Editor", "senior", "communication"},
+        {"Head of Content", "executive", "marketing"},
+        {"Founder", "executive", "executive"},
+        {"Marketing Manager", "senior", "marketing"},
+        {"Partnerships Lead", "senior", "sales"}
+    };
 
-    private FakeContacts() {
-    }
+    private FakeContacts() {}
 
     public static Kind kind(String domain) {
         int d = (int) Math.floorMod(FakeWeb.stableHash("contacts|" + normalised(domain)), 10L);
@@ -40,7 +53,8 @@ public final class FakeContacts {
 
     /** Whether the domain's mail server accepts every address (role-only domains, sometimes). */
     public static boolean acceptAll(String domain) {
-        return kind(domain) == Kind.ROLE_ONLY && Math.floorMod(FakeWeb.stableHash("acceptall|" + normalised(domain)), 2L) == 0;
+        return kind(domain) == Kind.ROLE_ONLY
+                && Math.floorMod(FakeWeb.stableHash("acceptall|" + normalised(domain)), 2L) == 0;
     }
 
     public static List<Contact> at(String domain) {
@@ -55,13 +69,23 @@ public final class FakeContacts {
             String first = FIRST[random.nextInt(FIRST.length)];
             String last = LAST[random.nextInt(LAST.length)];
             String[] role = ROLES[random.nextInt(ROLES.length)];
-            contacts.add(new Contact(first.toLowerCase(Locale.ROOT) + "." + last.toLowerCase(Locale.ROOT) + "@" + d,
-                    "personal", 70 + random.nextInt(29), first, last, role[0], role[1], role[2], "valid"));
+            contacts.add(new Contact(
+                    first.toLowerCase(Locale.ROOT) + "." + last.toLowerCase(Locale.ROOT) + "@" + d,
+                    "personal",
+                    70 + random.nextInt(29),
+                    first,
+                    last,
+                    role[0],
+                    role[1],
+                    role[2],
+                    "valid"));
         }
         String accept = acceptAll(d) ? "accept_all" : "valid";
-        contacts.add(new Contact("info@" + d, "generic", 60 + random.nextInt(35), null, null, null, null, null, accept));
+        contacts.add(
+                new Contact("info@" + d, "generic", 60 + random.nextInt(35), null, null, null, null, null, accept));
         if (kind == Kind.ROLE_ONLY) {
-            contacts.add(new Contact("hello@" + d, "generic", 50 + random.nextInt(30), null, null, null, null, null, null));
+            contacts.add(
+                    new Contact("hello@" + d, "generic", 50 + random.nextInt(30), null, null, null, null, null, null));
         }
         return contacts;
     }

@@ -19,17 +19,16 @@ public final class FakeWeb {
 
     public static final String TLD = "example";
 
-    static final String[] TOPICS = {"garden", "home", "decor", "kitchen", "travel", "craft", "family", "outdoor",
-            "style", "wellness"};
+    static final String[] TOPICS = {
+        "garden", "home", "decor", "kitchen", "travel", "craft", "family", "outdoor", "style", "wellness"
+    };
     private static final String[] NOUNS = {"notes", "journal", "corner", "diary", "studio", "digest", "nook", "ledger"};
     static final int POOL_SIZE = TOPICS.length * NOUNS.length * 2;
 
     /** One organic result. */
-    public record Result(int rank, String domain, String url, String title, String description) {
-    }
+    public record Result(int rank, String domain, String url, String title, String description) {}
 
-    private FakeWeb() {
-    }
+    private FakeWeb() {}
 
     /** Site {@code i} of the pool (0 ≤ i < {@link #POOL_SIZE}), e.g. {@code garden-notes-17.example}. */
     public static String site(int i) {
@@ -67,7 +66,10 @@ public final class FakeWeb {
             String shown = random.nextInt(7) == 0 ? "www." + host : host;
             String page = again ? "about" : slug(k);
             int rank = results.size() + 1;
-            results.add(new Result(rank, shown, "https://" + shown + "/" + page + "/",
+            results.add(new Result(
+                    rank,
+                    shown,
+                    "https://" + shown + "/" + page + "/",
                     title(host) + " | " + capitalised(k) + (again ? " — about us" : ""),
                     "Ideas and notes about " + k + " from " + title(host) + "."));
         }

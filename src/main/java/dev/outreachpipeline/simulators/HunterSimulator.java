@@ -3,7 +3,6 @@ package dev.outreachpipeline.simulators;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -47,7 +46,9 @@ public final class HunterSimulator extends SimulatedServer {
 
     @Override
     Answer unauthorized() {
-        return new Answer(401, errors("authentication_failed", 401, "No user found for the API key supplied"),
+        return new Answer(
+                401,
+                errors("authentication_failed", 401, "No user found for the API key supplied"),
                 Call.Outcome.UNAUTHORIZED);
     }
 
@@ -58,21 +59,31 @@ public final class HunterSimulator extends SimulatedServer {
 
     @Override
     Answer rateLimited() {
-        return new Answer(403, errors("too_many_requests", 403, "You have reached the rate limit."), Call.Outcome.RATE_LIMITED);
+        return new Answer(
+                403, errors("too_many_requests", 403, "You have reached the rate limit."), Call.Outcome.RATE_LIMITED);
     }
 
     @Override
     Answer simulatedError(double pick) {
         return pick < 0.5
-                ? new Answer(403, errors("too_many_requests", 403, "You have reached the rate limit."), Call.Outcome.SIMULATED_ERROR)
-                : new Answer(500, errors("internal_server_error", 500, "Something went wrong on our side. Please try again later."),
-                Call.Outcome.SIMULATED_ERROR);
+                ? new Answer(
+                        403,
+                        errors("too_many_requests", 403, "You have reached the rate limit."),
+                        Call.Outcome.SIMULATED_ERROR)
+                : new Answer(
+                        500,
+                        errors(
+                                "internal_server_error",
+                                500,
+                                "Something went wrong on our side. Please try again later."),
+                        Call.Outcome.SIMULATED_ERROR);
     }
 
     @Override
     Answer answer(String endpoint, HttpExchange exchange, String body) {
         if (!"GET".equals(exchange.getRequestMethod())) {
-            return new Answer(405, errors("method_not_allowed", 405, "Use GET for this endpoint"), Call.Outcome.REJECTED);
+            return new Answer(
+                    405, errors("method_not_allowed", 405, "Use GET for this endpoint"), Call.Outcome.REJECTED);
         }
         Map<String, String> query = query(exchange);
         return switch (endpoint) {
@@ -170,16 +181,20 @@ public final class HunterSimulator extends SimulatedServer {
         String status = FakeContacts.verification(e);
         ObjectNode data = JSON.createObjectNode();
         data.put("status", status);
-        data.put("result", switch (status) {
-            case "valid" -> "deliverable";
-            case "accept_all" -> "risky";
-            default -> "unknown";
-        });
-        data.put("score", switch (status) {
-            case "valid" -> 96;
-            case "accept_all" -> 72;
-            default -> 40;
-        });
+        data.put(
+                "result",
+                switch (status) {
+                    case "valid" -> "deliverable";
+                    case "accept_all" -> "risky";
+                    default -> "unknown";
+                });
+        data.put(
+                "score",
+                switch (status) {
+                    case "valid" -> 96;
+                    case "accept_all" -> 72;
+                    default -> 40;
+                });
         data.put("email", e);
         data.put("regexp", true);
         data.put("gibberish", false);
@@ -250,7 +265,9 @@ public final class HunterSimulator extends SimulatedServer {
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
             try {
-                params.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+                params.putIfAbsent(
+                        URLDecoder.decode(name, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException ignored) {
                 // a malformed %-sequence: the parameter is left out, as a server would not read it either
             }

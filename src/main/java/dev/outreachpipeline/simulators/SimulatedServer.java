@@ -3,7 +3,6 @@ package dev.outreachpipeline.simulators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -28,8 +27,7 @@ abstract class SimulatedServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** What to answer: HTTP status, JSON body, and how the call is recorded. */
-    record Answer(int status, String body, Call.Outcome outcome) {
-    }
+    record Answer(int status, String body, Call.Outcome outcome) {}
 
     private final SimulatorSettings settings;
     private final CallLog log = new CallLog();
@@ -109,7 +107,8 @@ abstract class SimulatedServer implements AutoCloseable {
         }
     }
 
-    private Answer decide(String endpoint, String path, HttpExchange exchange, String body, Instant at) throws IOException {
+    private Answer decide(String endpoint, String path, HttpExchange exchange, String body, Instant at)
+            throws IOException {
         if (endpoint == null) {
             return notFound(path);
         }

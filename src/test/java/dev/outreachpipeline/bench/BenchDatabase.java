@@ -3,7 +3,6 @@ package dev.outreachpipeline.bench;
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.db.SchemaMigrator;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -62,7 +61,9 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     long count(String sql) {
-        try (Connection c = db.connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = db.connection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -71,7 +72,9 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     double number(String sql) {
-        try (Connection c = db.connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = db.connection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getDouble(1);
         } catch (SQLException e) {
@@ -80,7 +83,9 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     String text(String sql) {
-        try (Connection c = db.connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = db.connection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         } catch (SQLException e) {
@@ -89,7 +94,8 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     void execute(String sql) {
-        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+        try (Connection c = db.connection();
+                Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);

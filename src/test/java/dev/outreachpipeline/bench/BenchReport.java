@@ -80,20 +80,38 @@ final class BenchReport {
     String markdown(Machine machine) {
         var md = new StringBuilder();
         md.append("# Benchmarks\n\n");
-        md.append("Written by the benchmark harness (`").append(command).append("`); the figures are rewritten by each run, the analysis at the end is kept. ")
+        md.append("Written by the benchmark harness (`")
+                .append(command)
+                .append("`); the figures are rewritten by each run, the analysis at the end is kept. ")
                 .append("Benchmarks are not tests: they run on demand, never in `.ci/run`.\n\n");
         md.append("| | |\n|---|---|\n");
-        md.append("| run at | ").append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(started.atZone(ZoneOffset.UTC).withNano(0))).append(" UTC |\n");
+        md.append("| run at | ")
+                .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+                        started.atZone(ZoneOffset.UTC).withNano(0)))
+                .append(" UTC |\n");
         for (var fact : machine.facts().entrySet()) {
-            md.append("| ").append(fact.getKey()).append(" | ").append(fact.getValue()).append(" |\n");
+            md.append("| ")
+                    .append(fact.getKey())
+                    .append(" | ")
+                    .append(fact.getValue())
+                    .append(" |\n");
         }
         md.append("| command | `").append(command).append("` |\n\n");
         md.append("## Summary\n\n| workload | figure | measured | target | |\n|---|---|---|---|---|\n");
         for (Section s : sections) {
             for (Figure f : s.figures) {
                 if (f.met() != null) {
-                    md.append("| ").append(s.title).append(" | ").append(f.name()).append(" | ").append(f.value())
-                            .append(" | ").append(f.target()).append(" | ").append(f.verdict()).append(" |\n");
+                    md.append("| ")
+                            .append(s.title)
+                            .append(" | ")
+                            .append(f.name())
+                            .append(" | ")
+                            .append(f.value())
+                            .append(" | ")
+                            .append(f.target())
+                            .append(" | ")
+                            .append(f.verdict())
+                            .append(" |\n");
                 }
             }
         }
@@ -105,8 +123,15 @@ final class BenchReport {
             }
             md.append("\n| figure | measured | target | |\n|---|---|---|---|\n");
             for (Figure f : s.figures) {
-                md.append("| ").append(f.name()).append(" | ").append(f.value()).append(" | ").append(f.target())
-                        .append(" | ").append(f.verdict()).append(" |\n");
+                md.append("| ")
+                        .append(f.name())
+                        .append(" | ")
+                        .append(f.value())
+                        .append(" | ")
+                        .append(f.target())
+                        .append(" | ")
+                        .append(f.verdict())
+                        .append(" |\n");
             }
             if (!s.notes.isEmpty()) {
                 md.append('\n');

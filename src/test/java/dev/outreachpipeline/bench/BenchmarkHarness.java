@@ -15,8 +15,7 @@ public final class BenchmarkHarness {
 
     static final List<String> ALL = List.of("paid-calls", "throughput", "dedup", "memory", "cost");
 
-    private BenchmarkHarness() {
-    }
+    private BenchmarkHarness() {}
 
     public static void main(String[] args) throws Exception {
         Set<String> chosen = new LinkedHashSet<>();
@@ -33,14 +32,18 @@ public final class BenchmarkHarness {
                     }
                     int eq = pair.indexOf('=');
                     if (eq < 1) {
-                        throw new IllegalArgumentException("--set takes name=value pairs separated by commas, not " + pair);
+                        throw new IllegalArgumentException(
+                                "--set takes name=value pairs separated by commas, not " + pair);
                     }
-                    System.setProperty("bench." + pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                    System.setProperty(
+                            "bench." + pair.substring(0, eq).trim(),
+                            pair.substring(eq + 1).trim());
                 }
             } else if (arg.startsWith("--report=")) {
                 report = Path.of(arg.substring("--report=".length()));
             } else {
-                throw new IllegalArgumentException("unknown argument " + arg + " (--workloads=" + String.join(",", ALL) + " --report=FILE)");
+                throw new IllegalArgumentException(
+                        "unknown argument " + arg + " (--workloads=" + String.join(",", ALL) + " --report=FILE)");
             }
         }
         if (chosen.isEmpty()) {
@@ -52,7 +55,8 @@ public final class BenchmarkHarness {
             }
         }
         Path work = Files.createTempDirectory("outreach-bench");
-        var command = "./mvnw -Pbench verify" + (chosen.size() == ALL.size() ? "" : " -Dbench.workloads=" + String.join(",", chosen));
+        var command = "./mvnw -Pbench verify"
+                + (chosen.size() == ALL.size() ? "" : " -Dbench.workloads=" + String.join(",", chosen));
         var reportBuilder = new BenchReport(command);
         String postgres = "";
         for (String name : chosen) {

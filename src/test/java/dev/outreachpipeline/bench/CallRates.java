@@ -1,7 +1,6 @@
 package dev.outreachpipeline.bench;
 
 import dev.outreachpipeline.simulators.Call;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,8 +9,11 @@ import java.util.List;
 record CallRates(List<Instant> arrivals) {
 
     static CallRates of(List<Call> calls, String endpoint) {
-        return new CallRates(calls.stream().filter(c -> c.endpoint().equals(endpoint) && c.outcome() == Call.Outcome.OK)
-                .map(Call::at).sorted().toList());
+        return new CallRates(calls.stream()
+                .filter(c -> c.endpoint().equals(endpoint) && c.outcome() == Call.Outcome.OK)
+                .map(Call::at)
+                .sorted()
+                .toList());
     }
 
     /** Calls per second between the first and the last call (n - 1 gaps over the span). */
@@ -19,7 +21,9 @@ record CallRates(List<Instant> arrivals) {
         if (arrivals.size() < 2) {
             return 0;
         }
-        double span = Duration.between(arrivals.get(0), arrivals.get(arrivals.size() - 1)).toNanos() / 1e9;
+        double span = Duration.between(arrivals.get(0), arrivals.get(arrivals.size() - 1))
+                        .toNanos()
+                / 1e9;
         return (arrivals.size() - 1) / span;
     }
 

@@ -14,11 +14,17 @@ final class Machine {
     Machine(String postgresVersion) {
         facts.put("CPU", cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
         facts.put("memory", memTotal());
-        facts.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        facts.put(
+                "OS",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
         facts.put("JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         facts.put("PostgreSQL", postgresVersion);
-        facts.put("Camel", org.apache.camel.CamelContext.class.getPackage().getImplementationVersion() == null
-                ? "4.22.0" : org.apache.camel.CamelContext.class.getPackage().getImplementationVersion());
+        facts.put(
+                "Camel",
+                org.apache.camel.CamelContext.class.getPackage().getImplementationVersion() == null
+                        ? "4.22.0"
+                        : org.apache.camel.CamelContext.class.getPackage().getImplementationVersion());
         facts.put("program", "outreach-pipeline " + version());
     }
 
@@ -37,13 +43,16 @@ final class Machine {
 
     private static String memTotal() {
         return readLine(Path.of("/proc/meminfo"), "MemTotal")
-                .map(v -> Long.parseLong(v.replaceAll("[^0-9]", "")) / 1024 / 1024 + " GiB").orElse("unknown");
+                .map(v -> Long.parseLong(v.replaceAll("[^0-9]", "")) / 1024 / 1024 + " GiB")
+                .orElse("unknown");
     }
 
     private static java.util.Optional<String> readLine(Path file, String key) {
         try {
-            return Files.readAllLines(file).stream().filter(l -> l.startsWith(key))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst();
+            return Files.readAllLines(file).stream()
+                    .filter(l -> l.startsWith(key))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst();
         } catch (IOException e) {
             return java.util.Optional.empty();
         }

@@ -21,7 +21,8 @@ final class ProcessMemory implements AutoCloseable {
 
     ProcessMemory(long pid) {
         this.pid = pid;
-        sampler.scheduleAtFixedRate(() -> highestSampledKb.accumulateAndGet(kb("VmRSS"), Math::max), 0, 100, TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(
+                () -> highestSampledKb.accumulateAndGet(kb("VmRSS"), Math::max), 0, 100, TimeUnit.MILLISECONDS);
     }
 
     /** Resident set size now, in MiB. */

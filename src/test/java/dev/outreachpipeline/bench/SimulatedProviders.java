@@ -3,7 +3,6 @@ package dev.outreachpipeline.bench;
 import dev.outreachpipeline.simulators.DataForSeoSimulator;
 import dev.outreachpipeline.simulators.HunterSimulator;
 import dev.outreachpipeline.simulators.SimulatorSettings;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,7 +3,6 @@ package dev.outreachpipeline.bench;
 import dev.outreachpipeline.discovery.SerpCall;
 import dev.outreachpipeline.discovery.SerpItem;
 import dev.outreachpipeline.discovery.SerpOutcome;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,16 +1,15 @@
 package dev.outreachpipeline.campaigns;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** `outreach campaign …` on a real database: settings stored as checked, every refusal at once, status changes, the funnel. */
 class CampaignCommandIT {
@@ -40,9 +39,25 @@ class CampaignCommandIT {
 
     @Test
     void createStoresTheCheckedSettingsAndListAndShowGiveThemBack() throws Exception {
-        CliRun create = campaign("create", "acme-garden", "--site", "https://acme.example/shop", "--keywords", "garden,  patio chairs",
-                "--categories", "Home_Decor", "--locations", "USA, uk", "--max-results", "40", "--schedule", "0 0 6 * * ?",
-                "--templates", "campaigns/acme", "--mailbox", "default");
+        CliRun create = campaign(
+                "create",
+                "acme-garden",
+                "--site",
+                "https://acme.example/shop",
+                "--keywords",
+                "garden,  patio chairs",
+                "--categories",
+                "Home_Decor",
+                "--locations",
+                "USA, uk",
+                "--max-results",
+                "40",
+                "--schedule",
+                "0 0 6 * * ?",
+                "--templates",
+                "campaigns/acme",
+                "--mailbox",
+                "default");
 
         assertThat(create.exitCode()).as(create.err()).isZero();
         assertThat(create.out()).contains("Created campaign acme-garden.");
@@ -68,17 +83,34 @@ class CampaignCommandIT {
         assertThat(all.get(1).get("name").asText()).isEqualTo("default");
         assertThat(all.get(1).get("mailbox").asText()).isEqualTo("default");
         CliRun text = campaign("list");
-        assertThat(text.out()).contains("NAME").contains("acme-garden").contains("https://acme.example/shop").contains("default");
+        assertThat(text.out())
+                .contains("NAME")
+                .contains("acme-garden")
+                .contains("https://acme.example/shop")
+                .contains("default");
 
         CliRun shown = campaign("show", "acme-garden");
-        assertThat(shown.out()).contains("Campaign acme-garden  (active)").contains("garden, patio chairs")
-                .contains("usa, uk").contains("0 0 6 * * ?").contains("Funnel:");
+        assertThat(shown.out())
+                .contains("Campaign acme-garden  (active)")
+                .contains("garden, patio chairs")
+                .contains("usa, uk")
+                .contains("0 0 6 * * ?")
+                .contains("Funnel:");
     }
 
     @Test
     void updateChangesOnlyWhatIsGivenAndAnEmptyValueClearsIt() throws Exception {
-        assertThat(campaign("create", "acme", "--site", "https://acme.example", "--locations", "usa", "--schedule", "0 0 6 * * ?")
-                .exitCode()).isZero();
+        assertThat(campaign(
+                                "create",
+                                "acme",
+                                "--site",
+                                "https://acme.example",
+                                "--locations",
+                                "usa",
+                                "--schedule",
+                                "0 0 6 * * ?")
+                        .exitCode())
+                .isZero();
 
         CliRun update = campaign("update", "acme", "--keywords", "lamps", "--schedule", "", "--max-results", "25");
 
@@ -98,22 +130,38 @@ class CampaignCommandIT {
 
     @Test
     void badSettingsAreRefusedWithEveryReasonAndNothingIsStored() {
-        CliRun bad = campaign("create", "acme", "--site", "ftp://acme.example", "--locations", "usa,atlantis",
-                "--categories", "home_decor,knitting", "--schedule", "every morning", "--mailbox", "sales", "--max-results", "5000");
+        CliRun bad = campaign(
+                "create",
+                "acme",
+                "--site",
+                "ftp://acme.example",
+                "--locations",
+                "usa,atlantis",
+                "--categories",
+                "home_decor,knitting",
+                "--schedule",
+                "every morning",
+                "--mailbox",
+                "sales",
+                "--max-results",
+                "5000");
 
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err()).contains("Campaign 'acme' was not created:")
+        assertThat(bad.err())
+                .contains("Campaign 'acme' was not created:")
                 .contains("The site 'ftp://acme.example' is not an http:// or https:// URL")
                 .contains("Unknown location 'atlantis'")
                 .contains("Unknown category 'knitting'")
                 .contains("The schedule 'every morning' is not a Quartz cron expression")
                 .contains("Unknown mailbox 'sales'; known mailboxes: default.")
                 .contains("must be between 1 and 1000, is 5000");
-        assertThat(db.count("SELECT count(*) FROM campaigns WHERE name = 'acme'")).isZero();
+        assertThat(db.count("SELECT count(*) FROM campaigns WHERE name = 'acme'"))
+                .isZero();
 
         CliRun notANumber = campaign("create", "acme", "--max-results", "lots", "--site", "acme.example");
         assertThat(notANumber.exitCode()).isEqualTo(2);
-        assertThat(notANumber.err()).contains("The maximum number of results 'lots' is not a whole number.")
+        assertThat(notANumber.err())
+                .contains("The maximum number of results 'lots' is not a whole number.")
                 .contains("The site 'acme.example' is not an http:// or https:// URL");
 
         CliRun badName = campaign("create", "Acme Garden");
@@ -130,7 +178,9 @@ class CampaignCommandIT {
         CliRun theDefault = campaign("create", "default");
 
         assertThat(again.exitCode()).isEqualTo(2);
-        assertThat(again.err()).contains("A campaign named 'acme' exists already").contains("Unknown location 'atlantis'");
+        assertThat(again.err())
+                .contains("A campaign named 'acme' exists already")
+                .contains("Unknown location 'atlantis'");
         assertThat(theDefault.exitCode()).isEqualTo(2);
         assertThat(theDefault.err()).contains("A campaign named 'default' exists already");
         assertThat(db.count("SELECT count(*) FROM campaigns")).isEqualTo(2);
@@ -138,14 +188,20 @@ class CampaignCommandIT {
 
     @Test
     void aBadUpdateChangesNothing() throws Exception {
-        assertThat(campaign("create", "acme", "--site", "https://acme.example", "--locations", "usa").exitCode()).isZero();
+        assertThat(campaign("create", "acme", "--site", "https://acme.example", "--locations", "usa")
+                        .exitCode())
+                .isZero();
         String before = showJson("acme").toString();
 
-        CliRun update = campaign("update", "acme", "--site", "not a url", "--locations", "usa,atlantis", "--mailbox", "sales");
+        CliRun update =
+                campaign("update", "acme", "--site", "not a url", "--locations", "usa,atlantis", "--mailbox", "sales");
 
         assertThat(update.exitCode()).isEqualTo(2);
-        assertThat(update.err()).contains("Campaign 'acme' was not changed:").contains("The site 'not a url'")
-                .contains("Unknown location 'atlantis'").contains("Unknown mailbox 'sales'");
+        assertThat(update.err())
+                .contains("Campaign 'acme' was not changed:")
+                .contains("The site 'not a url'")
+                .contains("Unknown location 'atlantis'")
+                .contains("Unknown mailbox 'sales'");
         assertThat(showJson("acme").toString()).isEqualTo(before);
     }
 
@@ -165,13 +221,16 @@ class CampaignCommandIT {
         assertThat(pauseArchived.exitCode()).isEqualTo(1);
         assertThat(pauseArchived.err()).contains("is archived, so not paused");
         JsonNode list = JSON.readTree(campaign("list", "--json").out());
-        assertThat(list.get(list.size() - 1).get("name").asText()).as("archived ones list last").isEqualTo("acme");
+        assertThat(list.get(list.size() - 1).get("name").asText())
+                .as("archived ones list last")
+                .isEqualTo("acme");
         assertThat(campaign("resume", "acme").out()).contains("Campaign acme is active (was archived).");
 
         CliRun archiveDefault = campaign("archive", "default");
         assertThat(archiveDefault.exitCode()).isEqualTo(1);
         assertThat(archiveDefault.err()).contains("The campaign 'default' cannot be archived");
-        assertThat(db.count("SELECT count(*) FROM campaigns WHERE name = 'default' AND status = 'active'")).isOne();
+        assertThat(db.count("SELECT count(*) FROM campaigns WHERE name = 'default' AND status = 'active'"))
+                .isOne();
     }
 
     @Test
@@ -208,8 +267,10 @@ class CampaignCommandIT {
         assertThat(funnel.get("messages_sent").asLong()).isEqualTo(3);
         assertThat(funnel.get("prospects_messaged").asLong()).isEqualTo(2);
         assertThat(funnel.get("replies").asLong()).isEqualTo(1);
-        assertThat(campaign("show", "acme").out()).contains("prospects    3: drafted 1, sent 1, replied 1")
-                .contains("sent         3 message(s) to 2 prospect(s)").contains("replies      1");
+        assertThat(campaign("show", "acme").out())
+                .contains("prospects    3: drafted 1, sent 1, replied 1")
+                .contains("sent         3 message(s) to 2 prospect(s)")
+                .contains("replies      1");
         assertThat(showJson("default").get("funnel").get("replies").asLong()).isEqualTo(1);
     }
 }

@@ -1,13 +1,14 @@
 package dev.outreachpipeline.campaigns;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.db.NamedParameters;
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +18,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * V17 on a fresh database and on an adopted predecessor's: both get the campaign 'default', every
@@ -36,20 +35,26 @@ class CampaignMigrationIT {
 
         var campaigns = db.rowsOf("SELECT name, status, mailbox, site_url FROM campaigns");
         assertThat(campaigns).hasSize(1);
-        assertThat(campaigns.get(0)).containsEntry("name", "default").containsEntry("status", "active")
-                .containsEntry("mailbox", "default").containsEntry("site_url", null);
+        assertThat(campaigns.get(0))
+                .containsEntry("name", "default")
+                .containsEntry("status", "active")
+                .containsEntry("mailbox", "default")
+                .containsEntry("site_url", null);
 
         db.execute("""
                 INSERT INTO jobs (id, job_type, status, origin) VALUES ('10000000-0000-4000-8000-000000000001', 'discover', 'running', 'cli');
                 INSERT INTO discovery_queries (id, job_id, keyword, location) VALUES
                  ('30000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', 'garden', 'usa');
                 """);
-        List<String> inserted = insertProspectsAsDiscoveryDoes(db, "30000000-0000-4000-8000-000000000001",
+        List<String> inserted = insertProspectsAsDiscoveryDoes(
+                db,
+                "30000000-0000-4000-8000-000000000001",
                 "[{\"domain\":\"found.example\",\"page_url\":\"https://found.example/\",\"page_title\":\"Found\",\"payload\":{}}]");
 
         assertThat(inserted).containsExactly("found.example");
         assertThat(db.count("SELECT count(*) FROM prospects p JOIN campaigns c ON c.id = p.campaign_id"
-                + " WHERE p.domain = 'found.example' AND c.name = 'default'")).isOne();
+                        + " WHERE p.domain = 'found.example' AND c.name = 'default'"))
+                .isOne();
         assertThatThrownBy(() -> db.execute("INSERT INTO campaigns (name, status) VALUES ('x', 'sleeping')"))
                 .hasMessageContaining("campaigns_known_status");
         assertThatThrownBy(() -> db.execute("INSERT INTO campaigns (name) VALUES ('default')"))
@@ -70,11 +75,15 @@ class CampaignMigrationIT {
 
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         assertThat(prospects).isPositive();
-        assertThat(db.count("SELECT count(*) FROM prospects p JOIN campaigns c ON c.id = p.campaign_id WHERE c.name = 'default'"))
+        assertThat(
+                        db.count(
+                                "SELECT count(*) FROM prospects p JOIN campaigns c ON c.id = p.campaign_id WHERE c.name = 'default'"))
                 .isEqualTo(prospects);
         assertThat(db.rowsOf("SELECT id::text AS id, updated_at FROM prospects ORDER BY id"))
-                .as("adopting into 'default' updates no row").isEqualTo(updatedBefore);
-        assertThat(db.count("SELECT count(*) FROM jobs WHERE campaign_id IS NOT NULL")).isZero();
+                .as("adopting into 'default' updates no row")
+                .isEqualTo(updatedBefore);
+        assertThat(db.count("SELECT count(*) FROM jobs WHERE campaign_id IS NOT NULL"))
+                .isZero();
         CliRun show = CliRun.run(db.env(), "campaign", "show", "default", "--json");
         assertThat(show.exitCode()).as(show.err()).isZero();
         JsonNode funnel = JSON.readTree(show.out()).get("funnel");
@@ -87,9 +96,11 @@ class CampaignMigrationIT {
     }
 
     /** sql/insert-prospects.sql exactly as the discovery route runs it: it names no campaign. */
-    private static List<String> insertProspectsAsDiscoveryDoes(TestDatabase db, String queryId, String rows) throws Exception {
+    private static List<String> insertProspectsAsDiscoveryDoes(TestDatabase db, String queryId, String rows)
+            throws Exception {
         String text;
-        try (InputStream in = CampaignMigrationIT.class.getClassLoader().getResourceAsStream("sql/insert-prospects.sql")) {
+        try (InputStream in =
+                CampaignMigrationIT.class.getClassLoader().getResourceAsStream("sql/insert-prospects.sql")) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -97,7 +108,8 @@ class CampaignMigrationIT {
         assertThat(text).doesNotContain("campaign");
         NamedParameters sql = NamedParameters.of(text);
         var domains = new ArrayList<String>();
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql.jdbcText())) {
+        try (Connection c = db.connect();
+                PreparedStatement ps = c.prepareStatement(sql.jdbcText())) {
             sql.bind(ps, Map.of("queryId", queryId, "rows", rows));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

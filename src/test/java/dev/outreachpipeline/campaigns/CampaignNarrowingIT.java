@@ -1,23 +1,22 @@
 package dev.outreachpipeline.campaigns;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.prospects.ProspectCsv;
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --campaign NAME} on prospects list, export, approve --all and status: only that campaign's
@@ -76,7 +75,8 @@ class CampaignNarrowingIT {
         assertThat(everyone).hasSize(3);
         assertThat(everyone.get(0).get("campaign").asText()).isEqualTo("default");
         assertThat(CliRun.run(env, "prospects", "list", "--campaign", "default").out())
-                .contains("other.example").doesNotContain("chairs.example");
+                .contains("other.example")
+                .doesNotContain("chairs.example");
     }
 
     @Test
@@ -100,15 +100,19 @@ class CampaignNarrowingIT {
 
         assertThat(export.exitCode()).as(export.err()).isZero();
         String header = Files.readAllLines(file, StandardCharsets.UTF_8).get(0);
-        assertThat(header).isEqualTo("id,domain,page_url,page_title,contact_email,contact_method,score,outreach_status,last_sent,"
-                + "followups_sent,draft_subject,created_at,campaign,keyword,location,contact_first_name");
+        assertThat(header)
+                .isEqualTo("id,domain,page_url,page_title,contact_email,contact_method,score,outreach_status,last_sent,"
+                        + "followups_sent,draft_subject,created_at,campaign,keyword,location,contact_first_name");
         List<Map<String, String>> rows;
         try (Reader r = Files.newBufferedReader(file)) {
             rows = ProspectCsv.read(r);
         }
         assertThat(rows).extracting(r -> r.get("id")).containsExactly(ACME_DRAFTED, ACME_SENT);
-        assertThat(rows.get(0)).containsEntry("campaign", "acme").containsEntry("keyword", "garden chairs")
-                .containsEntry("location", "uk").containsEntry("contact_first_name", "Ana");
+        assertThat(rows.get(0))
+                .containsEntry("campaign", "acme")
+                .containsEntry("keyword", "garden chairs")
+                .containsEntry("location", "uk")
+                .containsEntry("contact_first_name", "Ana");
     }
 
     @Test
@@ -117,8 +121,12 @@ class CampaignNarrowingIT {
 
         assertThat(approve.exitCode()).as(approve.err()).isZero();
         assertThat(approve.out()).contains("Approved 1 drafted prospect(s).");
-        assertThat(db.count("SELECT count(*) FROM prospects WHERE id = '" + ACME_DRAFTED + "' AND outreach_status = 'approved'")).isOne();
-        assertThat(db.count("SELECT count(*) FROM prospects WHERE id = '" + DEFAULT_DRAFTED + "' AND outreach_status = 'drafted'")).isOne();
+        assertThat(db.count("SELECT count(*) FROM prospects WHERE id = '" + ACME_DRAFTED
+                        + "' AND outreach_status = 'approved'"))
+                .isOne();
+        assertThat(db.count("SELECT count(*) FROM prospects WHERE id = '" + DEFAULT_DRAFTED
+                        + "' AND outreach_status = 'drafted'"))
+                .isOne();
 
         CliRun withIds = CliRun.run(env, "prospects", "approve", DEFAULT_DRAFTED, "--campaign", "acme");
         assertThat(withIds.exitCode()).isEqualTo(2);
@@ -136,7 +144,8 @@ class CampaignNarrowingIT {
         assertThat(f.get("jobs").get("by_status").toString()).isEqualTo("{\"completed\":1}");
         assertThat(f.get("sends").get("sent_today").asLong()).isOne();
 
-        JsonNode theDefault = JSON.readTree(CliRun.run(env, "status", "--campaign", "default", "--json").out());
+        JsonNode theDefault = JSON.readTree(
+                CliRun.run(env, "status", "--campaign", "default", "--json").out());
         assertThat(theDefault.get("prospects").toString()).isEqualTo("{\"drafted\":1}");
         assertThat(theDefault.get("sends").get("sent_today").asLong()).isZero();
         JsonNode whole = JSON.readTree(CliRun.run(env, "status", "--json").out());
@@ -148,16 +157,27 @@ class CampaignNarrowingIT {
     @Test
     void anUnknownCampaignIsAUsageErrorForEveryNarrowedCommand() {
         String[][] commands = {
-                {"prospects", "list", "--campaign", "nope"},
-                {"prospects", "export", "--campaign", "nope", "--out", tmp.resolve("x.csv").toString()},
-                {"prospects", "approve", "--all", "--campaign", "nope"},
-                {"status", "--campaign", "nope"}};
+            {"prospects", "list", "--campaign", "nope"},
+            {
+                "prospects",
+                "export",
+                "--campaign",
+                "nope",
+                "--out",
+                tmp.resolve("x.csv").toString()
+            },
+            {"prospects", "approve", "--all", "--campaign", "nope"},
+            {"status", "--campaign", "nope"}
+        };
         for (String[] args : commands) {
             CliRun run = CliRun.run(env, tmp, args);
             assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
-            assertThat(run.err()).as(String.join(" ", args)).contains("No campaign is named 'nope'; the campaigns are: acme, default.");
+            assertThat(run.err())
+                    .as(String.join(" ", args))
+                    .contains("No campaign is named 'nope'; the campaigns are: acme, default.");
         }
         assertThat(tmp.resolve("x.csv")).doesNotExist();
-        assertThat(db.count("SELECT count(*) FROM prospects WHERE outreach_status = 'approved'")).isZero();
+        assertThat(db.count("SELECT count(*) FROM prospects WHERE outreach_status = 'approved'"))
+                .isZero();
     }
 }

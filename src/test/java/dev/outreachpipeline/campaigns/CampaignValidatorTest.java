@@ -1,14 +1,13 @@
 package dev.outreachpipeline.campaigns;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outreachpipeline.discovery.Categories;
 import dev.outreachpipeline.discovery.Locations;
 import dev.outreachpipeline.discovery.TableSource;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** A campaign's settings checked and normalised, without a database. */
 class CampaignValidatorTest {
@@ -25,8 +24,14 @@ class CampaignValidatorTest {
             """));
     private static final CampaignValidator VALIDATOR = new CampaignValidator(LOCATIONS, CATEGORIES, Set.of("default"));
 
-    private static CampaignChanges changes(String site, String keywords, List<String> categories, List<String> locations,
-                                           String maxResults, String schedule, String mailbox) {
+    private static CampaignChanges changes(
+            String site,
+            String keywords,
+            List<String> categories,
+            List<String> locations,
+            String maxResults,
+            String schedule,
+            String mailbox) {
         return new CampaignChanges(site, keywords, categories, locations, maxResults, schedule, null, mailbox);
     }
 
@@ -36,8 +41,14 @@ class CampaignValidatorTest {
 
     @Test
     void aValidCampaignIsStoredAsTheTablesSpellItsNames() {
-        var checked = check(changes("https://acme.example/path?q=1", " garden ,  patio   chairs,", List.of(" HOME_DECOR", "home_decor"),
-                List.of("USA", "2840", "united states", "Uk"), "100", "0 0 6 * * ?", "default"));
+        var checked = check(changes(
+                "https://acme.example/path?q=1",
+                " garden ,  patio   chairs,",
+                List.of(" HOME_DECOR", "home_decor"),
+                List.of("USA", "2840", "united states", "Uk"),
+                "100",
+                "0 0 6 * * ?",
+                "default"));
 
         assertThat(checked.problems()).isEmpty();
         Campaign c = checked.campaign();
@@ -51,33 +62,49 @@ class CampaignValidatorTest {
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        var checked = check(changes("http:///nohost", "ok", List.of("knitting"), List.of("atlantis", "uk"), "0", "0 0 25 * * ?",
-                "sales"));
+        var checked = check(changes(
+                "http:///nohost", "ok", List.of("knitting"), List.of("atlantis", "uk"), "0", "0 0 25 * * ?", "sales"));
 
         assertThat(checked.ok()).isFalse();
-        assertThat(checked.problems()).hasSize(6).anySatisfy(p -> assertThat(p).startsWith("The site 'http:///nohost'"))
+        assertThat(checked.problems())
+                .hasSize(6)
+                .anySatisfy(p -> assertThat(p).startsWith("The site 'http:///nohost'"))
                 .anySatisfy(p -> assertThat(p).startsWith("Unknown category 'knitting'"))
                 .anySatisfy(p -> assertThat(p).startsWith("Unknown location 'atlantis'"))
                 .anySatisfy(p -> assertThat(p).contains("must be between 1 and 1000, is 0"))
-                .anySatisfy(p -> assertThat(p).startsWith("The schedule '0 0 25 * * ?' is not a Quartz cron expression"))
+                .anySatisfy(
+                        p -> assertThat(p).startsWith("The schedule '0 0 25 * * ?' is not a Quartz cron expression"))
                 .anySatisfy(p -> assertThat(p).isEqualTo("Unknown mailbox 'sales'; known mailboxes: default."));
     }
 
     @Test
     void onlyHttpAndHttpsUrlsWithAHostAreSites() {
-        for (String bad : new String[] {"ftp://acme.example", "acme.example", "https://", "https://acme .example", "javascript:alert(1)",
-                "https://acme.example/\u001B[2J"}) {
-            assertThat(check(changes(bad, null, null, null, null, null, null)).problems()).as(bad).hasSize(1);
+        for (String bad : new String[] {
+            "ftp://acme.example",
+            "acme.example",
+            "https://",
+            "https://acme .example",
+            "javascript:alert(1)",
+            "https://acme.example/\u001B[2J"
+        }) {
+            assertThat(check(changes(bad, null, null, null, null, null, null)).problems())
+                    .as(bad)
+                    .hasSize(1);
         }
         for (String good : new String[] {"http://acme.example", "HTTPS://Acme.Example:8443/blog/"}) {
-            assertThat(check(changes(good, null, null, null, null, null, null)).problems()).as(good).isEmpty();
+            assertThat(check(changes(good, null, null, null, null, null, null)).problems())
+                    .as(good)
+                    .isEmpty();
         }
     }
 
     @Test
     void aSavedSearchMayLeaveOutKeywordsCategoriesAndLocations() {
-        assertThat(check(changes(null, null, null, null, null, null, null)).problems()).isEmpty();
-        assertThat(check(changes(null, null, null, List.of("uk"), null, null, null)).problems()).isEmpty();
+        assertThat(check(changes(null, null, null, null, null, null, null)).problems())
+                .isEmpty();
+        assertThat(check(changes(null, null, null, List.of("uk"), null, null, null))
+                        .problems())
+                .isEmpty();
     }
 
     @Test
@@ -98,8 +125,16 @@ class CampaignValidatorTest {
 
     @Test
     void anUpdateChangesOnlyWhatIsGivenAndAnEmptyValueClearsIt() {
-        Campaign stored = new CampaignChanges("https://acme.example", "garden", List.of("holiday"), List.of("usa"), "50",
-                "0 0 6 * * ?", "templates/acme", "default").applyTo(Campaign.named("acme"));
+        Campaign stored = new CampaignChanges(
+                        "https://acme.example",
+                        "garden",
+                        List.of("holiday"),
+                        List.of("usa"),
+                        "50",
+                        "0 0 6 * * ?",
+                        "templates/acme",
+                        "default")
+                .applyTo(Campaign.named("acme"));
 
         Campaign updated = new CampaignChanges(null, "", null, List.of(""), "", "", null, null).applyTo(stored);
 

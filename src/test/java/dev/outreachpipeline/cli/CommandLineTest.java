@@ -1,11 +1,10 @@
 package dev.outreachpipeline.cli;
 
-import dev.outreachpipeline.testsupport.CliRun;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outreachpipeline.testsupport.CliRun;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The command tree and exit codes, without a database. */
 class CommandLineTest {
@@ -22,15 +21,21 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasItsOwnHelp() {
-        var root = OutreachCli.commandLine(new CliContext(Map.of(), java.nio.file.Path.of("."),
-                new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter())));
-        var pending = new java.util.ArrayDeque<picocli.CommandLine>(root.getSubcommands().values());
+        var root = OutreachCli.commandLine(new CliContext(
+                Map.of(),
+                java.nio.file.Path.of("."),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter())));
+        var pending = new java.util.ArrayDeque<picocli.CommandLine>(
+                root.getSubcommands().values());
         while (!pending.isEmpty()) {
             picocli.CommandLine cmd = pending.pop();
             if (cmd.getCommandName().equals("help")) {
                 continue;
             }
-            assertThat(cmd.getCommandSpec().optionsMap()).as(cmd.getCommandSpec().qualifiedName()).containsKey("--help");
+            assertThat(cmd.getCommandSpec().optionsMap())
+                    .as(cmd.getCommandSpec().qualifiedName())
+                    .containsKey("--help");
             pending.addAll(cmd.getSubcommands().values());
         }
     }
@@ -41,8 +46,11 @@ class CommandLineTest {
      */
     @Test
     void everyHelpTextReadsAsWholeSentences() {
-        var root = OutreachCli.commandLine(new CliContext(Map.of(), java.nio.file.Path.of("."),
-                new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter())));
+        var root = OutreachCli.commandLine(new CliContext(
+                Map.of(),
+                java.nio.file.Path.of("."),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter())));
         var pending = new java.util.ArrayDeque<picocli.CommandLine>(java.util.List.of(root));
         var cut = new java.util.ArrayList<String>();
         var whole = java.util.regex.Pattern.compile(".*[.!?][\"')]?", java.util.regex.Pattern.DOTALL);
@@ -62,7 +70,8 @@ class CommandLineTest {
             for (var arg : spec.args()) {
                 String text = String.join(" ", arg.description());
                 if (!whole.matcher(text.strip()).matches()) {
-                    cut.add(spec.qualifiedName() + " " + arg.paramLabel() + (arg.isOption() ? " " + ((picocli.CommandLine.Model.OptionSpec) arg).longestName() : "")
+                    cut.add(spec.qualifiedName() + " " + arg.paramLabel()
+                            + (arg.isOption() ? " " + ((picocli.CommandLine.Model.OptionSpec) arg).longestName() : "")
                             + ": '" + text + "'");
                 }
             }
@@ -81,10 +90,14 @@ class CommandLineTest {
 
     @Test
     void anInvalidConfigurationIsAUsageErrorListingEveryProblem() {
-        CliRun run = CliRun.run(Map.of("OUTREACH_DATABASE_POOL_SIZE", "x", "OUTREACH_EMBEDDED_PORT", "-1"), "config", "check");
+        CliRun run = CliRun.run(
+                Map.of("OUTREACH_DATABASE_POOL_SIZE", "x", "OUTREACH_EMBEDDED_PORT", "-1"), "config", "check");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("2 problems").contains("outreach.database.pool-size").contains("outreach.embedded.port");
+        assertThat(run.err())
+                .contains("2 problems")
+                .contains("outreach.database.pool-size")
+                .contains("outreach.embedded.port");
     }
 
     @Test
@@ -92,7 +105,8 @@ class CommandLineTest {
         CliRun run = CliRun.run(Map.of("DATABASE_URL", "postgres://app:s3cret@db/outreach"), "config", "show");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("outreach.database.url = postgres://app:****@db/outreach    # environment DATABASE_URL")
+        assertThat(run.out())
+                .contains("outreach.database.url = postgres://app:****@db/outreach    # environment DATABASE_URL")
                 .doesNotContain("s3cret");
     }
 }

@@ -1,12 +1,11 @@
 package dev.outreachpipeline.cli;
 
-import dev.outreachpipeline.testsupport.CliRun;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outreachpipeline.testsupport.CliRun;
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** config check: what every stage lacks, values the daemon would refuse, variables that look like ours. */
 class ConfigCheckTest {
@@ -46,12 +45,13 @@ class ConfigCheckTest {
         CliRun run = check(Map.of());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.out().lines()).containsExactly(
-                "discovery: DATAFORSEO_LOGIN and DATAFORSEO_PASSWORD are not set",
-                "enrichment: HUNTER_API_KEY is not set",
-                "drafting: OUTREACH_SENDER_NAME is not set",
-                "sending: SMTP_HOST, MAIL_FROM, SENDER_POSTAL_ADDRESS and OUTREACH_UNSUBSCRIBE_SECRET are not set",
-                "replies: IMAP_HOST, IMAP_USERNAME and IMAP_PASSWORD are not set");
+        assertThat(run.out().lines())
+                .containsExactly(
+                        "discovery: DATAFORSEO_LOGIN and DATAFORSEO_PASSWORD are not set",
+                        "enrichment: HUNTER_API_KEY is not set",
+                        "drafting: OUTREACH_SENDER_NAME is not set",
+                        "sending: SMTP_HOST, MAIL_FROM, SENDER_POSTAL_ADDRESS and OUTREACH_UNSUBSCRIBE_SECRET are not set",
+                        "replies: IMAP_HOST, IMAP_USERNAME and IMAP_PASSWORD are not set");
         assertThat(run.err()).contains("5 of 5 stages lack settings").doesNotContain("is valid");
     }
 
@@ -60,8 +60,9 @@ class ConfigCheckTest {
         CliRun run = check(everyStageReady());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out().lines()).containsExactly("discovery: ready", "enrichment: ready", "drafting: ready",
-                "sending: ready", "replies: ready");
+        assertThat(run.out().lines())
+                .containsExactly(
+                        "discovery: ready", "enrichment: ready", "drafting: ready", "sending: ready", "replies: ready");
         assertThat(run.err()).contains("The configuration is valid and every stage is ready.");
     }
 
@@ -83,8 +84,19 @@ class ConfigCheckTest {
 
     @Test
     void variablesThatLookLikeOursAreNamedWithTheOneThatWasMeant() {
-        CliRun run = check(everyStageReady("HUNTER_APIKEY", "x", "SMTP_PASS", "x", "smtp_host", "x",
-                "MAILFROM", "x", "SMTP_SERVER", "x", "OUTREACH_SENDERNAME", "x"));
+        CliRun run = check(everyStageReady(
+                "HUNTER_APIKEY",
+                "x",
+                "SMTP_PASS",
+                "x",
+                "smtp_host",
+                "x",
+                "MAILFROM",
+                "x",
+                "SMTP_SERVER",
+                "x",
+                "OUTREACH_SENDERNAME",
+                "x"));
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err())
@@ -101,26 +113,51 @@ class ConfigCheckTest {
 
     @Test
     void theUsualEnvironmentOfAMachineIsNotTakenForOurs() {
-        CliRun run = check(everyStageReady("PATH", "/usr/bin", "HOME", "/home/sam", "MAIL", "/var/mail/sam",
-                "JAVA_HOME", "/opt/java", "JDBC_DATABASE_URL", "jdbc:postgresql://db/x", "HOSTNAME", "box",
-                "LANG", "C.UTF-8", "SHELL", "/bin/sh", "USER", "sam", "TERM", "xterm"));
+        CliRun run = check(everyStageReady(
+                "PATH",
+                "/usr/bin",
+                "HOME",
+                "/home/sam",
+                "MAIL",
+                "/var/mail/sam",
+                "JAVA_HOME",
+                "/opt/java",
+                "JDBC_DATABASE_URL",
+                "jdbc:postgresql://db/x",
+                "HOSTNAME",
+                "box",
+                "LANG",
+                "C.UTF-8",
+                "SHELL",
+                "/bin/sh",
+                "USER",
+                "sam",
+                "TERM",
+                "xterm"));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
     }
 
     @Test
     void valuesTheDaemonWouldRefuseAreReportedTogetherWithWhatTheStagesLack() {
-        var env = everyStageReady("OUTREACH_UNSUBSCRIBE_SECRET", "short-secret-12345", "MAIL_FROM", "a@b@c",
-                "OUTREACH_DATABASE_POOL_SIZE", "x");
+        var env = everyStageReady(
+                "OUTREACH_UNSUBSCRIBE_SECRET",
+                "short-secret-12345",
+                "MAIL_FROM",
+                "a@b@c",
+                "OUTREACH_DATABASE_POOL_SIZE",
+                "x");
         env.remove("HUNTER_API_KEY");
 
         CliRun run = check(env);
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.out()).contains("enrichment: HUNTER_API_KEY is not set").contains("sending: ready");
-        assertThat(run.err()).contains("3 problems")
-                .contains("'outreach.unsubscribe.secret' (from environment OUTREACH_UNSUBSCRIBE_SECRET) is 18 characters"
-                        + " long; it must be at least 32")
+        assertThat(run.err())
+                .contains("3 problems")
+                .contains(
+                        "'outreach.unsubscribe.secret' (from environment OUTREACH_UNSUBSCRIBE_SECRET) is 18 characters"
+                                + " long; it must be at least 32")
                 .contains("'outreach.mail.from' (from environment MAIL_FROM) 'a@b@c' is not an address")
                 .contains("outreach.database.pool-size")
                 .doesNotContain("short-secret-12345");
@@ -128,8 +165,10 @@ class ConfigCheckTest {
         // The daemon refuses the same values with the same sentences before it opens a database.
         CliRun start = CliRun.run(env, "run");
         assertThat(start.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(start.err()).contains("3 problems")
-                .contains("'outreach.unsubscribe.secret' (from environment OUTREACH_UNSUBSCRIBE_SECRET) is 18 characters")
+        assertThat(start.err())
+                .contains("3 problems")
+                .contains(
+                        "'outreach.unsubscribe.secret' (from environment OUTREACH_UNSUBSCRIBE_SECRET) is 18 characters")
                 .contains("'outreach.mail.from' (from environment MAIL_FROM) 'a@b@c' is not an address");
     }
 
@@ -138,7 +177,8 @@ class ConfigCheckTest {
         CliRun run = check(everyStageReady("MAIL_FROM", "sam@example.com\r\nBcc: everyone@example.com"));
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("'outreach.mail.from' (from environment MAIL_FROM)")
+        assertThat(run.err())
+                .contains("'outreach.mail.from' (from environment MAIL_FROM)")
                 .contains("contains a line break or control character")
                 .doesNotContain("\r\nBcc");
     }
@@ -163,7 +203,8 @@ class ConfigCheckTest {
         CliRun run = check(everyStageReady(), "--stage", "mailing");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("'mailing' is not a stage; the stages are discovery, enrichment, drafting, sending, replies");
+        assertThat(run.err())
+                .contains("'mailing' is not a stage; the stages are discovery, enrichment, drafting, sending, replies");
         assertThat(run.out()).isEmpty();
     }
 
@@ -172,6 +213,7 @@ class ConfigCheckTest {
         CliRun run = check(everyStageReady("OUTREACH_DRAFTS_TEMPLATES_DIR", "/no/such/templates"));
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("'outreach.drafts.templates-dir' names /no/such/templates, which is not a folder");
+        assertThat(run.err())
+                .contains("'outreach.drafts.templates-dir' names /no/such/templates, which is not a folder");
     }
 }

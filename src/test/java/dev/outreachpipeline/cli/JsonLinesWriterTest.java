@@ -1,9 +1,9 @@
 package dev.outreachpipeline.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class JsonLinesWriterTest {
 
@@ -41,7 +40,8 @@ class JsonLinesWriterTest {
         assertThat(lines.get(0).get("level").asText()).isEqualTo("INFO");
         assertThat(lines.get(0).has("logger")).isTrue();
         assertThat(lines.get(0).has("thread")).isTrue();
-        assertThat(lines.get(1).get("message").asText()).isEqualTo("Cannot connect to postgres://app:****@db:5432/x (\"quoted\")");
+        assertThat(lines.get(1).get("message").asText())
+                .isEqualTo("Cannot connect to postgres://app:****@db:5432/x (\"quoted\")");
         assertThat(lines.get(2).get("message").asText()).isEqualTo("left without a newline");
         assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("hunter2");
     }

@@ -1,6 +1,6 @@
 package dev.outreachpipeline.cli;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,8 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ProgressTest {
 
@@ -51,11 +50,11 @@ class ProgressTest {
         progress.update("pending", 0, 0, "pending");
         progress.update("running", 0, 4, "running, 0/4");
         clock.advance(Duration.ofSeconds(1));
-        progress.update("running", 1, 4, "running, 1/4");   // too soon: held back
+        progress.update("running", 1, 4, "running, 1/4"); // too soon: held back
         clock.advance(Duration.ofSeconds(1));
-        progress.update("running", 2, 4, "running, 2/4");   // still too soon
+        progress.update("running", 2, 4, "running, 2/4"); // still too soon
         clock.advance(Duration.ofSeconds(4));
-        progress.update("running", 3, 4, "running, 3/4");   // the interval has passed
+        progress.update("running", 3, 4, "running, 3/4"); // the interval has passed
         clock.advance(Duration.ofSeconds(1));
         progress.update("completed", 4, 4, "completed, 4/4");
 
@@ -139,7 +138,8 @@ class ProgressTest {
         progress.finish();
 
         List<String> lines = List.of(screen.toString().split("\n"));
-        assertThat(lines.get(0).substring(lines.get(0).lastIndexOf('\r') + 1)).isEqualTo("Backed up jobs: 2 row(s) to jobs.csv");
+        assertThat(lines.get(0).substring(lines.get(0).lastIndexOf('\r') + 1))
+                .isEqualTo("Backed up jobs: 2 row(s) to jobs.csv");
         assertThat(lines.get(1)).contains("[----------] backing up jobs");
     }
 
@@ -153,16 +153,19 @@ class ProgressTest {
         progress.update("backup", 1, 2, "backing up prospects");
 
         String screenNow = screen.toString();
-        assertThat(screenNow.substring(screenNow.lastIndexOf('\r') + 1)).startsWith("[#####-----] backing up prospects");
+        assertThat(screenNow.substring(screenNow.lastIndexOf('\r') + 1))
+                .startsWith("[#####-----] backing up prospects");
     }
 
     @Test
     void onlyAConsoleThatIsNotDumbAndNotLoggingJsonIsInteractive() {
-        assertThat(Progress.isInteractive(true, Map.of("TERM", "xterm-256color"))).isTrue();
+        assertThat(Progress.isInteractive(true, Map.of("TERM", "xterm-256color")))
+                .isTrue();
         assertThat(Progress.isInteractive(true, Map.of())).isTrue();
         assertThat(Progress.isInteractive(false, Map.of("TERM", "xterm"))).isFalse();
         assertThat(Progress.isInteractive(true, Map.of("TERM", "dumb"))).isFalse();
-        assertThat(Progress.isInteractive(true, Map.of("OUTREACH_LOG_FORMAT", "json"))).isFalse();
+        assertThat(Progress.isInteractive(true, Map.of("OUTREACH_LOG_FORMAT", "json")))
+                .isFalse();
     }
 
     @Test

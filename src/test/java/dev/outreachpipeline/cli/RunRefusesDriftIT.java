@@ -1,13 +1,13 @@
 package dev.outreachpipeline.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.db.SchemaMigrator;
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class RunRefusesDriftIT {
 
@@ -23,7 +23,8 @@ class RunRefusesDriftIT {
         CliRun run = CliRun.run(db.env(), "run");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.DRIFT);
-        assertThat(run.err()).contains("has drifted", "ix_jobs_status", "`outreach db verify`")
+        assertThat(run.err())
+                .contains("has drifted", "ix_jobs_status", "`outreach db verify`")
                 .doesNotContain("`outreach db migrate`");
     }
 
@@ -33,6 +34,8 @@ class RunRefusesDriftIT {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.DRIFT);
         assertThat(run.err()).contains("not migrated", "`outreach db migrate`", "`outreach run --migrate`");
-        assertThat(db.count("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).as("nothing was created").isZero();
+        assertThat(db.count("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"))
+                .as("nothing was created")
+                .isZero();
     }
 }

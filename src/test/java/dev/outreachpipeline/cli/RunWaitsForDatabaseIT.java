@@ -1,17 +1,16 @@
 package dev.outreachpipeline.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outreachpipeline.testsupport.JarProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** `outreach run` started before its database answers: it waits with backoff, within a budget. */
 class RunWaitsForDatabaseIT {
@@ -34,9 +33,15 @@ class RunWaitsForDatabaseIT {
     }
 
     private static Map<String, String> envWithDefaultConnectTimeout(int port, String retrySeconds) {
-        return Map.of("DATABASE_URL", "postgres://postgres:pg-s3cret@127.0.0.1:" + port + "/postgres",
-                "OUTREACH_DATABASE_START_RETRY_SECONDS", retrySeconds,
-                "OUTREACH_HTTP_PORT", "0", "OUTREACH_HTTP_BIND", "127.0.0.1");
+        return Map.of(
+                "DATABASE_URL",
+                "postgres://postgres:pg-s3cret@127.0.0.1:" + port + "/postgres",
+                "OUTREACH_DATABASE_START_RETRY_SECONDS",
+                retrySeconds,
+                "OUTREACH_HTTP_PORT",
+                "0",
+                "OUTREACH_HTTP_BIND",
+                "127.0.0.1");
     }
 
     @Test
@@ -49,7 +54,8 @@ class RunWaitsForDatabaseIT {
             assertThat(run.waitFor(LONG)).as(run.err()).isEqualTo(1);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             String err = run.err();
-            assertThat(err).contains("database not reachable at 127.0.0.1:" + port)
+            assertThat(err)
+                    .contains("database not reachable at 127.0.0.1:" + port)
                     .containsPattern("\\(Connection refused\\); retrying in 1 s, attempt 2")
                     // the backoff doubles, but never past what is left of the budget; every try is reported
                     .containsPattern("retrying in [12] s, attempt 3")
@@ -77,7 +83,10 @@ class RunWaitsForDatabaseIT {
         try (JarProcess run = JarProcess.start(workDir, env(port, "120"), "run", "--migrate")) {
             run.awaitErr("database not reachable at 127.0.0.1:" + port, LONG);
             try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setPort(port).start()) {
-                pg.getPostgresDatabase().getConnection().createStatement().execute("ALTER USER postgres PASSWORD 'pg-s3cret'");
+                pg.getPostgresDatabase()
+                        .getConnection()
+                        .createStatement()
+                        .execute("ALTER USER postgres PASSWORD 'pg-s3cret'");
                 run.awaitErr("Routes startup", LONG);
                 assertThat(run.terminate(LONG)).isEqualTo(143);
             }

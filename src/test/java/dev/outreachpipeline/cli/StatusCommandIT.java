@@ -1,18 +1,17 @@
 package dev.outreachpipeline.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.SampleRows;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** {@code outreach status} reads its figures from the database, with no daemon running. */
 class StatusCommandIT {
@@ -20,8 +19,8 @@ class StatusCommandIT {
     private static final long NEXT_FIRE = Instant.parse("2031-05-06T07:00:00Z").toEpochMilli();
 
     private final TestDatabase db = TestPostgres.newDatabase();
-    private final Map<String, String> env = db.env("MAIL_FROM", "Sam@Sender.example", "OUTREACH_SEND_DAILY_CAP", "20",
-            "OUTREACH_SEND_HOURLY_CAP", "5");
+    private final Map<String, String> env =
+            db.env("MAIL_FROM", "Sam@Sender.example", "OUTREACH_SEND_DAILY_CAP", "20", "OUTREACH_SEND_HOURLY_CAP", "5");
 
     @BeforeEach
     void seed() {
@@ -53,9 +52,10 @@ class StatusCommandIT {
                                               is_update_data, requests_recovery)
                      VALUES ('outreach-pipeline', 'j', 'g', 'org.example.Job', false, true, false, false);
                 """);
-        db.execute("INSERT INTO qrtz_triggers (sched_name, trigger_name, trigger_group, job_name, job_group, next_fire_time,"
-                + " trigger_state, trigger_type, start_time) VALUES ('outreach-pipeline', 'scheduled-discovery', 'g', 'j', 'g', "
-                + NEXT_FIRE + ", 'WAITING', 'CRON', 0)");
+        db.execute(
+                "INSERT INTO qrtz_triggers (sched_name, trigger_name, trigger_group, job_name, job_group, next_fire_time,"
+                        + " trigger_state, trigger_type, start_time) VALUES ('outreach-pipeline', 'scheduled-discovery', 'g', 'j', 'g', "
+                        + NEXT_FIRE + ", 'WAITING', 'CRON', 0)");
     }
 
     @Test
@@ -99,7 +99,8 @@ class StatusCommandIT {
                 .contains("Jobs:       completed 3, done 1, failed 1, pending 1")
                 .contains("enrich     completed 2")
                 .contains("Prospects:  enriched 1, pending 1, sent 3")
-                .contains("2 in the last 24 h of a daily cap of 20 (18 left), 1 in the last hour of an hourly cap of 5 (4 left)")
+                .contains(
+                        "2 in the last 24 h of a daily cap of 20 (18 left), 1 in the last hour of an hourly cap of 5 (4 left)")
                 .contains("DataForSEO: today 3 call(s), $0.0055; this month 3 call(s), $0.0055")
                 .contains("Hunter:     today 5 call(s), 2 domain(s) enriched")
                 .contains("cost unknown")
@@ -111,18 +112,26 @@ class StatusCommandIT {
     @Test
     void textFromTheDatabaseIsShownWithVisibleEscapesInTextAndJson() {
         // a window title with a bell, and a C1 CSI clear-screen that JSON writers leave as it is
-        db.execute("INSERT INTO qrtz_triggers (sched_name, trigger_name, trigger_group, job_name, job_group, next_fire_time,"
-                + " trigger_state, trigger_type, start_time) VALUES ('outreach-pipeline', 'evil' || chr(27) || ']0;pwned'"
-                + " || chr(7) || chr(155) || '2J', 'g', 'j', 'g', " + (NEXT_FIRE + 1) + ", 'WAITING', 'CRON', 0)");
+        db.execute(
+                "INSERT INTO qrtz_triggers (sched_name, trigger_name, trigger_group, job_name, job_group, next_fire_time,"
+                        + " trigger_state, trigger_type, start_time) VALUES ('outreach-pipeline', 'evil' || chr(27) || ']0;pwned'"
+                        + " || chr(7) || chr(155) || '2J', 'g', 'j', 'g', " + (NEXT_FIRE + 1)
+                        + ", 'WAITING', 'CRON', 0)");
 
         CliRun text = CliRun.run(env, "status");
         CliRun json = CliRun.run(env, "status", "--json");
 
         assertThat(text.exitCode()).as(text.err()).isZero();
-        assertThat(text.out()).doesNotContain("\u001B").doesNotContain("\u0007").doesNotContain("\u009B")
+        assertThat(text.out())
+                .doesNotContain("\u001B")
+                .doesNotContain("\u0007")
+                .doesNotContain("\u009B")
                 .contains("evil\\x1B]0;pwned\\x07\\x9B2J");
         assertThat(json.exitCode()).as(json.err()).isZero();
-        assertThat(json.out()).doesNotContain("\u001B").doesNotContain("\u0007").doesNotContain("\u009B")
+        assertThat(json.out())
+                .doesNotContain("\u001B")
+                .doesNotContain("\u0007")
+                .doesNotContain("\u009B")
                 .contains("evil\\u001B]0;pwned\\u0007\\u009B2J");
     }
 

@@ -1,8 +1,8 @@
 package dev.outreachpipeline.cli;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class TerminalTextTest {
 
@@ -37,11 +37,15 @@ class TerminalTextTest {
 
     @Test
     void jsonForTheTerminalEscapesWhatJsonWouldLeaveRaw() throws Exception {
-        String json = TerminalText.jsonMapper().writeValueAsString(java.util.Map.of("title", "a\u001B[2J\u007F\u009B6n\u202Eb ü"));
+        String json = TerminalText.jsonMapper()
+                .writeValueAsString(java.util.Map.of("title", "a\u001B[2J\u007F\u009B6n\u202Eb ü"));
 
         assertThat(json).contains("a\\u001B[2J\\u007F\\u009B6n\\u202Eb ü");
         assertThat(json.chars()).noneMatch(c -> c == 0x1B || c == 0x7F || c == 0x9B || c == 0x202E);
-        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("title").asText())
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(json)
+                        .get("title")
+                        .asText())
                 .isEqualTo("a\u001B[2J\u007F\u009B6n\u202Eb ü");
     }
 }

@@ -34,12 +34,10 @@ final class ConfigurationReference {
     private static final Pattern ONE_OF = Pattern.compile("must be one of (.+), is '.*'", Pattern.DOTALL);
 
     /** One key of the properties file: its default ("" = empty) and the comment directly above it. */
-    record Entry(String key, String defaultValue, String description) {
-    }
+    record Entry(String key, String defaultValue, String description) {}
 
     /** A "# --- Title ---" part of the file, with the comment paragraphs that stand apart from any key. */
-    record Section(String title, List<String> notes, List<Entry> entries) {
-    }
+    record Section(String title, List<String> notes, List<Entry> entries) {}
 
     /** The properties file as the reference reads it: its opening comment, then its sections in order. */
     record PropertiesFile(List<String> introduction, List<Section> sections) {
@@ -49,8 +47,7 @@ final class ConfigurationReference {
         }
     }
 
-    private ConfigurationReference() {
-    }
+    private ConfigurationReference() {}
 
     /**
      * Reads the file the way an operator does: a comment block ending right above a key describes
@@ -86,7 +83,8 @@ final class ConfigurationReference {
                     current = new Section("", new ArrayList<>(), new ArrayList<>());
                     sections.add(current);
                 }
-                current.entries().add(new Entry(key, defaults.getProperty(key, "").strip(), paragraph(comment)));
+                current.entries()
+                        .add(new Entry(key, defaults.getProperty(key, "").strip(), paragraph(comment)));
                 comment.clear();
             }
         }
@@ -138,7 +136,8 @@ final class ConfigurationReference {
                         + " (the reference takes its description from there)");
             }
             if (e.key().startsWith("outreach.") && ConfigSchema.find(e.key()).isEmpty()) {
-                problems.add(e.key() + " is in " + PROPERTIES + " but not in ConfigSchema (add it there with its check)");
+                problems.add(
+                        e.key() + " is in " + PROPERTIES + " but not in ConfigSchema (add it there with its check)");
             }
         }
         for (Setting s : ConfigSchema.all()) {
@@ -159,13 +158,19 @@ final class ConfigurationReference {
         out.append("This page is generated from [`config/application.properties`](../config/application.properties)")
                 .append(" (defaults and descriptions) and `ConfigSchema` (environment variables, allowed values,")
                 .append(" secrets). To change a setting's description or default, edit the properties file; then")
-                .append(" regenerate this page with `").append(REGENERATE_COMMAND).append("`.\n\n");
+                .append(" regenerate this page with `")
+                .append(REGENERATE_COMMAND)
+                .append("`.\n\n");
         for (String p : file.introduction()) {
             out.append(markdown(p)).append("\n\n");
         }
         out.append("## Contents\n\n");
         for (Section s : file.sections()) {
-            out.append("- [").append(title(s)).append("](#").append(anchor(title(s))).append(")\n");
+            out.append("- [")
+                    .append(title(s))
+                    .append("](#")
+                    .append(anchor(title(s)))
+                    .append(")\n");
         }
         out.append('\n');
         for (Section s : file.sections()) {
@@ -179,11 +184,17 @@ final class ConfigurationReference {
             out.append("| setting | environment | default | allowed | description |\n");
             out.append("|---|---|---|---|---|\n");
             for (Entry e : s.entries()) {
-                out.append("| `").append(e.key()).append("` | ")
-                        .append(environment(e.key())).append(" | ")
-                        .append(e.defaultValue().isEmpty() ? "empty" : code(e.defaultValue())).append(" | ")
-                        .append(allowed(e.key())).append(" | ")
-                        .append(cell(markdown(e.description()))).append(" |\n");
+                out.append("| `")
+                        .append(e.key())
+                        .append("` | ")
+                        .append(environment(e.key()))
+                        .append(" | ")
+                        .append(e.defaultValue().isEmpty() ? "empty" : code(e.defaultValue()))
+                        .append(" | ")
+                        .append(allowed(e.key()))
+                        .append(" | ")
+                        .append(cell(markdown(e.description())))
+                        .append(" |\n");
             }
             out.append('\n');
         }
@@ -196,7 +207,9 @@ final class ConfigurationReference {
 
     /** GitHub's heading anchor: lower case, punctuation dropped, spaces become '-'. */
     static String anchor(String heading) {
-        return heading.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+        return heading.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                .replace(' ', '-');
     }
 
     /** The variable an operator would set first, then the other names that set it too. */
@@ -209,8 +222,15 @@ final class ConfigurationReference {
         var names = new ArrayList<String>(s.envAliases());
         names.add(s.envName());
         String first = code(names.get(0));
-        return names.size() == 1 ? first
-                : first + " (or " + String.join(", ", names.subList(1, names.size()).stream().map(ConfigurationReference::code).toList()) + ")";
+        return names.size() == 1
+                ? first
+                : first + " (or "
+                        + String.join(
+                                ", ",
+                                names.subList(1, names.size()).stream()
+                                        .map(ConfigurationReference::code)
+                                        .toList())
+                        + ")";
     }
 
     /**
@@ -243,7 +263,9 @@ final class ConfigurationReference {
             for (Stage.Requirement r : stage.requirements()) {
                 if (r.key().equals(key)) {
                     needed.add("needed for " + stage.name()
-                            + r.whenSet().map(other -> " when " + code(other) + " is set").orElse(""));
+                            + r.whenSet()
+                                    .map(other -> " when " + code(other) + " is set")
+                                    .orElse(""));
                 }
             }
         }
@@ -262,8 +284,11 @@ final class ConfigurationReference {
             }
             Matcher oneOf = ONE_OF.matcher(problem.get());
             if (oneOf.matches()) {
-                return Optional.of(String.join(", ",
-                        List.of(oneOf.group(1).split(",\\s*")).stream().map(ConfigurationReference::code).toList()));
+                return Optional.of(String.join(
+                        ", ",
+                        List.of(oneOf.group(1).split(",\\s*")).stream()
+                                .map(ConfigurationReference::code)
+                                .toList()));
             }
         }
         return Optional.empty();

@@ -1,13 +1,12 @@
 package dev.outreachpipeline.config;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** DATABASE_URL as `config show` prints it and as a configuration error quotes it: no credential in any form. */
 class DatabaseUrlShownMaskedTest {
@@ -16,7 +15,9 @@ class DatabaseUrlShownMaskedTest {
     Path dir;
 
     private String shown(String url) {
-        return OutreachConfig.load(null, Map.of("DATABASE_URL", url), dir).masked().get("outreach.database.url");
+        return OutreachConfig.load(null, Map.of("DATABASE_URL", url), dir)
+                .masked()
+                .get("outreach.database.url");
     }
 
     @Test
@@ -33,12 +34,15 @@ class DatabaseUrlShownMaskedTest {
 
     @Test
     void aConfigurationErrorQuotesTheUrlWithoutItsPassword() {
-        assertThatThrownBy(() -> OutreachConfig.load(null, Map.of("DATABASE_URL", "postgres://app:Secret 5@db.host/outreach"), dir))
+        assertThatThrownBy(() -> OutreachConfig.load(
+                        null, Map.of("DATABASE_URL", "postgres://app:Secret 5@db.host/outreach"), dir))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("postgres://app:****@db.host/outreach")
                 .hasMessageNotContaining("Secret");
-        assertThatThrownBy(() -> OutreachConfig.load(null, Map.of("DATABASE_URL", "postgres://app:pa@Secret6@db.host"), dir))
+        assertThatThrownBy(() ->
+                        OutreachConfig.load(null, Map.of("DATABASE_URL", "postgres://app:pa@Secret6@db.host"), dir))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageNotContaining("Secret6").hasMessageNotContaining("pa@");
+                .hasMessageNotContaining("Secret6")
+                .hasMessageNotContaining("pa@");
     }
 }

@@ -1,12 +1,11 @@
 package dev.outreachpipeline.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
 
 /**
  * The shipped logback.xml under OUTREACH_LOG_FORMAT: every line on stderr is one JSON object with
@@ -44,9 +43,12 @@ class JsonLogFormatTest {
         }
         assertThat(lines.get(0).get("level").asText()).isEqualTo("INFO");
         assertThat(lines.get(0).get("logger").asText()).isEqualTo("dev.outreachpipeline.Probe");
-        assertThat(lines.get(0).get("thread").asText()).isEqualTo(Thread.currentThread().getName());
-        assertThat(lines.get(0).get("message").asText()).isEqualTo("Using PostgreSQL at postgres://app:****@db.example:5432/outreach");
-        assertThat(lines.get(1).get("message").asText()).isEqualTo("calling https://api.hunter.io/v2/domain-search?domain=a.com&api_key=****");
+        assertThat(lines.get(0).get("thread").asText())
+                .isEqualTo(Thread.currentThread().getName());
+        assertThat(lines.get(0).get("message").asText())
+                .isEqualTo("Using PostgreSQL at postgres://app:****@db.example:5432/outreach");
+        assertThat(lines.get(1).get("message").asText())
+                .isEqualTo("calling https://api.hunter.io/v2/domain-search?domain=a.com&api_key=****");
         assertThat(lines.get(2).get("level").asText()).isEqualTo("ERROR");
         assertThat(lines.get(2).get("exception").asText()).contains("IllegalStateException", "password=****");
         assertThat(lines.get(0).has("exception")).isFalse();
@@ -57,8 +59,11 @@ class JsonLogFormatTest {
     void textFormatMasksMessagesAndStackTracesToo() throws Exception {
         String stderr = logWithShippedConfiguration("text");
 
-        assertThat(stderr).contains("INFO  Probe - Using PostgreSQL at postgres://app:****@db.example:5432/outreach",
-                "api_key=****", "java.lang.IllegalStateException");
+        assertThat(stderr)
+                .contains(
+                        "INFO  Probe - Using PostgreSQL at postgres://app:****@db.example:5432/outreach",
+                        "api_key=****",
+                        "java.lang.IllegalStateException");
         assertThat(stderr).doesNotContain(DB_PASSWORD).doesNotContain(API_KEY).doesNotStartWith("{");
     }
 
@@ -69,7 +74,8 @@ class JsonLogFormatTest {
         assertThat(stderr).contains("INFO  Probe - Using PostgreSQL").doesNotStartWith("{");
         assertThat(ConfigSchema.PROCESS_VARIABLES.get("OUTREACH_LOG_FORMAT").apply("yaml"))
                 .contains("must be text or json, is 'yaml'");
-        assertThat(ConfigSchema.PROCESS_VARIABLES.get("OUTREACH_LOG_FORMAT").apply("json")).isEqualTo(Optional.empty());
+        assertThat(ConfigSchema.PROCESS_VARIABLES.get("OUTREACH_LOG_FORMAT").apply("json"))
+                .isEqualTo(Optional.empty());
     }
 
     @Test
@@ -78,7 +84,7 @@ class JsonLogFormatTest {
 
         assertThat(config.get("outreach.jobs.workers")).isNotBlank();
         assertThat(org.assertj.core.api.Assertions.catchThrowable(
-                () -> OutreachConfig.load(null, Map.of("OUTREACH_LOG_FORMAT", "xml"), null)))
+                        () -> OutreachConfig.load(null, Map.of("OUTREACH_LOG_FORMAT", "xml"), null)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("OUTREACH_LOG_FORMAT must be text or json, is 'xml'");
     }
@@ -98,7 +104,9 @@ class JsonLogFormatTest {
             Logger log = context.getLogger("dev.outreachpipeline.Probe");
             log.info("Using PostgreSQL at {}", "postgres://app:" + DB_PASSWORD + "@db.example:5432/outreach");
             log.info("calling https://api.hunter.io/v2/domain-search?domain=a.com&api_key={}", API_KEY);
-            log.error("the call failed", new IllegalStateException("refused jdbc:postgresql://db/x?user=app&password=" + DB_PASSWORD));
+            log.error(
+                    "the call failed",
+                    new IllegalStateException("refused jdbc:postgresql://db/x?user=app&password=" + DB_PASSWORD));
         } finally {
             context.stop();
             System.setErr(saved);

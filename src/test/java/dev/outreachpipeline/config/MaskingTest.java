@@ -1,8 +1,8 @@
 package dev.outreachpipeline.config;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class MaskingTest {
 
@@ -14,14 +14,16 @@ class MaskingTest {
                 .isEqualTo("connect to postgresql://app:****@host:5432/db failed");
         assertThat(Masking.maskText("GET https://api.hunter.io/v2/domain-search?domain=a.com&api_key=abc123"))
                 .isEqualTo("GET https://api.hunter.io/v2/domain-search?domain=a.com&api_key=****");
-        assertThat(Masking.maskText("jdbc:postgresql://h/db?user=u&password=pw")).isEqualTo("jdbc:postgresql://h/db?user=u&password=****");
+        assertThat(Masking.maskText("jdbc:postgresql://h/db?user=u&password=pw"))
+                .isEqualTo("jdbc:postgresql://h/db?user=u&password=****");
         assertThat(Masking.maskText("nothing secret here")).isEqualTo("nothing secret here");
     }
 
     @Test
     void masksEveryCredentialBearingQueryParameterInLogText() {
-        assertThat(Masking.maskText("Using PostgreSQL at postgresql://app:****@h:5432/db?sslmode=verify-full&sslpassword=S3cr"
-                + "&sslkey=/etc/k.pk8&sslcert=/etc/c.crt&sslfactoryarg=Arg9 (schema public)"))
+        assertThat(Masking.maskText(
+                        "Using PostgreSQL at postgresql://app:****@h:5432/db?sslmode=verify-full&sslpassword=S3cr"
+                                + "&sslkey=/etc/k.pk8&sslcert=/etc/c.crt&sslfactoryarg=Arg9 (schema public)"))
                 .isEqualTo("Using PostgreSQL at postgresql://app:****@h:5432/db?sslmode=verify-full&sslpassword=****"
                         + "&sslkey=****&sslcert=/etc/c.crt&sslfactoryarg=**** (schema public)");
     }
@@ -49,7 +51,8 @@ class MaskingTest {
 
     @Test
     void aSpaceInThePasswordDoesNotEndTheMaskOfAUrlValue() {
-        assertThat(Masking.maskSetting(URL_KEY, "postgres://app:pass word@h/db")).isEqualTo("postgres://app:****@h/db");
+        assertThat(Masking.maskSetting(URL_KEY, "postgres://app:pass word@h/db"))
+                .isEqualTo("postgres://app:****@h/db");
         assertThat(Masking.maskSetting(URL_KEY, "jdbc:postgresql://h/db?password=pass word&ssl=true"))
                 .isEqualTo("jdbc:postgresql://h/db?password=****&ssl=true");
         assertThat(Masking.maskUrl("postgres://app:a/b c@d@h/db")).isEqualTo("postgres://app:****@h/db");

@@ -1,11 +1,10 @@
 package dev.outreachpipeline.config;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class StageTest {
 
@@ -13,8 +12,12 @@ class StageTest {
     void everyRequirementIsAKnownSetting() {
         for (Stage stage : Stage.ALL) {
             for (Stage.Requirement r : stage.requirements()) {
-                assertThat(ConfigSchema.find(r.key())).as(stage.name() + " needs " + r.key()).isPresent();
-                r.whenSet().ifPresent(other -> assertThat(ConfigSchema.find(other)).as(other).isPresent());
+                assertThat(ConfigSchema.find(r.key()))
+                        .as(stage.name() + " needs " + r.key())
+                        .isPresent();
+                r.whenSet()
+                        .ifPresent(other ->
+                                assertThat(ConfigSchema.find(other)).as(other).isPresent());
             }
         }
         assertThat(Stage.names()).containsExactly("discovery", "enrichment", "drafting", "sending", "replies");
@@ -27,10 +30,11 @@ class StageTest {
         Stage.Readiness sending = Stage.SENDING.check(k -> values.getOrDefault(k, ""));
 
         assertThat(sending.ready()).isFalse();
-        assertThat(sending.unset()).containsExactly("MAIL_FROM", "SENDER_POSTAL_ADDRESS", "OUTREACH_UNSUBSCRIBE_SECRET",
-                "SMTP_PASSWORD");
+        assertThat(sending.unset())
+                .containsExactly("MAIL_FROM", "SENDER_POSTAL_ADDRESS", "OUTREACH_UNSUBSCRIBE_SECRET", "SMTP_PASSWORD");
         assertThat(sending.sentence())
-                .isEqualTo("sending: MAIL_FROM, SENDER_POSTAL_ADDRESS, OUTREACH_UNSUBSCRIBE_SECRET and SMTP_PASSWORD are not set");
+                .isEqualTo(
+                        "sending: MAIL_FROM, SENDER_POSTAL_ADDRESS, OUTREACH_UNSUBSCRIBE_SECRET and SMTP_PASSWORD are not set");
         assertThat(Stage.ENRICHMENT.check(k -> " ").sentence()).isEqualTo("enrichment: HUNTER_API_KEY is not set");
         assertThat(Stage.DRAFTING.check(k -> "Sam").sentence()).isEqualTo("drafting: ready");
         assertThat(new Stage.Readiness("x", List.of("A", "B")).sentence()).isEqualTo("x: A and B are not set");

@@ -4,10 +4,9 @@ import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.jobs.DaemonStopping;
 import dev.outreachpipeline.jobs.NodeIdentity;
+import java.nio.file.Path;
 import org.apache.camel.CamelContext;
 import org.springframework.jdbc.support.JdbcTransactionManager;
-
-import java.nio.file.Path;
 
 /**
  * Configures a test CamelContext the way {@link Daemon} configures its own (properties, the named
@@ -17,10 +16,10 @@ import java.nio.file.Path;
  */
 public final class DaemonContextSetup {
 
-    private DaemonContextSetup() {
-    }
+    private DaemonContextSetup() {}
 
-    public static void configure(CamelContext context, OutreachConfig config, Database db, NodeIdentity node, Path workDir) {
+    public static void configure(
+            CamelContext context, OutreachConfig config, Database db, NodeIdentity node, Path workDir) {
         context.getPropertiesComponent().setInitialProperties(config.asProperties());
         context.getRegistry().bind("dataSource", db.dataSource());
         context.getRegistry().bind("transactionManager", new JdbcTransactionManager(db.dataSource()));

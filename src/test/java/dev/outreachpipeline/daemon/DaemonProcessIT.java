@@ -1,20 +1,18 @@
 package dev.outreachpipeline.daemon;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outreachpipeline.testsupport.CliRun;
+import dev.outreachpipeline.testsupport.CurrentSchema;
 import dev.outreachpipeline.testsupport.JarProcess;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
-import dev.outreachpipeline.testsupport.CurrentSchema;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar, run as an operator runs it. */
 class DaemonProcessIT {
@@ -27,19 +25,22 @@ class DaemonProcessIT {
     @Test
     void runMigratesOnRequestBeatsAndStopsGracefullyOnSigterm() throws Exception {
         TestDatabase db = TestPostgres.newDatabase();
-        try (JarProcess daemon = JarProcess.start(workDir, db.env("OUTREACH_DAEMON_HEARTBEAT_SECONDS", "1"), "run", "--migrate")) {
+        try (JarProcess daemon =
+                JarProcess.start(workDir, db.env("OUTREACH_DAEMON_HEARTBEAT_SECONDS", "1"), "run", "--migrate")) {
             daemon.awaitErr("Heartbeat: routes running", START);
 
             int exit = daemon.terminate(Duration.ofSeconds(60));
 
             // 143 = ended by SIGTERM after the shutdown hook completed (not killed)
             assertThat(exit).isEqualTo(143);
-            assertThat(daemon.err()).contains("Applied " + CurrentSchema.migrationCount() + " migration(s)")
+            assertThat(daemon.err())
+                    .contains("Applied " + CurrentSchema.migrationCount() + " migration(s)")
                     .contains("Stop requested")
                     .contains("Routes stopped")
                     .contains("The daemon has stopped")
                     .doesNotContain("ERROR");
-            assertThat(daemon.err().indexOf("Routes stopped")).isLessThan(daemon.err().indexOf("The daemon has stopped"));
+            assertThat(daemon.err().indexOf("Routes stopped"))
+                    .isLessThan(daemon.err().indexOf("The daemon has stopped"));
         }
     }
 
@@ -51,16 +52,21 @@ class DaemonProcessIT {
             assertThat(first.err()).contains("Using embedded PostgreSQL, data in " + workDir.resolve("data/postgres"));
         }
         assertThat(workDir.resolve("data/postgres/PG_VERSION")).exists();
-        assertThat(workDir.resolve("data/postgres/postmaster.pid")).as("the server was stopped").doesNotExist();
+        assertThat(workDir.resolve("data/postgres/postmaster.pid"))
+                .as("the server was stopped")
+                .doesNotExist();
 
         // the embedded database (no DATABASE_URL), and HTTP on a free local port rather than 8080
-        try (JarProcess daemon = JarProcess.start(workDir, Map.of("OUTREACH_HTTP_PORT", "0", "OUTREACH_HTTP_BIND", "127.0.0.1",
-                "OUTREACH_MANAGEMENT_PORT", "0"), "run")) {
+        try (JarProcess daemon = JarProcess.start(
+                workDir,
+                Map.of("OUTREACH_HTTP_PORT", "0", "OUTREACH_HTTP_BIND", "127.0.0.1", "OUTREACH_MANAGEMENT_PORT", "0"),
+                "run")) {
             daemon.awaitErr("Routes startup", START);
             // a second process while the daemon runs attaches to the same server instead of failing
             try (JarProcess cli = JarProcess.start(workDir, Map.of(), "db", "migrate")) {
                 assertThat(cli.waitFor(START)).as(cli.err()).isZero();
-                assertThat(cli.out()).contains("The schema is up to date (version " + CurrentSchema.latestVersion() + ")");
+                assertThat(cli.out())
+                        .contains("The schema is up to date (version " + CurrentSchema.latestVersion() + ")");
                 assertThat(cli.err()).contains("already running");
             }
             assertThat(daemon.terminate(Duration.ofSeconds(60))).isEqualTo(143);

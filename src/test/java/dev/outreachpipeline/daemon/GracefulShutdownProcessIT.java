@@ -1,15 +1,14 @@
 package dev.outreachpipeline.daemon;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.outreachpipeline.testsupport.JarProcess;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * SIGTERM while a daemon is enriching: it finishes the Hunter call in hand, hands the job and the
@@ -44,43 +43,65 @@ class GracefulShutdownProcessIT {
         String discoverJob = workload.submitDiscover("garden lights, patio heaters");
 
         try (JarProcess daemon = JarProcess.start(workDir, workload.env(), "run")) {
-            await().atMost(START).until(() -> workload.allSearches() >= 2
-                    && workload.db.count("SELECT count(*) FROM prospects WHERE outreach_status = 'enriching'") > 0
-                    || !daemon.err().isEmpty() && daemon.err().contains("failed:"));
+            await().atMost(START)
+                    .until(() -> workload.allSearches() >= 2
+                                    && workload.db.count(
+                                                    "SELECT count(*) FROM prospects WHERE outreach_status = 'enriching'")
+                                            > 0
+                            || !daemon.err().isEmpty() && daemon.err().contains("failed:"));
             assertThat(daemon.err()).doesNotContain("failed:");
 
             int exit = daemon.terminate(SHUTDOWN);
 
             // 143: the JVM ended on SIGTERM after its shutdown hook ran to the end (not killed)
             assertThat(exit).as(daemon.err()).isEqualTo(143);
-            assertThat(daemon.err()).contains("goes back to the queue: the daemon is stopping")
-                    .contains("The daemon has stopped").doesNotContain("did not stop within").doesNotContain("still running after");
+            assertThat(daemon.err())
+                    .contains("goes back to the queue: the daemon is stopping")
+                    .contains("The daemon has stopped")
+                    .doesNotContain("did not stop within")
+                    .doesNotContain("still running after");
             // an orderly stop is no error: no ERROR line and no stack trace once the stop was asked for, no route list
             String stopping = daemon.err().substring(daemon.err().indexOf("Stop requested"));
-            assertThat(stopping).doesNotContain(" ERROR ").doesNotContain("\tat ").doesNotContain("Stacktrace");
+            assertThat(stopping)
+                    .doesNotContain(" ERROR ")
+                    .doesNotContain("\tat ")
+                    .doesNotContain("Stacktrace");
             assertThat(daemon.err()).doesNotContain("    Started ").doesNotContain("    Stopped ");
         }
-        assertThat(workload.claimedRows()).as("rows left claimed by the stopped daemon").isZero();
+        assertThat(workload.claimedRows())
+                .as("rows left claimed by the stopped daemon")
+                .isZero();
         assertThat(workload.db.count("SELECT count(*) FROM jobs WHERE job_type = 'enrich' AND status = 'pending'"
-                + " AND claimed_by IS NULL")).isEqualTo(1);
+                        + " AND claimed_by IS NULL"))
+                .isEqualTo(1);
         long enrichedBefore = workload.db.count("SELECT count(*) FROM prospects WHERE outreach_status <> 'pending'");
         assertThat(enrichedBefore).as("enriched before the stop").isBetween(1L, 7L);
-        assertThat(workload.allSearches()).as("every answered search was recorded").isEqualTo((int) enrichedBefore);
+        assertThat(workload.allSearches())
+                .as("every answered search was recorded")
+                .isEqualTo((int) enrichedBefore);
 
         workload.slowHunter(0);
         try (JarProcess restarted = JarProcess.start(workDir, workload.env(), "run", "--once")) {
             assertThat(restarted.waitFor(START)).as(restarted.err()).isZero();
         }
 
-        assertThat(workload.db.count("SELECT count(*) FROM jobs WHERE status <> 'completed'")).isZero();
-        assertThat(workload.db.count("SELECT count(*) FROM jobs WHERE id = '" + discoverJob + "' AND status = 'completed'")).isEqualTo(1);
+        assertThat(workload.db.count("SELECT count(*) FROM jobs WHERE status <> 'completed'"))
+                .isZero();
+        assertThat(workload.db.count(
+                        "SELECT count(*) FROM jobs WHERE id = '" + discoverJob + "' AND status = 'completed'"))
+                .isEqualTo(1);
         assertThat(workload.db.count("SELECT count(*) FROM prospects")).isEqualTo(8);
-        assertThat(workload.db.count("SELECT count(*) FROM prospects WHERE outreach_status = 'drafted'")).isEqualTo(8);
+        assertThat(workload.db.count("SELECT count(*) FROM prospects WHERE outreach_status = 'drafted'"))
+                .isEqualTo(8);
         for (String keyword : workload.keywords) {
-            assertThat(workload.serpCalls(keyword)).as("SERP calls for " + keyword).isEqualTo(1);
+            assertThat(workload.serpCalls(keyword))
+                    .as("SERP calls for " + keyword)
+                    .isEqualTo(1);
         }
         for (String domain : workload.domains) {
-            assertThat(workload.searches(domain)).as("Hunter searches for " + domain).isEqualTo(1);
+            assertThat(workload.searches(domain))
+                    .as("Hunter searches for " + domain)
+                    .isEqualTo(1);
         }
         assertThat(workload.claimedRows()).isZero();
     }

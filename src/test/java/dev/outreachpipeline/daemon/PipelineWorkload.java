@@ -1,20 +1,5 @@
 package dev.outreachpipeline.daemon;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.outreachpipeline.testsupport.CliRun;
-import dev.outreachpipeline.testsupport.Fixtures;
-import dev.outreachpipeline.testsupport.TestDatabase;
-import dev.outreachpipeline.testsupport.TestPostgres;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -26,6 +11,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.outreachpipeline.testsupport.CliRun;
+import dev.outreachpipeline.testsupport.Fixtures;
+import dev.outreachpipeline.testsupport.TestDatabase;
+import dev.outreachpipeline.testsupport.TestPostgres;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The whole pipeline's outside world for daemons run as processes: a migrated database, WireMock
@@ -81,9 +80,13 @@ final class PipelineWorkload implements AutoCloseable {
             mine.add(keyword.replace(' ', '-') + "-" + i + ".example");
         }
         domains.addAll(mine);
-        dataForSeo.stubFor(post(urlEqualTo(LIVE)).withRequestBody(matchingJsonPath("$[0].keyword", equalTo(keyword)))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withFixedDelay(delayMillis).withBody(serp(keyword, mine))));
+        dataForSeo.stubFor(post(urlEqualTo(LIVE))
+                .withRequestBody(matchingJsonPath("$[0].keyword", equalTo(keyword)))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withFixedDelay(delayMillis)
+                        .withBody(serp(keyword, mine))));
         for (String domain : mine) {
             hunterKnows(domain, 0);
         }
@@ -91,9 +94,14 @@ final class PipelineWorkload implements AutoCloseable {
 
     /** Hunter's domain search for {@code domain}: the mixed fixture, moved to that domain. */
     void hunterKnows(String domain, int delayMillis) {
-        hunter.stubFor(get(urlPathEqualTo(SEARCH)).withQueryParam("domain", equalTo(domain))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withFixedDelay(delayMillis)
-                        .withBody(Fixtures.read("hunter/domain-search-mixed.json").replace("gardenblog.com", domain))));
+        hunter.stubFor(get(urlPathEqualTo(SEARCH))
+                .withQueryParam("domain", equalTo(domain))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withFixedDelay(delayMillis)
+                        .withBody(
+                                Fixtures.read("hunter/domain-search-mixed.json").replace("gardenblog.com", domain))));
     }
 
     /** Every Hunter answer takes {@code delayMillis}. */
@@ -104,7 +112,8 @@ final class PipelineWorkload implements AutoCloseable {
     private static String serp(String keyword, List<String> sites) {
         try {
             ObjectNode root = (ObjectNode) JSON.readTree(Fixtures.read("dataforseo/serp-live-mixed.json"));
-            ObjectNode result = (ObjectNode) root.path("tasks").get(0).path("result").get(0);
+            ObjectNode result =
+                    (ObjectNode) root.path("tasks").get(0).path("result").get(0);
             JsonNode organic = null;
             for (JsonNode item : result.path("items")) {
                 if ("organic".equals(item.path("type").asText())) {
@@ -116,8 +125,11 @@ final class PipelineWorkload implements AutoCloseable {
             int rank = 1;
             for (String site : sites) {
                 ObjectNode item = ((ObjectNode) organic).deepCopy();
-                item.put("domain", "www." + site).put("url", "https://www." + site + "/post").put("title", "A post on " + site)
-                        .put("rank_group", rank).put("rank_absolute", rank++);
+                item.put("domain", "www." + site)
+                        .put("url", "https://www." + site + "/post")
+                        .put("title", "A post on " + site)
+                        .put("rank_group", rank)
+                        .put("rank_absolute", rank++);
                 items.add(item);
             }
             result.put("keyword", keyword).put("items_count", sites.size()).set("items", items);
@@ -136,17 +148,24 @@ final class PipelineWorkload implements AutoCloseable {
     }
 
     int serpCalls(String keyword) {
-        return dataForSeo.countRequestsMatching(postRequestedFor(urlEqualTo(LIVE))
-                .withRequestBody(matchingJsonPath("$[0].keyword", equalTo(keyword))).build()).getCount();
+        return dataForSeo
+                .countRequestsMatching(postRequestedFor(urlEqualTo(LIVE))
+                        .withRequestBody(matchingJsonPath("$[0].keyword", equalTo(keyword)))
+                        .build())
+                .getCount();
     }
 
     int searches(String domain) {
-        return hunter.countRequestsMatching(getRequestedFor(urlPathEqualTo(SEARCH)).withQueryParam("domain", equalTo(domain)).build())
+        return hunter.countRequestsMatching(getRequestedFor(urlPathEqualTo(SEARCH))
+                        .withQueryParam("domain", equalTo(domain))
+                        .build())
                 .getCount();
     }
 
     int allSearches() {
-        return hunter.countRequestsMatching(getRequestedFor(urlPathEqualTo(SEARCH)).build()).getCount();
+        return hunter.countRequestsMatching(
+                        getRequestedFor(urlPathEqualTo(SEARCH)).build())
+                .getCount();
     }
 
     /** Rows left claimed: running jobs, and prospects in a claimed state or with an attempt still 'sending'. */

@@ -1,14 +1,14 @@
 package dev.outreachpipeline.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.testsupport.CliRun;
+import dev.outreachpipeline.testsupport.CurrentSchema;
 import dev.outreachpipeline.testsupport.SampleRows;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,10 +18,8 @@ import java.util.Map;
 import java.util.TimeZone;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
-import dev.outreachpipeline.testsupport.CurrentSchema;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BackupRestoreIT {
 
@@ -39,25 +37,41 @@ class BackupRestoreIT {
         CliRun backedUp = CliRun.run(db.env(), "db", "backup", "--to", backup.toString());
 
         assertThat(backedUp.exitCode()).as(backedUp.err()).isZero();
-        assertThat(backedUp.out().strip()).isEqualTo(backup.toAbsolutePath().normalize().toString());
-        assertThat(backedUp.err()).contains("Backed up jobs: 2 row(s) to jobs.csv", "Backed up prospects_merged: 1 row(s)");
+        assertThat(backedUp.out().strip())
+                .isEqualTo(backup.toAbsolutePath().normalize().toString());
+        assertThat(backedUp.err())
+                .contains("Backed up jobs: 2 row(s) to jobs.csv", "Backed up prospects_merged: 1 row(s)");
         BackupManifest manifest = BackupManifest.readFrom(backup);
         assertThat(manifest.schemaVersion()).isEqualTo(CurrentSchema.latestVersion());
         assertThat(manifest.database()).isEqualTo(describe(db));
-        assertThat(manifest.tables()).extracting(BackupManifest.TableEntry::name)
+        assertThat(manifest.tables())
+                .extracting(BackupManifest.TableEntry::name)
                 .containsSubsequence("jobs", "discovery_queries", "prospects", "email_logs")
-                .contains("prospects_merged", "settings", "qrtz_triggers").hasSize(CurrentSchema.tables());
+                .contains("prospects_merged", "settings", "qrtz_triggers")
+                .hasSize(CurrentSchema.tables());
         for (BackupManifest.TableEntry entry : manifest.tables()) {
             assertThat(entry.file()).isEqualTo(entry.name() + ".csv");
             // campaigns holds the campaign 'default' that V17 seeds
-            assertThat(entry.rows()).as(entry.name()).isEqualTo(counts.getOrDefault(entry.name(), entry.name().equals("campaigns") ? 1L : 0L));
+            assertThat(entry.rows())
+                    .as(entry.name())
+                    .isEqualTo(counts.getOrDefault(entry.name(), entry.name().equals("campaigns") ? 1L : 0L));
             assertThat(entry.sha256()).as(entry.name()).isEqualTo(TableCopy.sha256(backup.resolve(entry.file())));
         }
-        assertThat(manifest.table("settings").orElseThrow().columns()).containsExactly("id", "key", "value", "created_at", "updated_at");
-        assertThat(fileNames(backup)).contains("manifest.json", "jobs.csv", "discovery_queries.csv",
-                "prospects.csv", "email_logs.csv", "prospects_merged.csv", "settings.csv", "qrtz_triggers.csv")
+        assertThat(manifest.table("settings").orElseThrow().columns())
+                .containsExactly("id", "key", "value", "created_at", "updated_at");
+        assertThat(fileNames(backup))
+                .contains(
+                        "manifest.json",
+                        "jobs.csv",
+                        "discovery_queries.csv",
+                        "prospects.csv",
+                        "email_logs.csv",
+                        "prospects_merged.csv",
+                        "settings.csv",
+                        "qrtz_triggers.csv")
                 .hasSize(CurrentSchema.tables() + 1);
-        JsonNode json = new ObjectMapper().readTree(backup.resolve("manifest.json").toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(backup.resolve("manifest.json").toFile());
         assertThat(json.path("format_version").asInt()).isEqualTo(1);
         assertThat(json.path("created_at").asText()).endsWith("Z");
         assertThat(json.path("tables").get(0).path("sha256").asText()).hasSize(64);
@@ -76,13 +90,15 @@ class BackupRestoreIT {
         }
 
         // The driver gives each session the JVM's time zone; a restore elsewhere must still re-export the same bytes.
-        CliRun restored = inTimeZone("Pacific/Chatham", () -> CliRun.run(db.env(), "db", "restore", "--from", backup.toString()));
+        CliRun restored =
+                inTimeZone("Pacific/Chatham", () -> CliRun.run(db.env(), "db", "restore", "--from", backup.toString()));
 
         assertThat(restored.exitCode()).as(restored.err()).isZero();
         assertThat(restored.err()).contains("Loaded jobs: 2 row(s)", "Verified prospects: 2 row(s), checksum matches");
         // the 12 sample rows and the seeded campaign 'default', which the restore loads in place of the migrated one
         assertThat(restored.out()).contains("Restored 13 row(s) in " + CurrentSchema.tables() + " table(s)");
-        assertThat(db.count("SELECT count(*) FROM campaigns WHERE name = 'default'")).isOne();
+        assertThat(db.count("SELECT count(*) FROM campaigns WHERE name = 'default'"))
+                .isOne();
         assertThat(SampleRows.contents(db)).isEqualTo(before);
     }
 
@@ -99,7 +115,8 @@ class BackupRestoreIT {
         CliRun intoSource = CliRun.run(source.env(), "db", "restore", "--from", backup.toString());
 
         assertThat(intoTarget.exitCode()).isEqualTo(1);
-        assertThat(intoTarget.err()).contains("already holds data in settings (1 rows)", "db reset", "Nothing was changed");
+        assertThat(intoTarget.err())
+                .contains("already holds data in settings (1 rows)", "db reset", "Nothing was changed");
         assertThat(SampleRows.contents(target)).isEqualTo(targetBefore);
         assertThat(intoSource.exitCode()).isEqualTo(1);
         assertThat(SampleRows.contents(source)).isEqualTo(sourceBefore);
@@ -115,7 +132,8 @@ class BackupRestoreIT {
         CliRun run = CliRun.run(target.env(), "db", "restore", "--from", backup.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("table prospects: prospects.csv does not match its checksum", "Nothing was loaded");
+        assertThat(run.err())
+                .contains("table prospects: prospects.csv does not match its checksum", "Nothing was loaded");
         assertThat(SampleRows.counts(target).values()).allMatch(n -> n == 0);
     }
 
@@ -128,14 +146,17 @@ class BackupRestoreIT {
         Files.writeString(prospects, Files.readString(prospects).replace(",12.34,", ",12.340,"));
         Path manifestFile = backup.resolve(BackupManifest.FILE_NAME);
         BackupManifest manifest = BackupManifest.readFrom(backup);
-        Files.writeString(manifestFile, Files.readString(manifestFile)
-                .replace(manifest.table("prospects").orElseThrow().sha256(), TableCopy.sha256(prospects)));
+        Files.writeString(
+                manifestFile,
+                Files.readString(manifestFile)
+                        .replace(manifest.table("prospects").orElseThrow().sha256(), TableCopy.sha256(prospects)));
         TestDatabase target = migrated();
 
         CliRun run = CliRun.run(target.env(), "db", "restore", "--from", backup.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("Loaded jobs: 2 row(s)", "table prospects does not match the backup", "rolled back");
+        assertThat(run.err())
+                .contains("Loaded jobs: 2 row(s)", "table prospects does not match the backup", "rolled back");
         assertThat(SampleRows.counts(target).values()).allMatch(n -> n == 0);
     }
 
@@ -147,8 +168,10 @@ class BackupRestoreIT {
         CliRun run = CliRun.run(empty.env(), "db", "restore", "--from", backup.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("schema version " + CurrentSchema.latestVersion(), "not migrated", "outreach db migrate");
-        assertThat(empty.count("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).isZero();
+        assertThat(run.err())
+                .contains("schema version " + CurrentSchema.latestVersion(), "not migrated", "outreach db migrate");
+        assertThat(empty.count("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"))
+                .isZero();
     }
 
     @Test
@@ -187,7 +210,9 @@ class BackupRestoreIT {
         CliRun refused = CliRun.run(env, "db", "restore", "--from", dir.toString());
 
         assertThat(backedUp.exitCode()).as(backedUp.err()).isZero();
-        assertThat(Files.readString(dir.resolve(BackupManifest.FILE_NAME))).contains("postgres:****@").doesNotContain("s3cret");
+        assertThat(Files.readString(dir.resolve(BackupManifest.FILE_NAME)))
+                .contains("postgres:****@")
+                .doesNotContain("s3cret");
         assertThat(backedUp.out() + backedUp.err()).doesNotContain("s3cret");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).contains("postgres:****@").doesNotContain("s3cret");

@@ -1,19 +1,18 @@
 package dev.outreachpipeline.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
 import dev.outreachpipeline.db.SchemaCatalog.Column;
 import dev.outreachpipeline.db.SchemaCatalog.Constraint;
 import dev.outreachpipeline.db.SchemaCatalog.Index;
 import dev.outreachpipeline.db.SchemaCatalog.Table;
 import dev.outreachpipeline.db.SchemaDifference.Kind;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.Test;
 
 class CatalogDiffTest {
 
@@ -25,17 +24,31 @@ class CatalogDiffTest {
         var tables = new TreeMap<String, Table>();
         Table jobs = table("jobs");
         jobs.columns().put("id", new Column("id", 1, "uuid", false, "gen_random_uuid()"));
-        jobs.columns().put("status", new Column("status", 2, "character varying", false, "'pending'::character varying"));
+        jobs.columns()
+                .put("status", new Column("status", 2, "character varying", false, "'pending'::character varying"));
         jobs.constraints().put("jobs_pkey", new Constraint("jobs_pkey", 'p', "PRIMARY KEY (id)"));
-        jobs.indexes().put("jobs_pkey", new Index("jobs_pkey", true, true, "CREATE UNIQUE INDEX jobs_pkey ON jobs USING btree (id)"));
-        jobs.indexes().put("ix_jobs_status", new Index("ix_jobs_status", false, false, "CREATE INDEX ix_jobs_status ON jobs USING btree (status)"));
-        jobs.triggers().put("jobs_set_updated_at",
-                "CREATE TRIGGER jobs_set_updated_at BEFORE UPDATE ON jobs FOR EACH ROW EXECUTE FUNCTION set_updated_at()");
+        jobs.indexes()
+                .put(
+                        "jobs_pkey",
+                        new Index("jobs_pkey", true, true, "CREATE UNIQUE INDEX jobs_pkey ON jobs USING btree (id)"));
+        jobs.indexes()
+                .put(
+                        "ix_jobs_status",
+                        new Index(
+                                "ix_jobs_status",
+                                false,
+                                false,
+                                "CREATE INDEX ix_jobs_status ON jobs USING btree (status)"));
+        jobs.triggers()
+                .put(
+                        "jobs_set_updated_at",
+                        "CREATE TRIGGER jobs_set_updated_at BEFORE UPDATE ON jobs FOR EACH ROW EXECUTE FUNCTION set_updated_at()");
         tables.put("jobs", jobs);
         Table queries = table("discovery_queries");
         queries.columns().put("id", new Column("id", 1, "uuid", false, "gen_random_uuid()"));
         queries.columns().put("job_id", new Column("job_id", 2, "uuid", false, null));
-        queries.constraints().put("discovery_queries_job_id_fkey", new Constraint("discovery_queries_job_id_fkey", 'f', FK));
+        queries.constraints()
+                .put("discovery_queries_job_id_fkey", new Constraint("discovery_queries_job_id_fkey", 'f', FK));
         tables.put("discovery_queries", queries);
         Table history = table(Migrations.HISTORY_TABLE);
         history.columns().put("version", new Column("version", 1, "character varying(50)", true, null));
@@ -45,8 +58,7 @@ class CatalogDiffTest {
     }
 
     private static SchemaCatalog migrated() {
-        return migrated(t -> {
-        });
+        return migrated(t -> {});
     }
 
     private static Table table(String name) {
@@ -74,9 +86,10 @@ class CatalogDiffTest {
             t.put("audit_notes", orphan);
         }));
 
-        assertThat(differences).extracting(SchemaDifference::kind, SchemaDifference::object).containsExactly(
-                tuple(Kind.TABLE_EXTRA, "audit_notes"),
-                tuple(Kind.TABLE_MISSING, "discovery_queries"));
+        assertThat(differences)
+                .extracting(SchemaDifference::kind, SchemaDifference::object)
+                .containsExactly(
+                        tuple(Kind.TABLE_EXTRA, "audit_notes"), tuple(Kind.TABLE_MISSING, "discovery_queries"));
         assertThat(differences.get(0).message()).contains("audit_notes", "orphaned", "note");
         assertThat(differences.get(1).message()).contains("discovery_queries", "missing", "job_id");
     }
@@ -93,7 +106,8 @@ class CatalogDiffTest {
 
     @Test
     void alembicVersionIsANoteNotDrift() {
-        CatalogDiff diff = CatalogDiff.between(migrated(), migrated(t -> t.put("alembic_version", table("alembic_version"))));
+        CatalogDiff diff =
+                CatalogDiff.between(migrated(), migrated(t -> t.put("alembic_version", table("alembic_version"))));
 
         assertThat(diff.differences()).isEmpty();
         assertThat(diff.notes()).singleElement().asString().contains("alembic_version", "kept on purpose");
@@ -108,36 +122,65 @@ class CatalogDiffTest {
             t.get("discovery_queries").columns().remove("job_id");
         }));
 
-        assertThat(differences).extracting(SchemaDifference::kind, SchemaDifference::object,
-                SchemaDifference::expected, SchemaDifference::actual).containsExactlyInAnyOrder(
-                tuple(Kind.COLUMN_MISSING, "discovery_queries.job_id", "uuid NOT NULL", null),
-                tuple(Kind.COLUMN_EXTRA, "jobs.notes", null, "text"),
-                tuple(Kind.COLUMN_TYPE_CHANGED, "jobs.status", "character varying", "text"),
-                tuple(Kind.COLUMN_NULLABILITY_CHANGED, "jobs.status", "NOT NULL", "NULL allowed"),
-                tuple(Kind.COLUMN_DEFAULT_CHANGED, "jobs.status", "'pending'::character varying", null));
-        assertThat(differences).filteredOn(d -> d.kind() == Kind.COLUMN_DEFAULT_CHANGED).singleElement()
-                .extracting(SchemaDifference::message).asString()
-                .isEqualTo("Column jobs.status has another default: expected DEFAULT 'pending'::character varying, found no default.");
-        assertThat(differences).filteredOn(d -> d.kind() == Kind.COLUMN_MISSING).singleElement()
-                .extracting(SchemaDifference::message).asString()
-                .isEqualTo("Column discovery_queries.job_id is missing: expected a column of type uuid NOT NULL, found none.");
+        assertThat(differences)
+                .extracting(
+                        SchemaDifference::kind,
+                        SchemaDifference::object,
+                        SchemaDifference::expected,
+                        SchemaDifference::actual)
+                .containsExactlyInAnyOrder(
+                        tuple(Kind.COLUMN_MISSING, "discovery_queries.job_id", "uuid NOT NULL", null),
+                        tuple(Kind.COLUMN_EXTRA, "jobs.notes", null, "text"),
+                        tuple(Kind.COLUMN_TYPE_CHANGED, "jobs.status", "character varying", "text"),
+                        tuple(Kind.COLUMN_NULLABILITY_CHANGED, "jobs.status", "NOT NULL", "NULL allowed"),
+                        tuple(Kind.COLUMN_DEFAULT_CHANGED, "jobs.status", "'pending'::character varying", null));
+        assertThat(differences)
+                .filteredOn(d -> d.kind() == Kind.COLUMN_DEFAULT_CHANGED)
+                .singleElement()
+                .extracting(SchemaDifference::message)
+                .asString()
+                .isEqualTo(
+                        "Column jobs.status has another default: expected DEFAULT 'pending'::character varying, found no default.");
+        assertThat(differences)
+                .filteredOn(d -> d.kind() == Kind.COLUMN_MISSING)
+                .singleElement()
+                .extracting(SchemaDifference::message)
+                .asString()
+                .isEqualTo(
+                        "Column discovery_queries.job_id is missing: expected a column of type uuid NOT NULL, found none.");
     }
 
     @Test
     void indexesMissingExtraAndChanged() {
         var differences = diff(migrated(t -> {
             Map<String, Index> indexes = t.get("jobs").indexes();
-            indexes.put("ix_jobs_status", new Index("ix_jobs_status", true, false,
-                    "CREATE UNIQUE INDEX ix_jobs_status ON jobs USING btree (status)"));
-            t.get("discovery_queries").indexes().put("ix_dq_job_id", new Index("ix_dq_job_id", false, false,
-                    "CREATE INDEX ix_dq_job_id ON discovery_queries USING btree (job_id)"));
+            indexes.put(
+                    "ix_jobs_status",
+                    new Index(
+                            "ix_jobs_status",
+                            true,
+                            false,
+                            "CREATE UNIQUE INDEX ix_jobs_status ON jobs USING btree (status)"));
+            t.get("discovery_queries")
+                    .indexes()
+                    .put(
+                            "ix_dq_job_id",
+                            new Index(
+                                    "ix_dq_job_id",
+                                    false,
+                                    false,
+                                    "CREATE INDEX ix_dq_job_id ON discovery_queries USING btree (job_id)"));
         }));
 
-        assertThat(differences).extracting(SchemaDifference::kind, SchemaDifference::object).containsExactly(
-                tuple(Kind.INDEX_EXTRA, "discovery_queries.ix_dq_job_id"),
-                tuple(Kind.INDEX_CHANGED, "jobs.ix_jobs_status"));
-        assertThat(differences.get(1).message()).isEqualTo("Index ix_jobs_status on jobs has another definition: expected "
-                + "CREATE INDEX ix_jobs_status ON jobs USING btree (status), found CREATE UNIQUE INDEX ix_jobs_status ON jobs USING btree (status).");
+        assertThat(differences)
+                .extracting(SchemaDifference::kind, SchemaDifference::object)
+                .containsExactly(
+                        tuple(Kind.INDEX_EXTRA, "discovery_queries.ix_dq_job_id"),
+                        tuple(Kind.INDEX_CHANGED, "jobs.ix_jobs_status"));
+        assertThat(differences.get(1).message())
+                .isEqualTo(
+                        "Index ix_jobs_status on jobs has another definition: expected "
+                                + "CREATE INDEX ix_jobs_status ON jobs USING btree (status), found CREATE UNIQUE INDEX ix_jobs_status ON jobs USING btree (status).");
     }
 
     @Test
@@ -156,8 +199,13 @@ class CatalogDiffTest {
         var differences = diff(migrated(t -> {
             Map<String, Index> indexes = t.get("jobs").indexes();
             indexes.remove("ix_jobs_status");
-            indexes.put("jobs_status_idx", new Index("jobs_status_idx", false, false,
-                    "CREATE INDEX jobs_status_idx ON jobs USING btree (status)"));
+            indexes.put(
+                    "jobs_status_idx",
+                    new Index(
+                            "jobs_status_idx",
+                            false,
+                            false,
+                            "CREATE INDEX jobs_status_idx ON jobs USING btree (status)"));
         }));
 
         assertThat(differences).singleElement().satisfies(d -> {
@@ -182,14 +230,19 @@ class CatalogDiffTest {
 
     @Test
     void foreignKeysMissingAndWithAnotherDeleteRule() {
-        var dropped = diff(migrated(t -> t.get("discovery_queries").constraints().clear()));
-        var cascading = diff(migrated(t -> t.get("discovery_queries").constraints().put("discovery_queries_job_id_fkey",
-                new Constraint("discovery_queries_job_id_fkey", 'f', FK + " ON DELETE CASCADE"))));
+        var dropped =
+                diff(migrated(t -> t.get("discovery_queries").constraints().clear()));
+        var cascading = diff(migrated(t -> t.get("discovery_queries")
+                .constraints()
+                .put(
+                        "discovery_queries_job_id_fkey",
+                        new Constraint("discovery_queries_job_id_fkey", 'f', FK + " ON DELETE CASCADE"))));
 
         assertThat(dropped).singleElement().satisfies(d -> {
             assertThat(d.kind()).isEqualTo(Kind.CONSTRAINT_MISSING);
-            assertThat(d.message()).isEqualTo("Foreign key discovery_queries_job_id_fkey on discovery_queries is missing: expected "
-                    + FK + ", found none.");
+            assertThat(d.message())
+                    .isEqualTo("Foreign key discovery_queries_job_id_fkey on discovery_queries is missing: expected "
+                            + FK + ", found none.");
         });
         assertThat(cascading).singleElement().satisfies(d -> {
             assertThat(d.kind()).isEqualTo(Kind.CONSTRAINT_CHANGED);
@@ -207,9 +260,11 @@ class CatalogDiffTest {
             constraints.put("job_id_set", new Constraint("job_id_set", 'c', "CHECK ((job_id IS NOT NULL))"));
         }));
 
-        assertThat(differences).extracting(SchemaDifference::kind, SchemaDifference::object).containsExactly(
-                tuple(Kind.CONSTRAINT_RENAMED, "discovery_queries.discovery_queries_job_id_fkey"),
-                tuple(Kind.CONSTRAINT_EXTRA, "discovery_queries.job_id_set"));
+        assertThat(differences)
+                .extracting(SchemaDifference::kind, SchemaDifference::object)
+                .containsExactly(
+                        tuple(Kind.CONSTRAINT_RENAMED, "discovery_queries.discovery_queries_job_id_fkey"),
+                        tuple(Kind.CONSTRAINT_EXTRA, "discovery_queries.job_id_set"));
         assertThat(differences.get(0).message()).contains("fk_job");
         assertThat(differences.get(1).message()).startsWith("Check constraint job_id_set");
     }
@@ -218,17 +273,24 @@ class CatalogDiffTest {
     void triggersAndFunctions() {
         var actual = migrated(t -> {
             t.get("jobs").triggers().clear();
-            t.get("discovery_queries").triggers().put("dq_audit",
-                    "CREATE TRIGGER dq_audit AFTER INSERT ON discovery_queries FOR EACH ROW EXECUTE FUNCTION audit()");
+            t.get("discovery_queries")
+                    .triggers()
+                    .put(
+                            "dq_audit",
+                            "CREATE TRIGGER dq_audit AFTER INSERT ON discovery_queries FOR EACH ROW EXECUTE FUNCTION audit()");
         });
-        var functions = new TreeMap<>(Map.of("set_updated_at()", "BEGIN RETURN NEW; END;", "audit()", "BEGIN RETURN NULL; END;"));
-        var differences = CatalogDiff.between(migrated(), new SchemaCatalog("public", actual.tables(), functions)).differences();
+        var functions = new TreeMap<>(
+                Map.of("set_updated_at()", "BEGIN RETURN NEW; END;", "audit()", "BEGIN RETURN NULL; END;"));
+        var differences = CatalogDiff.between(migrated(), new SchemaCatalog("public", actual.tables(), functions))
+                .differences();
 
-        assertThat(differences).extracting(SchemaDifference::kind, SchemaDifference::object).containsExactly(
-                tuple(Kind.TRIGGER_EXTRA, "discovery_queries.dq_audit"),
-                tuple(Kind.TRIGGER_MISSING, "jobs.jobs_set_updated_at"),
-                tuple(Kind.FUNCTION_EXTRA, "audit()"),
-                tuple(Kind.FUNCTION_CHANGED, "set_updated_at()"));
+        assertThat(differences)
+                .extracting(SchemaDifference::kind, SchemaDifference::object)
+                .containsExactly(
+                        tuple(Kind.TRIGGER_EXTRA, "discovery_queries.dq_audit"),
+                        tuple(Kind.TRIGGER_MISSING, "jobs.jobs_set_updated_at"),
+                        tuple(Kind.FUNCTION_EXTRA, "audit()"),
+                        tuple(Kind.FUNCTION_CHANGED, "set_updated_at()"));
         assertThat(differences.get(3).expected()).isEqualTo(SET_UPDATED_AT);
     }
 

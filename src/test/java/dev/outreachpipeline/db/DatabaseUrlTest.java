@@ -1,9 +1,9 @@
 package dev.outreachpipeline.db;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class DatabaseUrlTest {
 
@@ -27,7 +27,8 @@ class DatabaseUrlTest {
 
     @Test
     void takesJdbcUrlsAndSplitsOffTheirCredentials() {
-        DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://localhost:5432/outreach?user=app&password=pw&sslmode=disable");
+        DatabaseUrl url =
+                DatabaseUrl.parse("jdbc:postgresql://localhost:5432/outreach?user=app&password=pw&sslmode=disable");
 
         assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/outreach?sslmode=disable");
         assertThat(url.user()).isEqualTo("app");
@@ -37,19 +38,24 @@ class DatabaseUrlTest {
     @Test
     void refusesOtherSchemesAndMissingPartsWithoutShowingThePassword() {
         assertThatThrownBy(() -> DatabaseUrl.parse("mysql://app:topsecret@h/db"))
-                .hasMessageContaining("must start with postgres://").hasMessageNotContaining("topsecret");
-        assertThatThrownBy(() -> DatabaseUrl.parse("postgres://app:topsecret@h")).hasMessageContaining("names no database")
+                .hasMessageContaining("must start with postgres://")
                 .hasMessageNotContaining("topsecret");
-        assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:postgresql:outreach")).hasMessageContaining("jdbc:postgresql://HOST");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgres://app:topsecret@h"))
+                .hasMessageContaining("names no database")
+                .hasMessageNotContaining("topsecret");
+        assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:postgresql:outreach"))
+                .hasMessageContaining("jdbc:postgresql://HOST");
     }
 
     @Test
     void theShownUrlHidesCredentialParametersInEachForm() {
-        DatabaseUrl uri = DatabaseUrl.parse("postgres://app:pw@h:5432/db?sslmode=require&sslpassword=Sslpw1&sslkey=/k/client.pk8");
+        DatabaseUrl uri = DatabaseUrl.parse(
+                "postgres://app:pw@h:5432/db?sslmode=require&sslpassword=Sslpw1&sslkey=/k/client.pk8");
         DatabaseUrl jdbc = DatabaseUrl.parse("jdbc:postgresql://h:5432/db?user=app&password=pw&sslpassword=Sslpw2");
 
         assertThat(uri.jdbcUrl()).contains("sslpassword=Sslpw1"); // the driver still gets it
-        assertThat(uri.display()).isEqualTo("postgresql://app:****@h:5432/db?sslmode=require&sslpassword=****&sslkey=****");
+        assertThat(uri.display())
+                .isEqualTo("postgresql://app:****@h:5432/db?sslmode=require&sslpassword=****&sslkey=****");
         assertThat(jdbc.display()).isEqualTo("postgresql://app:****@h:5432/db?sslpassword=****");
         assertThat(jdbc.toString()).doesNotContain("Sslpw2").doesNotContain("pw&");
     }
@@ -57,10 +63,14 @@ class DatabaseUrlTest {
     @Test
     void errorsAboutAMalformedUrlHideAPasswordWithASpaceOrARawAtSign() {
         assertThatThrownBy(() -> DatabaseUrl.parse("postgres://app:Secret 1@h/db"))
-                .hasMessageContaining("postgres://app:****@h/db").hasMessageNotContaining("Secret").hasMessageNotContaining(" 1@");
+                .hasMessageContaining("postgres://app:****@h/db")
+                .hasMessageNotContaining("Secret")
+                .hasMessageNotContaining(" 1@");
         assertThatThrownBy(() -> DatabaseUrl.parse("postgres://app:pa@Secret3@h/db"))
-                .hasMessageContaining("postgres://app:****@h/db").hasMessageNotContaining("Secret3");
+                .hasMessageContaining("postgres://app:****@h/db")
+                .hasMessageNotContaining("Secret3");
         assertThatThrownBy(() -> DatabaseUrl.parse("postgres://app:pw@h?sslpassword=Ssl 9"))
-                .hasMessageNotContaining("Ssl 9").hasMessageNotContaining("pw@");
+                .hasMessageNotContaining("Ssl 9")
+                .hasMessageNotContaining("pw@");
     }
 }

@@ -1,22 +1,20 @@
 package dev.outreachpipeline.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.outreachpipeline.testsupport.CliRun;
+import dev.outreachpipeline.testsupport.CurrentSchema;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
-import org.flywaydb.core.api.MigrationVersion;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.outreachpipeline.testsupport.CurrentSchema;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.flywaydb.core.api.MigrationVersion;
+import org.junit.jupiter.api.Test;
 
 /** The catalog a fresh migration leaves, read from information_schema and pg_catalog, never from the files. */
 class FreshMigrationIT {
@@ -78,20 +76,36 @@ class FreshMigrationIT {
             "discovery_queries|updated_at|timestamp with time zone|YES|now()");
 
     private static final List<String> V1_INDEXES = List.of(
-            "ix_jobs_id", "ix_jobs_job_type", "ix_jobs_status", "ix_jobs_created_at",
-            "ix_prospects_id", "ix_prospects_domain", "ix_prospects_contact_email", "ix_prospects_outreach_status",
-            "ix_prospects_discovery_query_id", "ix_prospects_created_at",
-            "ix_email_logs_id", "ix_email_logs_prospect_id", "ix_email_logs_sent_at",
+            "ix_jobs_id",
+            "ix_jobs_job_type",
+            "ix_jobs_status",
+            "ix_jobs_created_at",
+            "ix_prospects_id",
+            "ix_prospects_domain",
+            "ix_prospects_contact_email",
+            "ix_prospects_outreach_status",
+            "ix_prospects_discovery_query_id",
+            "ix_prospects_created_at",
+            "ix_email_logs_id",
+            "ix_email_logs_prospect_id",
+            "ix_email_logs_sent_at",
             "ix_settings_key",
-            "ix_discovery_queries_id", "ix_discovery_queries_job_id", "ix_discovery_queries_keyword",
-            "ix_discovery_queries_location", "ix_discovery_queries_category", "ix_discovery_queries_status",
+            "ix_discovery_queries_id",
+            "ix_discovery_queries_job_id",
+            "ix_discovery_queries_keyword",
+            "ix_discovery_queries_location",
+            "ix_discovery_queries_category",
+            "ix_discovery_queries_status",
             "ix_discovery_queries_created_at");
 
     @Test
     void v1MatchesTheAuditedSchemaColumnByColumn() throws SQLException {
         TestDatabase db = TestPostgres.newDatabase();
         try (Database database = db.open()) {
-            Migrations.configure(database.dataSource(), "public").target(MigrationVersion.fromVersion("1")).load().migrate();
+            Migrations.configure(database.dataSource(), "public")
+                    .target(MigrationVersion.fromVersion("1"))
+                    .load()
+                    .migrate();
         }
 
         assertThat(strings(db, """
@@ -99,27 +113,25 @@ class FreshMigrationIT {
                        CASE WHEN data_type = 'numeric' THEN 'numeric(' || numeric_precision || ',' || numeric_scale || ')'
                             ELSE data_type END || '|' || is_nullable || '|' || coalesce(column_default, '')
                   FROM information_schema.columns
-                 WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history'"""))
-                .containsExactlyInAnyOrderElementsOf(V1_COLUMNS);
+                 WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history'""")).containsExactlyInAnyOrderElementsOf(V1_COLUMNS);
         assertThat(strings(db, """
                 SELECT indexname FROM pg_indexes
-                 WHERE schemaname = 'public' AND indexname LIKE 'ix\\_%' AND tablename <> 'flyway_schema_history'"""))
-                .containsExactlyInAnyOrderElementsOf(V1_INDEXES);
+                 WHERE schemaname = 'public' AND indexname LIKE 'ix\\_%' AND tablename <> 'flyway_schema_history'""")).containsExactlyInAnyOrderElementsOf(V1_INDEXES);
         assertThat(strings(db, """
                 SELECT tc.table_name || '.' || kcu.column_name || ' -> ' || ccu.table_name || '.' || ccu.column_name
                   FROM information_schema.table_constraints tc
                   JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = tc.constraint_name
                   JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name
                  WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = 'public'"""))
-                .containsExactlyInAnyOrder("discovery_queries.job_id -> jobs.id",
+                .containsExactlyInAnyOrder(
+                        "discovery_queries.job_id -> jobs.id",
                         "prospects.discovery_query_id -> discovery_queries.id",
                         "email_logs.prospect_id -> prospects.id");
         assertThat(strings(db, """
                 SELECT tc.table_name || '.' || kcu.column_name
                   FROM information_schema.table_constraints tc
                   JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = tc.constraint_name
-                 WHERE tc.constraint_type = 'UNIQUE' AND tc.table_schema = 'public'"""))
-                .containsExactly("settings.key");
+                 WHERE tc.constraint_type = 'UNIQUE' AND tc.table_schema = 'public'""")).containsExactly("settings.key");
         assertThat(strings(db, """
                 SELECT table_name FROM information_schema.tables
                  WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history'"""))
@@ -131,31 +143,54 @@ class FreshMigrationIT {
         TestDatabase db = TestPostgres.newDatabase();
         CliRun migrate = CliRun.run(db.env(), "db", "migrate");
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        assertThat(migrate.out()).contains("Applied " + CurrentSchema.migrationCount() + " migration(s)").contains("version " + CurrentSchema.latestVersion());
+        assertThat(migrate.out())
+                .contains("Applied " + CurrentSchema.migrationCount() + " migration(s)")
+                .contains("version " + CurrentSchema.latestVersion());
 
         // NOT NULL where the default makes NULL meaningless
         assertThat(strings(db, """
                 SELECT table_name || '.' || column_name FROM information_schema.columns
                  WHERE table_schema = 'public' AND is_nullable = 'NO' AND column_default IS NOT NULL
                    AND column_name <> 'id' AND table_name <> 'flyway_schema_history'"""))
-                .containsExactlyInAnyOrder("jobs.status", "prospects.outreach_status", "prospects.followups_sent",
-                        "discovery_queries.status", "discovery_queries.results_found", "discovery_queries.results_saved",
-                        "discovery_queries.results_skipped_duplicate", "discovery_queries.results_skipped_existing",
-                        "prospects_merged.merged_at", "jobs.attempts", "discovery_queries.api_calls", "discovery_queries.cost",
-                        "provider_pauses.created_at", "suppressions.created_at",
-                        "send_attempts.status", "send_attempts.created_at", "prospects.send_attempts",
+                .containsExactlyInAnyOrder(
+                        "jobs.status",
+                        "prospects.outreach_status",
+                        "prospects.followups_sent",
+                        "discovery_queries.status",
+                        "discovery_queries.results_found",
+                        "discovery_queries.results_saved",
+                        "discovery_queries.results_skipped_duplicate",
+                        "discovery_queries.results_skipped_existing",
+                        "prospects_merged.merged_at",
+                        "jobs.attempts",
+                        "discovery_queries.api_calls",
+                        "discovery_queries.cost",
+                        "provider_pauses.created_at",
+                        "suppressions.created_at",
+                        "send_attempts.status",
+                        "send_attempts.created_at",
+                        "prospects.send_attempts",
                         "mailbox_reads.updated_at",
-                        "campaigns.status", "campaigns.keywords", "campaigns.categories", "campaigns.locations",
-                        "campaigns.mailbox", "campaigns.created_at", "campaigns.updated_at", "prospects.campaign_id");
+                        "campaigns.status",
+                        "campaigns.keywords",
+                        "campaigns.categories",
+                        "campaigns.locations",
+                        "campaigns.mailbox",
+                        "campaigns.created_at",
+                        "campaigns.updated_at",
+                        "prospects.campaign_id");
         assertThatThrownBy(() -> db.execute("INSERT INTO jobs (job_type, status) VALUES ('discover', NULL)"))
                 .hasMessageContaining("null value in column \"status\"");
 
         // updated_at maintained by the database, unless a statement sets it itself
         db.execute("INSERT INTO settings (key, value, updated_at) VALUES ('a', '1', '2001-01-01T00:00:00Z')");
         db.execute("UPDATE settings SET value = '2' WHERE key = 'a'");
-        assertThat(db.count("SELECT count(*) FROM settings WHERE key = 'a' AND updated_at > now() - interval '1 minute'")).isEqualTo(1);
+        assertThat(db.count(
+                        "SELECT count(*) FROM settings WHERE key = 'a' AND updated_at > now() - interval '1 minute'"))
+                .isEqualTo(1);
         db.execute("UPDATE settings SET value = '3', updated_at = '2002-02-02T00:00:00Z' WHERE key = 'a'");
-        assertThat(db.count("SELECT count(*) FROM settings WHERE key = 'a' AND updated_at = '2002-02-02T00:00:00Z'")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM settings WHERE key = 'a' AND updated_at = '2002-02-02T00:00:00Z'"))
+                .isEqualTo(1);
 
         // the de-duplication key: unique and lower-case
         db.execute("INSERT INTO prospects (domain) VALUES ('example.com')");
@@ -180,7 +215,9 @@ class FreshMigrationIT {
 
     private static List<String> strings(TestDatabase db, String sql) {
         var out = new ArrayList<String>();
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }

@@ -1,20 +1,21 @@
 package dev.outreachpipeline.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.Rows;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** `db migrate` on the Python backend's database: adopted without losing a row, or refused untouched. */
 class LegacyAdoptionIT {
 
-    private static final String[] TABLES = {"jobs", "discovery_queries", "prospects", "email_logs", "settings", "alembic_version"};
+    private static final String[] TABLES = {
+        "jobs", "discovery_queries", "prospects", "email_logs", "settings", "alembic_version"
+    };
 
     private TestDatabase db;
 
@@ -32,32 +33,41 @@ class LegacyAdoptionIT {
         CliRun migrate = CliRun.run(db.env(), "db", "migrate");
 
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        assertThat(migrate.out()).contains("Adopted the Python backend's database (alembic revision 556b79de2825")
+        assertThat(migrate.out())
+                .contains("Adopted the Python backend's database (alembic revision 556b79de2825")
                 .contains("set the database default of jobs.id to gen_random_uuid()")
-                .contains("renamed index idx_prospects_discovery_query_id on prospects to ix_prospects_discovery_query_id")
+                .contains(
+                        "renamed index idx_prospects_discovery_query_id on prospects to ix_prospects_discovery_query_id")
                 .contains("dropped foreign key fk_prospects_discovery_query_id")
                 .contains("schema is now at version");
         var after = Rows.ofTables(db, TABLES);
         for (String table : TABLES) {
-            assertThat(after.get(table).keySet()).as("ids of " + table).isEqualTo(before.get(table).keySet());
+            assertThat(after.get(table).keySet())
+                    .as("ids of " + table)
+                    .isEqualTo(before.get(table).keySet());
         }
         // Only the documented normalisations changed any value.
-        assertThat(changedValues(before, after)).containsExactlyInAnyOrder(
-                "jobs 10000000-0000-0000-0000-000000000002 status: null -> pending",
-                "prospects 50000000-0000-0000-0000-000000000002 outreach_status: null -> pending",
-                "prospects 50000000-0000-0000-0000-000000000002 followups_sent: null -> 0",
-                "prospects 50000000-0000-0000-0000-000000000002 domain: WWW.PatioIdeas.net -> patioideas.net",
-                "prospects 50000000-0000-0000-0000-000000000004 domain: www.lampsandmore.com -> lampsandmore.com");
-        assertThat(db.count("SELECT count(*) FROM alembic_version WHERE version_num = '556b79de2825'")).isEqualTo(1);
+        assertThat(changedValues(before, after))
+                .containsExactlyInAnyOrder(
+                        "jobs 10000000-0000-0000-0000-000000000002 status: null -> pending",
+                        "prospects 50000000-0000-0000-0000-000000000002 outreach_status: null -> pending",
+                        "prospects 50000000-0000-0000-0000-000000000002 followups_sent: null -> 0",
+                        "prospects 50000000-0000-0000-0000-000000000002 domain: WWW.PatioIdeas.net -> patioideas.net",
+                        "prospects 50000000-0000-0000-0000-000000000004 domain: www.lampsandmore.com -> lampsandmore.com");
+        assertThat(db.count("SELECT count(*) FROM alembic_version WHERE version_num = '556b79de2825'"))
+                .isEqualTo(1);
 
         TestDatabase fresh = TestPostgres.newDatabase();
         assertThat(CliRun.run(fresh.env(), "db", "migrate").exitCode()).isZero();
         SchemaCatalog adopted = db.catalog();
         SchemaCatalog expected = fresh.catalog();
-        assertThat(adopted.tables().keySet()).containsAll(expected.tables().keySet()).contains("alembic_version");
+        assertThat(adopted.tables().keySet())
+                .containsAll(expected.tables().keySet())
+                .contains("alembic_version");
         for (String table : expected.tables().keySet()) {
             if (!table.equals(Migrations.HISTORY_TABLE)) {
-                assertThat(withoutColumnOrder(adopted.tables().get(table))).as(table)
+                assertThat(withoutColumnOrder(adopted.tables().get(table)))
+                        .as(table)
                         .isEqualTo(withoutColumnOrder(expected.tables().get(table)));
             }
         }
@@ -77,12 +87,14 @@ class LegacyAdoptionIT {
         CliRun migrate = CliRun.run(db.env(), "db", "migrate");
 
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        assertThat(migrate.out()).contains("renamed discovery_queries.metadata to query_metadata")
+        assertThat(migrate.out())
+                .contains("renamed discovery_queries.metadata to query_metadata")
                 .contains("added the missing column prospects.discovery_query_id");
         var after = Rows.of(db, "discovery_queries");
         assertThat(after.get("40000000-0000-0000-0000-000000000001").get("query_metadata"))
                 .isEqualTo(before.get("40000000-0000-0000-0000-000000000001").get("metadata"));
-        assertThat(db.count("SELECT count(*) FROM prospects WHERE discovery_query_id IS NULL")).isEqualTo(4);
+        assertThat(db.count("SELECT count(*) FROM prospects WHERE discovery_query_id IS NULL"))
+                .isEqualTo(4);
         assertThat(CliRun.run(db.env(), "db", "verify").exitCode()).isZero();
     }
 
@@ -95,7 +107,8 @@ class LegacyAdoptionIT {
         CliRun migrate = CliRun.run(db.env(), "db", "migrate");
 
         assertThat(migrate.exitCode()).isEqualTo(1);
-        assertThat(migrate.err()).contains("Nothing was changed")
+        assertThat(migrate.err())
+                .contains("Nothing was changed")
                 .contains("gardenblog.com")
                 .contains("50000000-0000-0000-0000-000000000001  gardenblog.com")
                 .contains("50000000-0000-0000-0000-000000000011  GardenBlog.com")
@@ -123,20 +136,32 @@ class LegacyAdoptionIT {
         // gardenblog.com: the 2025-01-05 row is older; homedecor.co.uk: the dated www. row beats the undated one.
         assertThat(db.count("SELECT count(*) FROM prospects")).isEqualTo(4);
         assertThat(db.count("SELECT count(*) FROM email_logs")).isEqualTo(5);
-        assertThat(db.count("SELECT count(*) FROM email_logs WHERE prospect_id = '50000000-0000-0000-0000-000000000001'")).isEqualTo(3);
-        assertThat(db.count("SELECT count(*) FROM email_logs WHERE prospect_id = '50000000-0000-0000-0000-000000000012'")).isEqualTo(2);
+        assertThat(db.count(
+                        "SELECT count(*) FROM email_logs WHERE prospect_id = '50000000-0000-0000-0000-000000000001'"))
+                .isEqualTo(3);
+        assertThat(db.count(
+                        "SELECT count(*) FROM email_logs WHERE prospect_id = '50000000-0000-0000-0000-000000000012'"))
+                .isEqualTo(2);
         assertThat(db.count("""
                 SELECT count(*) FROM prospects_merged
                  WHERE (id = '50000000-0000-0000-0000-000000000011' AND merged_into = '50000000-0000-0000-0000-000000000001')
                     OR (id = '50000000-0000-0000-0000-000000000003' AND merged_into = '50000000-0000-0000-0000-000000000012')""")).isEqualTo(2);
-        var archived = Rows.of(db, "(SELECT id, (row_data->>'contact_email') AS contact_email, (row_data->>'outreach_status') AS status"
-                + " FROM prospects_merged)");
-        assertThat(archived.get("50000000-0000-0000-0000-000000000003")).containsEntry("contact_email",
-                prospectsBefore.get("50000000-0000-0000-0000-000000000003").get("contact_email")).containsEntry("status", "replied");
+        var archived = Rows.of(
+                db,
+                "(SELECT id, (row_data->>'contact_email') AS contact_email, (row_data->>'outreach_status') AS status"
+                        + " FROM prospects_merged)");
+        assertThat(archived.get("50000000-0000-0000-0000-000000000003"))
+                .containsEntry(
+                        "contact_email",
+                        prospectsBefore
+                                .get("50000000-0000-0000-0000-000000000003")
+                                .get("contact_email"))
+                .containsEntry("status", "replied");
 
         CliRun migrate = CliRun.run(db.env(), "db", "migrate");
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        assertThat(db.count("SELECT count(*) FROM prospects WHERE domain = 'homedecor.co.uk'")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM prospects WHERE domain = 'homedecor.co.uk'"))
+                .isEqualTo(1);
         assertThat(CliRun.run(db.env(), "db", "verify").exitCode()).isZero();
     }
 
@@ -148,32 +173,41 @@ class LegacyAdoptionIT {
         CliRun migrate = CliRun.run(db.env(), "db", "migrate");
 
         assertThat(migrate.exitCode()).isEqualTo(1);
-        assertThat(migrate.err()).contains("cannot be adopted").contains("prospects.notes").contains("Nothing was changed");
+        assertThat(migrate.err())
+                .contains("cannot be adopted")
+                .contains("prospects.notes")
+                .contains("Nothing was changed");
         assertThat(db.catalog()).isEqualTo(before);
     }
 
     @Test
     void refusesADatabaseThatIsNeitherOursNorThePredecessors() {
         TestDatabase foreign = TestPostgres.newDatabase();
-        foreign.execute("CREATE TABLE customers (id int primary key, name text); INSERT INTO customers VALUES (1, 'a')");
+        foreign.execute(
+                "CREATE TABLE customers (id int primary key, name text); INSERT INTO customers VALUES (1, 'a')");
         SchemaCatalog before = foreign.catalog();
 
         CliRun migrate = CliRun.run(foreign.env(), "db", "migrate");
 
         assertThat(migrate.exitCode()).isEqualTo(1);
-        assertThat(migrate.err()).contains("Refusing to migrate").contains("customers").contains("Nothing was changed");
+        assertThat(migrate.err())
+                .contains("Refusing to migrate")
+                .contains("customers")
+                .contains("Nothing was changed");
         assertThat(foreign.catalog()).isEqualTo(before);
     }
 
     /** An adopted table may hold its columns in another order (added later): that is not drift. */
     private static SchemaCatalog.Table withoutColumnOrder(SchemaCatalog.Table t) {
         var columns = new java.util.TreeMap<String, SchemaCatalog.Column>();
-        t.columns().forEach((k, c) -> columns.put(k, new SchemaCatalog.Column(c.name(), 0, c.type(), c.nullable(), c.defaultExpr())));
+        t.columns()
+                .forEach((k, c) ->
+                        columns.put(k, new SchemaCatalog.Column(c.name(), 0, c.type(), c.nullable(), c.defaultExpr())));
         return new SchemaCatalog.Table(t.name(), columns, t.indexes(), t.constraints(), t.triggers());
     }
 
-    private static java.util.List<String> changedValues(Map<String, Map<String, Map<String, Object>>> before,
-                                                        Map<String, Map<String, Map<String, Object>>> after) {
+    private static java.util.List<String> changedValues(
+            Map<String, Map<String, Map<String, Object>>> before, Map<String, Map<String, Map<String, Object>>> after) {
         var changes = new java.util.ArrayList<String>();
         before.forEach((table, rows) -> rows.forEach((id, row) -> row.forEach((col, value) -> {
             Object now = after.get(table).get(id).get(col);

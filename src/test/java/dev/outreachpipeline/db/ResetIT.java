@@ -1,21 +1,19 @@
 package dev.outreachpipeline.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outreachpipeline.testsupport.CliRun;
+import dev.outreachpipeline.testsupport.CurrentSchema;
 import dev.outreachpipeline.testsupport.SampleRows;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import dev.outreachpipeline.testsupport.CurrentSchema;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ResetIT {
 
@@ -32,8 +30,14 @@ class ResetIT {
         CliRun withBackup = CliRun.run(db.env(), "db", "reset", "--backup-to", dir.toString());
 
         assertThat(noBackup.exitCode()).isEqualTo(2);
-        assertThat(noBackup.err()).contains("Not confirmed, nothing was changed", "jobs (2 rows)", "settings (3 rows)",
-                "set_updated_at()", "flyway_schema_history", "outreach db reset --no-backup --yes");
+        assertThat(noBackup.err())
+                .contains(
+                        "Not confirmed, nothing was changed",
+                        "jobs (2 rows)",
+                        "settings (3 rows)",
+                        "set_updated_at()",
+                        "flyway_schema_history",
+                        "outreach db reset --no-backup --yes");
         assertThat(withBackup.exitCode()).isEqualTo(2);
         assertThat(withBackup.err()).contains("outreach db reset --backup-to " + dir.toAbsolutePath() + " --yes");
         assertThat(dir).doesNotExist();
@@ -47,7 +51,14 @@ class ResetIT {
         Map<String, List<String>> before = SampleRows.contents(db);
 
         CliRun neither = CliRun.run(db.env(), "db", "reset", "--yes");
-        CliRun both = CliRun.run(db.env(), "db", "reset", "--no-backup", "--backup-to", tmp.resolve("b").toString(), "--yes");
+        CliRun both = CliRun.run(
+                db.env(),
+                "db",
+                "reset",
+                "--no-backup",
+                "--backup-to",
+                tmp.resolve("b").toString(),
+                "--yes");
 
         assertThat(neither.exitCode()).isEqualTo(2);
         assertThat(neither.err()).contains("--backup-to DIR", "--no-backup");
@@ -62,13 +73,17 @@ class ResetIT {
         CliRun run = CliRun.run(db.env(), "db", "reset", "--no-backup", "--yes");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Dropped " + CurrentSchema.tables() + " table(s) and 1 function(s).", "Applied " + CurrentSchema.migrationCount() + " migration(s)");
+        assertThat(run.out())
+                .contains(
+                        "Dropped " + CurrentSchema.tables() + " table(s) and 1 function(s).",
+                        "Applied " + CurrentSchema.migrationCount() + " migration(s)");
         assertThat(SampleRows.counts(db).values()).allMatch(n -> n == 0);
         assertCurrent(db);
         // The re-created schema works: the trigger maintains updated_at again.
         db.execute("INSERT INTO settings (key, value, updated_at) VALUES ('k', '1', '2000-01-01Z')");
         db.execute("UPDATE settings SET value = '2' WHERE key = 'k'");
-        assertThat(db.count("SELECT count(*) FROM settings WHERE updated_at > '2001-01-01Z'")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM settings WHERE updated_at > '2001-01-01Z'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -79,14 +94,18 @@ class ResetIT {
         db.execute("CREATE TABLE partner_notes (id int PRIMARY KEY, note text)");
         db.execute("INSERT INTO partner_notes VALUES (1, 'keep me')");
 
-        CliRun run = CliRun.run(db.env(), "db", "reset", "--backup-to", tmp.resolve("b").toString(), "--yes");
+        CliRun run = CliRun.run(
+                db.env(), "db", "reset", "--backup-to", tmp.resolve("b").toString(), "--yes");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(db.count("SELECT count(*) FROM alembic_version WHERE version_num = '3f2a1b'")).isEqualTo(1);
-        assertThat(db.count("SELECT count(*) FROM partner_notes WHERE note = 'keep me'")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM alembic_version WHERE version_num = '3f2a1b'"))
+                .isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM partner_notes WHERE note = 'keep me'"))
+                .isEqualTo(1);
         assertThat(SampleRows.counts(db).values()).allMatch(n -> n == 0);
         assertCurrent(db);
-        assertThat(BackupManifest.readFrom(tmp.resolve("b")).tables()).extracting(BackupManifest.TableEntry::name)
+        assertThat(BackupManifest.readFrom(tmp.resolve("b")).tables())
+                .extracting(BackupManifest.TableEntry::name)
                 .doesNotContain("alembic_version", "partner_notes", "flyway_schema_history");
     }
 

@@ -1,17 +1,16 @@
 package dev.outreachpipeline.db;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.PreparedStatement;
 import java.lang.reflect.Proxy;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SqlFilesTest {
 
@@ -25,7 +24,8 @@ class SqlFilesTest {
 
     @Test
     void theRoutesOnTheClasspathAreReadForTheirStatementFiles() {
-        assertThat(SqlFiles.referencedFromRoutes()).contains("claim-job.sql", "send-facts.sql", "claim-prospects-for-drafting.sql");
+        assertThat(SqlFiles.referencedFromRoutes())
+                .contains("claim-job.sql", "send-facts.sql", "claim-prospects-for-drafting.sql");
         assertThat(SqlFiles.references("""
                 - to:
                     uri: sql:classpath:sql/record-draft.sql?transacted=true
@@ -37,7 +37,8 @@ class SqlFilesTest {
     void routesRunStatementsOnlyFromSqlFiles() throws Exception {
         var inline = new ArrayList<String>();
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("routes"))) {
-            for (var file : files.filter(p -> p.toString().endsWith(".camel.yaml")).toList()) {
+            for (var file :
+                    files.filter(p -> p.toString().endsWith(".camel.yaml")).toList()) {
                 for (String line : java.nio.file.Files.readAllLines(file)) {
                     if (line.matches("\\s*-?\\s*uri: \"?sql:.*") && !line.contains("sql:classpath:sql/")) {
                         inline.add(file.getFileName() + ": " + line.strip());
@@ -50,12 +51,13 @@ class SqlFilesTest {
 
     @Test
     void aMissingFileIsNamedInOneSentence() {
-        assertThatThrownBy(() -> SqlFiles.failOnMissing(List.of("claim-job.sql", "gone.sql", "lost.sql"),
-                name -> name.equals("claim-job.sql")))
+        assertThatThrownBy(() -> SqlFiles.failOnMissing(
+                        List.of("claim-job.sql", "gone.sql", "lost.sql"), name -> name.equals("claim-job.sql")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("The jar lacks the SQL statement files sql/gone.sql, sql/lost.sql;"
                         + " rebuild it from a complete checkout (src/main/resources/sql/).");
-        assertThatCode(() -> SqlFiles.failOnMissing(Set.of("claim-job.sql"), name -> true)).doesNotThrowAnyException();
+        assertThatCode(() -> SqlFiles.failOnMissing(Set.of("claim-job.sql"), name -> true))
+                .doesNotThrowAnyException();
     }
 
     /** The guard for "no SQL text in Java": a string literal or text block that opens with a statement. */
@@ -91,8 +93,8 @@ class SqlFilesTest {
     void bindingSetsEachValueAtItsPlaceAndRefusesAMissingName() throws Exception {
         var sql = NamedParameters.of("SELECT :#b, :#a, :#b");
         var set = new ArrayList<String>();
-        PreparedStatement ps = (PreparedStatement) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
+        PreparedStatement ps = (PreparedStatement) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
                     if (method.getName().equals("setObject")) {
                         set.add(args[0] + "=" + args[1]);
                     }
@@ -100,8 +102,7 @@ class SqlFilesTest {
                 });
         sql.bind(ps, Map.of("a", "A", "b", "B"));
         assertThat(set).containsExactly("1=B", "2=A", "3=B");
-        assertThatThrownBy(() -> sql.bind(ps, Map.of("a", "A")))
-                .hasMessageContaining(":#b, which is not given");
+        assertThatThrownBy(() -> sql.bind(ps, Map.of("a", "A"))).hasMessageContaining(":#b, which is not given");
     }
 
     @Test

@@ -1,13 +1,12 @@
 package dev.outreachpipeline.db;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class TableOrderTest {
 
@@ -28,10 +27,13 @@ class TableOrderTest {
     void selfReferencesQuotedNamesAndOtherSchemasImposeNoImpossibleOrder() {
         SchemaCatalog catalog = catalog(Map.of(
                 "Child Table", List.of("FOREIGN KEY (\"Parent id\") REFERENCES \"a parent\"(id)"),
-                "a parent", List.of("FOREIGN KEY (parent_id) REFERENCES \"a parent\"(id)",
-                        "FOREIGN KEY (tenant_id) REFERENCES elsewhere.tenants(id)")));
+                "a parent",
+                        List.of(
+                                "FOREIGN KEY (parent_id) REFERENCES \"a parent\"(id)",
+                                "FOREIGN KEY (tenant_id) REFERENCES elsewhere.tenants(id)")));
 
-        assertThat(TableOrder.parentsFirst(catalog, catalog.tables().keySet())).containsExactly("a parent", "Child Table");
+        assertThat(TableOrder.parentsFirst(catalog, catalog.tables().keySet()))
+                .containsExactly("a parent", "Child Table");
     }
 
     @Test
@@ -50,7 +52,8 @@ class TableOrderTest {
                 "b", List.of("FOREIGN KEY (a_id) REFERENCES a(id)"),
                 "c", List.of()));
 
-        assertThatThrownBy(() -> TableOrder.parentsFirst(catalog, catalog.tables().keySet()))
+        assertThatThrownBy(
+                        () -> TableOrder.parentsFirst(catalog, catalog.tables().keySet()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("a, b")
                 .hasMessageContaining("cycle");
@@ -69,9 +72,12 @@ class TableOrderTest {
         foreignKeys.forEach((table, definitions) -> {
             var constraints = new TreeMap<String, SchemaCatalog.Constraint>();
             for (int i = 0; i < definitions.size(); i++) {
-                constraints.put(table + "_fk" + i, new SchemaCatalog.Constraint(table + "_fk" + i, 'f', definitions.get(i)));
+                constraints.put(
+                        table + "_fk" + i, new SchemaCatalog.Constraint(table + "_fk" + i, 'f', definitions.get(i)));
             }
-            tables.put(table, new SchemaCatalog.Table(table, new TreeMap<>(), new TreeMap<>(), constraints, new TreeMap<>()));
+            tables.put(
+                    table,
+                    new SchemaCatalog.Table(table, new TreeMap<>(), new TreeMap<>(), constraints, new TreeMap<>()));
         });
         return new SchemaCatalog(null, tables, new TreeMap<>());
     }

@@ -1,10 +1,10 @@
 package dev.outreachpipeline.discovery;
 
-import dev.outreachpipeline.config.ConfigException;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.outreachpipeline.config.ConfigException;
+import org.junit.jupiter.api.Test;
 
 class CategoriesTest {
 
@@ -12,10 +12,14 @@ class CategoriesTest {
 
     @Test
     void theShippedTableHasThePredecessorsSixCategories() {
-        assertThat(SHIPPED.names()).containsExactly(
-                "audio_visuals", "gift_guides", "holiday", "home_decor", "parenting", "tech_innovation");
+        assertThat(SHIPPED.names())
+                .containsExactly(
+                        "audio_visuals", "gift_guides", "holiday", "home_decor", "parenting", "tech_innovation");
         for (String name : SHIPPED.names()) {
-            assertThat(SHIPPED.phrases(name)).as(name).hasSizeBetween(2, 6).allSatisfy(p -> assertThat(p).isNotBlank());
+            assertThat(SHIPPED.phrases(name))
+                    .as(name)
+                    .hasSizeBetween(2, 6)
+                    .allSatisfy(p -> assertThat(p).isNotBlank());
         }
     }
 
@@ -50,10 +54,14 @@ class CategoriesTest {
                 holiday = , ,
                 parenting = parenting blog
                 """)))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
-                        "bad.properties: category name 'Home-Decor' must be lower-case letters and digits, words joined by '_'",
-                        "bad.properties: category 'holiday' has no search phrases"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "bad.properties: category name 'Home-Decor' must be lower-case letters and digits, words joined by '_'",
+                                        "bad.properties: category 'holiday' has no search phrases"));
         assertThatThrownBy(() -> Categories.load(TableSource.text("empty.properties", "# nothing\n")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("empty.properties lists no categories");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("empty.properties lists no categories");
     }
 }

@@ -1,12 +1,11 @@
 package dev.outreachpipeline.discovery;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.RunningDaemon;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
-import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two discover jobs (the daemon's two workers) saving SERPs that share domains at the same moment, one in
@@ -38,7 +37,8 @@ class ConcurrentSavesIT {
         List<String> queriesB = queries(db, jobB);
 
         ExecutorService two = Executors.newFixedThreadPool(2);
-        try (var daemon = RunningDaemon.start(db.config("OUTREACH_JOBS_POLL_INTERVAL_MS", "600000"), db.open(), Path.of("target"))) {
+        try (var daemon = RunningDaemon.start(
+                db.config("OUTREACH_JOBS_POLL_INTERVAL_MS", "600000"), db.open(), Path.of("target"))) {
             ProducerTemplate producer = daemon.context().createProducerTemplate();
             for (int round = 0; round < ROUNDS; round++) {
                 List<String> domains = new ArrayList<>();
@@ -55,18 +55,21 @@ class ConcurrentSavesIT {
         }
 
         assertThat(db.count("SELECT count(*) FROM prospects")).isEqualTo((long) ROUNDS * DOMAINS);
-        assertThat(db.count("SELECT count(*) FROM discovery_queries WHERE status = 'success'")).isEqualTo(2L * ROUNDS);
+        assertThat(db.count("SELECT count(*) FROM discovery_queries WHERE status = 'success'"))
+                .isEqualTo(2L * ROUNDS);
         assertThat(db.count("SELECT sum(results_saved) FROM discovery_queries")).isEqualTo((long) ROUNDS * DOMAINS);
         assertThat(db.count("SELECT count(*) FROM discovery_queries WHERE results_saved + results_skipped_duplicate"
-                + " + results_skipped_existing <> results_found")).isZero();
+                        + " + results_skipped_existing <> results_found"))
+                .isZero();
     }
 
-    private static java.util.concurrent.Callable<Void> save(ProducerTemplate producer, String jobId, String worker, String queryId,
-                                                            List<String> domains) {
+    private static java.util.concurrent.Callable<Void> save(
+            ProducerTemplate producer, String jobId, String worker, String queryId, List<String> domains) {
         List<SerpItem> items = new ArrayList<>();
         for (String domain : domains) {
             int rank = items.size() + 1;
-            items.add(new SerpItem("organic", rank, rank, "https://" + domain + "/", domain, "{\"domain\":\"" + domain + "\"}"));
+            items.add(new SerpItem(
+                    "organic", rank, rank, "https://" + domain + "/", domain, "{\"domain\":\"" + domain + "\"}"));
         }
         var call = new SerpCall(new SerpOutcome.Results(null, items, BigDecimal.ZERO), 1, BigDecimal.ZERO);
         return () -> {
@@ -90,16 +93,23 @@ class ConcurrentSavesIT {
     }
 
     private static String runningJob(TestDatabase db, String worker) {
-        return String.valueOf(db.rowsOf("INSERT INTO jobs (job_type, params, status, origin, claimed_by, started_at, deadline_at)"
-                + " VALUES ('discover', '{}', 'running', 'test', '" + worker + "', now(), now() + interval '1 hour') RETURNING id")
-                .get(0).get("id"));
+        return String.valueOf(
+                db.rowsOf("INSERT INTO jobs (job_type, params, status, origin, claimed_by, started_at, deadline_at)"
+                                + " VALUES ('discover', '{}', 'running', 'test', '" + worker
+                                + "', now(), now() + interval '1 hour') RETURNING id")
+                        .get(0)
+                        .get("id"));
     }
 
     private static List<String> queries(TestDatabase db, String jobId) {
-        return db.rowsOf("INSERT INTO discovery_queries (job_id, keyword, location, location_code, position, status)"
-                        + " SELECT '" + jobId + "', 'keyword ' || g, 'usa', 2840, g, 'pending' FROM generate_series(1, " + ROUNDS + ") g"
-                        + " RETURNING id, position").stream()
+        return db
+                .rowsOf("INSERT INTO discovery_queries (job_id, keyword, location, location_code, position, status)"
+                        + " SELECT '" + jobId + "', 'keyword ' || g, 'usa', 2840, g, 'pending' FROM generate_series(1, "
+                        + ROUNDS + ") g"
+                        + " RETURNING id, position")
+                .stream()
                 .sorted(java.util.Comparator.comparingInt(r -> ((Number) r.get("position")).intValue()))
-                .map(r -> String.valueOf(r.get("id"))).toList();
+                .map(r -> String.valueOf(r.get("id")))
+                .toList();
     }
 }

@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** The DataForSEO payloads under src/test/resources/fixtures/dataforseo, read from the test classpath. */
 final class DataForSeoFixtures {
 
-    private DataForSeoFixtures() {
-    }
+    private DataForSeoFixtures() {}
 
     static String read(String name) {
         try (InputStream in = DataForSeoFixtures.class.getResourceAsStream("/fixtures/dataforseo/" + name)) {

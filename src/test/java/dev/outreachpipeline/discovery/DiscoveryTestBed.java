@@ -1,17 +1,5 @@
 package dev.outreachpipeline.discovery;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import dev.outreachpipeline.testsupport.CliRun;
-import dev.outreachpipeline.testsupport.Fixtures;
-import dev.outreachpipeline.testsupport.TestDatabase;
-import dev.outreachpipeline.testsupport.TestPostgres;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -19,6 +7,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import dev.outreachpipeline.testsupport.CliRun;
+import dev.outreachpipeline.testsupport.Fixtures;
+import dev.outreachpipeline.testsupport.TestDatabase;
+import dev.outreachpipeline.testsupport.TestPostgres;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A migrated database and a WireMock DataForSEO, and the CLI pointed at both: what every
@@ -60,18 +59,26 @@ final class DiscoveryTestBed implements AutoCloseable {
 
     /** A live SERP stub for one keyword: a fixture file, with HTTP 200. */
     void liveSerp(String keyword, String fixture) {
-        dataForSeo.stubFor(liveCall(keyword).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.read(fixture))));
+        dataForSeo.stubFor(liveCall(keyword)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read(fixture))));
     }
 
     static MappingBuilder liveCall(String keyword) {
-        return post(urlEqualTo(LIVE)).withRequestBody(matchingJsonPath("$[0].keyword", com.github.tomakehurst.wiremock.client.WireMock.equalTo(keyword)));
+        return post(urlEqualTo(LIVE))
+                .withRequestBody(matchingJsonPath(
+                        "$[0].keyword", com.github.tomakehurst.wiremock.client.WireMock.equalTo(keyword)));
     }
 
     int liveCallsFor(String keyword) {
-        return dataForSeo.countRequestsMatching(postRequestedFor(urlEqualTo(LIVE))
-                .withRequestBody(matchingJsonPath("$[0].keyword", com.github.tomakehurst.wiremock.client.WireMock.equalTo(keyword)))
-                .build()).getCount();
+        return dataForSeo
+                .countRequestsMatching(postRequestedFor(urlEqualTo(LIVE))
+                        .withRequestBody(matchingJsonPath(
+                                "$[0].keyword", com.github.tomakehurst.wiremock.client.WireMock.equalTo(keyword)))
+                        .build())
+                .getCount();
     }
 
     /** Submits a discover job through the CLI and returns its id. */
@@ -88,15 +95,21 @@ final class DiscoveryTestBed implements AutoCloseable {
     }
 
     Map<String, Object> job(String id) {
-        return dev.outreachpipeline.testsupport.Rows.of(db, "(SELECT id, status, error_message, result::text AS result FROM jobs)").get(id);
+        return dev.outreachpipeline.testsupport.Rows.of(
+                        db, "(SELECT id, status, error_message, result::text AS result FROM jobs)")
+                .get(id);
     }
 
     Map<String, Map<String, Object>> queries(String jobId) {
-        var all = dev.outreachpipeline.testsupport.Rows.of(db, "(SELECT id, job_id, keyword, status, results_found,"
-                + " results_saved, results_skipped_duplicate, results_skipped_existing, query_metadata::text AS meta,"
-                + " api_calls, error_message FROM discovery_queries)");
+        var all = dev.outreachpipeline.testsupport.Rows.of(
+                db,
+                "(SELECT id, job_id, keyword, status, results_found,"
+                        + " results_saved, results_skipped_duplicate, results_skipped_existing, query_metadata::text AS meta,"
+                        + " api_calls, error_message FROM discovery_queries)");
         var mine = new HashMap<String, Map<String, Object>>();
-        all.values().stream().filter(q -> jobId.equals(q.get("job_id"))).forEach(q -> mine.put((String) q.get("keyword"), q));
+        all.values().stream()
+                .filter(q -> jobId.equals(q.get("job_id")))
+                .forEach(q -> mine.put((String) q.get("keyword"), q));
         return mine;
     }
 

@@ -1,17 +1,16 @@
 package dev.outreachpipeline.discovery;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.outreachpipeline.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LocationsTest {
 
@@ -22,12 +21,30 @@ class LocationsTest {
 
     @ParameterizedTest
     @CsvSource({
-            "usa, 2840", "us, 2840", "united states, 2840", "america, 2840",
-            "canada, 2124", "ca, 2124",
-            "uk, 2826", "gb, 2826", "united kingdom, 2826", "great britain, 2826", "england, 2826",
-            "london, 1006886",
-            "germany, 2276", "de, 2276", "france, 2250", "fr, 2250", "australia, 2036", "au, 2036",
-            "ireland, 2372", "new zealand, 2554", "india, 2356", "spain, 2724", "italy, 2380", "netherlands, 2528"
+        "usa, 2840",
+        "us, 2840",
+        "united states, 2840",
+        "america, 2840",
+        "canada, 2124",
+        "ca, 2124",
+        "uk, 2826",
+        "gb, 2826",
+        "united kingdom, 2826",
+        "great britain, 2826",
+        "england, 2826",
+        "london, 1006886",
+        "germany, 2276",
+        "de, 2276",
+        "france, 2250",
+        "fr, 2250",
+        "australia, 2036",
+        "au, 2036",
+        "ireland, 2372",
+        "new zealand, 2554",
+        "india, 2356",
+        "spain, 2724",
+        "italy, 2380",
+        "netherlands, 2528"
     })
     void theShippedTableResolvesEveryAlias(String name, int code) {
         assertThat(SHIPPED.resolve(name)).isEqualTo(new Location(name, code));
@@ -71,7 +88,8 @@ class LocationsTest {
     void anUnknownNameIsAnErrorListingTheValidNamesSorted() {
         assertThatThrownBy(() -> SHIPPED.resolve("Narnia"))
                 .isInstanceOf(UnknownNameException.class)
-                .hasMessageStartingWith("unknown location 'Narnia'; valid names: america, au, australia, ca, canada, de,")
+                .hasMessageStartingWith(
+                        "unknown location 'Narnia'; valid names: america, au, australia, ca, canada, de,")
                 .hasMessageEndingWith("or a numeric DataForSEO location code");
         assertThat(SHIPPED.names()).isSorted().contains("usa", "london").doesNotContain("europe");
     }
@@ -110,13 +128,16 @@ class LocationsTest {
                 1234,2036,Australia
                 spain,2724
                 """)))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
-                        "bad.csv line 3: name 'usa' is already listed on line 2",
-                        "bad.csv line 4 has no name",
-                        "bad.csv line 5: code 'abc' for 'france' is not a positive whole number",
-                        "bad.csv line 6: code '0' for 'germany' is not a positive whole number",
-                        "bad.csv line 7: name '1234' is a number; numbers typed as locations are already taken as codes",
-                        "bad.csv line 8 has 2 fields, expected 3 (name,code,description)"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "bad.csv line 3: name 'usa' is already listed on line 2",
+                                        "bad.csv line 4 has no name",
+                                        "bad.csv line 5: code 'abc' for 'france' is not a positive whole number",
+                                        "bad.csv line 6: code '0' for 'germany' is not a positive whole number",
+                                        "bad.csv line 7: name '1234' is a number; numbers typed as locations are already taken as codes",
+                                        "bad.csv line 8 has 2 fields, expected 3 (name,code,description)"));
     }
 
     @Test

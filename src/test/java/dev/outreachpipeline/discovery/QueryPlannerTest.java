@@ -1,11 +1,10 @@
 package dev.outreachpipeline.discovery;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class QueryPlannerTest {
 
@@ -20,7 +19,8 @@ class QueryPlannerTest {
 
     @Test
     void keywordsAreSplitOnCommasTrimmedAndEmptyPiecesDropped() {
-        assertThat(QueryPlanner.splitKeywords(" garden, , patio   lights ,,")).containsExactly("garden", "patio lights");
+        assertThat(QueryPlanner.splitKeywords(" garden, , patio   lights ,,"))
+                .containsExactly("garden", "patio lights");
         assertThat(QueryPlanner.splitKeywords(null)).isEmpty();
         assertThat(QueryPlanner.splitKeywords(" , ")).isEmpty();
     }
@@ -28,13 +28,14 @@ class QueryPlannerTest {
     @Test
     void keywordsWithCategoriesCombineEachKeywordWithEachPhraseOfEachCategoryRoundRobin() {
         // every keyword with the first phrase of each category before any keyword gets a second phrase
-        assertThat(planner.plan("garden, patio", List.of("home_decor", "holiday"), List.of(USA))).containsExactly(
-                new PlannedQuery("garden decor blog", "usa", 2840, "home_decor"),
-                new PlannedQuery("patio decor blog", "usa", 2840, "home_decor"),
-                new PlannedQuery("garden christmas blog", "usa", 2840, "holiday"),
-                new PlannedQuery("patio christmas blog", "usa", 2840, "holiday"),
-                new PlannedQuery("garden interior design blog", "usa", 2840, "home_decor"),
-                new PlannedQuery("patio interior design blog", "usa", 2840, "home_decor"));
+        assertThat(planner.plan("garden, patio", List.of("home_decor", "holiday"), List.of(USA)))
+                .containsExactly(
+                        new PlannedQuery("garden decor blog", "usa", 2840, "home_decor"),
+                        new PlannedQuery("patio decor blog", "usa", 2840, "home_decor"),
+                        new PlannedQuery("garden christmas blog", "usa", 2840, "holiday"),
+                        new PlannedQuery("patio christmas blog", "usa", 2840, "holiday"),
+                        new PlannedQuery("garden interior design blog", "usa", 2840, "home_decor"),
+                        new PlannedQuery("patio interior design blog", "usa", 2840, "home_decor"));
     }
 
     @Test
@@ -46,35 +47,44 @@ class QueryPlannerTest {
 
     @Test
     void categoriesAloneSearchTheirPhrases() {
-        assertThat(planner.plan("  ", List.of("Holiday", "home_decor"), List.of(USA))).containsExactly(
-                new PlannedQuery("christmas blog", "usa", 2840, "holiday"),
-                new PlannedQuery("decor blog", "usa", 2840, "home_decor"),
-                new PlannedQuery("interior design blog", "usa", 2840, "home_decor"));
-        assertThat(planner.plan("", List.of("home_decor", "holiday"), List.of(USA))).extracting(PlannedQuery::keyword)
+        assertThat(planner.plan("  ", List.of("Holiday", "home_decor"), List.of(USA)))
+                .containsExactly(
+                        new PlannedQuery("christmas blog", "usa", 2840, "holiday"),
+                        new PlannedQuery("decor blog", "usa", 2840, "home_decor"),
+                        new PlannedQuery("interior design blog", "usa", 2840, "home_decor"));
+        assertThat(planner.plan("", List.of("home_decor", "holiday"), List.of(USA)))
+                .extracting(PlannedQuery::keyword)
                 .containsExactly("decor blog", "christmas blog", "interior design blog");
     }
 
     @Test
     void theLocationsAreTakenInTurnSoTheFirstQueriesCoverEveryKeywordAndEveryLocation() {
-        assertThat(planner.plan("succulents, monstera", List.of(), List.of(USA, UK))).containsExactly(
-                new PlannedQuery("succulents", "usa", 2840, null),
-                new PlannedQuery("monstera", "uk", 2826, null),
-                new PlannedQuery("succulents", "uk", 2826, null),
-                new PlannedQuery("monstera", "usa", 2840, null));
+        assertThat(planner.plan("succulents, monstera", List.of(), List.of(USA, UK)))
+                .containsExactly(
+                        new PlannedQuery("succulents", "usa", 2840, null),
+                        new PlannedQuery("monstera", "uk", 2826, null),
+                        new PlannedQuery("succulents", "uk", 2826, null),
+                        new PlannedQuery("monstera", "usa", 2840, null));
 
         Location germany = new Location("germany", 2276);
         assertThat(planner.plan("garden", List.of(), List.of(UK, USA, germany)))
-                .extracting(PlannedQuery::location).containsExactly("uk", "usa", "germany");
-        assertThat(planner.plan("a, b, c, d", List.of(), List.of(UK, USA, germany)).subList(0, 4))
+                .extracting(PlannedQuery::location)
+                .containsExactly("uk", "usa", "germany");
+        assertThat(planner.plan("a, b, c, d", List.of(), List.of(UK, USA, germany))
+                        .subList(0, 4))
                 .extracting(PlannedQuery::keyword, PlannedQuery::location)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", "uk"), org.assertj.core.groups.Tuple.tuple("b", "usa"),
-                        org.assertj.core.groups.Tuple.tuple("c", "germany"), org.assertj.core.groups.Tuple.tuple("d", "uk"));
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("a", "uk"),
+                        org.assertj.core.groups.Tuple.tuple("b", "usa"),
+                        org.assertj.core.groups.Tuple.tuple("c", "germany"),
+                        org.assertj.core.groups.Tuple.tuple("d", "uk"));
     }
 
     @Test
     void duplicatesAreDroppedIgnoringCaseKeepingTheFirstSpelling() {
         assertThat(planner.plan("Garden, patio, GARDEN, garden", List.of(), List.of(USA)))
-                .extracting(PlannedQuery::keyword).containsExactly("Garden", "patio");
+                .extracting(PlannedQuery::keyword)
+                .containsExactly("Garden", "patio");
 
         Categories overlapping = Categories.load(TableSource.text("t", """
                 a = Decor Blog, craft blog
@@ -90,12 +100,13 @@ class QueryPlannerTest {
 
     @Test
     void aCategorySelectedTwiceAndALocationCodeGivenTwiceCountOnce() {
-        List<PlannedQuery> planned = planner.plan("", List.of("holiday", "HOLIDAY"),
-                List.of(USA, new Location("america", 2840), UK));
+        List<PlannedQuery> planned =
+                planner.plan("", List.of("holiday", "HOLIDAY"), List.of(USA, new Location("america", 2840), UK));
 
-        assertThat(planned).containsExactlyInAnyOrder(
-                new PlannedQuery("christmas blog", "usa", 2840, "holiday"),
-                new PlannedQuery("christmas blog", "uk", 2826, "holiday"));
+        assertThat(planned)
+                .containsExactlyInAnyOrder(
+                        new PlannedQuery("christmas blog", "usa", 2840, "holiday"),
+                        new PlannedQuery("christmas blog", "uk", 2826, "holiday"));
     }
 
     @Test
@@ -105,7 +116,9 @@ class QueryPlannerTest {
         QueryPlan plan = capped.fullPlan("a, A, b, c, d, e", List.of("home_decor"), List.of(USA, UK));
 
         assertThat(plan.queries()).hasSize(8);
-        assertThat(plan.queries()).filteredOn(q -> q.location().equals("usa")).extracting(PlannedQuery::keyword)
+        assertThat(plan.queries())
+                .filteredOn(q -> q.location().equals("usa"))
+                .extracting(PlannedQuery::keyword)
                 .containsExactlyInAnyOrder("a decor blog", "b decor blog", "c decor blog", "d decor blog");
         assertThat(plan.queries()).filteredOn(q -> q.location().equals("uk")).hasSize(4);
         assertThat(plan.asked()).isEqualTo(20);
@@ -114,7 +127,9 @@ class QueryPlannerTest {
 
     @Test
     void whatTheCapDropsIsCountedAndExplained() {
-        String keywords = String.join(",", java.util.stream.IntStream.range(0, 60).mapToObj(i -> "k" + i).toList());
+        String keywords = String.join(
+                ",",
+                java.util.stream.IntStream.range(0, 60).mapToObj(i -> "k" + i).toList());
         Location germany = new Location("germany", 2276);
         Location london = new Location("london", 1006886);
 
@@ -123,15 +138,19 @@ class QueryPlannerTest {
         assertThat(plan.queries()).hasSize(80);
         assertThat(plan.asked()).isEqualTo(240);
         assertThat(plan.droppedByCap()).isEqualTo(160);
-        assertThat(plan.droppedSentence()).isEqualTo("160 of the 240 queries asked for are dropped:"
-                + " outreach.discovery.max-queries-per-location (OUTREACH_DISCOVERY_MAX_QUERIES_PER_LOCATION) runs at most 20"
-                + " per location, so 80 will run. Raise it to run them all.");
-        assertThat(planner.fullPlan("a, b", List.of(), List.of(USA)).droppedSentence()).isNull();
+        assertThat(plan.droppedSentence())
+                .isEqualTo("160 of the 240 queries asked for are dropped:"
+                        + " outreach.discovery.max-queries-per-location (OUTREACH_DISCOVERY_MAX_QUERIES_PER_LOCATION) runs at most 20"
+                        + " per location, so 80 will run. Raise it to run them all.");
+        assertThat(planner.fullPlan("a, b", List.of(), List.of(USA)).droppedSentence())
+                .isNull();
     }
 
     @Test
     void theDefaultCapIsTwentyPerLocation() {
-        String keywords = String.join(",", java.util.stream.IntStream.range(0, 30).mapToObj(i -> "k" + i).toList());
+        String keywords = String.join(
+                ",",
+                java.util.stream.IntStream.range(0, 30).mapToObj(i -> "k" + i).toList());
 
         assertThat(planner.plan(keywords, List.of(), List.of(USA, UK))).hasSize(40);
     }
@@ -140,7 +159,8 @@ class QueryPlannerTest {
     void noLocationsPlansNothingAndNothingToSearchForIsRefused() {
         assertThat(planner.plan("garden", List.of(), List.of())).isEmpty();
         assertThatThrownBy(() -> planner.plan(" , ", List.of(), List.of(USA)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nothing to search for");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nothing to search for");
         assertThatThrownBy(() -> new QueryPlanner(CATEGORIES, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 

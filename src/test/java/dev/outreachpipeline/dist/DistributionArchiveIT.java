@@ -1,13 +1,11 @@
 package dev.outreachpipeline.dist;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outreachpipeline.testsupport.CurrentSchema;
 import dev.outreachpipeline.testsupport.JarProcess;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +17,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tar.gz an operator installs, unpacked with tar as they would and started through
@@ -34,6 +33,7 @@ class DistributionArchiveIT {
 
     @TempDir
     static Path unpacked;
+
     static Path home;
     static String version;
 
@@ -42,8 +42,11 @@ class DistributionArchiveIT {
 
     @BeforeAll
     static void unpack() throws Exception {
-        Path archive = Path.of(System.getProperty("outreach.test.distribution", "target/outreach-pipeline.tar.gz")).toAbsolutePath();
-        assertThat(archive).as("the distribution archive (built by `mvn package`)").exists();
+        Path archive = Path.of(System.getProperty("outreach.test.distribution", "target/outreach-pipeline.tar.gz"))
+                .toAbsolutePath();
+        assertThat(archive)
+                .as("the distribution archive (built by `mvn package`)")
+                .exists();
         Matcher name = ARCHIVE_NAME.matcher(archive.getFileName().toString());
         assertThat(name.matches()).as(archive.getFileName().toString()).isTrue();
         version = name.group(1);
@@ -61,24 +64,38 @@ class DistributionArchiveIT {
         assertThat(home.resolve("lib/outreach-pipeline.jar")).isRegularFile();
         assertThat(home.resolve("INSTALL.md")).isRegularFile();
         for (String file : repositoryFiles(Path.of("config"))) {
-            assertThat(home.resolve("config").resolve(file)).as("config/" + file).hasSameTextualContentAs(Path.of("config", file));
+            assertThat(home.resolve("config").resolve(file))
+                    .as("config/" + file)
+                    .hasSameTextualContentAs(Path.of("config", file));
         }
         assertThat(home.resolve("config/templates/body.txt.ftl")).isRegularFile();
         for (String file : repositoryFiles(Path.of("routes"))) {
-            assertThat(home.resolve("routes").resolve(file)).as("routes/" + file).isRegularFile();
+            assertThat(home.resolve("routes").resolve(file))
+                    .as("routes/" + file)
+                    .isRegularFile();
         }
 
         Path launcher = home.resolve("bin/outreach");
         assertThat(Files.readString(launcher)).startsWith("#!/bin/sh\n").doesNotContain("\r");
-        assertThat(Files.getPosixFilePermissions(launcher)).contains(
-                PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
+        assertThat(Files.getPosixFilePermissions(launcher))
+                .contains(
+                        PosixFilePermission.OWNER_EXECUTE,
+                        PosixFilePermission.GROUP_EXECUTE,
+                        PosixFilePermission.OTHERS_EXECUTE);
         assertThat(Files.getPosixFilePermissions(home.resolve("config/application.properties")))
                 .doesNotContain(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OTHERS_WRITE);
 
         String unit = Files.readString(home.resolve("systemd/outreach-pipeline.service"));
-        assertThat(unit).contains("Type=simple", "User=outreach", "EnvironmentFile=/etc/outreach-pipeline/env",
-                "ExecStart=/opt/outreach-pipeline/bin/outreach run --migrate", "KillSignal=SIGTERM", "Restart=on-failure");
-        assertThat(stopTimeoutSeconds(unit)).as("TimeoutStopSec must exceed the daemon's own wait on SIGTERM")
+        assertThat(unit)
+                .contains(
+                        "Type=simple",
+                        "User=outreach",
+                        "EnvironmentFile=/etc/outreach-pipeline/env",
+                        "ExecStart=/opt/outreach-pipeline/bin/outreach run --migrate",
+                        "KillSignal=SIGTERM",
+                        "Restart=on-failure");
+        assertThat(stopTimeoutSeconds(unit))
+                .as("TimeoutStopSec must exceed the daemon's own wait on SIGTERM")
                 .isGreaterThan(shutdownTimeoutSeconds() + 15);
     }
 
@@ -102,16 +119,22 @@ class DistributionArchiveIT {
         Files.createDirectories(elsewhere.resolve("config"));
         Files.writeString(elsewhere.resolve("config/application.properties"), "outreach.no-such-setting = 1\n");
         // config check is satisfied only when every stage has its settings, so they are all given here.
-        Map<String, String> everyStage = Map.ofEntries(Map.entry("DATAFORSEO_LOGIN", "login"),
-                Map.entry("DATAFORSEO_PASSWORD", "password"), Map.entry("HUNTER_API_KEY", "key"),
-                Map.entry("OUTREACH_SENDER_NAME", "Sam"), Map.entry("SMTP_HOST", "smtp.example.com"),
-                Map.entry("MAIL_FROM", "sam@example.com"), Map.entry("SENDER_POSTAL_ADDRESS", "1 Main Street"),
+        Map<String, String> everyStage = Map.ofEntries(
+                Map.entry("DATAFORSEO_LOGIN", "login"),
+                Map.entry("DATAFORSEO_PASSWORD", "password"),
+                Map.entry("HUNTER_API_KEY", "key"),
+                Map.entry("OUTREACH_SENDER_NAME", "Sam"),
+                Map.entry("SMTP_HOST", "smtp.example.com"),
+                Map.entry("MAIL_FROM", "sam@example.com"),
+                Map.entry("SENDER_POSTAL_ADDRESS", "1 Main Street"),
                 Map.entry("OUTREACH_UNSUBSCRIBE_SECRET", "an-unsubscribe-secret-of-at-least-32-chars"),
-                Map.entry("IMAP_HOST", "imap.example.com"), Map.entry("IMAP_USERNAME", "sam"),
+                Map.entry("IMAP_HOST", "imap.example.com"),
+                Map.entry("IMAP_USERNAME", "sam"),
                 Map.entry("IMAP_PASSWORD", "password"));
         try (JarProcess check = launch(everyStage, "config", "check")) {
             assertThat(check.waitFor(COMMAND)).as(check.err()).isZero();
-            assertThat(check.err()).contains("The configuration is valid and every stage is ready.")
+            assertThat(check.err())
+                    .contains("The configuration is valid and every stage is ready.")
                     .doesNotContain("no-such-setting");
         }
         try (JarProcess show = launch(Map.of(), "config", "show")) {
@@ -127,7 +150,9 @@ class DistributionArchiveIT {
         Files.writeString(otherHome.resolve("config/application.properties"), "outreach.jobs.workers = 4\n");
         try (JarProcess show = launch(Map.of("OUTREACH_HOME", otherHome.toString()), "config", "show")) {
             assertThat(show.waitFor(COMMAND)).as(show.err()).isZero();
-            assertThat(show.out()).contains("outreach.jobs.workers = 4    # file " + otherHome.resolve("config/application.properties"));
+            assertThat(show.out())
+                    .contains("outreach.jobs.workers = 4    # file "
+                            + otherHome.resolve("config/application.properties"));
         }
     }
 
@@ -150,10 +175,13 @@ class DistributionArchiveIT {
 
     @Test
     void theUnpackedArchiveRunsTheSandboxEndToEndKeepingItsDataInTheDistribution() throws Exception {
-        try (JarProcess sandbox = launch(Map.of(), "sandbox", "--keywords", "garden design", "--locations", "usa",
-                "--max-results", "4")) {
-            assertThat(sandbox.waitFor(Duration.ofMinutes(5))).as(sandbox.out() + sandbox.err()).isZero();
-            assertThat(sandbox.out()).startsWith("This is a sandbox: it never contacts a real provider or mail server.")
+        try (JarProcess sandbox = launch(
+                Map.of(), "sandbox", "--keywords", "garden design", "--locations", "usa", "--max-results", "4")) {
+            assertThat(sandbox.waitFor(Duration.ofMinutes(5)))
+                    .as(sandbox.out() + sandbox.err())
+                    .isZero();
+            assertThat(sandbox.out())
+                    .startsWith("This is a sandbox: it never contacts a real provider or mail server.")
                     .contains(home.resolve("bin/outreach") + " prospects list");
         }
         try (Stream<Path> messages = Files.list(home.resolve("data/sandbox/mail"))) {
@@ -178,7 +206,10 @@ class DistributionArchiveIT {
 
     private static List<String> repositoryFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString()).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(f -> dir.relativize(f).toString())
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.outreachpipeline.dist;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,9 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Dockerfile cannot be built here (no image registry), so its promises are read from the file:
@@ -21,14 +20,15 @@ import static org.assertj.core.api.Assertions.assertThatCode;
  */
 class DockerfileTest {
 
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|API_KEY|TOKEN|DATABASE_URL|_KEY$).*");
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i).*(PASSWORD|SECRET|API_KEY|TOKEN|DATABASE_URL|_KEY$).*");
 
     /**
      * An official Temurin 17 image by its full release tag (17.0.20.1_1-jre-noble: update 20.1, build 1,
      * Ubuntu noble), optionally with its digest; group 1 is the release, group 2 jdk or jre.
      */
-    private static final Pattern PINNED_TEMURIN_17 =
-            Pattern.compile("eclipse-temurin:(17\\.0\\.\\d+(?:\\.\\d+)?_\\d+)-(jdk|jre)-[a-z][a-z0-9.-]*(?:@sha256:[0-9a-f]{64})?");
+    private static final Pattern PINNED_TEMURIN_17 = Pattern.compile(
+            "eclipse-temurin:(17\\.0\\.\\d+(?:\\.\\d+)?_\\d+)-(jdk|jre)-[a-z][a-z0-9.-]*(?:@sha256:[0-9a-f]{64})?");
 
     /** A shell list that carries on whatever the command before it did: {@code || true}, {@code || :}. */
     private static final Pattern IGNORED_FAILURE = Pattern.compile("\\|\\|\\s*(true|:)(\\s|;|&|\\||$)");
@@ -76,10 +76,13 @@ class DockerfileTest {
     void buildsWithTheTemurin17JdkAndRunsOnTheTemurin17Jre() throws IOException {
         List<String> froms = named("FROM");
         assertThat(froms).hasSize(2);
-        assertThat(froms.get(0)).matches(PINNED_TEMURIN_17.pattern() + " AS build").contains("-jdk-");
+        assertThat(froms.get(0))
+                .matches(PINNED_TEMURIN_17.pattern() + " AS build")
+                .contains("-jdk-");
         assertThat(froms.get(1)).matches(PINNED_TEMURIN_17.pattern()).contains("-jre-");
         assertThat(named("RUN")).anyMatch(r -> r.contains("./mvnw -q -B -DskipTests package"));
-        assertThat(String.join("\n", finalStage())).contains("COPY --from=build /dist/outreach-pipeline /opt/outreach-pipeline");
+        assertThat(String.join("\n", finalStage()))
+                .contains("COPY --from=build /dist/outreach-pipeline /opt/outreach-pipeline");
     }
 
     @Test
@@ -87,24 +90,36 @@ class DockerfileTest {
         var releases = new ArrayList<String>();
         for (String from : named("FROM")) {
             String image = from.split("\\s+")[0];
-            assertThat(image).as("a base image by a moving tag gives another Java on every rebuild")
-                    .doesNotContain(":latest").matches(PINNED_TEMURIN_17);
+            assertThat(image)
+                    .as("a base image by a moving tag gives another Java on every rebuild")
+                    .doesNotContain(":latest")
+                    .matches(PINNED_TEMURIN_17);
             var matcher = PINNED_TEMURIN_17.matcher(image);
             releases.add(matcher.matches() ? matcher.group(1) : image);
         }
         assertThat(named("FROM")).noneMatch(f -> f.matches("eclipse-temurin:17(-jdk|-jre)?(-[a-z]+)?( .*)?"));
-        assertThat(releases).as("the JDK that builds and the JRE that runs are one release").hasSize(2).containsOnly(releases.get(0));
+        assertThat(releases)
+                .as("the JDK that builds and the JRE that runs are one release")
+                .hasSize(2)
+                .containsOnly(releases.get(0));
     }
 
     @Test
     void noStepIgnoresItsFailure() throws IOException {
-        assertThat(named("RUN")).isNotEmpty().noneMatch(r -> IGNORED_FAILURE.matcher(r).find());
-        assertThat(named("RUN")).as("dependencies keep a layer of their own").contains("./mvnw -q -B dependency:go-offline");
+        assertThat(named("RUN"))
+                .isNotEmpty()
+                .noneMatch(r -> IGNORED_FAILURE.matcher(r).find());
+        assertThat(named("RUN"))
+                .as("dependencies keep a layer of their own")
+                .contains("./mvnw -q -B dependency:go-offline");
     }
 
     @Test
     void theRunningImageIsNotRoot() throws IOException {
-        List<String> users = finalStage().stream().filter(i -> i.startsWith("USER ")).map(i -> i.substring(5).strip()).toList();
+        List<String> users = finalStage().stream()
+                .filter(i -> i.startsWith("USER "))
+                .map(i -> i.substring(5).strip())
+                .toList();
         assertThat(users).as("a USER in the final stage").isNotEmpty();
         String user = users.get(users.size() - 1).split(":")[0];
         assertThat(user).isNotIn("root", "0");
@@ -127,11 +142,14 @@ class DockerfileTest {
         for (String assignment : env.split("\\s+")) {
             String name = assignment.contains("=") ? assignment.substring(0, assignment.indexOf('=')) : assignment;
             if (name.matches("[A-Z_][A-Z0-9_]*")) {
-                assertThat(name).as("a secret must come from the platform, not the image").doesNotMatch(SECRET_NAME);
+                assertThat(name)
+                        .as("a secret must come from the platform, not the image")
+                        .doesNotMatch(SECRET_NAME);
             }
         }
         assertThat(env).doesNotContainPattern("://[^\\s/]*:[^\\s@]*@");
-        assertThat(named("ARG")).noneMatch(a -> SECRET_NAME.matcher(a.split("=")[0]).matches());
+        assertThat(named("ARG"))
+                .noneMatch(a -> SECRET_NAME.matcher(a.split("=")[0]).matches());
     }
 
     @Test

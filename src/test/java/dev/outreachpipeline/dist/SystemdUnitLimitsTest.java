@@ -1,15 +1,14 @@
 package dev.outreachpipeline.dist;
 
-import dev.outreachpipeline.config.OutreachConfig;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outreachpipeline.config.OutreachConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The systemd unit gives the daemon file descriptors enough for a full public port and everything else. */
 class SystemdUnitLimitsTest {

@@ -1,15 +1,14 @@
 package dev.outreachpipeline.drafting;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DraftRendererTest {
 
@@ -20,14 +19,28 @@ class DraftRendererTest {
     Path dir;
 
     private static DraftContext prospect() {
-        return new DraftContext("Ana", "ana@gardenblog.com", "gardenblog.com", "Best garden lights",
-                "https://gardenblog.com/lights", "garden lights", "usa", "Sam Writer");
+        return new DraftContext(
+                "Ana",
+                "ana@gardenblog.com",
+                "gardenblog.com",
+                "Best garden lights",
+                "https://gardenblog.com/lights",
+                "garden lights",
+                "usa",
+                "Sam Writer");
     }
 
     private static DraftContext withTitle(String title) {
         var p = prospect();
-        return new DraftContext(p.firstName(), p.contactEmail(), p.domain(), title, p.pageUrl(), p.keyword(),
-                p.location(), p.senderName());
+        return new DraftContext(
+                p.firstName(),
+                p.contactEmail(),
+                p.domain(),
+                title,
+                p.pageUrl(),
+                p.keyword(),
+                p.location(),
+                p.senderName());
     }
 
     private static Optional<String> override(String json) {
@@ -43,12 +56,17 @@ class DraftRendererTest {
                 .startsWith("Hi Ana,\n\n")
                 .contains("\"Best garden lights\" (https://gardenblog.com/lights)")
                 .contains("reading about garden lights")
-                .contains("Hunter.io").contains("ana@gardenblog.com")
+                .contains("Hunter.io")
+                .contains("ana@gardenblog.com")
                 .contains("Sam Writer")
-                .doesNotContain("\r").doesNotContain("<#").doesNotContain("${");
+                .doesNotContain("\r")
+                .doesNotContain("<#")
+                .doesNotContain("${");
         assertThat(draft.htmlBody())
                 .contains("<p>Hi Ana,</p>")
-                .contains("Best garden lights").contains("Hunter.io").contains("Sam Writer")
+                .contains("Best garden lights")
+                .contains("Hunter.io")
+                .contains("Sam Writer")
                 .doesNotContain("${");
     }
 
@@ -56,8 +74,15 @@ class DraftRendererTest {
     void withoutAFirstNameTheGreetingFallsBack() {
         for (String none : new String[] {null, "", "  \t\n"}) {
             var p = prospect();
-            var context = new DraftContext(none, p.contactEmail(), p.domain(), p.pageTitle(), p.pageUrl(), p.keyword(),
-                    p.location(), p.senderName());
+            var context = new DraftContext(
+                    none,
+                    p.contactEmail(),
+                    p.domain(),
+                    p.pageTitle(),
+                    p.pageUrl(),
+                    p.keyword(),
+                    p.location(),
+                    p.senderName());
             assertThat(context.greeting()).isEqualTo("Hi there,");
             assertThat(TEXT_ONLY.render(context, Optional.empty()).textBody()).startsWith("Hi there,\n\n");
         }
@@ -65,11 +90,14 @@ class DraftRendererTest {
 
     @Test
     void missingOptionalValuesFallBackInTheShippedTemplates() {
-        var context = new DraftContext(null, "info@gardenblog.com", "gardenblog.com", null, null, null, null, "Sam Writer");
+        var context =
+                new DraftContext(null, "info@gardenblog.com", "gardenblog.com", null, null, null, null, "Sam Writer");
 
         Draft draft = WITH_HTML.render(context, Optional.empty());
 
-        assertThat(draft.textBody()).contains("your page \"gardenblog.com\"\n").contains("reading about topics close to ours");
+        assertThat(draft.textBody())
+                .contains("your page \"gardenblog.com\"\n")
+                .contains("reading about topics close to ours");
         assertThat(draft.htmlBody()).contains("gardenblog.com");
     }
 
@@ -82,12 +110,16 @@ class DraftRendererTest {
 
         assertThat(draft.subject())
                 .isEqualTo("Your page Garden Bcc: everyone@example.com X-Evil: 1 lights about garden lights")
-                .doesNotContain("\r").doesNotContain("\n").doesNotContain("\u0000").doesNotContain("\u2028");
+                .doesNotContain("\r")
+                .doesNotContain("\n")
+                .doesNotContain("\u0000")
+                .doesNotContain("\u2028");
     }
 
     @Test
     void sanitiseHeaderReplacesControlCharactersAndCollapsesWhitespace() {
-        assertThat(DraftRenderer.sanitiseHeader("  a\r\n\r\nb\u0007c \u0085 d\u00A0\u00A0e  ")).isEqualTo("a b c d e");
+        assertThat(DraftRenderer.sanitiseHeader("  a\r\n\r\nb\u0007c \u0085 d\u00A0\u00A0e  "))
+                .isEqualTo("a b c d e");
         assertThat(DraftRenderer.sanitiseHeader(null)).isEmpty();
         assertThat(DraftRenderer.sanitiseHeader("\r\n\t ")).isEmpty();
     }
@@ -104,14 +136,16 @@ class DraftRendererTest {
 
     @Test
     void everyValueIsEscapedInAnHtmlOverrideToo() {
-        var context = new DraftContext("<b>Ana</b>", "a@x.com", "x.com", "<i>t</i>", "https://x.com/?a=1&b=\"2\"",
-                "<k>", "<l>", "<s>");
-        String json = "{\"html\": \"<p>${greeting} ${pageTitle} ${pageUrl} ${keyword} ${location} ${senderName} ${contactEmail}</p>\"}";
+        var context = new DraftContext(
+                "<b>Ana</b>", "a@x.com", "x.com", "<i>t</i>", "https://x.com/?a=1&b=\"2\"", "<k>", "<l>", "<s>");
+        String json =
+                "{\"html\": \"<p>${greeting} ${pageTitle} ${pageUrl} ${keyword} ${location} ${senderName} ${contactEmail}</p>\"}";
 
         Draft draft = WITH_HTML.render(context, override(json));
 
-        assertThat(draft.htmlBody()).isEqualTo("<p>Hi &lt;b&gt;Ana&lt;/b&gt;, &lt;i&gt;t&lt;/i&gt;"
-                + " https://x.com/?a=1&amp;b=&quot;2&quot; &lt;k&gt; &lt;l&gt; &lt;s&gt; a@x.com</p>");
+        assertThat(draft.htmlBody())
+                .isEqualTo("<p>Hi &lt;b&gt;Ana&lt;/b&gt;, &lt;i&gt;t&lt;/i&gt;"
+                        + " https://x.com/?a=1&amp;b=&quot;2&quot; &lt;k&gt; &lt;l&gt; &lt;s&gt; a@x.com</p>");
     }
 
     @Test
@@ -120,7 +154,8 @@ class DraftRendererTest {
 
         assertThatThrownBy(() -> WITH_HTML.render(withTitle("<script>"), override(json)))
                 .isInstanceOf(DraftFailed.class)
-                .hasMessageContaining("body.html.ftl").hasMessageContaining("turns off HTML escaping");
+                .hasMessageContaining("body.html.ftl")
+                .hasMessageContaining("turns off HTML escaping");
     }
 
     @Test
@@ -166,7 +201,8 @@ class DraftRendererTest {
 
     @Test
     void aSettingsObjectOverridesSomeTemplatesAndTheFilesGiveTheRest() {
-        String json = "{\"subject\": \"Quick question, ${firstName!'there'}\", \"text\": \"${greeting}\\r\\nShort one.\\r\\n${senderName}\\r\\n\"}";
+        String json =
+                "{\"subject\": \"Quick question, ${firstName!'there'}\", \"text\": \"${greeting}\\r\\nShort one.\\r\\n${senderName}\\r\\n\"}";
 
         Draft draft = WITH_HTML.render(prospect(), override(json));
 
@@ -190,21 +226,28 @@ class DraftRendererTest {
                 .isInstanceOf(DraftFailed.class)
                 .hasMessageContaining("the setting 'email_template' is a plain string")
                 .hasMessageContaining("must be a JSON object of FreeMarker templates")
-                .hasMessageContaining("\"subject\"").hasMessageContaining("\"text\"").hasMessageContaining("\"html\"");
+                .hasMessageContaining("\"subject\"")
+                .hasMessageContaining("\"text\"")
+                .hasMessageContaining("\"html\"");
     }
 
     @Test
     void badOverrideSettingsAreRefusedClearly() {
         assertThatThrownBy(() -> TEXT_ONLY.render(prospect(), override("{\"body\": \"x\"}")))
-                .isInstanceOf(DraftFailed.class).hasMessageContaining("unknown field 'body'");
+                .isInstanceOf(DraftFailed.class)
+                .hasMessageContaining("unknown field 'body'");
         assertThatThrownBy(() -> TEXT_ONLY.render(prospect(), override("{\"text\": 5}")))
-                .isInstanceOf(DraftFailed.class).hasMessageContaining("field 'text' must be a string");
+                .isInstanceOf(DraftFailed.class)
+                .hasMessageContaining("field 'text' must be a string");
         assertThatThrownBy(() -> TEXT_ONLY.render(prospect(), override("[\"x\"]")))
-                .isInstanceOf(DraftFailed.class).hasMessageContaining("is a JSON array");
+                .isInstanceOf(DraftFailed.class)
+                .hasMessageContaining("is a JSON array");
         assertThatThrownBy(() -> TEXT_ONLY.render(prospect(), override("{\"text\": ")))
-                .isInstanceOf(DraftFailed.class).hasMessageContaining("is not valid JSON");
+                .isInstanceOf(DraftFailed.class)
+                .hasMessageContaining("is not valid JSON");
         assertThatThrownBy(() -> TEXT_ONLY.render(prospect(), override("{\"text\": \"a\", \"text\": \"b\"}")))
-                .isInstanceOf(DraftFailed.class).hasMessageContaining("is not valid JSON");
+                .isInstanceOf(DraftFailed.class)
+                .hasMessageContaining("is not valid JSON");
     }
 
     @Test
@@ -238,22 +281,32 @@ class DraftRendererTest {
         String unbroken = "x".repeat(1500);
         assertThat(DraftRenderer.sanitiseHeader(unbroken)).hasSize(998);
         assertThat(DraftRenderer.sanitiseHeader("y".repeat(998))).hasSize(998);
-        assertThat(DraftRenderer.sanitiseHeader("z".repeat(997) + "\uD83D\uDE00" + "z")).hasSize(997);
+        assertThat(DraftRenderer.sanitiseHeader("z".repeat(997) + "\uD83D\uDE00" + "z"))
+                .hasSize(997);
     }
 
     @Test
     void anEmptySubjectIsAnError() {
-        assertThatThrownBy(() -> TEXT_ONLY.render(prospect(), override("{\"subject\": \"  \\r\\n <#if false>x</#if>\"}")))
+        assertThatThrownBy(
+                        () -> TEXT_ONLY.render(prospect(), override("{\"subject\": \"  \\r\\n <#if false>x</#if>\"}")))
                 .isInstanceOf(DraftFailed.class)
-                .hasMessageContaining("subject.ftl").hasMessageContaining("empty subject");
+                .hasMessageContaining("subject.ftl")
+                .hasMessageContaining("empty subject");
     }
 
     @Test
     void anEmptySenderNameIsAnError() {
         var p = prospect();
         for (String none : new String[] {null, "", "   "}) {
-            var context = new DraftContext(p.firstName(), p.contactEmail(), p.domain(), p.pageTitle(), p.pageUrl(),
-                    p.keyword(), p.location(), none);
+            var context = new DraftContext(
+                    p.firstName(),
+                    p.contactEmail(),
+                    p.domain(),
+                    p.pageTitle(),
+                    p.pageUrl(),
+                    p.keyword(),
+                    p.location(),
+                    none);
             assertThatThrownBy(() -> TEXT_ONLY.render(context, Optional.empty()))
                     .isInstanceOf(DraftFailed.class)
                     .hasMessage("the sender name is empty: set outreach.sender.name / OUTREACH_SENDER_NAME");

@@ -1,13 +1,12 @@
 package dev.outreachpipeline.drafting;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outreachpipeline.prospects.ProspectCsv;
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.Rows;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +14,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Draft jobs on enriched prospects: hostile input, template errors, approval, and the CSV export. */
 class DraftingIT {
@@ -35,11 +34,16 @@ class DraftingIT {
     }
 
     private String enriched(String domain, String title, String firstName, double score) {
-        return db.rowsOf("INSERT INTO prospects (domain, page_url, page_title, contact_email, contact_method, contact_name,"
-                + " outreach_status, score) VALUES ('" + domain + "', 'https://" + domain + "/p', " + (title == null ? "NULL" : "'"
-                + title.replace("'", "''") + "'") + ", 'ed@" + domain + "', 'hunter_personal', "
-                + (firstName == null ? "NULL" : "'" + firstName + "'") + ", 'enriched', " + score + ") RETURNING id::text AS id")
-                .get(0).get("id").toString();
+        return db.rowsOf(
+                        "INSERT INTO prospects (domain, page_url, page_title, contact_email, contact_method, contact_name,"
+                                + " outreach_status, score) VALUES ('" + domain + "', 'https://" + domain + "/p', "
+                                + (title == null ? "NULL" : "'" + title.replace("'", "''") + "'") + ", 'ed@" + domain
+                                + "', 'hunter_personal', "
+                                + (firstName == null ? "NULL" : "'" + firstName + "'") + ", 'enriched', " + score
+                                + ") RETURNING id::text AS id")
+                .get(0)
+                .get("id")
+                .toString();
     }
 
     private CliRun draftJob(String... extraEnv) {
@@ -48,7 +52,10 @@ class DraftingIT {
     }
 
     private Map<String, Object> prospect(String id) {
-        return Rows.of(db, "(SELECT id, outreach_status, draft_subject, draft_body, draft_html, last_error FROM prospects)").get(id);
+        return Rows.of(
+                        db,
+                        "(SELECT id, outreach_status, draft_subject, draft_body, draft_html, last_error FROM prospects)")
+                .get(id);
     }
 
     @Test
@@ -61,7 +68,10 @@ class DraftingIT {
         assertThat(run.exitCode()).as(run.err()).isZero();
         Map<String, Object> p = prospect(id);
         assertThat(p).containsEntry("outreach_status", "drafted").containsEntry("last_error", null);
-        assertThat((String) p.get("draft_subject")).doesNotContain("\r").doesNotContain("\n").isNotBlank();
+        assertThat((String) p.get("draft_subject"))
+                .doesNotContain("\r")
+                .doesNotContain("\n")
+                .isNotBlank();
         assertThat((String) p.get("draft_body")).contains("Hi there,").contains("Sam Sender");
         assertThat((String) p.get("draft_html")).doesNotContain("<script>").contains("&lt;script&gt;");
     }
@@ -69,7 +79,8 @@ class DraftingIT {
     @Test
     void aTemplateWithAnUnknownVariableFailsThatDraftAndSaysWhich() {
         assertThat(CliRun.run(env(), "db", "migrate").exitCode()).isZero();
-        db.execute("INSERT INTO settings (key, value) VALUES ('email_template', '{\"subject\": \"Hello ${nosuchthing}\"}')");
+        db.execute(
+                "INSERT INTO settings (key, value) VALUES ('email_template', '{\"subject\": \"Hello ${nosuchthing}\"}')");
         String id = enriched("garden.example", "A title", "Ann", 50);
 
         assertThat(draftJob().exitCode()).isZero();
@@ -97,7 +108,8 @@ class DraftingIT {
         assertThat(CliRun.run(env(), "prospects", "approve").exitCode()).isEqualTo(2);
 
         String auto = enriched("auto.example", "Auto", "Al", 60);
-        assertThat(draftJob("OUTREACH_SEND_REQUIRE_APPROVAL", "false").exitCode()).isZero();
+        assertThat(draftJob("OUTREACH_SEND_REQUIRE_APPROVAL", "false").exitCode())
+                .isZero();
         assertThat(prospect(auto)).containsEntry("outreach_status", "approved");
     }
 
@@ -122,7 +134,8 @@ class DraftingIT {
         for (int i = 0; i < 25; i++) {
             enriched("p" + i + ".example", "Title " + i, "Ann", i);
         }
-        String prospectsNow = "SELECT id, outreach_status, updated_at, last_error, draft_subject FROM prospects ORDER BY id";
+        String prospectsNow =
+                "SELECT id, outreach_status, updated_at, last_error, draft_subject FROM prospects ORDER BY id";
         List<Map<String, Object>> before = db.rowsOf(prospectsNow);
         var withoutSenderName = new HashMap<>(db.env("OUTREACH_JOBS_POLL_INTERVAL_MS", "100"));
 
@@ -130,16 +143,21 @@ class DraftingIT {
         CliRun run = CliRun.run(withoutSenderName, "run", "--once");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(db.rowsOf("SELECT status, error_message FROM jobs WHERE job_type = 'draft'")).singleElement()
-                .satisfies(job -> assertThat(job).containsEntry("status", "failed")
+        assertThat(db.rowsOf("SELECT status, error_message FROM jobs WHERE job_type = 'draft'"))
+                .singleElement()
+                .satisfies(job -> assertThat(job)
+                        .containsEntry("status", "failed")
                         .containsEntry("error_message", "drafting: OUTREACH_SENDER_NAME is not set"));
         assertThat(db.rowsOf(prospectsNow)).as("no prospect claimed or changed").isEqualTo(before);
-        String configCheck = CliRun.run(withoutSenderName, "config", "check", "--stage", "drafting").out().strip();
+        String configCheck = CliRun.run(withoutSenderName, "config", "check", "--stage", "drafting")
+                .out()
+                .strip();
         assertThat(configCheck).isEqualTo("drafting: OUTREACH_SENDER_NAME is not set");
 
         // Once the name is set, the next draft job drafts them all: nothing had to be redrafted.
         assertThat(draftJob().exitCode()).isZero();
-        assertThat(db.count("SELECT count(*) FROM prospects WHERE outreach_status = 'drafted'")).isEqualTo(25);
+        assertThat(db.count("SELECT count(*) FROM prospects WHERE outreach_status = 'drafted'"))
+                .isEqualTo(25);
     }
 
     @Test
@@ -158,10 +176,13 @@ class DraftingIT {
             rows = ProspectCsv.read(r);
         }
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(0)).containsEntry("domain", "comma.example")
+        assertThat(rows.get(0))
+                .containsEntry("domain", "comma.example")
                 .containsEntry("page_title", "Title, with \"quotes\"\nand a line break — ünïcode ☃")
                 .containsEntry("score", "42.50");
         assertThat(rows.get(1)).containsEntry("domain", "plain.example").containsEntry("page_title", null);
-        assertThat(CliRun.run(env(), tmp, "prospects", "export", "--format", "xml", "--out", file.toString()).exitCode()).isEqualTo(2);
+        assertThat(CliRun.run(env(), tmp, "prospects", "export", "--format", "xml", "--out", file.toString())
+                        .exitCode())
+                .isEqualTo(2);
     }
 }

@@ -1,9 +1,7 @@
 package dev.outreachpipeline.drafting;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -11,9 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every kind of template (the subject, the text and HTML bodies and the follow-up, as files, and the
@@ -38,8 +37,15 @@ class TemplateRestrictionsTest {
     private static final String API = "${domain?api.getClass().getName()}";
 
     private static DraftContext prospect() {
-        return new DraftContext("Ana", "ana@gardenblog.com", "gardenblog.com", "Best garden lights",
-                "https://gardenblog.com/lights", "garden lights", "usa", "Sam Writer");
+        return new DraftContext(
+                "Ana",
+                "ana@gardenblog.com",
+                "gardenblog.com",
+                "Best garden lights",
+                "https://gardenblog.com/lights",
+                "garden lights",
+                "usa",
+                "Sam Writer");
     }
 
     private Path templates() {
@@ -72,7 +78,8 @@ class TemplateRestrictionsTest {
         assertThatThrownBy(() -> drafts().render(prospect(), Optional.empty()))
                 .isInstanceOf(DraftFailed.class)
                 .hasMessageContaining("template " + file)
-                .hasMessageContaining("Instantiating freemarker.template.utility.Execute is not allowed in the template for security reasons");
+                .hasMessageContaining(
+                        "Instantiating freemarker.template.utility.Execute is not allowed in the template for security reasons");
         assertThat(marker()).doesNotExist();
     }
 
@@ -96,7 +103,8 @@ class TemplateRestrictionsTest {
                 .isInstanceOf(DraftFailed.class)
                 .hasMessageContaining("the follow-up template followup.txt.ftl")
                 .hasMessageContaining("line 1")
-                .hasMessageContaining("Instantiating freemarker.template.utility.Execute is not allowed in the template for security reasons");
+                .hasMessageContaining(
+                        "Instantiating freemarker.template.utility.Execute is not allowed in the template for security reasons");
         assertThat(marker()).doesNotExist();
     }
 
@@ -112,7 +120,8 @@ class TemplateRestrictionsTest {
 
     @Test
     void theShippedFollowUpStillRenders() {
-        String text = new FollowupRenderer(new TemplateEngine(DraftTemplates.builtIn()), "Sam Writer").render(2, "Ana", "gardenblog.com");
+        String text = new FollowupRenderer(new TemplateEngine(DraftTemplates.builtIn()), "Sam Writer")
+                .render(2, "Ana", "gardenblog.com");
 
         assertThat(text).startsWith("Hi Ana,").contains("gardenblog.com").endsWith("Sam Writer\n");
     }
@@ -125,7 +134,8 @@ class TemplateRestrictionsTest {
         assertThatThrownBy(() -> drafts().render(prospect(), Optional.of(json)))
                 .isInstanceOf(DraftFailed.class)
                 .hasMessageContaining("from the setting 'email_template'")
-                .hasMessageContaining("Instantiating freemarker.template.utility.Execute is not allowed in the template for security reasons");
+                .hasMessageContaining(
+                        "Instantiating freemarker.template.utility.Execute is not allowed in the template for security reasons");
         assertThat(marker()).doesNotExist();
     }
 
@@ -141,7 +151,12 @@ class TemplateRestrictionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"new_builtin_class_resolver=\"unrestricted\"", "api_builtin_enabled=true", "object_wrapper=\"default\""})
+    @ValueSource(
+            strings = {
+                "new_builtin_class_resolver=\"unrestricted\"",
+                "api_builtin_enabled=true",
+                "object_wrapper=\"default\""
+            })
     void aTemplateCannotLiftTheRestrictionsItself(String setting) throws IOException {
         writeTemplate(FollowupRenderer.TEMPLATE, "<#setting " + setting + ">" + execute());
 

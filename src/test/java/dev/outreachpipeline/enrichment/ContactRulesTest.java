@@ -1,13 +1,12 @@
 package dev.outreachpipeline.enrichment;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ContactRulesTest {
 
@@ -15,20 +14,38 @@ class ContactRulesTest {
     void defaults() {
         ContactRules d = ContactRules.defaults();
 
-        assertThat(d.targetRoles()).containsExactly("editor", "editorial", "content", "marketing", "outreach",
-                "partnerships", "founder", "owner");
+        assertThat(d.targetRoles())
+                .containsExactly(
+                        "editor", "editorial", "content", "marketing", "outreach", "partnerships", "founder", "owner");
         assertThat(d.minConfidence()).isEqualTo(50);
         assertThat(d.allowGeneric()).isTrue();
         assertThat(d.dropDisposable()).isTrue();
         assertThat(d.dropWebmail()).isTrue();
-        assertThat(d.genericLocalParts()).contains("info", "hello", "contact", "editor", "editorial", "press", "media",
-                "partnerships", "team", "admin", "office", "support");
+        assertThat(d.genericLocalParts())
+                .contains(
+                        "info",
+                        "hello",
+                        "contact",
+                        "editor",
+                        "editorial",
+                        "press",
+                        "media",
+                        "partnerships",
+                        "team",
+                        "admin",
+                        "office",
+                        "support");
     }
 
     @Test
     void wordsAreKeptLowerCaseStrippedAndOnce() {
-        var rules = new ContactRules(Arrays.asList(" Editor ", "EDITOR", "", null, "Head of Content"), 0, true, true,
-                true, Set.of(" Info ", "HELLO", " "));
+        var rules = new ContactRules(
+                Arrays.asList(" Editor ", "EDITOR", "", null, "Head of Content"),
+                0,
+                true,
+                true,
+                true,
+                Set.of(" Info ", "HELLO", " "));
 
         assertThat(rules.targetRoles()).containsExactly("editor", "head of content");
         assertThat(rules.genericLocalParts()).containsExactlyInAnyOrder("info", "hello");
@@ -47,9 +64,11 @@ class ContactRulesTest {
     @Test
     void theMinimumIsAConfidence() {
         assertThatThrownBy(() -> new ContactRules(List.of(), 101, true, true, true, Set.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("101");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("101");
         assertThatThrownBy(() -> new ContactRules(List.of(), -1, true, true, true, Set.of()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new ContactRules(List.of(), 100, true, true, true, Set.of()).minConfidence()).isEqualTo(100);
+        assertThat(new ContactRules(List.of(), 100, true, true, true, Set.of()).minConfidence())
+                .isEqualTo(100);
     }
 }

@@ -1,16 +1,5 @@
 package dev.outreachpipeline.enrichment;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import dev.outreachpipeline.testsupport.CliRun;
-import dev.outreachpipeline.testsupport.Fixtures;
-import dev.outreachpipeline.testsupport.Rows;
-import dev.outreachpipeline.testsupport.TestDatabase;
-import dev.outreachpipeline.testsupport.TestPostgres;
-
-import java.util.HashMap;
-import java.util.Map;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -18,6 +7,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import dev.outreachpipeline.testsupport.CliRun;
+import dev.outreachpipeline.testsupport.Fixtures;
+import dev.outreachpipeline.testsupport.Rows;
+import dev.outreachpipeline.testsupport.TestDatabase;
+import dev.outreachpipeline.testsupport.TestPostgres;
+import java.util.HashMap;
+import java.util.Map;
 
 /** A migrated database with discovered prospects and a WireMock Hunter: where enrichment tests start. */
 final class EnrichmentTestBed implements AutoCloseable {
@@ -57,14 +56,21 @@ final class EnrichmentTestBed implements AutoCloseable {
     /** A prospect as discovery leaves it, at a SERP position. */
     String prospect(String domain, int rank) {
         return db.rowsOf("INSERT INTO prospects (domain, page_url, page_title, dataforseo_payload) VALUES ('" + domain
-                + "', 'https://" + domain + "/post', 'A post on " + domain + "', '{\"type\": \"organic\", \"rank_absolute\": "
-                + rank + "}') RETURNING id::text AS id").get(0).get("id").toString();
+                        + "', 'https://" + domain + "/post', 'A post on " + domain
+                        + "', '{\"type\": \"organic\", \"rank_absolute\": "
+                        + rank + "}') RETURNING id::text AS id")
+                .get(0)
+                .get("id")
+                .toString();
     }
 
     /** An enrich job, as discovery enqueues it. */
     String enrichJob() {
-        return db.rowsOf("INSERT INTO jobs (job_type, params, origin) VALUES ('enrich', '{}', 'test') RETURNING id::text AS id")
-                .get(0).get("id").toString();
+        return db.rowsOf(
+                        "INSERT INTO jobs (job_type, params, origin) VALUES ('enrich', '{}', 'test') RETURNING id::text AS id")
+                .get(0)
+                .get("id")
+                .toString();
     }
 
     static MappingBuilder search(String domain) {
@@ -72,18 +78,26 @@ final class EnrichmentTestBed implements AutoCloseable {
     }
 
     void searchAnswers(String domain, int status, String fixture) {
-        hunter.stubFor(search(domain).willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                .withBody(Fixtures.read(fixture))));
+        hunter.stubFor(search(domain)
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read(fixture))));
     }
 
     /** A domain search answer: a fixture with its domain (and its addresses' domain) replaced. */
     void searchAnswersFor(String domain, String fixture, String fixtureDomain) {
-        hunter.stubFor(search(domain).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(Fixtures.read(fixture).replace(fixtureDomain, domain))));
+        hunter.stubFor(search(domain)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read(fixture).replace(fixtureDomain, domain))));
     }
 
     int searchesFor(String domain) {
-        return hunter.countRequestsMatching(getRequestedFor(urlPathEqualTo(SEARCH)).withQueryParam("domain", equalTo(domain)).build())
+        return hunter.countRequestsMatching(getRequestedFor(urlPathEqualTo(SEARCH))
+                        .withQueryParam("domain", equalTo(domain))
+                        .build())
                 .getCount();
     }
 
@@ -97,13 +111,17 @@ final class EnrichmentTestBed implements AutoCloseable {
     }
 
     Map<String, Object> prospectRow(String id) {
-        return Rows.of(db, "(SELECT id, domain, outreach_status, contact_email, contact_method, contact_name, contact_reason,"
-                + " contact_verification, score, last_error, draft_subject, draft_body, draft_html,"
-                + " hunter_payload::text AS hunter_payload FROM prospects)").get(id);
+        return Rows.of(
+                        db,
+                        "(SELECT id, domain, outreach_status, contact_email, contact_method, contact_name, contact_reason,"
+                                + " contact_verification, score, last_error, draft_subject, draft_body, draft_html,"
+                                + " hunter_payload::text AS hunter_payload FROM prospects)")
+                .get(id);
     }
 
     Map<String, Object> job(String id) {
-        return Rows.of(db, "(SELECT id, job_type, status, error_message, run_after, result::text AS result FROM jobs)").get(id);
+        return Rows.of(db, "(SELECT id, job_type, status, error_message, run_after, result::text AS result FROM jobs)")
+                .get(id);
     }
 
     @Override

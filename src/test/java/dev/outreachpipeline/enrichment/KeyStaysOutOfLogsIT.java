@@ -1,17 +1,16 @@
 package dev.outreachpipeline.enrichment;
 
-import dev.outreachpipeline.testsupport.JarProcess;
-import dev.outreachpipeline.testsupport.Fixtures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outreachpipeline.testsupport.Fixtures;
+import dev.outreachpipeline.testsupport.JarProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The Hunter key, which travels in every request's query string, never reaches a log, an error or a row. */
 class KeyStaysOutOfLogsIT {
@@ -30,8 +29,8 @@ class KeyStaysOutOfLogsIT {
     void theKeyAppearsNowhereEvenAtDebugLevelAndThroughFailures() throws Exception {
         bed.prospect("flaky.example", 1);
         bed.prospect("gardenblog.com", 2);
-        bed.hunter.stubFor(EnrichmentTestBed.search("flaky.example").willReturn(aResponse().withStatus(500)
-                .withBody(Fixtures.read("hunter/hunter-error-500.json"))));
+        bed.hunter.stubFor(EnrichmentTestBed.search("flaky.example")
+                .willReturn(aResponse().withStatus(500).withBody(Fixtures.read("hunter/hunter-error-500.json"))));
         bed.searchAnswers("gardenblog.com", 200, "hunter/domain-search-mixed.json");
         bed.enrichJob();
         var env = new HashMap<>(bed.env());
@@ -47,10 +46,14 @@ class KeyStaysOutOfLogsIT {
             assertThat(show.waitFor(Duration.ofSeconds(60))).isZero();
             assertThat(show.out()).contains("outreach.hunter.api-key = ****").doesNotContain(EnrichmentTestBed.KEY);
         }
-        assertThat(bed.db.count("SELECT count(*) FROM prospects WHERE outreach_status = 'enrich_failed'")).isEqualTo(1);
-        assertThat(bed.db.count("SELECT count(*) FROM prospects WHERE concat(hunter_payload::text, last_error, contact_reason)"
-                + " LIKE '%" + EnrichmentTestBed.KEY + "%'")).isZero();
+        assertThat(bed.db.count("SELECT count(*) FROM prospects WHERE outreach_status = 'enrich_failed'"))
+                .isEqualTo(1);
+        assertThat(bed.db.count(
+                        "SELECT count(*) FROM prospects WHERE concat(hunter_payload::text, last_error, contact_reason)"
+                                + " LIKE '%" + EnrichmentTestBed.KEY + "%'"))
+                .isZero();
         assertThat(bed.db.count("SELECT count(*) FROM jobs WHERE concat(result::text, error_message) LIKE '%"
-                + EnrichmentTestBed.KEY + "%'")).isZero();
+                        + EnrichmentTestBed.KEY + "%'"))
+                .isZero();
     }
 }

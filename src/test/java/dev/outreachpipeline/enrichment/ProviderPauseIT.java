@@ -1,17 +1,16 @@
 package dev.outreachpipeline.enrichment;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A spent Hunter quota part-way through an enrich job, against a WireMock Hunter: what was enriched
@@ -31,10 +30,14 @@ class ProviderPauseIT {
 
     private String quotaSpentAfterAlpha() {
         bed.searchAnswersFor("alpha.com", "hunter/domain-search-mixed.json", "gardenblog.com");
-        bed.hunter.stubFor(EnrichmentTestBed.search("beta.com").willReturn(aResponse().withStatus(429)
-                .withBody(Fixtures.read("hunter/hunter-error-429-usage-limit.json"))));
-        bed.hunter.stubFor(get(urlPathEqualTo("/v2/account")).willReturn(aResponse().withStatus(200)
-                .withBody(Fixtures.read("hunter/hunter-account.json").replace("2025-12-14", "2031-01-01"))));
+        bed.hunter.stubFor(EnrichmentTestBed.search("beta.com")
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withBody(Fixtures.read("hunter/hunter-error-429-usage-limit.json"))));
+        bed.hunter.stubFor(get(urlPathEqualTo("/v2/account"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(Fixtures.read("hunter/hunter-account.json").replace("2025-12-14", "2031-01-01"))));
         return bed.enrichJob();
     }
 
@@ -52,7 +55,8 @@ class ProviderPauseIT {
         assertThat((String) bed.prospectRow(alpha).get("draft_body")).contains("Sam Sender");
         assertThat(bed.prospectRow(beta)).containsEntry("outreach_status", "pending");
         assertThat(bed.db.count("SELECT count(*) FROM jobs WHERE job_type = 'draft' AND status = 'completed'"
-                + " AND origin = 'chained:" + enrich + "'")).isEqualTo(1);
+                        + " AND origin = 'chained:" + enrich + "'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -64,7 +68,9 @@ class ProviderPauseIT {
         assertThat(bed.runOnce().exitCode()).isZero();
 
         String message = (String) bed.job(enrich).get("error_message");
-        assertThat(message).startsWith("Hunter's quota for the billing period is spent (HTTP 429, too_many_requests: You've reached")
+        assertThat(message)
+                .startsWith(
+                        "Hunter's quota for the billing period is spent (HTTP 429, too_many_requests: You've reached")
                 .contains("Enrichment resumes after 2031-01-01 (the account's reset date)")
                 .contains("outreach provider pause clear hunter");
         assertThat(message.split("quota for", -1)).hasSize(2);
@@ -80,7 +86,10 @@ class ProviderPauseIT {
 
         CliRun list = CliRun.run(bed.env(), "provider", "pause", "list");
         assertThat(list.exitCode()).as(list.err()).isZero();
-        assertThat(list.out()).startsWith("hunter").contains("until 2031-01-01 00:00 UTC").contains("(set ")
+        assertThat(list.out())
+                .startsWith("hunter")
+                .contains("until 2031-01-01 00:00 UTC")
+                .contains("(set ")
                 .contains("Hunter's quota for the billing period is spent");
         assertThat(list.err()).contains("1 provider pause(s) in force");
 
@@ -94,10 +103,14 @@ class ProviderPauseIT {
 
         CliRun clear = CliRun.run(bed.env(), "provider", "pause", "clear", "hunter");
         assertThat(clear.exitCode()).as(clear.err()).isZero();
-        assertThat(clear.out()).contains("Hunter is no longer paused; 1 waiting enrich job(s) run at the daemon's next poll.");
+        assertThat(clear.out())
+                .contains("Hunter is no longer paused; 1 waiting enrich job(s) run at the daemon's next poll.");
         assertThat(bed.db.count("SELECT count(*) FROM provider_pauses")).isZero();
         assertThat(CliRun.run(bed.env(), "provider", "pause", "list").err()).contains("No provider is paused.");
-        assertThat(CliRun.run(bed.env(), "provider", "pause", "list", "--json").out().strip()).isEqualTo("[ ]");
+        assertThat(CliRun.run(bed.env(), "provider", "pause", "list", "--json")
+                        .out()
+                        .strip())
+                .isEqualTo("[ ]");
 
         // The plan was raised: the job does not wait for 2031.
         bed.searchAnswersFor("beta.com", "hunter/hunter-domain-search-no-emails.json", "beta.com");

@@ -1,12 +1,11 @@
 package dev.outreachpipeline.enrichment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.math.BigDecimal;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ScorerTest {
 
@@ -14,7 +13,8 @@ class ScorerTest {
 
     @Test
     void theBestProspectScores100() {
-        assertThat(scorer.score(1, editor(100, "valid"), "valid", new BigDecimal("100"))).isEqualByComparingTo("100.00");
+        assertThat(scorer.score(1, editor(100, "valid"), "valid", new BigDecimal("100")))
+                .isEqualByComparingTo("100.00");
     }
 
     @Test
@@ -38,15 +38,15 @@ class ScorerTest {
 
     @ParameterizedTest
     @CsvSource({
-            // rank, expected position part (no contact, da_est 0)
-            "1, 30.00",
-            "2, 28.50",
-            "10, 16.50",
-            "20, 1.50",
-            "21, 0.00",
-            "100, 0.00",
-            "0, 0.00",
-            "-3, 0.00",
+        // rank, expected position part (no contact, da_est 0)
+        "1, 30.00",
+        "2, 28.50",
+        "10, 16.50",
+        "20, 1.50",
+        "21, 0.00",
+        "100, 0.00",
+        "0, 0.00",
+        "-3, 0.00",
     })
     void positionPart(int rank, String expected) {
         assertThat(scorer.score(rank, null, null, BigDecimal.ZERO)).isEqualByComparingTo(expected);
@@ -54,7 +54,8 @@ class ScorerTest {
 
     @Test
     void anUnknownRankEarnsNothing() {
-        assertThat(scorer.score(null, editor(100, "valid"), null, BigDecimal.ZERO)).isEqualByComparingTo("50.00");
+        assertThat(scorer.score(null, editor(100, "valid"), null, BigDecimal.ZERO))
+                .isEqualByComparingTo("50.00");
     }
 
     @Test
@@ -83,9 +84,12 @@ class ScorerTest {
 
     @Test
     void anInvalidOrDisposableAddressIsNoContact() {
-        assertThat(scorer.score(1, editor(100, "valid"), "invalid", BigDecimal.ZERO)).isEqualByComparingTo("30.00");
-        assertThat(scorer.score(1, editor(100, "valid"), "disposable", BigDecimal.ZERO)).isEqualByComparingTo("30.00");
-        assertThat(scorer.score(1, editor(100, "invalid"), null, BigDecimal.ZERO)).isEqualByComparingTo("30.00");
+        assertThat(scorer.score(1, editor(100, "valid"), "invalid", BigDecimal.ZERO))
+                .isEqualByComparingTo("30.00");
+        assertThat(scorer.score(1, editor(100, "valid"), "disposable", BigDecimal.ZERO))
+                .isEqualByComparingTo("30.00");
+        assertThat(scorer.score(1, editor(100, "invalid"), null, BigDecimal.ZERO))
+                .isEqualByComparingTo("30.00");
     }
 
     @Test
@@ -132,13 +136,16 @@ class ScorerTest {
     @Test
     void aContactAlwaysBeatsNone() {
         assertThat(scorer.score(5, mailbox(0, null), null, null)).isGreaterThan(scorer.score(5, null, null, null));
-        assertThat(scorer.score(5, person(50, null), null, null)).isGreaterThan(scorer.score(5, mailbox(100, "valid"), null, null));
+        assertThat(scorer.score(5, person(50, null), null, null))
+                .isGreaterThan(scorer.score(5, mailbox(100, "valid"), null, null));
     }
 
     @Test
     void staysWithinTheScale() {
-        assertThat(scorer.score(1, editor(100, "valid"), "valid", new BigDecimal("999.99"))).isEqualByComparingTo("100.00");
-        assertThat(scorer.score(1, editor(150, "valid"), "valid", new BigDecimal("100"))).isEqualByComparingTo("100.00");
+        assertThat(scorer.score(1, editor(100, "valid"), "valid", new BigDecimal("999.99")))
+                .isEqualByComparingTo("100.00");
+        assertThat(scorer.score(1, editor(150, "valid"), "valid", new BigDecimal("100")))
+                .isEqualByComparingTo("100.00");
     }
 
     private static Candidate editor(int confidence, String verification) {

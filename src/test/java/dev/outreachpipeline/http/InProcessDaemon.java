@@ -2,7 +2,6 @@ package dev.outreachpipeline.http;
 
 import dev.outreachpipeline.testsupport.RunningDaemon;
 import dev.outreachpipeline.testsupport.TestDatabase;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,9 +15,16 @@ record InProcessDaemon(RunningDaemon daemon, int port) {
 
     static InProcessDaemon start(TestDatabase db, String... env) {
         var all = new ArrayList<>(List.of(env));
-        all.addAll(List.of("OUTREACH_JOBS_POLL_INTERVAL_MS", "600000", "OUTREACH_HTTP_PORT", "0", "OUTREACH_HTTP_BIND", "127.0.0.1"));
+        all.addAll(List.of(
+                "OUTREACH_JOBS_POLL_INTERVAL_MS",
+                "600000",
+                "OUTREACH_HTTP_PORT",
+                "0",
+                "OUTREACH_HTTP_BIND",
+                "127.0.0.1"));
         var daemon = RunningDaemon.start(db.config(all.toArray(String[]::new)), db.open(), Path.of("target"));
-        return new InProcessDaemon(daemon, daemon.context().hasService(PublicHttpServer.class).getPort());
+        return new InProcessDaemon(
+                daemon, daemon.context().hasService(PublicHttpServer.class).getPort());
     }
 
     URI uri(String path) {

@@ -1,13 +1,12 @@
 package dev.outreachpipeline.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.outreachpipeline.management.ManagementServer;
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -22,9 +21,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The public port under a flood of connections that send nothing (or almost nothing): it keeps at most
@@ -37,16 +36,25 @@ class PublicPortLimitsIT {
     private static final int FLOOD = LIMIT + 5;
 
     private static final TestDatabase db = TestPostgres.newDatabase();
-    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private static InProcessDaemon daemon;
 
     @BeforeAll
     static void startDaemon() {
         assertThat(CliRun.run(db.env(), "db", "migrate").exitCode()).isZero();
-        daemon = InProcessDaemon.start(db, "OUTREACH_UNSUBSCRIBE_SECRET", "an-unsubscribe-secret-of-at-least-32-chars",
-                "OUTREACH_HTTP_MAX_CONNECTIONS", String.valueOf(LIMIT),
-                "OUTREACH_HTTP_IDLE_TIMEOUT", "2s", "OUTREACH_HTTP_HEADER_TIMEOUT", "2s");
+        daemon = InProcessDaemon.start(
+                db,
+                "OUTREACH_UNSUBSCRIBE_SECRET",
+                "an-unsubscribe-secret-of-at-least-32-chars",
+                "OUTREACH_HTTP_MAX_CONNECTIONS",
+                String.valueOf(LIMIT),
+                "OUTREACH_HTTP_IDLE_TIMEOUT",
+                "2s",
+                "OUTREACH_HTTP_HEADER_TIMEOUT",
+                "2s");
     }
 
     @AfterAll
@@ -61,7 +69,12 @@ class PublicPortLimitsIT {
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** True once the server has closed {@code socket}: a read sees the end of the stream (or a reset). */
@@ -78,7 +91,8 @@ class PublicPortLimitsIT {
 
     @Test
     void idleConnectionsBeyondTheLimitAreRefusedTheRestTimeOutAndManagementKeepsAnswering() throws Exception {
-        int managementPort = daemon.daemon().context().hasService(ManagementServer.class).getPort();
+        int managementPort =
+                daemon.daemon().context().hasService(ManagementServer.class).getPort();
         List<Socket> idle = new ArrayList<>();
         Set<Socket> closed = new HashSet<>();
         try {
@@ -88,7 +102,10 @@ class PublicPortLimitsIT {
 
             // the connections beyond the limit are closed at once; the limit's worth stay open, for now
             await().atMost(Duration.ofSeconds(5)).until(() -> {
-                idle.stream().filter(s -> !closed.contains(s)).filter(PublicPortLimitsIT::closedByServer).forEach(closed::add);
+                idle.stream()
+                        .filter(s -> !closed.contains(s))
+                        .filter(PublicPortLimitsIT::closedByServer)
+                        .forEach(closed::add);
                 return closed.size() >= FLOOD - LIMIT;
             });
             assertThat(publicServer().openConnections()).isLessThanOrEqualTo(LIMIT);
@@ -98,7 +115,10 @@ class PublicPortLimitsIT {
 
             // the idle ones are closed when the timeouts run out, and the port serves again
             await().atMost(Duration.ofSeconds(20)).until(() -> {
-                idle.stream().filter(s -> !closed.contains(s)).filter(PublicPortLimitsIT::closedByServer).forEach(closed::add);
+                idle.stream()
+                        .filter(s -> !closed.contains(s))
+                        .filter(PublicPortLimitsIT::closedByServer)
+                        .forEach(closed::add);
                 return closed.size() == FLOOD;
             });
             await().atMost(Duration.ofSeconds(10)).until(() -> publicServer().openConnections() == 0);
@@ -120,15 +140,17 @@ class PublicPortLimitsIT {
             long started = System.nanoTime();
 
             // a byte every 100 ms keeps the idle timeout from firing; only the header timeout can end it
-            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
-                try {
-                    out.write('x');
-                    out.flush();
-                    return false;
-                } catch (IOException closedByServer) {
-                    return true;
-                }
-            });
+            await().atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        try {
+                            out.write('x');
+                            out.flush();
+                            return false;
+                        } catch (IOException closedByServer) {
+                            return true;
+                        }
+                    });
 
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         }

@@ -1,13 +1,12 @@
 package dev.outreachpipeline.http;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class UnsubscribeJournalTest {
 
@@ -32,9 +31,14 @@ class UnsubscribeJournalTest {
             assertThat(e.prospectId()).isEqualTo(first);
             assertThat(e.source()).isEqualTo(UnsubscribePages.ONE_CLICK);
         });
-        assertThat(UnsubscribeJournal.Entry.parse(snapshot.get(1)).orElseThrow().source()).isEqualTo(UnsubscribePages.CONFIRMATION_PAGE);
-        assertThat(journal.lines()).singleElement().satisfies(line ->
-                assertThat(UnsubscribeJournal.Entry.parse(line).orElseThrow().prospectId()).isEqualTo(third));
+        assertThat(UnsubscribeJournal.Entry.parse(snapshot.get(1)).orElseThrow().source())
+                .isEqualTo(UnsubscribePages.CONFIRMATION_PAGE);
+        assertThat(journal.lines())
+                .singleElement()
+                .satisfies(line -> assertThat(UnsubscribeJournal.Entry.parse(line)
+                                .orElseThrow()
+                                .prospectId())
+                        .isEqualTo(third));
 
         journal.dropFirst(1);
 
@@ -44,8 +48,10 @@ class UnsubscribeJournalTest {
 
     @Test
     void aLineCutShortIsNotAnEntry() {
-        assertThat(UnsubscribeJournal.Entry.parse(UUID.randomUUID() + "\tone-click link")).isEmpty();
-        assertThat(UnsubscribeJournal.Entry.parse("garbage\tx\t2026-12-03T07:00:00Z")).isEmpty();
+        assertThat(UnsubscribeJournal.Entry.parse(UUID.randomUUID() + "\tone-click link"))
+                .isEmpty();
+        assertThat(UnsubscribeJournal.Entry.parse("garbage\tx\t2026-12-03T07:00:00Z"))
+                .isEmpty();
         assertThat(UnsubscribeJournal.Entry.parse("")).isEmpty();
     }
 }

@@ -1,23 +1,21 @@
 package dev.outreachpipeline.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outreachpipeline.sending.UnsubscribeTokens;
-import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.CapturedLogs;
+import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +23,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The one-click unsubscribe link, through the real daemon's HTTP server, routes and database. */
 class UnsubscribeLinkIT {
@@ -36,7 +35,10 @@ class UnsubscribeLinkIT {
     private static final String ONE_CLICK = "List-Unsubscribe=One-Click";
 
     private static final TestDatabase db = TestPostgres.newDatabase();
-    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private static InProcessDaemon daemon;
 
     @BeforeAll
@@ -53,13 +55,21 @@ class UnsubscribeLinkIT {
     }
 
     private static UUID prospect(String domain, String contactEmail, String status) {
-        return UUID.fromString(db.rowsOf("INSERT INTO prospects (domain, contact_email, outreach_status) VALUES ('" + domain
-                + "', " + (contactEmail == null ? "NULL" : "'" + contactEmail.replace("'", "''") + "'") + ", '" + status
-                + "') RETURNING id::text AS id").get(0).get("id").toString());
+        return UUID.fromString(
+                db.rowsOf("INSERT INTO prospects (domain, contact_email, outreach_status) VALUES ('" + domain
+                                + "', " + (contactEmail == null ? "NULL" : "'" + contactEmail.replace("'", "''") + "'")
+                                + ", '" + status
+                                + "') RETURNING id::text AS id")
+                        .get(0)
+                        .get("id")
+                        .toString());
     }
 
     private static String status(UUID prospect) {
-        return db.rowsOf("SELECT outreach_status FROM prospects WHERE id = '" + prospect + "'").get(0).get("outreach_status").toString();
+        return db.rowsOf("SELECT outreach_status FROM prospects WHERE id = '" + prospect + "'")
+                .get(0)
+                .get("outreach_status")
+                .toString();
     }
 
     private static long suppressions() {
@@ -79,7 +89,8 @@ class UnsubscribeLinkIT {
     }
 
     private static HttpResponse<String> post(String token, String body) throws Exception {
-        return send(HttpRequest.newBuilder(link(token)).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(link(token))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -91,10 +102,16 @@ class UnsubscribeLinkIT {
         HttpResponse<String> page = get(TOKENS.tokenFor(id));
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html").containsIgnoringCase("utf-8"));
-        assertThat(page.body()).contains("E***@Page.example").doesNotContain("Editor@")
-                .contains("<form method=\"post\">").contains("<button")
-                .doesNotContain("<script").doesNotContain("src=").doesNotContain("href=");
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html").containsIgnoringCase("utf-8"));
+        assertThat(page.body())
+                .contains("E***@Page.example")
+                .doesNotContain("Editor@")
+                .contains("<form method=\"post\">")
+                .contains("<button")
+                .doesNotContain("<script")
+                .doesNotContain("src=")
+                .doesNotContain("href=");
         assertThat(suppressions()).isEqualTo(before);
         assertThat(status(id)).isEqualTo("sent");
     }
@@ -109,8 +126,10 @@ class UnsubscribeLinkIT {
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains("You are unsubscribed");
-        assertThat(db.rowsOf("SELECT email, reason, source FROM suppressions WHERE email = 'jane.doe@oneclick.example'"))
-                .containsExactly(Map.of("email", "jane.doe@oneclick.example", "reason", "unsubscribed", "source", "one-click link"));
+        assertThat(db.rowsOf(
+                        "SELECT email, reason, source FROM suppressions WHERE email = 'jane.doe@oneclick.example'"))
+                .containsExactly(Map.of(
+                        "email", "jane.doe@oneclick.example", "reason", "unsubscribed", "source", "one-click link"));
         assertThat(suppressions()).isEqualTo(before + 1);
         assertThat(status(id)).isEqualTo("unsubscribed");
 
@@ -125,10 +144,12 @@ class UnsubscribeLinkIT {
     @Test
     void aOneClickPostAsMultipartFormDataWorksToo() throws Exception {
         UUID id = prospect("multipart.example", "info@multipart.example", "sent");
-        String body = "--b0undary\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--b0undary--\r\n";
+        String body =
+                "--b0undary\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--b0undary--\r\n";
 
         HttpResponse<String> done = send(HttpRequest.newBuilder(link(TOKENS.tokenFor(id)))
-                .header("Content-Type", "multipart/form-data; boundary=b0undary").POST(HttpRequest.BodyPublishers.ofString(body)));
+                .header("Content-Type", "multipart/form-data; boundary=b0undary")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
 
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(db.rowsOf("SELECT reason, source FROM suppressions WHERE email = 'info@multipart.example'"))
@@ -155,7 +176,10 @@ class UnsubscribeLinkIT {
         assertThat(post(TOKENS.tokenFor(id), ONE_CLICK).statusCode()).isEqualTo(200);
 
         assertThat(status(id)).isEqualTo("replied");
-        assertThat(db.count("SELECT count(*) FROM suppressions WHERE email = 'boss@replied.example' AND reason = 'unsubscribed'")).isOne();
+        assertThat(
+                        db.count(
+                                "SELECT count(*) FROM suppressions WHERE email = 'boss@replied.example' AND reason = 'unsubscribed'"))
+                .isOne();
     }
 
     @Test
@@ -164,15 +188,22 @@ class UnsubscribeLinkIT {
         String real = TOKENS.tokenFor(id);
         char last = real.charAt(real.length() - 1);
         String forged = real.substring(0, real.length() - 1) + (last == 'A' ? 'Q' : 'A');
-        String otherSecret = UnsubscribeTokens.of("another-secret-that-is-at-least-32-chars").tokenFor(id);
+        String otherSecret =
+                UnsubscribeTokens.of("another-secret-that-is-at-least-32-chars").tokenFor(id);
         String unknown = TOKENS.tokenFor(UUID.randomUUID());
         long before = suppressions();
 
         for (String token : List.of(forged, otherSecret, "garbage", "x".repeat(45), unknown)) {
             for (HttpResponse<String> answer : List.of(get(token), post(token, ONE_CLICK))) {
-                assertThat(answer.statusCode()).as(answer.request().method() + " " + token).isEqualTo(404);
-                assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
-                assertThat(answer.body()).contains("not valid").doesNotContain("Exception").doesNotContain("\tat ");
+                assertThat(answer.statusCode())
+                        .as(answer.request().method() + " " + token)
+                        .isEqualTo(404);
+                assertThat(answer.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+                assertThat(answer.body())
+                        .contains("not valid")
+                        .doesNotContain("Exception")
+                        .doesNotContain("\tat ");
             }
         }
 
@@ -197,16 +228,20 @@ class UnsubscribeLinkIT {
         UUID own = prospect("own.example", "me@own.example", "sent");
         UUID other = prospect("other.example", "someone@other.example", "sent");
 
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(link(TOKENS.tokenFor(own)) + "?prospectId=" + other))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("prospectId", other.toString())
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(
+                        URI.create(link(TOKENS.tokenFor(own)) + "?prospectId=" + other))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("prospectId", other.toString())
                 .POST(HttpRequest.BodyPublishers.ofString(ONE_CLICK + "&prospectId=" + other + "&source=forged")));
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("prospectId")).isEmpty();
         assertThat(status(own)).isEqualTo("unsubscribed");
         assertThat(status(other)).isEqualTo("sent");
-        assertThat(db.rowsOf("SELECT source FROM suppressions WHERE email = 'me@own.example'")).containsExactly(Map.of("source", "one-click link"));
-        assertThat(db.count("SELECT count(*) FROM suppressions WHERE email = 'someone@other.example'")).isZero();
+        assertThat(db.rowsOf("SELECT source FROM suppressions WHERE email = 'me@own.example'"))
+                .containsExactly(Map.of("source", "one-click link"));
+        assertThat(db.count("SELECT count(*) FROM suppressions WHERE email = 'someone@other.example'"))
+                .isZero();
     }
 
     @Test
@@ -224,9 +259,10 @@ class UnsubscribeLinkIT {
         UUID id = prospect("put.example", "put@put.example", "sent");
         long before = suppressions();
 
-        HttpResponse<String> put = send(HttpRequest.newBuilder(link(TOKENS.tokenFor(id)))
-                .PUT(HttpRequest.BodyPublishers.ofString(ONE_CLICK)));
-        HttpResponse<String> delete = send(HttpRequest.newBuilder(link(TOKENS.tokenFor(id))).DELETE());
+        HttpResponse<String> put = send(
+                HttpRequest.newBuilder(link(TOKENS.tokenFor(id))).PUT(HttpRequest.BodyPublishers.ofString(ONE_CLICK)));
+        HttpResponse<String> delete =
+                send(HttpRequest.newBuilder(link(TOKENS.tokenFor(id))).DELETE());
 
         assertThat(put.statusCode()).isEqualTo(405);
         assertThat(put.headers().firstValue("Allow")).hasValue("GET, POST");
@@ -236,8 +272,13 @@ class UnsubscribeLinkIT {
     }
 
     /** The security and caching headers every answer of the public port carries, and nothing from the exchange. */
-    private static final Set<String> ANSWER_HEADERS = Set.of("content-type", "cache-control", "x-content-type-options",
-            "content-security-policy", "referrer-policy", "x-frame-options");
+    private static final Set<String> ANSWER_HEADERS = Set.of(
+            "content-type",
+            "cache-control",
+            "x-content-type-options",
+            "content-security-policy",
+            "referrer-policy",
+            "x-frame-options");
     /** What Vert.x itself adds to an answer: only the length of the body. */
     private static final Set<String> TRANSPORT_HEADERS = Set.of("content-length");
 
@@ -267,11 +308,19 @@ class UnsubscribeLinkIT {
         answers.put("POST again", post(token, ONE_CLICK));
         answers.put("GET forged", get(forged));
         answers.put("POST forged", post(forged, ONE_CLICK));
-        answers.put("GET unknown path", send(HttpRequest.newBuilder(daemon.uri("/admin")).GET()));
-        answers.put("POST unknown path", send(HttpRequest.newBuilder(daemon.uri("/")).POST(HttpRequest.BodyPublishers.ofString("x"))));
-        answers.put("PUT", send(HttpRequest.newBuilder(link(token)).PUT(HttpRequest.BodyPublishers.ofString(ONE_CLICK))));
-        answers.put("POST too large", send(HttpRequest.newBuilder(link(token)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("a=" + "x".repeat(64 * 1024)))));
+        answers.put(
+                "GET unknown path",
+                send(HttpRequest.newBuilder(daemon.uri("/admin")).GET()));
+        answers.put(
+                "POST unknown path",
+                send(HttpRequest.newBuilder(daemon.uri("/")).POST(HttpRequest.BodyPublishers.ofString("x"))));
+        answers.put(
+                "PUT", send(HttpRequest.newBuilder(link(token)).PUT(HttpRequest.BodyPublishers.ofString(ONE_CLICK))));
+        answers.put(
+                "POST too large",
+                send(HttpRequest.newBuilder(link(token))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("a=" + "x".repeat(64 * 1024)))));
 
         assertThat(answers.get("GET page").statusCode()).isEqualTo(200);
         assertThat(answers.get("POST unsubscribe").statusCode()).isEqualTo(200);
@@ -282,12 +331,16 @@ class UnsubscribeLinkIT {
         assertThat(answers.get("POST too large").statusCode()).isEqualTo(413);
         answers.forEach((what, answer) -> {
             assertThat(headerNames(answer)).as(what).isEqualTo(what.equals("PUT") ? expected("allow") : expected());
-            assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+            assertThat(answer.headers().firstValue("X-Content-Type-Options"))
+                    .as(what)
+                    .hasValue("nosniff");
             assertThat(answer.headers().firstValue("Referrer-Policy")).as(what).hasValue("no-referrer");
             assertThat(answer.headers().firstValue("X-Frame-Options")).as(what).hasValue("DENY");
             assertThat(answer.headers().firstValue("Cache-Control")).as(what).hasValue("no-store");
-            assertThat(answer.headers().firstValue("Content-Security-Policy")).as(what).hasValueSatisfying(csp ->
-                    assertThat(csp).startsWith("default-src 'none'").contains("frame-ancestors 'none'"));
+            assertThat(answer.headers().firstValue("Content-Security-Policy"))
+                    .as(what)
+                    .hasValueSatisfying(csp ->
+                            assertThat(csp).startsWith("default-src 'none'").contains("frame-ancestors 'none'"));
             assertThat(answer.headers().map().values().toString()).as(what).doesNotContain("headers.example");
         });
     }

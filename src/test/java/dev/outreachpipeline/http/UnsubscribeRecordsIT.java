@@ -1,24 +1,23 @@
 package dev.outreachpipeline.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.management.BoundedDatabase;
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
-
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** The unsubscribe link's reads and writes, and its journal, against the real schema (no daemon). */
 class UnsubscribeRecordsIT {
@@ -41,8 +40,11 @@ class UnsubscribeRecordsIT {
     }
 
     private static UUID prospect(String domain, String email) {
-        return UUID.fromString(db.rowsOf("INSERT INTO prospects (domain, contact_email, outreach_status) VALUES ('" + domain
-                + "', '" + email + "', 'sent') RETURNING id::text AS id").get(0).get("id").toString());
+        return UUID.fromString(db.rowsOf("INSERT INTO prospects (domain, contact_email, outreach_status) VALUES ('"
+                        + domain + "', '" + email + "', 'sent') RETURNING id::text AS id")
+                .get(0)
+                .get("id")
+                .toString());
     }
 
     @Test
@@ -55,20 +57,26 @@ class UnsubscribeRecordsIT {
         }
         nowhere.setConnectTimeout(1);
 
-        try (var down = new UnsubscribeRecords(new BoundedDatabase(nowhere, Duration.ofSeconds(2), "test-db", 1, 4),
-                new UnsubscribeJournal(file))) {
+        try (var down = new UnsubscribeRecords(
+                new BoundedDatabase(nowhere, Duration.ofSeconds(2), "test-db", 1, 4), new UnsubscribeJournal(file))) {
             assertThat(down.unsubscribe(id, UnsubscribePages.ONE_CLICK)).isEqualTo(UnsubscribeRecords.Outcome.RECORDED);
             assertThat(down.contactOf(id)).isEmpty();
             down.replayJournal();
         }
         assertThat(Files.readAllLines(file)).hasSize(1);
-        assertThat(db.count("SELECT count(*) FROM suppressions WHERE email = 'owner@journal.example'")).isZero();
+        assertThat(db.count("SELECT count(*) FROM suppressions WHERE email = 'owner@journal.example'"))
+                .isZero();
 
         // a line cut short by a crash, and a prospect deleted meanwhile, are dropped; the rest is applied
         UUID gone = UUID.randomUUID();
-        Files.writeString(file, "cut-short\tone-click\n" + new UnsubscribeJournal.Entry(gone, UnsubscribePages.ONE_CLICK,
-                java.time.Instant.now()).line(), java.nio.file.StandardOpenOption.APPEND);
-        try (var up = new UnsubscribeRecords(new BoundedDatabase(pool.dataSource(), Duration.ofSeconds(5), "test-db", 1, 4),
+        Files.writeString(
+                file,
+                "cut-short\tone-click\n"
+                        + new UnsubscribeJournal.Entry(gone, UnsubscribePages.ONE_CLICK, java.time.Instant.now())
+                                .line(),
+                java.nio.file.StandardOpenOption.APPEND);
+        try (var up = new UnsubscribeRecords(
+                new BoundedDatabase(pool.dataSource(), Duration.ofSeconds(5), "test-db", 1, 4),
                 new UnsubscribeJournal(file))) {
             up.replayJournal();
 
@@ -85,7 +93,8 @@ class UnsubscribeRecordsIT {
     @Test
     void anUnknownProspectIsNotFoundAndWritesNothing() throws Exception {
         long before = db.count("SELECT count(*) FROM suppressions");
-        try (var records = new UnsubscribeRecords(new BoundedDatabase(pool.dataSource(), Duration.ofSeconds(5), "test-db", 1, 4),
+        try (var records = new UnsubscribeRecords(
+                new BoundedDatabase(pool.dataSource(), Duration.ofSeconds(5), "test-db", 1, 4),
                 new UnsubscribeJournal(dir.resolve("journal.txt")))) {
             assertThat(records.unsubscribe(UUID.randomUUID(), UnsubscribePages.CONFIRMATION_PAGE))
                     .isEqualTo(UnsubscribeRecords.Outcome.NOT_FOUND);

@@ -1,13 +1,12 @@
 package dev.outreachpipeline.jobs;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class QueueIdleWaitTest {
 
@@ -17,12 +16,16 @@ class QueueIdleWaitTest {
     void idleOnlyAfterTwoQuietLooksInARow() throws Exception {
         var answers = new ArrayDeque<>(List.of(false, true, false, true, true, false));
         int[] looks = {0};
-        boolean idle = WAIT.untilIdle(() -> {
-            looks[0]++;
-            return answers.poll();
-        }, Duration.ofMinutes(1));
+        boolean idle = WAIT.untilIdle(
+                () -> {
+                    looks[0]++;
+                    return answers.poll();
+                },
+                Duration.ofMinutes(1));
         assertThat(idle).isTrue();
-        assertThat(looks[0]).as("a busy look between two quiet ones starts the count again").isEqualTo(5);
+        assertThat(looks[0])
+                .as("a busy look between two quiet ones starts the count again")
+                .isEqualTo(5);
     }
 
     @Test

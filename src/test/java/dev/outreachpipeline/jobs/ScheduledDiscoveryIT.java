@@ -1,18 +1,17 @@
 package dev.outreachpipeline.jobs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.outreachpipeline.daemon.Daemon;
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /** Schedules fire through Quartz's clustered JDBC store and only enqueue jobs. */
 class ScheduledDiscoveryIT {
@@ -60,8 +59,10 @@ class ScheduledDiscoveryIT {
         assertThat(db.count("""
                 SELECT count(*) FROM jobs WHERE origin = 'schedule:discovery' AND job_type = 'discover' AND status = 'pending'
                    AND params->>'keywords' = 'garden lights' AND params->>'max_results' = '25'""")).isPositive();
-        assertThat(db.count("SELECT count(*) FROM qrtz_triggers WHERE trigger_name = 'scheduled-discovery'")).isEqualTo(1);
-        assertThat(db.count("SELECT count(*) FROM qrtz_scheduler_state WHERE sched_name = 'outreach-pipeline'")).isPositive();
+        assertThat(db.count("SELECT count(*) FROM qrtz_triggers WHERE trigger_name = 'scheduled-discovery'"))
+                .isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM qrtz_scheduler_state WHERE sched_name = 'outreach-pipeline'"))
+                .isPositive();
     }
 
     @Test
@@ -74,7 +75,8 @@ class ScheduledDiscoveryIT {
         whileTheDaemonRuns(() -> {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> db.count("SELECT count(*) FROM qrtz_triggers WHERE prev_fire_time > 0") == 1);
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+            await().during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(5))
                     .until(() -> db.count("SELECT count(*) FROM jobs") == 0);
         });
     }
@@ -90,39 +92,54 @@ class ScheduledDiscoveryIT {
         appender.start();
         root.addAppender(appender);
         try {
-            whileTheDaemonRuns(() -> await().atMost(Duration.ofSeconds(30)).until(() -> java.util.List.copyOf(appender.list)
-                    .stream().anyMatch(e -> e.getFormattedMessage().startsWith("Scheduled discovery:"))));
+            whileTheDaemonRuns(() -> await().atMost(Duration.ofSeconds(30))
+                    .until(() -> java.util.List.copyOf(appender.list).stream()
+                            .anyMatch(e -> e.getFormattedMessage().startsWith("Scheduled discovery:"))));
         } finally {
             root.detachAppender(appender);
         }
 
         assertThat(db.count("SELECT count(*) FROM jobs")).isZero();
         var firings = java.util.List.copyOf(appender.list).stream()
-                .filter(e -> e.getFormattedMessage().startsWith("Scheduled discovery:")).toList();
+                .filter(e -> e.getFormattedMessage().startsWith("Scheduled discovery:"))
+                .toList();
         assertThat(firings).allSatisfy(e -> {
             assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
             assertThat(e.getThrowableProxy()).isNull();
-            assertThat(e.getFormattedMessage()).isEqualTo("Scheduled discovery: the 'automation' setting cannot be run,"
-                    + " nothing enqueued: The keyword 'garden\\u0000lights' contains control characters (U+0000); remove them.");
+            assertThat(e.getFormattedMessage())
+                    .isEqualTo(
+                            "Scheduled discovery: the 'automation' setting cannot be run,"
+                                    + " nothing enqueued: The keyword 'garden\\u0000lights' contains control characters (U+0000); remove them.");
         });
-        assertThat(java.util.List.copyOf(appender.list)).noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR);
+        assertThat(java.util.List.copyOf(appender.list))
+                .noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR);
     }
 
     @Test
     void theSendScheduleEnqueuesASendJobOnlyWhenMessagesWait() throws Exception {
         assertThat(CliRun.run(db.env(), "db", "migrate").exitCode()).isZero();
 
-        whileTheDaemonRuns(() -> {
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> db.count("SELECT count(*) FROM qrtz_triggers WHERE trigger_name = 'scheduled-sending'"
-                            + " AND prev_fire_time > 0") == 1);
-            assertThat(db.count("SELECT count(*) FROM jobs")).isZero();
-            db.execute("INSERT INTO prospects (domain, contact_email, outreach_status) VALUES ('a.example', 'ed@a.example', 'approved')");
-            await().atMost(Duration.ofSeconds(30)).until(() -> db.count("SELECT count(*) FROM jobs WHERE job_type = 'send'"
-                    + " AND origin = 'schedule:send'") == 1);
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
-                    .until(() -> db.count("SELECT count(*) FROM jobs WHERE job_type = 'send'") == 1);
-        }, "OUTREACH_SCHEDULE_SEND_CRON", EVERY_SECOND);
-        assertThat(db.count("SELECT count(*) FROM jobs WHERE job_type = 'check_replies'")).isZero();
+        whileTheDaemonRuns(
+                () -> {
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(() -> db.count(
+                                            "SELECT count(*) FROM qrtz_triggers WHERE trigger_name = 'scheduled-sending'"
+                                                    + " AND prev_fire_time > 0")
+                                    == 1);
+                    assertThat(db.count("SELECT count(*) FROM jobs")).isZero();
+                    db.execute(
+                            "INSERT INTO prospects (domain, contact_email, outreach_status) VALUES ('a.example', 'ed@a.example', 'approved')");
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(() -> db.count("SELECT count(*) FROM jobs WHERE job_type = 'send'"
+                                            + " AND origin = 'schedule:send'")
+                                    == 1);
+                    await().during(Duration.ofSeconds(2))
+                            .atMost(Duration.ofSeconds(4))
+                            .until(() -> db.count("SELECT count(*) FROM jobs WHERE job_type = 'send'") == 1);
+                },
+                "OUTREACH_SCHEDULE_SEND_CRON",
+                EVERY_SECOND);
+        assertThat(db.count("SELECT count(*) FROM jobs WHERE job_type = 'check_replies'"))
+                .isZero();
     }
 }

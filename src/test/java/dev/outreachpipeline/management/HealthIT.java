@@ -1,19 +1,18 @@
 package dev.outreachpipeline.management;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.RestartablePostgres;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Liveness and readiness of the running daemon, and readiness following the database: this test
@@ -82,13 +81,16 @@ class HealthIT {
         try (ManagedDaemon daemon = ManagedDaemon.start(db, "OUTREACH_JOBS_POLL_INTERVAL_MS", "600000")) {
             assertThat(daemon.get("/health").statusCode()).isEqualTo(404);
             assertThat(daemon.get("/u/anything").statusCode()).isEqualTo(404);
-            var post = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://127.0.0.1:" + daemon.port() + "/health/live"))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            var post = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create("http://127.0.0.1:" + daemon.port() + "/health/live"))
+                                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(post.statusCode()).isEqualTo(405);
         }
     }
-
 
     private static String state(JsonNode checks, String name) {
         return find(checks, name).path("state").asText();

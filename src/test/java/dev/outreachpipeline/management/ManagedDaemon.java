@@ -2,7 +2,6 @@ package dev.outreachpipeline.management;
 
 import dev.outreachpipeline.testsupport.RunningDaemon;
 import dev.outreachpipeline.testsupport.TestDatabase;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,17 +18,23 @@ import java.util.concurrent.TimeoutException;
  */
 record ManagedDaemon(RunningDaemon daemon, int port) implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static ManagedDaemon start(TestDatabase db, String... env) {
         var daemon = RunningDaemon.start(db.config(env), db.open(), Path.of("target"));
-        return new ManagedDaemon(daemon, daemon.context().hasService(ManagementServer.class).getPort());
+        return new ManagedDaemon(
+                daemon, daemon.context().hasService(ManagementServer.class).getPort());
     }
 
     HttpResponse<String> get(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .timeout(Duration.ofSeconds(20))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package dev.outreachpipeline.prospects;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,9 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ProspectCsvTest {
 
@@ -86,12 +85,14 @@ class ProspectCsvTest {
 
         ProspectCsv.write(List.of(row(id, "Best \"garden\" lights, 2025", null)), out);
 
-        assertThat(out.toString()).isEqualTo(HEADER + "\r\n"
-                + "50000000-0000-0000-0000-000000000001,gardenblog.com,\"https://gardenblog.com/lights?a=1,2&b=\"\"3\"\"\","
-                + "\"Best \"\"garden\"\" lights, 2025\",editor@gardenblog.com,hunter_io,72.25,pending,,0,,"
-                + "2025-01-05T10:01:30Z,default,garden lights,uk,\r\n");
+        assertThat(out.toString())
+                .isEqualTo(HEADER + "\r\n"
+                        + "50000000-0000-0000-0000-000000000001,gardenblog.com,\"https://gardenblog.com/lights?a=1,2&b=\"\"3\"\"\","
+                        + "\"Best \"\"garden\"\" lights, 2025\",editor@gardenblog.com,hunter_io,72.25,pending,,0,,"
+                        + "2025-01-05T10:01:30Z,default,garden lights,uk,\r\n");
 
-        Map<String, String> back = ProspectCsv.read(new StringReader(out.toString())).get(0);
+        Map<String, String> back =
+                ProspectCsv.read(new StringReader(out.toString())).get(0);
         assertThat(back.get("last_sent")).isNull();
         assertThat(back.get("draft_subject")).isNull();
         assertThat(back.get("followups_sent")).isEqualTo("0");
@@ -106,7 +107,8 @@ class ProspectCsvTest {
 
         ProspectCsv.write(List.of(row), out);
 
-        Map<String, String> back = ProspectCsv.read(new StringReader(out.toString())).get(0);
+        Map<String, String> back =
+                ProspectCsv.read(new StringReader(out.toString())).get(0);
         assertThat(back.get("score")).isEqualTo("10");
         assertThat(back.get("last_sent")).isEqualTo("2025-01-07T08:00:00Z");
     }
@@ -132,6 +134,7 @@ class ProspectCsvTest {
         assertThat(ProspectCsv.read(new StringReader(out.toString()))).isEmpty();
 
         assertThatThrownBy(() -> ProspectCsv.read(new StringReader("id,domain\r\n1,x\r\n")))
-                .isInstanceOf(IOException.class).hasMessageContaining("not a prospects CSV");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("not a prospects CSV");
     }
 }

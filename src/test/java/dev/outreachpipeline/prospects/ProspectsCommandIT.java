@@ -1,20 +1,19 @@
 package dev.outreachpipeline.prospects;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** `outreach prospects …` on a real database: handing prospects back, the reasons, and what a terminal is shown. */
 class ProspectsCommandIT {
@@ -36,15 +35,23 @@ class ProspectsCommandIT {
     }
 
     private String prospect(String domain, String status, String contact, String title) {
-        return db.rowsOf("INSERT INTO prospects (domain, page_url, page_title, contact_email, contact_method, outreach_status,"
-                + " score, hunter_payload) VALUES ('" + domain + "', 'https://" + domain + "/p', "
-                + (title == null ? "NULL" : "'" + title.replace("'", "''") + "'") + ", "
-                + (contact == null ? "NULL" : "'" + contact + "'") + ", 'hunter_personal', '" + status + "', 50, "
-                + ("pending".equals(status) ? "NULL" : "'{}'") + ") RETURNING id::text AS id").get(0).get("id").toString();
+        return db.rowsOf(
+                        "INSERT INTO prospects (domain, page_url, page_title, contact_email, contact_method, outreach_status,"
+                                + " score, hunter_payload) VALUES ('" + domain + "', 'https://" + domain + "/p', "
+                                + (title == null ? "NULL" : "'" + title.replace("'", "''") + "'") + ", "
+                                + (contact == null ? "NULL" : "'" + contact + "'") + ", 'hunter_personal', '" + status
+                                + "', 50, "
+                                + ("pending".equals(status) ? "NULL" : "'{}'") + ") RETURNING id::text AS id")
+                .get(0)
+                .get("id")
+                .toString();
     }
 
     private String status(String id) {
-        return db.rowsOf("SELECT outreach_status FROM prospects WHERE id = '" + id + "'").get(0).get("outreach_status").toString();
+        return db.rowsOf("SELECT outreach_status FROM prospects WHERE id = '" + id + "'")
+                .get(0)
+                .get("outreach_status")
+                .toString();
     }
 
     private static String jobId(String out) {
@@ -61,20 +68,25 @@ class ProspectsCommandIT {
         CliRun redraft = CliRun.run(env(), "prospects", "redraft", first);
 
         assertThat(redraft.exitCode()).as(redraft.err()).isZero();
-        assertThat(redraft.out()).contains("1 prospect(s) will be drafted again by draft job").contains("(enqueued now)");
+        assertThat(redraft.out())
+                .contains("1 prospect(s) will be drafted again by draft job")
+                .contains("(enqueued now)");
         String job = jobId(redraft.out());
-        assertThat(db.count("SELECT count(*) FROM jobs WHERE id = '" + job + "' AND job_type = 'draft' AND status = 'pending'"
-                + " AND origin = 'cli'")).isOne();
+        assertThat(db.count("SELECT count(*) FROM jobs WHERE id = '" + job
+                        + "' AND job_type = 'draft' AND status = 'pending'" + " AND origin = 'cli'"))
+                .isOne();
 
         CliRun again = CliRun.run(env(), "prospects", "redraft", second);
         assertThat(again.out()).contains("by draft job " + job + ", which was waiting already");
-        assertThat(db.count("SELECT count(*) FROM jobs WHERE job_type = 'draft'")).isOne();
+        assertThat(db.count("SELECT count(*) FROM jobs WHERE job_type = 'draft'"))
+                .isOne();
 
         CliRun run = CliRun.run(env(), "run", "--once");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(status(first)).isEqualTo("drafted");
         assertThat(status(second)).isEqualTo("drafted");
-        assertThat(db.count("SELECT count(*) FROM jobs WHERE id = '" + job + "' AND status = 'completed'")).isOne();
+        assertThat(db.count("SELECT count(*) FROM jobs WHERE id = '" + job + "' AND status = 'completed'"))
+                .isOne();
     }
 
     @Test
@@ -86,11 +98,16 @@ class ProspectsCommandIT {
         String noDomain = prospect("", "no_email", null, null);
         String unknown = UUID.randomUUID().toString();
 
-        CliRun refresh = CliRun.run(env(), "prospects", "refresh", enriched, pending, enriching, sent, noDomain, unknown, "nope");
+        CliRun refresh = CliRun.run(
+                env(), "prospects", "refresh", enriched, pending, enriching, sent, noDomain, unknown, "nope");
 
         assertThat(refresh.exitCode()).isEqualTo(1);
-        assertThat(refresh.out()).contains("1 prospect(s) will be looked up at Hunter again by enrich job").contains("(enqueued now)");
-        assertThat(db.count("SELECT count(*) FROM jobs WHERE id = '" + jobId(refresh.out()) + "' AND job_type = 'enrich'")).isOne();
+        assertThat(refresh.out())
+                .contains("1 prospect(s) will be looked up at Hunter again by enrich job")
+                .contains("(enqueued now)");
+        assertThat(db.count(
+                        "SELECT count(*) FROM jobs WHERE id = '" + jobId(refresh.out()) + "' AND job_type = 'enrich'"))
+                .isOne();
         assertThat(status(enriched)).isEqualTo("pending");
         assertThat(refresh.err())
                 .contains(pending + ": not refreshed: it is waiting for an enrich job already (status pending).")
@@ -111,7 +128,9 @@ class ProspectsCommandIT {
 
         assertThat(redraft.exitCode()).isEqualTo(1);
         assertThat(redraft.out()).contains("0 prospect(s) will be drafted again; no job was enqueued.");
-        assertThat(redraft.err()).contains("not redrafted: it is sent; only drafted, approved and draft_failed prospects can be redrafted.");
+        assertThat(redraft.err())
+                .contains(
+                        "not redrafted: it is sent; only drafted, approved and draft_failed prospects can be redrafted.");
         assertThat(db.count("SELECT count(*) FROM jobs")).isZero();
     }
 
@@ -122,13 +141,16 @@ class ProspectsCommandIT {
 
         CliRun refused = CliRun.run(env(), "prospects", "resend", sent);
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.err()).contains(sent + ": not resent: it was sent (status sent); only a send_unknown prospect,"
-                + " whose delivery is unknown, can be resent.").doesNotContain("job id");
+        assertThat(refused.err())
+                .contains(sent + ": not resent: it was sent (status sent); only a send_unknown prospect,"
+                        + " whose delivery is unknown, can be resent.")
+                .doesNotContain("job id");
 
         CliRun resend = CliRun.run(env(), "prospects", "resend", unknown);
         assertThat(resend.exitCode()).as(resend.err()).isZero();
         assertThat(resend.out()).contains("1 prospect(s) will be sent again by send job");
-        assertThat(db.count("SELECT count(*) FROM jobs WHERE id = '" + jobId(resend.out()) + "' AND job_type = 'send'")).isOne();
+        assertThat(db.count("SELECT count(*) FROM jobs WHERE id = '" + jobId(resend.out()) + "' AND job_type = 'send'"))
+                .isOne();
         assertThat(status(unknown)).isEqualTo("approved");
     }
 
@@ -137,7 +159,10 @@ class ProspectsCommandIT {
         for (String[] args : new String[][] {{"show", "nope"}, {"approve", "nope"}}) {
             CliRun run = CliRun.run(env(), "prospects", args[0], args[1]);
             assertThat(run.exitCode()).as(args[0]).isEqualTo(2);
-            assertThat(run.err()).as(args[0]).contains("'nope' is not a prospect id").doesNotContain("job id");
+            assertThat(run.err())
+                    .as(args[0])
+                    .contains("'nope' is not a prospect id")
+                    .doesNotContain("job id");
         }
         CliRun missing = CliRun.run(env(), "prospects", "show", "3f0c2a9e-0000-4000-8000-000000000000");
         assertThat(missing.exitCode()).isEqualTo(1);
@@ -150,9 +175,13 @@ class ProspectsCommandIT {
 
         CliRun bogus = CliRun.run(env(), "prospects", "list", "--status", "bogus");
         assertThat(bogus.exitCode()).isEqualTo(2);
-        assertThat(bogus.err()).contains("'bogus' is not a prospect status; use one of pending, enriching, enriched,")
-                .contains("send_unknown").contains("legacy_status");
-        assertThat(CliRun.run(env(), tmp, "prospects", "export", "--out", "x.csv", "--status", "bogus").exitCode()).isEqualTo(2);
+        assertThat(bogus.err())
+                .contains("'bogus' is not a prospect status; use one of pending, enriching, enriched,")
+                .contains("send_unknown")
+                .contains("legacy_status");
+        assertThat(CliRun.run(env(), tmp, "prospects", "export", "--out", "x.csv", "--status", "bogus")
+                        .exitCode())
+                .isEqualTo(2);
 
         CliRun legacy = CliRun.run(env(), "prospects", "list", "--status", "legacy_status");
         assertThat(legacy.exitCode()).isZero();
@@ -161,18 +190,28 @@ class ProspectsCommandIT {
 
     @Test
     void showAndListPrintEscapeSequencesFromPagesAsVisibleText() {
-        String id = prospect("garden.example", "enriched", "ed@garden.example", "Roses\u001B]0;pwned\u0007\u001B[2J\u009B6n");
+        String id = prospect(
+                "garden.example", "enriched", "ed@garden.example", "Roses\u001B]0;pwned\u0007\u001B[2J\u009B6n");
         db.execute("UPDATE prospects SET draft_subject = 'Hi\u001B[31m', draft_body = E'Line one\\n\\u001B[2Jline two',"
                 + " contact_reason = E'\\u009B6n' WHERE id = '" + id + "'");
 
         CliRun show = CliRun.run(env(), "prospects", "show", id);
 
         assertThat(show.exitCode()).as(show.err()).isZero();
-        assertThat(show.out()).doesNotContain("\u001B").doesNotContain("\u0007").doesNotContain("\u009B")
-                .contains("Roses\\x1B]0;pwned\\x07\\x1B[2J\\x9B6n").contains("Subject: Hi\\x1B[31m")
-                .contains("  Line one\n  \\x1B[2Jline two").contains("\\x9B6n");
-        assertThat(CliRun.run(env(), "prospects", "list").out()).doesNotContain("\u001B").contains("garden.example");
-        assertThat(CliRun.run(env(), "prospects", "list", "--json").out()).doesNotContain("\u001B").doesNotContain("\u009B")
+        assertThat(show.out())
+                .doesNotContain("\u001B")
+                .doesNotContain("\u0007")
+                .doesNotContain("\u009B")
+                .contains("Roses\\x1B]0;pwned\\x07\\x1B[2J\\x9B6n")
+                .contains("Subject: Hi\\x1B[31m")
+                .contains("  Line one\n  \\x1B[2Jline two")
+                .contains("\\x9B6n");
+        assertThat(CliRun.run(env(), "prospects", "list").out())
+                .doesNotContain("\u001B")
+                .contains("garden.example");
+        assertThat(CliRun.run(env(), "prospects", "list", "--json").out())
+                .doesNotContain("\u001B")
+                .doesNotContain("\u009B")
                 .contains("Roses\\u001B]0;pwned\\u0007\\u001B[2J\\u009B6n");
     }
 
@@ -180,12 +219,18 @@ class ProspectsCommandIT {
     void theExportNeutralisesFormulaCellsUnlessRaw() throws Exception {
         prospect("evil.example", "enriched", "ed@evil.example", "=HYPERLINK(\"http://evil.example\",\"Click\")");
 
-        assertThat(CliRun.run(env(), tmp, "prospects", "export", "--out", "safe.csv").exitCode()).isZero();
-        assertThat(CliRun.run(env(), tmp, "prospects", "export", "--out", "raw.csv", "--raw").exitCode()).isZero();
+        assertThat(CliRun.run(env(), tmp, "prospects", "export", "--out", "safe.csv")
+                        .exitCode())
+                .isZero();
+        assertThat(CliRun.run(env(), tmp, "prospects", "export", "--out", "raw.csv", "--raw")
+                        .exitCode())
+                .isZero();
 
         String safe = Files.readString(tmp.resolve("safe.csv"), StandardCharsets.UTF_8);
         String raw = Files.readString(tmp.resolve("raw.csv"), StandardCharsets.UTF_8);
-        assertThat(safe).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",").doesNotContain(",\"=HYPERLINK");
+        assertThat(safe)
+                .contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",")
+                .doesNotContain(",\"=HYPERLINK");
         assertThat(raw).contains(",\"=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",");
     }
 }

@@ -1,6 +1,6 @@
 package dev.outreachpipeline.prospects;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -9,14 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SpreadsheetCellsTest {
 
     @Test
     void aCellThatStartsAFormulaGetsALeadingApostrophe() {
-        assertThat(SpreadsheetCells.neutralise("=HYPERLINK(\"http://evil\",\"x\")")).isEqualTo("'=HYPERLINK(\"http://evil\",\"x\")");
+        assertThat(SpreadsheetCells.neutralise("=HYPERLINK(\"http://evil\",\"x\")"))
+                .isEqualTo("'=HYPERLINK(\"http://evil\",\"x\")");
         assertThat(SpreadsheetCells.neutralise("+1+cmd|' /C calc'!A0")).isEqualTo("'+1+cmd|' /C calc'!A0");
         assertThat(SpreadsheetCells.neutralise("-2+3")).isEqualTo("'-2+3");
         assertThat(SpreadsheetCells.neutralise("@SUM(A1)")).isEqualTo("'@SUM(A1)");
@@ -36,8 +36,11 @@ class SpreadsheetCellsTest {
 
     @Test
     void restoringGivesBackExactlyWhatWasNeutralisedEvenForApostrophesBeforeAFormula() {
-        for (String value : new String[] {"=1+1", "'=1+1", "''@x", "-", "'-", "+", "@", "'", "''", "x'=", "\t", "'\r"}) {
-            assertThat(SpreadsheetCells.restore(SpreadsheetCells.neutralise(value))).as(value).isEqualTo(value);
+        for (String value :
+                new String[] {"=1+1", "'=1+1", "''@x", "-", "'-", "+", "@", "'", "''", "x'=", "\t", "'\r"}) {
+            assertThat(SpreadsheetCells.restore(SpreadsheetCells.neutralise(value)))
+                    .as(value)
+                    .isEqualTo(value);
         }
         assertThat(SpreadsheetCells.neutralise("'=1+1")).isEqualTo("''=1+1");
     }
@@ -59,11 +62,16 @@ class SpreadsheetCellsTest {
         var raw = new StringWriter();
         ProspectCsv.write(List.<Map<String, Object>>of(row), raw, true);
 
-        assertThat(safe.toString()).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",")
-                .contains(",'@SUM(1+1),").doesNotContain(",=HYPERLINK").doesNotContain(",@SUM");
+        assertThat(safe.toString())
+                .contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",")
+                .contains(",'@SUM(1+1),")
+                .doesNotContain(",=HYPERLINK")
+                .doesNotContain(",@SUM");
         assertThat(raw.toString()).contains(",\"=HYPERLINK(").contains(",@SUM(1+1),");
-        Map<String, String> back = ProspectCsv.read(new StringReader(safe.toString())).get(0);
-        assertThat(back).containsEntry("page_title", "=HYPERLINK(\"http://evil.example\",\"Click\")")
+        Map<String, String> back =
+                ProspectCsv.read(new StringReader(safe.toString())).get(0);
+        assertThat(back)
+                .containsEntry("page_title", "=HYPERLINK(\"http://evil.example\",\"Click\")")
                 .containsEntry("draft_subject", "@SUM(1+1)");
     }
 }

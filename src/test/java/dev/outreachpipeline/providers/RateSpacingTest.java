@@ -1,14 +1,13 @@
 package dev.outreachpipeline.providers;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RateSpacingTest {
 
@@ -22,7 +21,8 @@ class RateSpacingTest {
 
     @Test
     void withoutTheMarginExactSpacingWouldAllowOneCallTooMany() {
-        assertThat(RateSpacing.mostCallsIn(Duration.ofSeconds(1), Duration.ofMillis(100))).isEqualTo(11);
+        assertThat(RateSpacing.mostCallsIn(Duration.ofSeconds(1), Duration.ofMillis(100)))
+                .isEqualTo(11);
         assertThat(RateSpacing.of(10, Duration.ofSeconds(1))).isEqualTo(Duration.ofMillis(101));
     }
 
@@ -36,7 +36,8 @@ class RateSpacingTest {
 
     @Test
     void hunterSecondAndMinuteLimitsAreKeptAtTheStricterLongRunRate() {
-        Duration spacing = RateSpacing.strictest(RateSpacing.of(15, Duration.ofSeconds(1)), RateSpacing.of(500, Duration.ofMinutes(1)));
+        Duration spacing = RateSpacing.strictest(
+                RateSpacing.of(15, Duration.ofSeconds(1)), RateSpacing.of(500, Duration.ofMinutes(1)));
 
         assertThat(spacing).isEqualTo(Duration.ofNanos(121_200_000));
         assertThat(RateSpacing.mostCallsIn(Duration.ofSeconds(1), spacing)).isLessThanOrEqualTo(15);
@@ -51,7 +52,8 @@ class RateSpacingTest {
 
         assertThat(r.slot()).isEqualTo(now);
         assertThat(r.next()).isEqualTo(now.plusMillis(200));
-        assertThat(RateSpacing.reserve(null, now, Duration.ofMillis(200)).slot()).isEqualTo(now);
+        assertThat(RateSpacing.reserve(null, now, Duration.ofMillis(200)).slot())
+                .isEqualTo(now);
     }
 
     @Test

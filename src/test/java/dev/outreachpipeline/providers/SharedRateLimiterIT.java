@@ -1,12 +1,12 @@
 package dev.outreachpipeline.providers;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import com.zaxxer.hikari.HikariDataSource;
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,9 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two limiters over two pools on one database stand for two daemons: together they keep the
@@ -45,10 +44,12 @@ class SharedRateLimiterIT {
     }
 
     /** Runs {@code perThread} on THREADS_PER_PROCESS threads of each of two processes at once. */
-    private void fromTwoProcessesAtOnce(String limiter, Duration spacing, int timesPerThread,
-                                        Consumer<SharedRateLimiter> perThread) throws Exception {
+    private void fromTwoProcessesAtOnce(
+            String limiter, Duration spacing, int timesPerThread, Consumer<SharedRateLimiter> perThread)
+            throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(2 * THREADS_PER_PROCESS);
-        try (HikariDataSource one = pool(); HikariDataSource two = pool()) {
+        try (HikariDataSource one = pool();
+                HikariDataSource two = pool()) {
             var tasks = new ArrayList<Callable<Void>>();
             for (HikariDataSource process : List.of(one, two)) {
                 var sharedLimiter = new SharedRateLimiter(process, limiter, spacing);
@@ -74,13 +75,18 @@ class SharedRateLimiterIT {
         Duration spacing = RateSpacing.of(20, Duration.ofSeconds(1));
         List<Instant> slots = Collections.synchronizedList(new ArrayList<>());
 
-        fromTwoProcessesAtOnce("reserve-only", spacing, 25, limiter -> slots.add(limiter.reserve().at()));
+        fromTwoProcessesAtOnce(
+                "reserve-only",
+                spacing,
+                25,
+                limiter -> slots.add(limiter.reserve().at()));
 
         List<Instant> sorted = new ArrayList<>(slots);
         Collections.sort(sorted);
         assertThat(sorted).hasSize(2 * THREADS_PER_PROCESS * 25);
         for (int i = 1; i < sorted.size(); i++) {
-            assertThat(Duration.between(sorted.get(i - 1), sorted.get(i))).as("gap before slot " + i)
+            assertThat(Duration.between(sorted.get(i - 1), sorted.get(i)))
+                    .as("gap before slot " + i)
                     .isGreaterThanOrEqualTo(spacing);
         }
         // so no one-second window holds more than 20 of them
@@ -95,7 +101,7 @@ class SharedRateLimiterIT {
         List<Long> callTimes = Collections.synchronizedList(new ArrayList<>());
 
         fromTwoProcessesAtOnce("paced", spacing, 6, limiter -> {
-            limiter.acquire(() -> { });
+            limiter.acquire(() -> {});
             callTimes.add(System.nanoTime());
         });
 
@@ -112,7 +118,7 @@ class SharedRateLimiterIT {
     void aStoppedJobStopsWaitingForItsSlot() throws Exception {
         try (HikariDataSource pool = pool()) {
             var limiter = new SharedRateLimiter(pool, "slow", Duration.ofMinutes(10));
-            limiter.acquire(() -> { });
+            limiter.acquire(() -> {});
             var stop = new IllegalStateException("the job was cancelled");
 
             var thrown = org.assertj.core.api.Assertions.catchThrowable(() -> limiter.acquire(() -> {

@@ -1,10 +1,9 @@
 package dev.outreachpipeline.replies;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DeliveryStatusParserTest {
 
@@ -35,7 +34,8 @@ class DeliveryStatusParserTest {
 
     @Test
     void oddAndMissingFieldsGiveNulls() {
-        var report = parse("Final-Recipient: x400; not an address\r\nAction:\r\nStatus: 55.1\r\nDiagnostic-Code: \u0000\r\n\u2028");
+        var report = parse(
+                "Final-Recipient: x400; not an address\r\nAction:\r\nStatus: 55.1\r\nDiagnostic-Code: \u0000\r\n\u2028");
         assertThat(report.finalRecipient()).isNull();
         assertThat(report.action()).isNull();
         assertThat(report.status()).isNull();
@@ -47,8 +47,8 @@ class DeliveryStatusParserTest {
     @Test
     void aLongReportIsReadOnlySoFar() {
         String block = "Final-Recipient: rfc822; a@b.example\nAction: delayed\nStatus: 4.0.0\n\n";
-        var report = parse("Reporting-MTA: dns; x\n\n" + block.repeat(10_000) + "Final-Recipient: rfc822; late@b.example\n"
-                + "Action: failed\nStatus: 5.0.0\n");
+        var report = parse("Reporting-MTA: dns; x\n\n" + block.repeat(10_000)
+                + "Final-Recipient: rfc822; late@b.example\n" + "Action: failed\nStatus: 5.0.0\n");
         assertThat(report.action()).isEqualTo("delayed");
         assertThat(DeliveryStatusParser.blocks(block.repeat(10_000))).hasSize(DeliveryStatusParser.MAX_BLOCKS);
     }

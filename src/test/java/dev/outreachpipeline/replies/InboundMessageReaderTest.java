@@ -1,12 +1,11 @@
 package dev.outreachpipeline.replies;
 
-import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class InboundMessageReaderTest {
 
@@ -19,8 +18,8 @@ class InboundMessageReaderTest {
 
     @Test
     void aReplyWithInReplyTo() throws Exception {
-        InboundMessage in = read(Mails.received(Mails.reply("Ana Gardener <Ana@GardenBlog.example>", "sam@sender.example",
-                OURS, OURS)));
+        InboundMessage in = read(
+                Mails.received(Mails.reply("Ana Gardener <Ana@GardenBlog.example>", "sam@sender.example", OURS, OURS)));
 
         assertThat(in.messageId()).startsWith("<reply-").endsWith("@mail.prospect.example>");
         assertThat(in.inReplyTo()).containsExactly(OURS);
@@ -34,8 +33,8 @@ class InboundMessageReaderTest {
 
     @Test
     void aReplyThatNamesOurMessageOnlyInReferencesNearestFirst() throws Exception {
-        InboundMessage in = read(Mails.received(Mails.reply("ana@gardenblog.example", "sam@sender.example", null,
-                OURS + "\r\n " + OUR_FOLLOW_UP)));
+        InboundMessage in = read(Mails.received(
+                Mails.reply("ana@gardenblog.example", "sam@sender.example", null, OURS + "\r\n " + OUR_FOLLOW_UP)));
 
         assertThat(in.inReplyTo()).isEmpty();
         assertThat(in.references()).containsExactly(OURS, OUR_FOLLOW_UP);
@@ -46,7 +45,8 @@ class InboundMessageReaderTest {
     void aVacationAutoReplyShowsWhyItIsAutomatic() throws Exception {
         InboundMessage in = read(Mails.received(Mails.vacation("ana@gardenblog.example", "sam@sender.example", OURS)));
 
-        assertThat(in.autoReplySignals()).containsExactly("Auto-Submitted: auto-replied", "X-Autoreply", "out-of-office subject");
+        assertThat(in.autoReplySignals())
+                .containsExactly("Auto-Submitted: auto-replied", "X-Autoreply", "out-of-office subject");
         assertThat(in.referencedIds()).containsExactly(OURS);
     }
 
@@ -58,15 +58,20 @@ class InboundMessageReaderTest {
 
         var generated = Mails.reply("ana@gardenblog.example", "sam@sender.example", OURS, null);
         generated.setHeader("Auto-Submitted", "auto-generated; owner-email=\"x@y.example\"");
-        assertThat(read(Mails.received(generated)).autoReplySignals()).containsExactly("Auto-Submitted: auto-generated");
+        assertThat(read(Mails.received(generated)).autoReplySignals())
+                .containsExactly("Auto-Submitted: auto-generated");
 
         var person = Mails.reply("ana@gardenblog.example", "sam@sender.example", OURS, null);
         person.setHeader("Auto-Submitted", "no");
         person.setHeader("Precedence", "list");
         assertThat(read(Mails.received(person)).autoReplySignals()).isEmpty();
 
-        for (String subject : List.of("Automatic reply: A guest post idea", "Abwesenheitsnotiz: A guest post idea",
-                "Réponse automatique : A guest post idea", "Out of office", "AutoReply: away")) {
+        for (String subject : List.of(
+                "Automatic reply: A guest post idea",
+                "Abwesenheitsnotiz: A guest post idea",
+                "Réponse automatique : A guest post idea",
+                "Out of office",
+                "AutoReply: away")) {
             var m = Mails.reply("ana@gardenblog.example", "sam@sender.example", OURS, null);
             m.setSubject(subject, "UTF-8");
             assertThat(read(Mails.received(m)).autoReplySignals()).as(subject).containsExactly("out-of-office subject");
@@ -78,7 +83,8 @@ class InboundMessageReaderTest {
 
     @Test
     void aDeliveryStatusNotificationWithReturnedHeaders() throws Exception {
-        MimeMessage received = Mails.received(Mails.dsn("sam@sender.example", OURS, "Editor@Gone.example", "failed", "5.1.1", false));
+        MimeMessage received =
+                Mails.received(Mails.dsn("sam@sender.example", OURS, "Editor@Gone.example", "failed", "5.1.1", false));
         assertThat(received.getContentType()).contains("multipart/report").contains("report-type=delivery-status");
 
         InboundMessage in = read(received);
@@ -89,15 +95,16 @@ class InboundMessageReaderTest {
         assertThat(report.action()).isEqualTo("failed");
         assertThat(report.status()).isEqualTo("5.1.1");
         assertThat(report.finalRecipient()).isEqualTo("editor@gone.example");
-        assertThat(report.diagnostic()).isEqualTo("smtp; 550 5.1.1 <Editor@Gone.example>: Recipient address rejected:"
-                + " User unknown in virtual mailbox table");
+        assertThat(report.diagnostic())
+                .isEqualTo("smtp; 550 5.1.1 <Editor@Gone.example>: Recipient address rejected:"
+                        + " User unknown in virtual mailbox table");
         assertThat(in.referencedIds()).containsExactly(OURS);
     }
 
     @Test
     void aDeliveryStatusNotificationThatReturnsTheWholeMessage() throws Exception {
-        InboundMessage in = read(Mails.received(Mails.dsn("sam@sender.example", OURS, "editor@slow.example", "delayed",
-                "4.4.7 (delivery time expired)", true)));
+        InboundMessage in = read(Mails.received(Mails.dsn(
+                "sam@sender.example", OURS, "editor@slow.example", "delayed", "4.4.7 (delivery time expired)", true)));
 
         assertThat(in.deliveryReport().originalMessageId()).isEqualTo(OURS);
         assertThat(in.deliveryReport().action()).isEqualTo("delayed");
@@ -114,9 +121,12 @@ class InboundMessageReaderTest {
                 + "\r\n"
                 + "--b1\r\nContent-Type: text/plain\r\n\r\nDelivery failed.\r\n"
                 + "--b1\r\nContent-Type: message/delivery-status\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-                + java.util.Base64.getMimeEncoder().encodeToString(("Reporting-MTA: dns; mx.sender.example\r\n"
-                + "Original-Message-ID: " + OURS + "\r\n\r\n"
-                + "Final-Recipient: rfc822;nobody@gone.example\r\nAction: failed\r\nStatus: 5.2.1\r\n").getBytes()) + "\r\n"
+                + java.util.Base64.getMimeEncoder()
+                        .encodeToString(("Reporting-MTA: dns; mx.sender.example\r\n"
+                                        + "Original-Message-ID: " + OURS + "\r\n\r\n"
+                                        + "Final-Recipient: rfc822;nobody@gone.example\r\nAction: failed\r\nStatus: 5.2.1\r\n")
+                                .getBytes())
+                + "\r\n"
                 + "--b1--\r\n";
 
         InboundMessage in = read(Mails.parse(raw));
@@ -144,7 +154,11 @@ class InboundMessageReaderTest {
         assertThat(in.inReplyTo()).isEmpty();
         assertThat(in.references()).isEmpty();
         assertThat(in.from()).isNull();
-        assertThat(in.subject()).doesNotContain("\r").doesNotContain("\n").doesNotContain("\u0000").contains("Bcc:");
+        assertThat(in.subject())
+                .doesNotContain("\r")
+                .doesNotContain("\n")
+                .doesNotContain("\u0000")
+                .contains("Bcc:");
         assertThat(in.autoReplySignals()).containsExactly("Auto-Submitted: (unreadable)");
         assertThat(in.isDeliveryReport()).isTrue();
         assertThat(in.deliveryReport().originalMessageId()).isNull();
@@ -164,16 +178,23 @@ class InboundMessageReaderTest {
 
         InboundMessage in = read(Mails.received(m));
 
-        assertThat(in.references()).hasSize(InboundMessageReader.MAX_REFERENCES)
-                .startsWith("<id-0@thread.example>").endsWith("<id-4999@thread.example>");
+        assertThat(in.references())
+                .hasSize(InboundMessageReader.MAX_REFERENCES)
+                .startsWith("<id-0@thread.example>")
+                .endsWith("<id-4999@thread.example>");
         assertThat(in.referencedIds().get(0)).isEqualTo("<id-4999@thread.example>");
     }
 
     @Test
     void encodedWordsAreDecodedIntoOneBoundedLine() throws Exception {
         var m = Mails.reply("ana@gardenblog.example", "sam@sender.example", OURS, null);
-        m.setHeader("Subject", "=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(
-                ("Re: Grüße\u2028Line two\r\n" + "x".repeat(500)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "?=");
+        m.setHeader(
+                "Subject",
+                "=?UTF-8?B?"
+                        + java.util.Base64.getEncoder()
+                                .encodeToString(("Re: Grüße\u2028Line two\r\n" + "x".repeat(500))
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        + "?=");
 
         InboundMessage in = read(Mails.received(m));
 

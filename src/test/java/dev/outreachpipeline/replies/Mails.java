@@ -6,7 +6,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,8 +22,7 @@ public final class Mails {
 
     static final Session SESSION = Session.getInstance(new Properties());
 
-    private Mails() {
-    }
+    private Mails() {}
 
     /** A message that keeps the Message-ID it is given when saved. */
     public static final class Built extends MimeMessage {
@@ -55,7 +53,8 @@ public final class Mails {
     }
 
     /** A person's answer to one of our messages. */
-    public static Built reply(String from, String to, String ourMessageId, String references) throws MessagingException {
+    public static Built reply(String from, String to, String ourMessageId, String references)
+            throws MessagingException {
         Built m = message(from, to, "Re: A guest post idea", "<reply-" + System.nanoTime() + "@mail.prospect.example>");
         if (ourMessageId != null) {
             m.setHeader("In-Reply-To", ourMessageId);
@@ -69,7 +68,8 @@ public final class Mails {
 
     /** An out-of-office answer (RFC 3834). */
     static Built vacation(String from, String to, String ourMessageId) throws MessagingException {
-        Built m = message(from, to, "Out of Office: A guest post idea", "<ooo-" + System.nanoTime() + "@mail.prospect.example>");
+        Built m = message(
+                from, to, "Out of Office: A guest post idea", "<ooo-" + System.nanoTime() + "@mail.prospect.example>");
         m.setHeader("In-Reply-To", ourMessageId);
         m.setHeader("References", ourMessageId);
         m.setHeader("Auto-Submitted", "auto-replied");
@@ -82,27 +82,40 @@ public final class Mails {
      * A delivery status notification (RFC 3464) about one of our messages: a human-readable part, the
      * machine-readable message/delivery-status, and the returned message's headers.
      */
-    public static Built dsn(String to, String ourMessageId, String recipient, String action, String status,
-                     boolean wholeMessageReturned) throws MessagingException {
-        Built m = message("MAILER-DAEMON@mx.sender.example", to, "Undelivered Mail Returned to Sender",
+    public static Built dsn(
+            String to,
+            String ourMessageId,
+            String recipient,
+            String action,
+            String status,
+            boolean wholeMessageReturned)
+            throws MessagingException {
+        Built m = message(
+                "MAILER-DAEMON@mx.sender.example",
+                to,
+                "Undelivered Mail Returned to Sender",
                 "<dsn-" + System.nanoTime() + "@mx.sender.example>");
         m.setHeader("Auto-Submitted", "auto-replied");
         var report = new MimeMultipart("report; report-type=delivery-status");
         var text = new MimeBodyPart();
-        text.setText("This is the mail system at host mx.sender.example.\n\nYour message could not be delivered.\n", "UTF-8");
+        text.setText(
+                "This is the mail system at host mx.sender.example.\n\nYour message could not be delivered.\n",
+                "UTF-8");
         report.addBodyPart(text);
         var statusPart = new MimeBodyPart();
-        statusPart.setDataHandler(bytes("Reporting-MTA: dns; mx.sender.example\r\n"
-                + "X-Postfix-Queue-ID: 4QxYz1abc\r\n"
-                + "Arrival-Date: Mon, 2 Mar 2026 09:15:31 +0000 (UTC)\r\n"
-                + "\r\n"
-                + "Final-Recipient: rfc822; " + recipient + "\r\n"
-                + "Original-Recipient: rfc822;" + recipient + "\r\n"
-                + "Action: " + action + "\r\n"
-                + "Status: " + status + "\r\n"
-                + "Remote-MTA: dns; mx.prospect.example\r\n"
-                + "Diagnostic-Code: smtp; 550 5.1.1 <" + recipient + ">:\r\n"
-                + "    Recipient address rejected: User unknown in virtual mailbox table\r\n", "message/delivery-status"));
+        statusPart.setDataHandler(bytes(
+                "Reporting-MTA: dns; mx.sender.example\r\n"
+                        + "X-Postfix-Queue-ID: 4QxYz1abc\r\n"
+                        + "Arrival-Date: Mon, 2 Mar 2026 09:15:31 +0000 (UTC)\r\n"
+                        + "\r\n"
+                        + "Final-Recipient: rfc822; " + recipient + "\r\n"
+                        + "Original-Recipient: rfc822;" + recipient + "\r\n"
+                        + "Action: " + action + "\r\n"
+                        + "Status: " + status + "\r\n"
+                        + "Remote-MTA: dns; mx.prospect.example\r\n"
+                        + "Diagnostic-Code: smtp; 550 5.1.1 <" + recipient + ">:\r\n"
+                        + "    Recipient address rejected: User unknown in virtual mailbox table\r\n",
+                "message/delivery-status"));
         report.addBodyPart(statusPart);
         String returnedHeaders = "Return-Path: <sam@sender.example>\r\n"
                 + "From: Sam Sender <sam@sender.example>\r\n"
@@ -124,8 +137,8 @@ public final class Mails {
     }
 
     static jakarta.activation.DataHandler bytes(String content, String type) {
-        return new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
-                content.getBytes(StandardCharsets.UTF_8), type));
+        return new jakarta.activation.DataHandler(
+                new jakarta.mail.util.ByteArrayDataSource(content.getBytes(StandardCharsets.UTF_8), type));
     }
 
     /** The message as the receiving side sees it: its bytes, parsed again. */

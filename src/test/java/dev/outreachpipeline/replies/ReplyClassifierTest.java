@@ -1,15 +1,14 @@
 package dev.outreachpipeline.replies;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outreachpipeline.replies.Classification.AutoReply;
 import dev.outreachpipeline.replies.Classification.Bounce;
 import dev.outreachpipeline.replies.Classification.Reply;
 import dev.outreachpipeline.replies.Classification.Unrelated;
 import dev.outreachpipeline.replies.InboundMessage.DeliveryReport;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ReplyClassifierTest {
 
@@ -24,7 +23,8 @@ class ReplyClassifierTest {
     void aReplyNamesTheMessagesItAnswers() throws Exception {
         assertThat(classify(Mails.reply("ana@gardenblog.example", "sam@sender.example", OURS, OURS)))
                 .isEqualTo(new Reply(List.of(OURS)));
-        assertThat(classify(Mails.reply("ana@gardenblog.example", "sam@sender.example", null, "<root@x.example> " + OURS)))
+        assertThat(classify(
+                        Mails.reply("ana@gardenblog.example", "sam@sender.example", null, "<root@x.example> " + OURS)))
                 .isEqualTo(new Reply(List.of(OURS, "<root@x.example>")));
     }
 
@@ -37,8 +37,9 @@ class ReplyClassifierTest {
             assertThat(a.outcome()).isEqualTo("auto_reply");
         });
 
-        var counted = new ReplyClassifier(false, List.of()).classify(InboundMessageReader.read(Mails.received(
-                Mails.vacation("ana@gardenblog.example", "sam@sender.example", OURS))));
+        var counted = new ReplyClassifier(false, List.of())
+                .classify(InboundMessageReader.read(
+                        Mails.received(Mails.vacation("ana@gardenblog.example", "sam@sender.example", OURS))));
         assertThat(counted).isEqualTo(new Reply(List.of(OURS)));
     }
 
@@ -56,24 +57,42 @@ class ReplyClassifierTest {
         assertThat(classify(Mails.dsn("sam@sender.example", OURS, "editor@full.example", "failed", "4.2.2", false)))
                 .isInstanceOfSatisfying(Bounce.class, b -> assertThat(b.hard()).isFalse());
         assertThat(classify(Mails.dsn("sam@sender.example", OURS, "editor@slow.example", "delayed", "4.4.7", true)))
-                .isInstanceOfSatisfying(Bounce.class, b -> assertThat(b.outcome()).isEqualTo("soft_bounce"));
+                .isInstanceOfSatisfying(
+                        Bounce.class, b -> assertThat(b.outcome()).isEqualTo("soft_bounce"));
     }
 
     @Test
     void deliveryReportsThatDoNotSayPlainlyThatDeliveryFailedForGoodSuppressNothing() {
-        assertThat(report("failed", null)).isInstanceOfSatisfying(Bounce.class, b -> assertThat(b.hard()).isFalse());
-        assertThat(report("failed", "2.0.0")).isInstanceOfSatisfying(Bounce.class, b -> assertThat(b.hard()).isFalse());
-        assertThat(report(null, "5.1.1")).isInstanceOfSatisfying(Bounce.class, b -> assertThat(b.hard()).isFalse());
-        assertThat(report("delayed", "5.0.0")).isInstanceOfSatisfying(Bounce.class, b -> assertThat(b.hard()).isFalse());
+        assertThat(report("failed", null))
+                .isInstanceOfSatisfying(Bounce.class, b -> assertThat(b.hard()).isFalse());
+        assertThat(report("failed", "2.0.0"))
+                .isInstanceOfSatisfying(Bounce.class, b -> assertThat(b.hard()).isFalse());
+        assertThat(report(null, "5.1.1"))
+                .isInstanceOfSatisfying(Bounce.class, b -> assertThat(b.hard()).isFalse());
+        assertThat(report("delayed", "5.0.0"))
+                .isInstanceOfSatisfying(Bounce.class, b -> assertThat(b.hard()).isFalse());
         assertThat(report("delivered", "2.0.0")).isInstanceOf(Unrelated.class);
         assertThat(report("relayed", null)).isInstanceOf(Unrelated.class);
-        assertThat(CLASSIFIER.classify(new InboundMessage(null, List.of(), List.of(), null, null, List.of(),
-                new DeliveryReport(null, "failed", "5.1.1", "x@y.example", null)))).isInstanceOf(Unrelated.class);
+        assertThat(CLASSIFIER.classify(new InboundMessage(
+                        null,
+                        List.of(),
+                        List.of(),
+                        null,
+                        null,
+                        List.of(),
+                        new DeliveryReport(null, "failed", "5.1.1", "x@y.example", null))))
+                .isInstanceOf(Unrelated.class);
     }
 
     private static Classification report(String action, String status) {
-        return CLASSIFIER.classify(new InboundMessage("<dsn@mx.example>", List.of(), List.of(), "mailer-daemon@mx.example",
-                null, List.of(), new DeliveryReport(OURS, action, status, "x@y.example", null)));
+        return CLASSIFIER.classify(new InboundMessage(
+                "<dsn@mx.example>",
+                List.of(),
+                List.of(),
+                "mailer-daemon@mx.example",
+                null,
+                List.of(),
+                new DeliveryReport(OURS, action, status, "x@y.example", null)));
     }
 
     @Test
@@ -81,7 +100,8 @@ class ReplyClassifierTest {
         var ownFollowUp = Mails.reply("sam@sender.example", "ana@gardenblog.example", OURS, OURS);
         assertThat(classify(ownFollowUp)).isEqualTo(new Unrelated("sent from our own address"));
 
-        var newsletter = Mails.message("news@shop.example", "sam@sender.example", "Our spring sale", "<n1@shop.example>");
+        var newsletter =
+                Mails.message("news@shop.example", "sam@sender.example", "Our spring sale", "<n1@shop.example>");
         newsletter.setText("Sale!");
         assertThat(classify(newsletter)).isEqualTo(new Unrelated("refers to no earlier message"));
 
@@ -90,7 +110,8 @@ class ReplyClassifierTest {
 
     @Test
     void aMessageThatRefersToItselfDoesNotCount() {
-        var self = new InboundMessage(OURS, List.of(OURS), List.of(OURS), "ana@gardenblog.example", "Re: x", List.of(), null);
+        var self = new InboundMessage(
+                OURS, List.of(OURS), List.of(OURS), "ana@gardenblog.example", "Re: x", List.of(), null);
         assertThat(CLASSIFIER.classify(self)).isInstanceOf(Unrelated.class);
     }
 }

@@ -1,27 +1,26 @@
 package dev.outreachpipeline.routes;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.outreachpipeline.jobs.JobFailures;
-import dev.outreachpipeline.jobs.JobStopped;
-import dev.outreachpipeline.testsupport.CliRun;
-import dev.outreachpipeline.testsupport.Fixtures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-
-import java.util.Map;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.outreachpipeline.jobs.JobFailures;
+import dev.outreachpipeline.jobs.JobStopped;
+import dev.outreachpipeline.testsupport.CliRun;
+import dev.outreachpipeline.testsupport.Fixtures;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * Proves routes/20-discovery.camel.yaml: a discover job's query is answered by DataForSEO (WireMock
@@ -34,13 +33,16 @@ class DiscoveryRouteIT extends RouteTestSupport {
     private static final String TASKS = "/v3/serp/google/organic/";
     /** The query id the recorded standard-mode answers carry in their tag (fixtures serp-tasks-ready / serp-task-get-advanced). */
     private static final String QUERY_ID = "9b2e4f7a-1c3d-4a5b-8e6f-0d1c2b3a4e5f";
+
     private static final String TASK_ID = "11261502-1535-0066-0000-8a41c7e3b2d9";
 
     private final WireMockServer dataForSeo = started();
     private final boolean standardMode;
 
     DiscoveryRouteIT(TestInfo test) {
-        standardMode = test.getTestMethod().map(m -> m.getName().startsWith("inStandardMode")).orElse(false);
+        standardMode = test.getTestMethod()
+                .map(m -> m.getName().startsWith("inStandardMode"))
+                .orElse(false);
     }
 
     private static WireMockServer started() {
@@ -61,9 +63,20 @@ class DiscoveryRouteIT extends RouteTestSupport {
 
     @Override
     protected String[] environment() {
-        return new String[] {"DATAFORSEO_BASE_URL", dataForSeo.baseUrl(), "DATAFORSEO_LOGIN", "ops@example.test",
-                "DATAFORSEO_PASSWORD", "s3cret-dfs", "OUTREACH_DISCOVERY_CHAIN_ENRICH", "false",
-                "OUTREACH_DATAFORSEO_MODE", standardMode ? "standard" : "live", "OUTREACH_DATAFORSEO_POLL_SECONDS", "1"};
+        return new String[] {
+            "DATAFORSEO_BASE_URL",
+            dataForSeo.baseUrl(),
+            "DATAFORSEO_LOGIN",
+            "ops@example.test",
+            "DATAFORSEO_PASSWORD",
+            "s3cret-dfs",
+            "OUTREACH_DISCOVERY_CHAIN_ENRICH",
+            "false",
+            "OUTREACH_DATAFORSEO_MODE",
+            standardMode ? "standard" : "live",
+            "OUTREACH_DATAFORSEO_POLL_SECONDS",
+            "1"
+        };
     }
 
     @Test
@@ -76,18 +89,32 @@ class DiscoveryRouteIT extends RouteTestSupport {
             }
         });
         context.start();
-        dataForSeo.stubFor(post(urlEqualTo("/v3/serp/google/organic/live/advanced")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.read("dataforseo/serp-live-mixed.json"))));
-        CliRun submit = CliRun.run(testDb.env(environment()), "job", "submit", "discover", "--keywords", "vegan meal prep",
-                "--locations", "uk");
+        dataForSeo.stubFor(post(urlEqualTo("/v3/serp/google/organic/live/advanced"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("dataforseo/serp-live-mixed.json"))));
+        CliRun submit = CliRun.run(
+                testDb.env(environment()),
+                "job",
+                "submit",
+                "discover",
+                "--keywords",
+                "vegan meal prep",
+                "--locations",
+                "uk");
         assertThat(submit.exitCode()).as(submit.err()).isZero();
         String job = submit.out().trim();
         testDb.execute("UPDATE jobs SET status = 'running', claimed_by = 'worker-1' WHERE id = '" + job + "'");
-        String params = testDb.rowsOf("SELECT params::text AS p FROM jobs").get(0).get("p").toString();
+        String params = testDb.rowsOf("SELECT params::text AS p FROM jobs")
+                .get(0)
+                .get("p")
+                .toString();
 
         runAsJob("direct:discover-job", Map.of("jobId", job, "worker", "worker-1", "jobParams", params));
 
-        assertThat(testDb.count("SELECT count(*) FROM prospects WHERE page_url IS NOT NULL AND dataforseo_payload IS NOT NULL"))
+        assertThat(testDb.count(
+                        "SELECT count(*) FROM prospects WHERE page_url IS NOT NULL AND dataforseo_payload IS NOT NULL"))
                 .isEqualTo(9);
         assertThat(testDb.rowsOf("SELECT status, results_saved FROM discovery_queries"))
                 .containsExactly(Map.of("status", "success", "results_saved", 9));
@@ -103,58 +130,129 @@ class DiscoveryRouteIT extends RouteTestSupport {
         });
         context.start();
         // task_post accepts the task under the id the recorded answers use, echoing the tag it was sent
-        dataForSeo.stubFor(post(urlEqualTo(TASKS + "task_post")).willReturn(aResponse().withStatus(200)
-                .withBody(TASK_POST.replace("TASK_ID", TASK_ID)).withTransformers("response-template")));
-        // tasks_ready lists nothing twice (the first look probes the posted task, the second waits a poll), then the task
-        dataForSeo.stubFor(get(urlEqualTo(TASKS + "tasks_ready")).inScenario("ready").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(200).withBody(NOTHING_READY)).willSetStateTo("looked once"));
-        dataForSeo.stubFor(get(urlEqualTo(TASKS + "tasks_ready")).inScenario("ready").whenScenarioStateIs("looked once")
-                .willReturn(aResponse().withStatus(200).withBody(NOTHING_READY)).willSetStateTo("finished"));
-        dataForSeo.stubFor(get(urlEqualTo(TASKS + "tasks_ready")).inScenario("ready").whenScenarioStateIs("finished")
+        dataForSeo.stubFor(post(urlEqualTo(TASKS + "task_post"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(TASK_POST.replace("TASK_ID", TASK_ID))
+                        .withTransformers("response-template")));
+        // tasks_ready lists nothing twice (the first look probes the posted task, the second waits a poll), then the
+        // task
+        dataForSeo.stubFor(get(urlEqualTo(TASKS + "tasks_ready"))
+                .inScenario("ready")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(200).withBody(NOTHING_READY))
+                .willSetStateTo("looked once"));
+        dataForSeo.stubFor(get(urlEqualTo(TASKS + "tasks_ready"))
+                .inScenario("ready")
+                .whenScenarioStateIs("looked once")
+                .willReturn(aResponse().withStatus(200).withBody(NOTHING_READY))
+                .willSetStateTo("finished"));
+        dataForSeo.stubFor(get(urlEqualTo(TASKS + "tasks_ready"))
+                .inScenario("ready")
+                .whenScenarioStateIs("finished")
                 .willReturn(aResponse().withStatus(200).withBody(Fixtures.read("dataforseo/serp-tasks-ready.json"))));
-        dataForSeo.stubFor(get(urlEqualTo(TASKS + "task_get/advanced/" + TASK_ID)).inScenario("task").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(200).withBody(Fixtures.read("dataforseo/dataforseo-serp-task-get-in-queue-40602.json")))
+        dataForSeo.stubFor(get(urlEqualTo(TASKS + "task_get/advanced/" + TASK_ID))
+                .inScenario("task")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(Fixtures.read("dataforseo/dataforseo-serp-task-get-in-queue-40602.json")))
                 .willSetStateTo("done"));
-        dataForSeo.stubFor(get(urlEqualTo(TASKS + "task_get/advanced/" + TASK_ID)).inScenario("task").whenScenarioStateIs("done")
-                .willReturn(aResponse().withStatus(200).withBody(Fixtures.read("dataforseo/serp-task-get-advanced.json"))));
-        CliRun submit = CliRun.run(testDb.env(environment()), "job", "submit", "discover", "--keywords", "parenting blog",
-                "--locations", "usa");
+        dataForSeo.stubFor(get(urlEqualTo(TASKS + "task_get/advanced/" + TASK_ID))
+                .inScenario("task")
+                .whenScenarioStateIs("done")
+                .willReturn(
+                        aResponse().withStatus(200).withBody(Fixtures.read("dataforseo/serp-task-get-advanced.json"))));
+        CliRun submit = CliRun.run(
+                testDb.env(environment()),
+                "job",
+                "submit",
+                "discover",
+                "--keywords",
+                "parenting blog",
+                "--locations",
+                "usa");
         assertThat(submit.exitCode()).as(submit.err()).isZero();
         String job = submit.out().trim();
         testDb.execute("UPDATE jobs SET status = 'running', claimed_by = 'worker-1' WHERE id = '" + job + "'");
         // the job's plan, written as a first run writes it, under the query id the recorded answers carry
         testDb.execute("INSERT INTO discovery_queries (id, job_id, keyword, location, location_code, position, status)"
                 + " VALUES ('" + QUERY_ID + "', '" + job + "', 'parenting blog', 'usa', 2840, 0, 'pending')");
-        String params = testDb.rowsOf("SELECT params::text AS p FROM jobs").get(0).get("p").toString();
+        String params = testDb.rowsOf("SELECT params::text AS p FROM jobs")
+                .get(0)
+                .get("p")
+                .toString();
 
         runAsJob("direct:discover-job", Map.of("jobId", job, "worker", "worker-1", "jobParams", params));
 
-        assertThat(testDb.rowsOf("SELECT status, task_id, results_found, results_saved, api_calls FROM discovery_queries"))
-                .containsExactly(Map.of("status", "success", "task_id", TASK_ID, "results_found", 6, "results_saved", 5,
-                        "api_calls", 3));
-        assertThat(testDb.count("SELECT count(*) FROM prospects WHERE discovery_query_id = '" + QUERY_ID + "'")).isEqualTo(5);
-        assertThat(dataForSeo.countRequestsMatching(postRequestedFor(urlEqualTo(TASKS + "task_post")).build()).getCount()).isEqualTo(1);
-        assertThat(dataForSeo.countRequestsMatching(getRequestedFor(urlEqualTo(TASKS + "tasks_ready")).build()).getCount()).isEqualTo(3);
-        assertThat(dataForSeo.countRequestsMatching(getRequestedFor(urlPathMatching(TASKS + "task_get/.*")).build()).getCount()).isEqualTo(2);
-        assertThat(testDb.rowsOf("SELECT result::text AS r FROM jobs").get(0).get("r").toString())
+        assertThat(testDb.rowsOf(
+                        "SELECT status, task_id, results_found, results_saved, api_calls FROM discovery_queries"))
+                .containsExactly(Map.of(
+                        "status",
+                        "success",
+                        "task_id",
+                        TASK_ID,
+                        "results_found",
+                        6,
+                        "results_saved",
+                        5,
+                        "api_calls",
+                        3));
+        assertThat(testDb.count("SELECT count(*) FROM prospects WHERE discovery_query_id = '" + QUERY_ID + "'"))
+                .isEqualTo(5);
+        assertThat(dataForSeo
+                        .countRequestsMatching(postRequestedFor(urlEqualTo(TASKS + "task_post"))
+                                .build())
+                        .getCount())
+                .isEqualTo(1);
+        assertThat(dataForSeo
+                        .countRequestsMatching(getRequestedFor(urlEqualTo(TASKS + "tasks_ready"))
+                                .build())
+                        .getCount())
+                .isEqualTo(3);
+        assertThat(dataForSeo
+                        .countRequestsMatching(getRequestedFor(urlPathMatching(TASKS + "task_get/.*"))
+                                .build())
+                        .getCount())
+                .isEqualTo(2);
+        assertThat(testDb.rowsOf("SELECT result::text AS r FROM jobs")
+                        .get(0)
+                        .get("r")
+                        .toString())
                 .contains("\"mode\":\"standard\"", "\"queries_succeeded\":1", "\"results_saved\":5");
     }
 
     @Test
     void inStandardModeACancelledJobStopsBeforeLookingForItsTasks() throws Exception {
         context.start();
-        CliRun submit = CliRun.run(testDb.env(environment()), "job", "submit", "discover", "--keywords", "parenting blog",
-                "--locations", "usa");
+        CliRun submit = CliRun.run(
+                testDb.env(environment()),
+                "job",
+                "submit",
+                "discover",
+                "--keywords",
+                "parenting blog",
+                "--locations",
+                "usa");
         String job = submit.out().trim();
-        testDb.execute("UPDATE jobs SET status = 'running', claimed_by = 'worker-1', cancel_requested_at = now() WHERE id = '" + job + "'");
+        testDb.execute(
+                "UPDATE jobs SET status = 'running', claimed_by = 'worker-1', cancel_requested_at = now() WHERE id = '"
+                        + job + "'");
         // posted before the cancellation: nothing is left to post, so the collector is the first to look at the job
-        testDb.execute("INSERT INTO discovery_queries (id, job_id, keyword, location, location_code, position, status, task_id)"
-                + " VALUES ('" + QUERY_ID + "', '" + job + "', 'parenting blog', 'usa', 2840, 0, 'posted', '" + TASK_ID + "')");
-        String params = testDb.rowsOf("SELECT params::text AS p FROM jobs").get(0).get("p").toString();
+        testDb.execute(
+                "INSERT INTO discovery_queries (id, job_id, keyword, location, location_code, position, status, task_id)"
+                        + " VALUES ('" + QUERY_ID + "', '" + job + "', 'parenting blog', 'usa', 2840, 0, 'posted', '"
+                        + TASK_ID + "')");
+        String params = testDb.rowsOf("SELECT params::text AS p FROM jobs")
+                .get(0)
+                .get("p")
+                .toString();
 
-        assertThatThrownBy(() -> runAsJob("direct:discover-job", Map.of("jobId", job, "worker", "worker-1", "jobParams", params)))
-                .satisfies(e -> assertThat(JobFailures.find(e, JobStopped.class)).hasValueSatisfying(
-                        stopped -> assertThat(stopped.reason()).isEqualTo(JobStopped.Reason.CANCELLED)));
+        assertThatThrownBy(() -> runAsJob(
+                        "direct:discover-job", Map.of("jobId", job, "worker", "worker-1", "jobParams", params)))
+                .satisfies(e -> assertThat(JobFailures.find(e, JobStopped.class))
+                        .hasValueSatisfying(
+                                stopped -> assertThat(stopped.reason()).isEqualTo(JobStopped.Reason.CANCELLED)));
         assertThat(dataForSeo.getAllServeEvents()).isEmpty();
         assertThat(testDb.rowsOf("SELECT status FROM discovery_queries")).containsExactly(Map.of("status", "posted"));
     }

@@ -1,15 +1,14 @@
 package dev.outreachpipeline.routes;
 
-import dev.outreachpipeline.daemon.DaemonSettings;
-import org.apache.camel.builder.NotifyBuilder;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outreachpipeline.daemon.DaemonSettings;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.camel.builder.NotifyBuilder;
+import org.junit.jupiter.api.Test;
 
 /** Proves routes/05-heartbeat.camel.yaml: each beat records that this node is alive (daemon_settings.seen_at). */
 class HeartbeatRouteIT extends RouteTestSupport {
@@ -25,7 +24,10 @@ class HeartbeatRouteIT extends RouteTestSupport {
         testDb.execute("UPDATE daemon_settings SET seen_at = now() - interval '1 hour'");
         OffsetDateTime before = seenAt();
 
-        var beat = new NotifyBuilder(context).fromRoute("daemon-heartbeat").whenCompleted(1).create();
+        var beat = new NotifyBuilder(context)
+                .fromRoute("daemon-heartbeat")
+                .whenCompleted(1)
+                .create();
         context.start();
 
         assertThat(beat.matches(10, TimeUnit.SECONDS)).isTrue();
@@ -33,8 +35,9 @@ class HeartbeatRouteIT extends RouteTestSupport {
     }
 
     private OffsetDateTime seenAt() throws Exception {
-        try (var c = testDb.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT seen_at FROM daemon_settings")) {
+        try (var c = testDb.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT seen_at FROM daemon_settings")) {
             assertThat(rs.next()).isTrue();
             return rs.getObject(1, OffsetDateTime.class);
         }

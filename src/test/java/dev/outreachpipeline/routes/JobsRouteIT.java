@@ -1,14 +1,13 @@
 package dev.outreachpipeline.routes;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Proves routes/10-jobs.camel.yaml: a worker claims a pending job, hands it to the route of its type
@@ -35,12 +34,21 @@ class JobsRouteIT extends RouteTestSupport {
                 from("direct:probe-job").routeId("probe-job").to("mock:probe-job");
             }
         });
-        TemplatedRouteBuilder.builder(context, "job-worker").routeId("job-worker-1")
-                .parameter("number", "1").parameter("worker", node.worker(1)).add();
+        TemplatedRouteBuilder.builder(context, "job-worker")
+                .routeId("job-worker-1")
+                .parameter("number", "1")
+                .parameter("worker", node.worker(1))
+                .add();
         String cancelled = testDb.rowsOf("INSERT INTO jobs (job_type, params, origin, status) VALUES"
-                + " ('probe', '{}', 'test', 'cancelled') RETURNING id::text AS id").get(0).get("id").toString();
+                        + " ('probe', '{}', 'test', 'cancelled') RETURNING id::text AS id")
+                .get(0)
+                .get("id")
+                .toString();
         String pending = testDb.rowsOf("INSERT INTO jobs (job_type, params, origin) VALUES"
-                + " ('probe', '{\"n\": 1}', 'test') RETURNING id::text AS id").get(0).get("id").toString();
+                        + " ('probe', '{\"n\": 1}', 'test') RETURNING id::text AS id")
+                .get(0)
+                .get("id")
+                .toString();
         MockEndpoint stage = getMockEndpoint("mock:probe-job");
         stage.expectedMessageCount(1);
         stage.expectedVariableReceived("jobId", pending);
@@ -54,6 +62,9 @@ class JobsRouteIT extends RouteTestSupport {
     }
 
     private String status(String job) {
-        return testDb.rowsOf("SELECT status FROM jobs WHERE id = '" + job + "'").get(0).get("status").toString();
+        return testDb.rowsOf("SELECT status FROM jobs WHERE id = '" + job + "'")
+                .get(0)
+                .get("status")
+                .toString();
     }
 }

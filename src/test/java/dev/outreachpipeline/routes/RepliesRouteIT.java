@@ -1,5 +1,8 @@
 package dev.outreachpipeline.routes;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -16,17 +19,13 @@ import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.camel.builder.AdviceWith;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.camel.builder.AdviceWith;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Proves routes/60-replies.camel.yaml against a real IMAP server (GreenMail): a check_replies job
@@ -44,7 +43,8 @@ class RepliesRouteIT extends RouteTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+    static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(
+                    ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
             .withConfiguration(GreenMailConfiguration.aConfig().withUser(MAILBOX, MAILBOX, PASSWORD));
 
     @Override
@@ -55,12 +55,19 @@ class RepliesRouteIT extends RouteTestSupport {
     @Override
     protected String[] environment() {
         return new String[] {
-            "IMAP_HOST", "127.0.0.1",
-            "IMAP_PORT", String.valueOf(GREEN_MAIL.getImap().getPort()),
-            "IMAP_SECURITY", "none",
-            "IMAP_USERNAME", MAILBOX,
-            "IMAP_PASSWORD", PASSWORD,
-            "MAIL_FROM", MAILBOX};
+            "IMAP_HOST",
+            "127.0.0.1",
+            "IMAP_PORT",
+            String.valueOf(GREEN_MAIL.getImap().getPort()),
+            "IMAP_SECURITY",
+            "none",
+            "IMAP_USERNAME",
+            MAILBOX,
+            "IMAP_PASSWORD",
+            PASSWORD,
+            "MAIL_FROM",
+            MAILBOX
+        };
     }
 
     @Test
@@ -83,12 +90,16 @@ class RepliesRouteIT extends RouteTestSupport {
         assertThat(status("eve@quiet.example")).isEqualTo("sent");
         var suppressions = testDb.rowsOf("SELECT email, reason, source FROM suppressions");
         assertThat(suppressions).hasSize(1);
-        assertThat(suppressions.get(0)).containsEntry("email", "cai@gone.example").containsEntry("reason", "bounced");
+        assertThat(suppressions.get(0))
+                .containsEntry("email", "cai@gone.example")
+                .containsEntry("reason", "bounced");
         assertThat((String) suppressions.get(0).get("source")).startsWith("DSN 5.1.1 for cai@gone.example");
 
         var reads = testDb.rowsOf("SELECT account, folder, last_uid FROM mailbox_reads");
         assertThat(reads).hasSize(1);
-        assertThat(reads.get(0)).containsEntry("account", MAILBOX + "@127.0.0.1").containsEntry("folder", "INBOX");
+        assertThat(reads.get(0))
+                .containsEntry("account", MAILBOX + "@127.0.0.1")
+                .containsEntry("folder", "INBOX");
         assertThat(((Number) reads.get(0).get("last_uid")).longValue()).isEqualTo(lastUid());
 
         JsonNode result = result(job);
@@ -100,15 +111,19 @@ class RepliesRouteIT extends RouteTestSupport {
         assertThat(result.path("hard_bounce").asInt()).isEqualTo(1);
         assertThat(result.path("unrelated").asInt()).isEqualTo(1);
 
-        assertThat(seenFlags()).containsEntry(reply.getMessageID(), true).containsEntry(hardBounce.getMessageID(), true)
+        assertThat(seenFlags())
+                .containsEntry(reply.getMessageID(), true)
+                .containsEntry(hardBounce.getMessageID(), true)
                 .containsEntry("<sale-1@shop.example>", false);
     }
 
     @Test
     void aFailureWhileRecordingKeepsWhatWasRecordedBeforeItAndRecordsNothingAfterIt() throws Exception {
         // The second message's transaction fails just before it would be counted.
-        AdviceWith.adviceWith(context, "record-inbound-message", a -> a.weaveById("count-inbound-message").before()
-                .process(e -> {
+        AdviceWith.adviceWith(
+                context,
+                "record-inbound-message",
+                a -> a.weaveById("count-inbound-message").before().process(e -> {
                     if (e.getVariable("message", ClassifiedMessage.class).uid() == 2) {
                         throw new IllegalStateException("the disk is full");
                     }
@@ -117,16 +132,22 @@ class RepliesRouteIT extends RouteTestSupport {
         String toAna = sentTo("ana@gardenblog.example");
         String toBen = sentTo("ben@travelnotes.example");
         String toCai = sentTo("cai@gone.example");
-        deliver(Mails.reply("ana@gardenblog.example", MAILBOX, toAna, null),
+        deliver(
+                Mails.reply("ana@gardenblog.example", MAILBOX, toAna, null),
                 Mails.reply("ben@travelnotes.example", MAILBOX, toBen, null),
                 Mails.reply("cai@gone.example", MAILBOX, toCai, null));
         String job = runningJob();
 
-        assertThatThrownBy(() -> runAsJob("direct:check_replies-job", jobVariables(job))).hasRootCauseMessage("the disk is full");
+        assertThatThrownBy(() -> runAsJob("direct:check_replies-job", jobVariables(job)))
+                .hasRootCauseMessage("the disk is full");
 
         assertThat(status("ana@gardenblog.example")).isEqualTo("replied");
-        assertThat(status("ben@travelnotes.example")).as("rolled back with its transaction").isEqualTo("sent");
-        assertThat(status("cai@gone.example")).as("never recorded: the check stopped at the failure").isEqualTo("sent");
+        assertThat(status("ben@travelnotes.example"))
+                .as("rolled back with its transaction")
+                .isEqualTo("sent");
+        assertThat(status("cai@gone.example"))
+                .as("never recorded: the check stopped at the failure")
+                .isEqualTo("sent");
         assertThat(testDb.count("SELECT last_uid FROM mailbox_reads")).isEqualTo(1);
         assertThat(result(job).path("reply").asInt()).isEqualTo(1);
     }
@@ -143,31 +164,45 @@ class RepliesRouteIT extends RouteTestSupport {
     /** A check_replies job as its worker holds it. */
     private String runningJob() {
         return testDb.rowsOf("INSERT INTO jobs (job_type, params, origin, status, claimed_by, started_at) VALUES"
-                + " ('check_replies', '{}', 'test', 'running', '" + WORKER + "', now()) RETURNING id::text AS id")
-                .get(0).get("id").toString();
+                        + " ('check_replies', '{}', 'test', 'running', '" + WORKER
+                        + "', now()) RETURNING id::text AS id")
+                .get(0)
+                .get("id")
+                .toString();
     }
 
     /** A prospect our first message went to an hour ago; returns its Message-ID. */
     private String sentTo(String email) {
-        String id = testDb.rowsOf("INSERT INTO prospects (domain, contact_email, contact_method, outreach_status, last_sent,"
-                + " first_sent_at, send_attempts) VALUES ('" + email.substring(email.indexOf('@') + 1) + "', '" + email
-                + "', 'hunter_personal', 'sent', now() - interval '1 hour', now() - interval '1 hour', 1)"
-                + " RETURNING id::text AS id").get(0).get("id").toString();
+        String id = testDb.rowsOf(
+                        "INSERT INTO prospects (domain, contact_email, contact_method, outreach_status, last_sent,"
+                                + " first_sent_at, send_attempts) VALUES ('" + email.substring(email.indexOf('@') + 1)
+                                + "', '" + email
+                                + "', 'hunter_personal', 'sent', now() - interval '1 hour', now() - interval '1 hour', 1)"
+                                + " RETURNING id::text AS id")
+                .get(0)
+                .get("id")
+                .toString();
         String messageId = "<" + UUID.randomUUID() + "@sender.example>";
-        testDb.execute("INSERT INTO send_attempts (prospect_id, step, message_id, mailbox, status, created_at, finished_at)"
-                + " VALUES ('" + id + "', 0, '" + messageId + "', '" + MAILBOX + "', 'sent', now() - interval '1 hour',"
-                + " now() - interval '1 hour')");
+        testDb.execute(
+                "INSERT INTO send_attempts (prospect_id, step, message_id, mailbox, status, created_at, finished_at)"
+                        + " VALUES ('" + id + "', 0, '" + messageId + "', '" + MAILBOX
+                        + "', 'sent', now() - interval '1 hour',"
+                        + " now() - interval '1 hour')");
         return messageId;
     }
 
     private String status(String email) {
-        return testDb.rowsOf("SELECT outreach_status FROM prospects WHERE contact_email = '" + email + "'").get(0)
-                .get("outreach_status").toString();
+        return testDb.rowsOf("SELECT outreach_status FROM prospects WHERE contact_email = '" + email + "'")
+                .get(0)
+                .get("outreach_status")
+                .toString();
     }
 
     private JsonNode result(String job) throws Exception {
-        return JSON.readTree(String.valueOf(testDb.rowsOf("SELECT result::text AS result FROM jobs WHERE id = '" + job + "'")
-                .get(0).get("result")));
+        return JSON.readTree(
+                String.valueOf(testDb.rowsOf("SELECT result::text AS result FROM jobs WHERE id = '" + job + "'")
+                        .get(0)
+                        .get("result")));
     }
 
     private static void deliver(MimeMessage... messages) throws Exception {

@@ -1,6 +1,6 @@
 package dev.outreachpipeline.routes;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Camel refuses to start when a route id and a step id collide; this says so before any route starts. */
 class RouteFilesTest {
@@ -22,7 +21,8 @@ class RouteFilesTest {
     void everyRouteAndStepIdIsUniqueAcrossTheRouteFiles() throws IOException {
         List<String> ids = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("routes"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".camel.yaml")).toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".camel.yaml")).toList()) {
                 Matcher m = ID.matcher(Files.readString(file));
                 while (m.find()) {
                     ids.add(m.group(1));

@@ -1,5 +1,7 @@
 package dev.outreachpipeline.routes;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.daemon.DaemonContextSetup;
 import dev.outreachpipeline.db.Database;
@@ -7,16 +9,13 @@ import dev.outreachpipeline.jobs.NodeIdentity;
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
+import java.nio.file.Path;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.AfterEach;
-
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the route file(s) a test names, plus 00-errors (the error policy every route shares), in a

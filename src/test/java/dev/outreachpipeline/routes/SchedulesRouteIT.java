@@ -1,12 +1,11 @@
 package dev.outreachpipeline.routes;
 
-import org.apache.camel.builder.AdviceWith;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.camel.builder.AdviceWith;
+import org.junit.jupiter.api.Test;
 
 /**
  * Proves routes/15-schedules.camel.yaml: a firing enqueues a job of its type, and a second firing
@@ -34,6 +33,7 @@ class SchedulesRouteIT extends RouteTestSupport {
         template.sendBody("direct:fire-scheduled-followups", null);
 
         List<Map<String, Object>> jobs = testDb.rowsOf("SELECT job_type, origin, status FROM jobs");
-        assertThat(jobs).containsExactly(Map.of("job_type", "followup", "origin", "schedule:followup", "status", "pending"));
+        assertThat(jobs)
+                .containsExactly(Map.of("job_type", "followup", "origin", "schedule:followup", "status", "pending"));
     }
 }

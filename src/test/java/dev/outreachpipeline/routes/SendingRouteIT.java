@@ -1,5 +1,8 @@
 package dev.outreachpipeline.routes;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.outreachpipeline.jobs.JobStopped;
@@ -7,18 +10,14 @@ import dev.outreachpipeline.testsupport.CapturedLogs;
 import dev.outreachpipeline.testsupport.Rows;
 import jakarta.mail.Header;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.camel.builder.AdviceWith;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.camel.builder.AdviceWith;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Proves routes/50-sending.camel.yaml against a real SMTP server (GreenMail): a send job sends each
@@ -31,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SendingRouteIT extends RouteTestSupport {
 
     @RegisterExtension
-    static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension GREEN_MAIL =
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
     /** What the SMTP server itself puts in front of a message it receives. */
     private static final Set<String> ADDED_BY_THE_SERVER = Set.of("Received", "Return-Path");
@@ -56,7 +55,8 @@ class SendingRouteIT extends RouteTestSupport {
             "OUTREACH_UNSUBSCRIBE_SECRET", "an-unsubscribe-secret-of-at-least-32-chars",
             "OUTREACH_HTTP_PUBLIC_BASE_URL", "https://outreach.example",
             "OUTREACH_SEND_SPACING", "300ms",
-            "OUTREACH_SEND_SPACING_JITTER", "0s"};
+            "OUTREACH_SEND_SPACING_JITTER", "0s"
+        };
     }
 
     @BeforeEach
@@ -65,33 +65,51 @@ class SendingRouteIT extends RouteTestSupport {
     }
 
     private String approved(String domain, String subject, int minutesAgo) {
-        return testDb.rowsOf("INSERT INTO prospects (domain, contact_email, contact_method, outreach_status, draft_subject,"
-                + " draft_body, approved_at) VALUES ('" + domain + "', 'editor@" + domain + "', 'hunter_personal', 'approved', '"
-                + subject.replace("'", "''") + "', 'Hello,\nA short note.\n\nSam', now() - interval '" + minutesAgo + " minutes')"
-                + " RETURNING id::text AS id").get(0).get("id").toString();
+        return testDb.rowsOf(
+                        "INSERT INTO prospects (domain, contact_email, contact_method, outreach_status, draft_subject,"
+                                + " draft_body, approved_at) VALUES ('" + domain + "', 'editor@" + domain
+                                + "', 'hunter_personal', 'approved', '"
+                                + subject.replace("'", "''") + "', 'Hello,\nA short note.\n\nSam', now() - interval '"
+                                + minutesAgo + " minutes')"
+                                + " RETURNING id::text AS id")
+                .get(0)
+                .get("id")
+                .toString();
     }
 
     /** A job as the worker holds it: running, claimed by {@link #WORKER}. */
     private String runningJob(String type) {
         return testDb.rowsOf("INSERT INTO jobs (job_type, params, origin, status, claimed_by) VALUES ('" + type
-                + "', '{}', 'test', 'running', '" + WORKER + "') RETURNING id::text AS id").get(0).get("id").toString();
+                        + "', '{}', 'test', 'running', '" + WORKER + "') RETURNING id::text AS id")
+                .get(0)
+                .get("id")
+                .toString();
     }
 
     private Map<String, Object> prospect(String id) {
-        return Rows.of(testDb, "(SELECT id, outreach_status, last_error, first_sent_at, followups_sent FROM prospects)").get(id);
+        return Rows.of(testDb, "(SELECT id, outreach_status, last_error, first_sent_at, followups_sent FROM prospects)")
+                .get(id);
     }
 
     private String jobResult(String job) {
-        return String.valueOf(testDb.rowsOf("SELECT result::text AS r FROM jobs WHERE id = '" + job + "'").get(0).get("r"));
+        return String.valueOf(testDb.rowsOf("SELECT result::text AS r FROM jobs WHERE id = '" + job + "'")
+                .get(0)
+                .get("r"));
     }
 
     @Test
     void aSendJobSendsEachApprovedProspectOnceRecordsEveryOutcomeAndEndsSayingWhy() throws Exception {
         // the exchange reaches the SMTP endpoint without headers; and one put there does not reach the message
         var headersAtSmtp = new java.util.ArrayList<Map<String, Object>>();
-        AdviceWith.adviceWith(context, "send-one", a -> a.weaveById("hand-to-smtp-server").before()
-                .process(e -> headersAtSmtp.add(Map.copyOf(e.getMessage().getHeaders())))
-                .setHeader("Bcc", a.constant("victim@else.example")).setHeader("jobId", a.simple("${variable.jobId}")));
+        AdviceWith.adviceWith(
+                context,
+                "send-one",
+                a -> a.weaveById("hand-to-smtp-server")
+                        .before()
+                        .process(
+                                e -> headersAtSmtp.add(Map.copyOf(e.getMessage().getHeaders())))
+                        .setHeader("Bcc", a.constant("victim@else.example"))
+                        .setHeader("jobId", a.simple("${variable.jobId}")));
         context.start();
         String good = approved("alpha.example", "A link idea for alpha", 2);
         String hostile = approved("evil.example", "Hi\r\nBcc: victim@else.example", 1);
@@ -99,8 +117,9 @@ class SendingRouteIT extends RouteTestSupport {
 
         try (var logs = CapturedLogs.start()) {
             runAsJob("direct:send-job", Map.of("jobId", job, "jobType", "send", "jobParams", "{}", "worker", WORKER));
-            assertThat(logs.lines()).contains("INFO dev.outreachpipeline.sending - Send job " + job
-                    + " ends: no approved prospect is due");
+            assertThat(logs.lines())
+                    .contains("INFO dev.outreachpipeline.sending - Send job " + job
+                            + " ends: no approved prospect is due");
         }
 
         assertThat(headersAtSmtp).singleElement().satisfies(h -> assertThat(h).isEmpty());
@@ -113,32 +132,58 @@ class SendingRouteIT extends RouteTestSupport {
             names.add(h.getName());
         }
         names.removeAll(ADDED_BY_THE_SERVER);
-        assertThat(names).containsExactlyInAnyOrder("Date", "From", "To", "Message-ID", "Subject", "MIME-Version",
-                "Content-Type", "Content-Transfer-Encoding", "List-Unsubscribe", "List-Unsubscribe-Post");
-        assertThat(message.getRecipients(jakarta.mail.Message.RecipientType.BCC)).isNull();
+        assertThat(names)
+                .containsExactlyInAnyOrder(
+                        "Date",
+                        "From",
+                        "To",
+                        "Message-ID",
+                        "Subject",
+                        "MIME-Version",
+                        "Content-Type",
+                        "Content-Transfer-Encoding",
+                        "List-Unsubscribe",
+                        "List-Unsubscribe-Post");
+        assertThat(message.getRecipients(jakarta.mail.Message.RecipientType.BCC))
+                .isNull();
 
         assertThat(prospect(good)).containsEntry("outreach_status", "sent");
         assertThat(prospect(good).get("first_sent_at")).isNotNull();
         assertThat(prospect(hostile)).containsEntry("outreach_status", "failed");
         assertThat((String) prospect(hostile).get("last_error")).containsIgnoringCase("subject");
-        assertThat(testDb.rowsOf("SELECT prospect_id::text AS p, status, message_id, finished_at FROM send_attempts ORDER BY created_at"))
+        assertThat(
+                        testDb.rowsOf(
+                                "SELECT prospect_id::text AS p, status, message_id, finished_at FROM send_attempts ORDER BY created_at"))
                 .satisfiesExactly(
-                        a -> assertThat(a).containsEntry("p", good).containsEntry("status", "sent")
+                        a -> assertThat(a)
+                                .containsEntry("p", good)
+                                .containsEntry("status", "sent")
                                 .containsEntry("message_id", message.getMessageID()),
                         a -> assertThat(a).containsEntry("p", hostile).containsEntry("status", "failed"));
-        assertThat(testDb.count("SELECT count(*) FROM email_logs WHERE prospect_id = '" + good + "' AND response->>'kind' = 'initial'"
-                + " AND response->>'message_id' = '" + message.getMessageID() + "'")).isEqualTo(1);
+        assertThat(testDb.count("SELECT count(*) FROM email_logs WHERE prospect_id = '" + good
+                        + "' AND response->>'kind' = 'initial'" + " AND response->>'message_id' = '"
+                        + message.getMessageID() + "'"))
+                .isEqualTo(1);
         assertThat(testDb.count("SELECT count(*) FROM email_logs")).isEqualTo(1);
         // the second claim waited out the spacing inside the job
-        assertThat(testDb.count("SELECT count(*) FROM (SELECT created_at - lag(created_at) OVER (ORDER BY created_at) AS gap"
-                + " FROM send_attempts) g WHERE gap < interval '300 milliseconds'")).isZero();
-        assertThat(jobResult(job)).contains("\"sent\": 1").contains("\"failed\": 1").contains("\"provider_calls\": 2");
+        assertThat(testDb.count(
+                        "SELECT count(*) FROM (SELECT created_at - lag(created_at) OVER (ORDER BY created_at) AS gap"
+                                + " FROM send_attempts) g WHERE gap < interval '300 milliseconds'"))
+                .isZero();
+        assertThat(jobResult(job))
+                .contains("\"sent\": 1")
+                .contains("\"failed\": 1")
+                .contains("\"provider_calls\": 2");
     }
 
     @Test
     void aJobStoppedMidSendIsNotRecordedAsTheSendsOutcome() throws Exception {
-        AdviceWith.adviceWith(context, "send-one", a -> a.weaveById("hand-to-smtp-server").replace()
-                .throwException(new JobStopped(JobStopped.Reason.LOST, "another worker holds the job now")));
+        AdviceWith.adviceWith(
+                context,
+                "send-one",
+                a -> a.weaveById("hand-to-smtp-server")
+                        .replace()
+                        .throwException(new JobStopped(JobStopped.Reason.LOST, "another worker holds the job now")));
         context.start();
         String id = approved("stopped.example", "Stopped", 1);
         String job = runningJob("send");
@@ -148,7 +193,8 @@ class SendingRouteIT extends RouteTestSupport {
 
         // still 'sending': a later send job gives it up as send_unknown; nothing claims it went out or failed
         assertThat(prospect(id)).containsEntry("outreach_status", "sending");
-        assertThat(testDb.count("SELECT count(*) FROM send_attempts WHERE status = 'sending'")).isEqualTo(1);
+        assertThat(testDb.count("SELECT count(*) FROM send_attempts WHERE status = 'sending'"))
+                .isEqualTo(1);
         assertThat(testDb.count("SELECT count(*) FROM email_logs")).isZero();
         assertThat(jobResult(job)).isEqualTo("null");
         assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
@@ -160,9 +206,10 @@ class SendingRouteIT extends RouteTestSupport {
         String id = approved("thread.example", "A link idea", 10);
         testDb.execute("UPDATE prospects SET outreach_status = 'sent', first_sent_at = now() - interval '5 days',"
                 + " last_sent = now() - interval '5 days' WHERE id = '" + id + "'");
-        testDb.execute("INSERT INTO send_attempts (prospect_id, step, message_id, mailbox, status, created_at, finished_at)"
-                + " VALUES ('" + id + "', 0, '<first@sender.example>', 'sam@sender.example', 'sent',"
-                + " now() - interval '5 days', now() - interval '5 days')");
+        testDb.execute(
+                "INSERT INTO send_attempts (prospect_id, step, message_id, mailbox, status, created_at, finished_at)"
+                        + " VALUES ('" + id + "', 0, '<first@sender.example>', 'sam@sender.example', 'sent',"
+                        + " now() - interval '5 days', now() - interval '5 days')");
         String notDue = approved("recent.example", "Recent", 5);
         testDb.execute("UPDATE prospects SET outreach_status = 'sent', first_sent_at = now() - interval '1 day',"
                 + " last_sent = now() - interval '1 day' WHERE id = '" + notDue + "'");
@@ -173,11 +220,14 @@ class SendingRouteIT extends RouteTestSupport {
         assertThat(prospect(id)).containsEntry("outreach_status", "followup_due");
         assertThat(prospect(notDue)).containsEntry("outreach_status", "sent");
         var sendJobs = testDb.rowsOf("SELECT id::text AS id, status, origin FROM jobs WHERE job_type = 'send'");
-        assertThat(sendJobs).singleElement().satisfies(j -> assertThat(j)
-                .containsEntry("status", "pending").containsEntry("origin", "schedule:send"));
+        assertThat(sendJobs)
+                .singleElement()
+                .satisfies(
+                        j -> assertThat(j).containsEntry("status", "pending").containsEntry("origin", "schedule:send"));
 
         String sendJob = sendJobs.get(0).get("id").toString();
-        testDb.execute("UPDATE jobs SET status = 'running', claimed_by = '" + WORKER + "' WHERE id = '" + sendJob + "'");
+        testDb.execute(
+                "UPDATE jobs SET status = 'running', claimed_by = '" + WORKER + "' WHERE id = '" + sendJob + "'");
         runAsJob("direct:send-job", Map.of("jobId", sendJob, "worker", WORKER));
 
         MimeMessage followUp = GREEN_MAIL.getReceivedMessages()[0];
@@ -186,7 +236,8 @@ class SendingRouteIT extends RouteTestSupport {
         assertThat(followUp.getHeader("In-Reply-To")).containsExactly("<first@sender.example>");
         assertThat(prospect(id)).containsEntry("outreach_status", "sent").containsEntry("followups_sent", 1);
         assertThat(testDb.count("SELECT count(*) FROM email_logs WHERE prospect_id = '" + id + "'"
-                + " AND response->>'kind' = 'followup' AND response->>'step' = '1'")).isEqualTo(1);
+                        + " AND response->>'kind' = 'followup' AND response->>'step' = '1'"))
+                .isEqualTo(1);
         assertThat(jobResult(sendJob)).contains("\"sent\": 1");
     }
 }

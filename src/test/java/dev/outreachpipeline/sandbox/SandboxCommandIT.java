@@ -1,13 +1,12 @@
 package dev.outreachpipeline.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.testsupport.CliRun;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,8 +17,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sandbox command in-process, end to end: the real daemon on an embedded PostgreSQL of its own
@@ -28,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SandboxCommandIT {
 
-    private static final String[] SMALL_RUN = {"sandbox", "--keywords", "garden design", "--locations", "usa", "--max-results", "6"};
+    private static final String[] SMALL_RUN = {
+        "sandbox", "--keywords", "garden design", "--locations", "usa", "--max-results", "6"
+    };
 
     @TempDir
     Path workDir;
@@ -39,8 +40,9 @@ class SandboxCommandIT {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).startsWith("This is a sandbox: it never contacts a real provider or mail server.");
-        assertThat(run.out()).contains("OUTREACH_EMBEDDED_DATA_DIR=" + workDir.resolve("data/sandbox/postgres")
-                + " java -jar target/outreach-pipeline.jar prospects list");
+        assertThat(run.out())
+                .contains("OUTREACH_EMBEDDED_DATA_DIR=" + workDir.resolve("data/sandbox/postgres")
+                        + " java -jar target/outreach-pipeline.jar prospects list");
 
         int prospects = count(run, SandboxSummary.PROSPECTS_SAVED);
         int withContact = count(run, SandboxSummary.ENRICHED);
@@ -53,18 +55,23 @@ class SandboxCommandIT {
         assertThat(received).isEqualTo(sent + followups);
 
         Path dataDir = workDir.resolve("data/sandbox/postgres");
-        try (Database db = Database.open(OutreachConfig.load(null, Map.of("OUTREACH_EMBEDDED_DATA_DIR", dataDir.toString()), workDir));
-             Connection c = db.connection()) {
+        try (Database db = Database.open(
+                        OutreachConfig.load(null, Map.of("OUTREACH_EMBEDDED_DATA_DIR", dataDir.toString()), workDir));
+                Connection c = db.connection()) {
             assertThat(scalar(c, "SELECT count(*) FROM prospects")).isEqualTo(prospects);
-            assertThat(scalar(c, "SELECT count(*) FROM prospects WHERE contact_email IS NOT NULL")).isEqualTo(withContact);
-            assertThat(scalar(c, "SELECT count(*) FROM email_logs WHERE response ->> 'kind' = 'initial'")).isEqualTo(sent);
+            assertThat(scalar(c, "SELECT count(*) FROM prospects WHERE contact_email IS NOT NULL"))
+                    .isEqualTo(withContact);
+            assertThat(scalar(c, "SELECT count(*) FROM email_logs WHERE response ->> 'kind' = 'initial'"))
+                    .isEqualTo(sent);
             assertThat(scalar(c, "SELECT count(*) FROM email_logs")).isEqualTo(sent + followups);
-            assertThat(scalar(c, "SELECT count(*) FROM prospects WHERE outreach_status = 'sent' AND followups_sent = 2"))
+            assertThat(scalar(
+                            c, "SELECT count(*) FROM prospects WHERE outreach_status = 'sent' AND followups_sent = 2"))
                     .isEqualTo(sent);
         }
 
         // the command the summary prints (here with the absolute path: the test's process runs elsewhere)
-        CliRun listed = CliRun.run(Map.of("OUTREACH_EMBEDDED_DATA_DIR", dataDir.toString()), workDir, "prospects", "list", "--json");
+        CliRun listed = CliRun.run(
+                Map.of("OUTREACH_EMBEDDED_DATA_DIR", dataDir.toString()), workDir, "prospects", "list", "--json");
         assertThat(listed.exitCode()).as(listed.err()).isZero();
         JsonNode rows = new ObjectMapper().readTree(listed.out());
         assertThat(rows).hasSize(prospects);
@@ -77,7 +84,9 @@ class SandboxCommandIT {
         int threaded = 0;
         for (Path file : eml) {
             String message = Files.readString(file);
-            assertThat(message).as(file.toString()).contains("List-Unsubscribe: <https://", "List-Unsubscribe-Post: List-Unsubscribe=One-Click")
+            assertThat(message)
+                    .as(file.toString())
+                    .contains("List-Unsubscribe: <https://", "List-Unsubscribe-Post: List-Unsubscribe=One-Click")
                     .containsPattern("(?m)^Message-ID: <[^>]+@sandbox\\.example>");
             if (message.contains("\nSubject: Re: ")) {
                 assertThat(message).as(file.toString()).containsPattern("(?m)^In-Reply-To: <[^>]+>");
@@ -117,13 +126,15 @@ class SandboxCommandIT {
 
     /** The count on the summary line named {@code what}. */
     private static int count(CliRun run, String what) {
-        Matcher m = Pattern.compile("(?m)^ {2}.{11} " + Pattern.quote(what) + "\\s+(\\d+)").matcher(run.out());
+        Matcher m = Pattern.compile("(?m)^ {2}.{11} " + Pattern.quote(what) + "\\s+(\\d+)")
+                .matcher(run.out());
         assertThat(m.find()).as("summary line '" + what + "' in:\n" + run.out()).isTrue();
         return Integer.parseInt(m.group(1));
     }
 
     private static int scalar(Connection c, String sql) throws Exception {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
         }

@@ -1,14 +1,13 @@
 package dev.outreachpipeline.sending;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class FollowupStepsTest {
 
@@ -23,7 +22,8 @@ class FollowupStepsTest {
     void readsTheDelaysAfterTheFirstMessage() {
         assertThat(steps.delays()).containsExactly(Duration.ofDays(4), Duration.ofDays(8));
         assertThat(steps.toString()).isEqualTo("4d,8d");
-        assertThat(FollowupSteps.parse(" 36h , 3d ").delays()).containsExactly(Duration.ofHours(36), Duration.ofDays(3));
+        assertThat(FollowupSteps.parse(" 36h , 3d ").delays())
+                .containsExactly(Duration.ofHours(36), Duration.ofDays(3));
     }
 
     @Test
@@ -94,31 +94,36 @@ class FollowupStepsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "8d,4d                       | step 2 (4d) is not later than step 1 (8d); every step counts from the first message",
-            "4d,4d                       | step 2 (4d) is not later than step 1 (4d)",
-            "4d,96h                      | step 2 (96h) is not later than step 1 (4d)",
-            "30m,4d                      | step 1 (30m) is sooner than 1h after the first message",
-            "0s                          | step 1 (0s) is sooner than 1h",
-            "4d,,8d                      | step 2 is empty",
-            "4d,8                        | step 2: '8' has no unit",
-            "4 days                      | step 1: '4 days' is not a duration",
-            "1d,2d,3d,4d,5d,6d,7d,8d,9d,10d,11d | there are 11 steps, at most 10 are allowed",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "8d,4d                       | step 2 (4d) is not later than step 1 (8d); every step counts from the first message",
+                "4d,4d                       | step 2 (4d) is not later than step 1 (4d)",
+                "4d,96h                      | step 2 (96h) is not later than step 1 (4d)",
+                "30m,4d                      | step 1 (30m) is sooner than 1h after the first message",
+                "0s                          | step 1 (0s) is sooner than 1h",
+                "4d,,8d                      | step 2 is empty",
+                "4d,8                        | step 2: '8' has no unit",
+                "4 days                      | step 1: '4 days' is not a duration",
+                "1d,2d,3d,4d,5d,6d,7d,8d,9d,10d,11d | there are 11 steps, at most 10 are allowed",
+            })
     void badStepsAreRefusedWithTheReason(String text, String problem) {
         assertThatThrownBy(() -> FollowupSteps.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(problem)
-                .hasMessageEndingWith("(write the days after the first message, increasing, e.g. 4d,8d; or nothing for no follow-ups)");
-        assertThat(FollowupSteps.check(text)).hasValueSatisfying(p -> assertThat(p).contains(problem));
+                .hasMessageEndingWith(
+                        "(write the days after the first message, increasing, e.g. 4d,8d; or nothing for no follow-ups)");
+        assertThat(FollowupSteps.check(text))
+                .hasValueSatisfying(p -> assertThat(p).contains(problem));
     }
 
     @Test
     void everyBadStepIsNamedAtOnce() {
-        assertThat(FollowupSteps.check("30m,10m,x")).hasValueSatisfying(p -> assertThat(p)
-                .contains("step 1 (30m) is sooner than 1h")
-                .contains("step 2 (10m) is sooner than 1h")
-                .contains("step 2 (10m) is not later than step 1 (30m)")
-                .contains("step 3: 'x' is not a duration"));
+        assertThat(FollowupSteps.check("30m,10m,x"))
+                .hasValueSatisfying(p -> assertThat(p)
+                        .contains("step 1 (30m) is sooner than 1h")
+                        .contains("step 2 (10m) is sooner than 1h")
+                        .contains("step 2 (10m) is not later than step 1 (30m)")
+                        .contains("step 3: 'x' is not a duration"));
     }
 }

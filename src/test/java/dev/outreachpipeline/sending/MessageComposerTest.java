@@ -1,13 +1,14 @@
 package dev.outreachpipeline.sending;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import jakarta.mail.Header;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +18,7 @@ import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class MessageComposerTest {
 
@@ -30,9 +29,17 @@ class MessageComposerTest {
     private static final String POSTAL = "Example Ltd, 1 Main Street, Springfield, IL 62701, USA";
 
     static OutgoingMessage first() {
-        return OutgoingMessage.first("sam@example.com", "Sam Writer", "ana@gardenblog.com",
-                "A guest post idea for gardenblog.com", "Hi Ana,\n\nI liked your post.\n\nSam Writer\n", null,
-                "<0f8e4c2a-1b2c-4d3e-8f90-a1b2c3d4e5f6@example.com>", URL, MAILTO, POSTAL);
+        return OutgoingMessage.first(
+                "sam@example.com",
+                "Sam Writer",
+                "ana@gardenblog.com",
+                "A guest post idea for gardenblog.com",
+                "Hi Ana,\n\nI liked your post.\n\nSam Writer\n",
+                null,
+                "<0f8e4c2a-1b2c-4d3e-8f90-a1b2c3d4e5f6@example.com>",
+                URL,
+                MAILTO,
+                POSTAL);
     }
 
     static OutgoingMessage with(OutgoingMessage m, String field, Object value) {
@@ -72,7 +79,9 @@ class MessageComposerTest {
     }
 
     static List<String> headerNames(MimeMessage message) throws Exception {
-        return Collections.list(message.getAllHeaders()).stream().map(Header::getName).toList();
+        return Collections.list(message.getAllHeaders()).stream()
+                .map(Header::getName)
+                .toList();
     }
 
     static String unfolded(MimeMessage message, String name) throws Exception {
@@ -85,13 +94,24 @@ class MessageComposerTest {
     void aFirstContactCarriesExactlyTheHeadersItShould() throws Exception {
         MimeMessage m = parsed(COMPOSER.compose(first()));
 
-        assertThat(headerNames(m)).containsExactlyInAnyOrder("Date", "From", "To", "Message-ID", "Subject",
-                "MIME-Version", "Content-Type", "Content-Transfer-Encoding", "List-Unsubscribe", "List-Unsubscribe-Post");
+        assertThat(headerNames(m))
+                .containsExactlyInAnyOrder(
+                        "Date",
+                        "From",
+                        "To",
+                        "Message-ID",
+                        "Subject",
+                        "MIME-Version",
+                        "Content-Type",
+                        "Content-Transfer-Encoding",
+                        "List-Unsubscribe",
+                        "List-Unsubscribe-Post");
         var from = (InternetAddress) m.getFrom()[0];
         assertThat(m.getFrom()).hasSize(1);
         assertThat(from.getAddress()).isEqualTo("sam@example.com");
         assertThat(from.getPersonal()).isEqualTo("Sam Writer");
-        assertThat(m.getRecipients(Message.RecipientType.TO)).extracting(a -> ((InternetAddress) a).getAddress())
+        assertThat(m.getRecipients(Message.RecipientType.TO))
+                .extracting(a -> ((InternetAddress) a).getAddress())
                 .containsExactly("ana@gardenblog.com");
         assertThat(m.getAllRecipients()).hasSize(1);
         assertThat(m.getSubject()).isEqualTo("A guest post idea for gardenblog.com");
@@ -111,17 +131,20 @@ class MessageComposerTest {
     void theTextBodyEndsWithTheFooter() throws Exception {
         String body = ((String) parsed(COMPOSER.compose(first())).getContent()).replace("\r\n", "\n");
 
-        assertThat(body).isEqualTo("Hi Ana,\n\nI liked your post.\n\nSam Writer\n"
-                + "\n--\n"
-                + POSTAL + "\n"
-                + "We found your address in a public listing of contacts for your website.\n"
-                + "Unsubscribe: " + URL + "\n");
+        assertThat(body)
+                .isEqualTo("Hi Ana,\n\nI liked your post.\n\nSam Writer\n"
+                        + "\n--\n"
+                        + POSTAL + "\n"
+                        + "We found your address in a public listing of contacts for your website.\n"
+                        + "Unsubscribe: " + URL + "\n");
     }
 
     @Test
     void anHtmlBodyMakesAMultipartAlternativeWithAnEscapedFooterBeforeTheClosingBody() throws Exception {
-        OutgoingMessage m = with(with(first(), "html", "<html><body><p>Hi Ana,</p>\n<p>I liked your post.</p></body></html>\n"),
-                "postal", "Smith & Sons <Ltd>, \"Yard\" 5");
+        OutgoingMessage m = with(
+                with(first(), "html", "<html><body><p>Hi Ana,</p>\n<p>I liked your post.</p></body></html>\n"),
+                "postal",
+                "Smith & Sons <Ltd>, \"Yard\" 5");
 
         MimeMessage p = parsed(COMPOSER.compose(m));
 
@@ -151,7 +174,9 @@ class MessageComposerTest {
         MimeMessage p = parsed(COMPOSER.compose(with(first(), "html", "<p>Hi Ana,</p>")));
 
         String html = (String) ((MimeMultipart) p.getContent()).getBodyPart(1).getContent();
-        assertThat(html.replace("\r\n", "\n")).startsWith("<p>Hi Ana,</p>\n<hr>").endsWith("Unsubscribe</a></p>\n");
+        assertThat(html.replace("\r\n", "\n"))
+                .startsWith("<p>Hi Ana,</p>\n<hr>")
+                .endsWith("Unsubscribe</a></p>\n");
     }
 
     @Test
@@ -195,15 +220,23 @@ class MessageComposerTest {
 
     @Test
     void aSubjectWithALineBreakIsRefusedAndNoBccAppears() {
-        for (String hostile : List.of("Hello\r\nBcc: everyone@example.com", "Hello\nBcc: everyone@example.com",
-                "Hello\rBcc: everyone@example.com", "Hello\u0085Bcc: x@example.com", "Hello\u2028Bcc: x@example.com",
-                "Hello\u0000", "Tab\there")) {
+        for (String hostile : List.of(
+                "Hello\r\nBcc: everyone@example.com",
+                "Hello\nBcc: everyone@example.com",
+                "Hello\rBcc: everyone@example.com",
+                "Hello\u0085Bcc: x@example.com",
+                "Hello\u2028Bcc: x@example.com",
+                "Hello\u0000",
+                "Tab\there")) {
             assertThatThrownBy(() -> COMPOSER.compose(with(first(), "subject", hostile)))
                     .as(hostile)
                     .isInstanceOfSatisfying(MessageRejected.class, e -> {
                         assertThat(e.field()).isEqualTo("Subject");
-                        assertThat(e.getMessage()).contains("Subject").contains("line break or control character")
-                                .doesNotContain("\r").doesNotContain("\n");
+                        assertThat(e.getMessage())
+                                .contains("Subject")
+                                .contains("line break or control character")
+                                .doesNotContain("\r")
+                                .doesNotContain("\n");
                     });
         }
     }
@@ -222,26 +255,50 @@ class MessageComposerTest {
 
     @Test
     void badRecipientAddressesAreRefused() {
-        for (String bad : List.of("", "ana", "ana@", "@gardenblog.com", "ana@localhost", "ana@[127.0.0.1]",
-                "ana@gardenblog.com\r\nBcc: eve@example.com", "ana@gardenblog.com\nBcc: eve@example.com",
-                "ana@gardenblog.com, eve@example.com", "ana@gardenblog.com eve@example.com",
-                "Ana <ana@gardenblog.com>", "\"Ana\" <ana@gardenblog.com>", "ana@gardenblog.com (Ana)",
-                "team: ana@gardenblog.com;", "\"a b\"@gardenblog.com", "ana..x@gardenblog.com", "ana@garden..blog.com",
-                "ana@-gardenblog.com", "anä@gardenblog.com", "ana@gardenblög.com", "ana@gardenblog.com\u0000",
-                "a".repeat(65) + "@gardenblog.com", "ana@" + "b".repeat(250) + ".com")) {
+        for (String bad : List.of(
+                "",
+                "ana",
+                "ana@",
+                "@gardenblog.com",
+                "ana@localhost",
+                "ana@[127.0.0.1]",
+                "ana@gardenblog.com\r\nBcc: eve@example.com",
+                "ana@gardenblog.com\nBcc: eve@example.com",
+                "ana@gardenblog.com, eve@example.com",
+                "ana@gardenblog.com eve@example.com",
+                "Ana <ana@gardenblog.com>",
+                "\"Ana\" <ana@gardenblog.com>",
+                "ana@gardenblog.com (Ana)",
+                "team: ana@gardenblog.com;",
+                "\"a b\"@gardenblog.com",
+                "ana..x@gardenblog.com",
+                "ana@garden..blog.com",
+                "ana@-gardenblog.com",
+                "anä@gardenblog.com",
+                "ana@gardenblög.com",
+                "ana@gardenblog.com\u0000",
+                "a".repeat(65) + "@gardenblog.com",
+                "ana@" + "b".repeat(250) + ".com")) {
             assertThatThrownBy(() -> COMPOSER.compose(with(first(), "to", bad)))
                     .as(bad)
                     .isInstanceOfSatisfying(MessageRejected.class, e -> {
                         assertThat(e.field()).isEqualTo("To");
-                        assertThat(e.getMessage()).startsWith("invalid recipient address").doesNotContain("\r").doesNotContain("\n");
+                        assertThat(e.getMessage())
+                                .startsWith("invalid recipient address")
+                                .doesNotContain("\r")
+                                .doesNotContain("\n");
                     });
         }
     }
 
     @Test
     void plainAddressesOfEveryDayShapesAreAccepted() throws Exception {
-        for (String good : List.of("ana@gardenblog.com", "ana.maria+outreach@mail.garden-blog.co.uk", "o'neil@example.ie",
-                "INFO@EXAMPLE.COM", "x_y-z@xn--bcher-kva.example")) {
+        for (String good : List.of(
+                "ana@gardenblog.com",
+                "ana.maria+outreach@mail.garden-blog.co.uk",
+                "o'neil@example.ie",
+                "INFO@EXAMPLE.COM",
+                "x_y-z@xn--bcher-kva.example")) {
             MimeMessage p = parsed(COMPOSER.compose(with(first(), "to", good)));
             assertThat(((InternetAddress) p.getAllRecipients()[0]).getAddress()).isEqualTo(good);
         }
@@ -266,7 +323,8 @@ class MessageComposerTest {
         assertThat(((InternetAddress) p.getFrom()[0]).getAddress()).isEqualTo("sam@example.com");
         assertThat(((InternetAddress) p.getFrom()[0]).getPersonal()).isEqualTo(name);
         assertThatThrownBy(() -> COMPOSER.compose(with(first(), "fromName", "Sam\r\nBcc: eve@example.com")))
-                .isInstanceOfSatisfying(MessageRejected.class, e -> assertThat(e.field()).isEqualTo("From display name"));
+                .isInstanceOfSatisfying(
+                        MessageRejected.class, e -> assertThat(e.field()).isEqualTo("From display name"));
     }
 
     @Test
@@ -282,15 +340,23 @@ class MessageComposerTest {
 
     @Test
     void aLongSubjectIsFoldedAndComesBackWhole() throws Exception {
-        String subject = ("A guest post idea about garden lights, solar lamps and string lights for your blog ").repeat(11).strip();
+        String subject = ("A guest post idea about garden lights, solar lamps and string lights for your blog ")
+                .repeat(11)
+                .strip();
         assertThat(subject.length()).isGreaterThan(900);
 
         MimeMessage m = COMPOSER.compose(with(first(), "subject", subject));
 
-        String subjectHeader = raw(m).lines().dropWhile(l -> !l.startsWith("Subject: "))
-                .takeWhile(l -> l.startsWith("Subject: ") || l.startsWith(" ") || l.startsWith("\t")).toList()
-                .stream().reduce("", (a, b) -> a + b + "\n");
-        assertThat(subjectHeader.lines().count()).as("folded over several lines").isGreaterThan(5);
+        String subjectHeader = raw(m)
+                .lines()
+                .dropWhile(l -> !l.startsWith("Subject: "))
+                .takeWhile(l -> l.startsWith("Subject: ") || l.startsWith(" ") || l.startsWith("\t"))
+                .toList()
+                .stream()
+                .reduce("", (a, b) -> a + b + "\n");
+        assertThat(subjectHeader.lines().count())
+                .as("folded over several lines")
+                .isGreaterThan(5);
         assertThat(subjectHeader.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(78));
         assertThat(parsed(m).getSubject()).isEqualTo(subject);
     }
@@ -324,13 +390,15 @@ class MessageComposerTest {
         assertThat(raw(m).lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(998));
         var parts = (MimeMultipart) parsed(m).getContent();
         assertThat(((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n"))
-                .startsWith(body.replace("\n.\n", "\n.\n")).contains("\n" + longLine + "\n");
+                .startsWith(body.replace("\n.\n", "\n.\n"))
+                .contains("\n" + longLine + "\n");
         assertThat((String) parts.getBodyPart(1).getContent()).contains("<p>" + longLine + "</p>");
     }
 
     @Test
     void theWholeMessageIsSevenBitWhateverTheBodyHolds() throws Exception {
-        byte[] bytes = bytes(COMPOSER.compose(with(with(first(), "text", "Grüße, Ana — 👋\n"), "html", "<p>Grüße 👋</p>")));
+        byte[] bytes =
+                bytes(COMPOSER.compose(with(with(first(), "text", "Grüße, Ana — 👋\n"), "html", "<p>Grüße 👋</p>")));
 
         for (byte b : bytes) {
             assertThat(b & 0xFF).isLessThan(128);
@@ -339,35 +407,53 @@ class MessageComposerTest {
 
     @Test
     void messageIdsMustLookLikeMessageIds() {
-        for (String bad : List.of("0f8e4c2a@example.com", "<0f8e4c2a>", "<a b@example.com>", "<a@b@example.com>",
-                "<a@example.com>\r\nBcc: x@example.com", "<a@example.com> <b@example.com>", "<>")) {
+        for (String bad : List.of(
+                "0f8e4c2a@example.com",
+                "<0f8e4c2a>",
+                "<a b@example.com>",
+                "<a@b@example.com>",
+                "<a@example.com>\r\nBcc: x@example.com",
+                "<a@example.com> <b@example.com>",
+                "<>")) {
             assertThatThrownBy(() -> COMPOSER.compose(with(first(), "messageId", bad)))
-                    .as(bad).isInstanceOfSatisfying(MessageRejected.class, e -> assertThat(e.field()).isEqualTo("Message-ID"));
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            MessageRejected.class, e -> assertThat(e.field()).isEqualTo("Message-ID"));
             assertThatThrownBy(() -> COMPOSER.compose(with(first(), "inReplyTo", bad)))
-                    .as(bad).isInstanceOfSatisfying(MessageRejected.class, e -> assertThat(e.field()).isEqualTo("In-Reply-To"));
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            MessageRejected.class, e -> assertThat(e.field()).isEqualTo("In-Reply-To"));
         }
         assertThatThrownBy(() -> COMPOSER.compose(with(first(), "references", List.of("<a@example.com>"))))
-                .isInstanceOfSatisfying(MessageRejected.class, e -> assertThat(e.field()).isEqualTo("References"));
+                .isInstanceOfSatisfying(
+                        MessageRejected.class, e -> assertThat(e.field()).isEqualTo("References"));
     }
 
     @Test
     void unsubscribeUrisThatWouldBreakTheHeaderAreRefused() {
-        for (String bad : List.of("https://x.example/u/t>, <https://evil.example/", "https://x.example/u/t\r\nBcc: e@x.com",
-                "javascript:alert(1)", "https://", "https://x.example/u/a b", "ftp://x.example/u/t")) {
+        for (String bad : List.of(
+                "https://x.example/u/t>, <https://evil.example/",
+                "https://x.example/u/t\r\nBcc: e@x.com",
+                "javascript:alert(1)",
+                "https://",
+                "https://x.example/u/a b",
+                "ftp://x.example/u/t")) {
             assertThatThrownBy(() -> COMPOSER.compose(with(first(), "url", bad)))
-                    .as(bad).isInstanceOfSatisfying(MessageRejected.class,
-                            e -> assertThat(e.field()).isEqualTo("List-Unsubscribe URL"));
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            MessageRejected.class, e -> assertThat(e.field()).isEqualTo("List-Unsubscribe URL"));
         }
         assertThatThrownBy(() -> COMPOSER.compose(with(first(), "mailto", "unsubscribe@example.com")))
-                .isInstanceOfSatisfying(MessageRejected.class, e -> assertThat(e.field()).isEqualTo("List-Unsubscribe mailto"));
+                .isInstanceOfSatisfying(
+                        MessageRejected.class, e -> assertThat(e.field()).isEqualTo("List-Unsubscribe mailto"));
     }
 
     @Test
     void aMessageWithoutPostalAddressOrBodyIsRefused() {
         assertThatThrownBy(() -> COMPOSER.compose(with(first(), "postal", "  ")))
-                .isInstanceOfSatisfying(MessageRejected.class, e -> assertThat(e.getMessage()).contains("CAN-SPAM"));
-        assertThatThrownBy(() -> COMPOSER.compose(with(first(), "text", "\n")))
-                .isInstanceOf(MessageRejected.class);
+                .isInstanceOfSatisfying(
+                        MessageRejected.class, e -> assertThat(e.getMessage()).contains("CAN-SPAM"));
+        assertThatThrownBy(() -> COMPOSER.compose(with(first(), "text", "\n"))).isInstanceOf(MessageRejected.class);
         assertThatThrownBy(() -> COMPOSER.compose(with(first(), "subject", " ")))
                 .isInstanceOf(MessageRejected.class);
     }

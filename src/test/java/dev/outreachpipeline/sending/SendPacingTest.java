@@ -1,22 +1,22 @@
 package dev.outreachpipeline.sending;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.outreachpipeline.sending.PacingDecision.SendNow;
 import dev.outreachpipeline.sending.PacingDecision.Wait;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Random;
 import java.util.random.RandomGenerator;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SendPacingTest {
 
     /** A Monday, 11:00 in Berlin. */
     private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+
     private static final SendWindow OFFICE = SendWindow.parse("Mon-Fri 09:00-17:00 Europe/Berlin");
 
     private static PacingRules rules(SendWindow window) {
@@ -40,7 +40,8 @@ class SendPacingTest {
 
     @Test
     void aMailboxThatNeverSentMaySend() {
-        assertThat(pacing(rules(SendWindow.always())).decide(new PacingFacts(NOW, 0, 0, null))).isEqualTo(new SendNow());
+        assertThat(pacing(rules(SendWindow.always())).decide(new PacingFacts(NOW, 0, 0, null)))
+                .isEqualTo(new SendNow());
     }
 
     @Test
@@ -67,8 +68,9 @@ class SendPacingTest {
         Wait w = waits(pacing(rules(OFFICE)).decide(new PacingFacts(saturday, 0, 0, null)));
 
         assertThat(w.until()).isEqualTo(Instant.parse("2026-03-09T08:00:00Z"));
-        assertThat(w.reason()).isEqualTo("outside the send window Mon-Fri 09:00-17:00 Europe/Berlin;"
-                + " opens at 2026-03-09T08:00:00Z (Mon 09:00 Europe/Berlin)");
+        assertThat(w.reason())
+                .isEqualTo("outside the send window Mon-Fri 09:00-17:00 Europe/Berlin;"
+                        + " opens at 2026-03-09T08:00:00Z (Mon 09:00 Europe/Berlin)");
     }
 
     @Test
@@ -88,17 +90,19 @@ class SendPacingTest {
         Wait w = waits(pacing(rules(SendWindow.always())).decide(facts));
 
         assertThat(w.until()).isEqualTo(NOW.plus(Duration.ofHours(1)));
-        assertThat(w.reason()).isEqualTo("the daily cap of 30 is reached (30 sent in the last 24 h);"
-                + " next send after 2026-03-02T11:00:00Z");
+        assertThat(w.reason())
+                .isEqualTo("the daily cap of 30 is reached (30 sent in the last 24 h);"
+                        + " next send after 2026-03-02T11:00:00Z");
     }
 
     @Test
     void withoutItsOldestMessageAFullDailyCapAsksAgainAfterTheAverageGap() {
         Wait w = waits(pacing(rules(SendWindow.always())).decide(new PacingFacts(NOW, 30, 2, minutesAgo(30))));
 
-        assertThat(w.until()).isEqualTo(NOW.plus(Duration.ofMinutes(48)));   // 24 h / 30
-        assertThat(w.reason()).isEqualTo("the daily cap of 30 is reached (30 sent in the last 24 h);"
-                + " checking again at 2026-03-02T10:48:00Z");
+        assertThat(w.until()).isEqualTo(NOW.plus(Duration.ofMinutes(48))); // 24 h / 30
+        assertThat(w.reason())
+                .isEqualTo("the daily cap of 30 is reached (30 sent in the last 24 h);"
+                        + " checking again at 2026-03-02T10:48:00Z");
     }
 
     @Test
@@ -108,16 +112,18 @@ class SendPacingTest {
         Wait w = waits(pacing(rules(SendWindow.always())).decide(facts));
 
         assertThat(w.until()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
-        assertThat(w.reason()).isEqualTo("the hourly cap of 10 is reached (10 sent in the last hour);"
-                + " next send after 2026-03-02T10:15:00Z");
+        assertThat(w.reason())
+                .isEqualTo("the hourly cap of 10 is reached (10 sent in the last hour);"
+                        + " next send after 2026-03-02T10:15:00Z");
     }
 
     @Test
     void withoutItsOldestMessageAFullHourlyCapAsksAgainAfterTheAverageGap() {
         Wait w = waits(pacing(rules(SendWindow.always())).decide(new PacingFacts(NOW, 12, 10, minutesAgo(5))));
 
-        assertThat(w.until()).isEqualTo(NOW.plus(Duration.ofMinutes(6)));    // 60 min / 10
-        assertThat(w.reason()).startsWith("the hourly cap of 10 is reached (10 sent in the last hour); checking again at");
+        assertThat(w.until()).isEqualTo(NOW.plus(Duration.ofMinutes(6))); // 60 min / 10
+        assertThat(w.reason())
+                .startsWith("the hourly cap of 10 is reached (10 sent in the last hour); checking again at");
     }
 
     @Test
@@ -135,7 +141,8 @@ class SendPacingTest {
         Wait w = waits(pacing(rules).decide(new PacingFacts(NOW, 0, 0, null)));
 
         assertThat(w.until()).isEqualTo(NOW.plus(Duration.ofHours(24)));
-        assertThat(w.reason()).isEqualTo("the daily cap is 0, so nothing is sent; checking again at 2026-03-03T10:00:00Z");
+        assertThat(w.reason())
+                .isEqualTo("the daily cap is 0, so nothing is sent; checking again at 2026-03-03T10:00:00Z");
     }
 
     @Test
@@ -181,7 +188,12 @@ class SendPacingTest {
     @Test
     void theWindowIsToldFirst() {
         Instant saturday = Instant.parse("2026-03-07T12:00:00Z");
-        var facts = new PacingFacts(saturday, 30, 10, saturday.minusSeconds(10), saturday.minus(Duration.ofHours(20)),
+        var facts = new PacingFacts(
+                saturday,
+                30,
+                10,
+                saturday.minusSeconds(10),
+                saturday.minus(Duration.ofHours(20)),
                 saturday.minus(Duration.ofMinutes(30)));
 
         assertThat(waits(pacing(rules(OFFICE)).decide(facts)).reason()).startsWith("outside the send window");
@@ -215,42 +227,52 @@ class SendPacingTest {
 
         Wait w = waits(pacing(rules(SendWindow.always())).decide(facts));
 
-        assertThat(w.reason()).startsWith("the daily cap of 30 is reached (30 sent in the last 24 h); next send after 2026-03-02T10:40:00Z");
+        assertThat(w.reason())
+                .startsWith(
+                        "the daily cap of 30 is reached (30 sent in the last 24 h); next send after 2026-03-02T10:40:00Z");
         assertThat(w.until()).isEqualTo(NOW.plus(Duration.ofMinutes(40)));
     }
 
     @Test
     void aCapThatLetsGoAfterTheWindowClosesWaitsForTheNextOpening() {
-        Instant lateAfternoon = Instant.parse("2026-03-02T15:30:00Z");  // 16:30 in Berlin
-        var facts = new PacingFacts(lateAfternoon, 30, 1, lateAfternoon.minus(Duration.ofMinutes(30)),
-                lateAfternoon.minus(Duration.ofHours(23)), lateAfternoon.minus(Duration.ofMinutes(30)));
+        Instant lateAfternoon = Instant.parse("2026-03-02T15:30:00Z"); // 16:30 in Berlin
+        var facts = new PacingFacts(
+                lateAfternoon,
+                30,
+                1,
+                lateAfternoon.minus(Duration.ofMinutes(30)),
+                lateAfternoon.minus(Duration.ofHours(23)),
+                lateAfternoon.minus(Duration.ofMinutes(30)));
 
         Wait w = waits(pacing(rules(OFFICE)).decide(facts));
 
         assertThat(w.until()).isEqualTo(Instant.parse("2026-03-03T08:00:00Z"));
-        assertThat(w.reason()).isEqualTo("the daily cap of 30 is reached (30 sent in the last 24 h);"
-                + " next send after 2026-03-03T08:00:00Z (when the send window Mon-Fri 09:00-17:00 Europe/Berlin opens)");
+        assertThat(w.reason())
+                .isEqualTo(
+                        "the daily cap of 30 is reached (30 sent in the last 24 h);"
+                                + " next send after 2026-03-03T08:00:00Z (when the send window Mon-Fri 09:00-17:00 Europe/Berlin opens)");
     }
 
     @Test
     void aClosedWindowTellsWhichLimitHoldsOnAfterItOpens() {
-        Instant early = Instant.parse("2026-03-02T07:00:00Z");   // 08:00 in Berlin, opens at 09:00
-        var facts = new PacingFacts(early, 30, 0, early.minus(Duration.ofHours(8)),
-                Instant.parse("2026-03-01T09:30:00Z"), null);
+        Instant early = Instant.parse("2026-03-02T07:00:00Z"); // 08:00 in Berlin, opens at 09:00
+        var facts = new PacingFacts(
+                early, 30, 0, early.minus(Duration.ofHours(8)), Instant.parse("2026-03-01T09:30:00Z"), null);
 
         Wait w = waits(pacing(rules(OFFICE)).decide(facts));
 
         assertThat(w.until()).isEqualTo(Instant.parse("2026-03-02T09:30:00Z"));
-        assertThat(w.reason()).isEqualTo("outside the send window Mon-Fri 09:00-17:00 Europe/Berlin;"
-                + " opens at 2026-03-02T08:00:00Z (Mon 09:00 Europe/Berlin);"
-                + " then the daily cap holds sending back: next send after 2026-03-02T09:30:00Z");
+        assertThat(w.reason())
+                .isEqualTo("outside the send window Mon-Fri 09:00-17:00 Europe/Berlin;"
+                        + " opens at 2026-03-02T08:00:00Z (Mon 09:00 Europe/Berlin);"
+                        + " then the daily cap holds sending back: next send after 2026-03-02T09:30:00Z");
     }
 
     @Test
     void aCapThatLetsGoBeforeTheWindowOpensChangesNothing() {
         Instant saturday = Instant.parse("2026-03-07T12:00:00Z");
-        var facts = new PacingFacts(saturday, 30, 0, saturday.minus(Duration.ofHours(20)),
-                saturday.minus(Duration.ofHours(23)), null);
+        var facts = new PacingFacts(
+                saturday, 30, 0, saturday.minus(Duration.ofHours(20)), saturday.minus(Duration.ofHours(23)), null);
 
         Wait w = waits(pacing(rules(OFFICE)).decide(facts));
 
@@ -270,8 +292,10 @@ class SendPacingTest {
         Wait w = waits(p.decide(new PacingFacts(NOW, 1, 1, last)));
 
         assertThat(w.until()).isEqualTo(last.plus(expectedGap));
-        assertThat(p.decide(new PacingFacts(last.plus(expectedGap).minusMillis(1), 1, 1, last))).isInstanceOf(Wait.class);
-        assertThat(p.decide(new PacingFacts(last.plus(expectedGap), 1, 1, last))).isInstanceOf(SendNow.class);
+        assertThat(p.decide(new PacingFacts(last.plus(expectedGap).minusMillis(1), 1, 1, last)))
+                .isInstanceOf(Wait.class);
+        assertThat(p.decide(new PacingFacts(last.plus(expectedGap), 1, 1, last)))
+                .isInstanceOf(SendNow.class);
     }
 
     @Test
@@ -283,7 +307,8 @@ class SendPacingTest {
         for (int i = 0; i < 20; i++) {
             Instant last = NOW.minusSeconds(i);
             var facts = new PacingFacts(NOW, 1, 1, last);
-            assertThat(waits(a.decide(facts)).until()).isEqualTo(waits(b.decide(facts)).until());
+            assertThat(waits(a.decide(facts)).until())
+                    .isEqualTo(waits(b.decide(facts)).until());
         }
     }
 
@@ -295,8 +320,10 @@ class SendPacingTest {
         Instant last = NOW.minusSeconds(10);
 
         Instant first = waits(p.decide(new PacingFacts(NOW, 1, 1, last))).until();
-        Instant again = waits(p.decide(new PacingFacts(NOW.plusSeconds(20), 1, 1, last))).until();
-        Instant afterNext = waits(p.decide(new PacingFacts(NOW.plusSeconds(61), 2, 2, NOW.plusSeconds(60)))).until();
+        Instant again = waits(p.decide(new PacingFacts(NOW.plusSeconds(20), 1, 1, last)))
+                .until();
+        Instant afterNext = waits(p.decide(new PacingFacts(NOW.plusSeconds(61), 2, 2, NOW.plusSeconds(60))))
+                .until();
 
         assertThat(first).isEqualTo(last.plusSeconds(60));
         assertThat(again).isEqualTo(first);
@@ -313,7 +340,10 @@ class SendPacingTest {
 
         for (int i = 0; i < 2000; i++) {
             Instant last = NOW.plusSeconds(i * 1000L);
-            Duration gap = Duration.between(last, waits(p.decide(new PacingFacts(last.plusMillis(1), 1, 1, last))).until());
+            Duration gap = Duration.between(
+                    last,
+                    waits(p.decide(new PacingFacts(last.plusMillis(1), 1, 1, last)))
+                            .until());
             shortest = gap.compareTo(shortest) < 0 ? gap : shortest;
             longest = gap.compareTo(longest) > 0 ? gap : longest;
         }
@@ -333,17 +363,20 @@ class SendPacingTest {
     void withoutSpacingOnlyTheCapsCount() {
         var rules = new PacingRules(30, 10, Duration.ZERO, Duration.ZERO, SendWindow.always());
 
-        assertThat(new SendPacing(rules, new Draws()).decide(new PacingFacts(NOW, 1, 1, NOW))).isInstanceOf(SendNow.class);
+        assertThat(new SendPacing(rules, new Draws()).decide(new PacingFacts(NOW, 1, 1, NOW)))
+                .isInstanceOf(SendNow.class);
     }
 
     // --- Rules and facts that make no sense
 
     @Test
     void theJitterMustBeLessThanTheSpacing() {
-        assertThatThrownBy(() -> new PacingRules(30, 10, Duration.ofSeconds(30), Duration.ofSeconds(30), SendWindow.always()))
+        assertThatThrownBy(() ->
+                        new PacingRules(30, 10, Duration.ofSeconds(30), Duration.ofSeconds(30), SendWindow.always()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the jitter (30s) must be less than the spacing (30s)");
-        assertThat(new PacingRules(30, 10, Duration.ZERO, Duration.ZERO, SendWindow.always()).jitter()).isZero();
+        assertThat(new PacingRules(30, 10, Duration.ZERO, Duration.ZERO, SendWindow.always()).jitter())
+                .isZero();
     }
 
     @Test
@@ -363,7 +396,8 @@ class SendPacingTest {
         private final ArrayDeque<Long> values;
 
         Draws(long... values) {
-            this.values = new ArrayDeque<>(java.util.Arrays.stream(values).boxed().toList());
+            this.values =
+                    new ArrayDeque<>(java.util.Arrays.stream(values).boxed().toList());
         }
 
         int left() {

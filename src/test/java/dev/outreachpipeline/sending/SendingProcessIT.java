@@ -1,5 +1,8 @@
 package dev.outreachpipeline.sending;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.outreachpipeline.testsupport.CliRun;
@@ -7,10 +10,6 @@ import dev.outreachpipeline.testsupport.JarProcess;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,9 +17,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Sending daemons as separate processes: killed mid-batch, and two of them on one database. */
 class SendingProcessIT {
@@ -56,9 +55,11 @@ class SendingProcessIT {
     }
 
     private void approved(int n) {
-        db.execute("INSERT INTO prospects (domain, contact_email, contact_method, outreach_status, draft_subject, draft_body,"
-                + " approved_at) SELECT 'site' || i || '.example', 'editor@site' || i || '.example', 'hunter_personal', 'approved',"
-                + " 'Hello ' || i, 'A short note.', now() + i * interval '1 millisecond' FROM generate_series(1, " + n + ") i");
+        db.execute(
+                "INSERT INTO prospects (domain, contact_email, contact_method, outreach_status, draft_subject, draft_body,"
+                        + " approved_at) SELECT 'site' || i || '.example', 'editor@site' || i || '.example', 'hunter_personal', 'approved',"
+                        + " 'Hello ' || i, 'A short note.', now() + i * interval '1 millisecond' FROM generate_series(1, "
+                        + n + ") i");
     }
 
     private static List<String> recipients(MimeMessage[] messages) throws Exception {
@@ -76,8 +77,9 @@ class SendingProcessIT {
         db.execute("INSERT INTO jobs (job_type, params, origin) VALUES ('send', '{}', 'test')");
 
         try (JarProcess daemon = JarProcess.start(workDir, env(), "run")) {
-            await().atMost(LONG).until(() -> GREEN_MAIL.getReceivedMessages().length >= 3 || !daemon.err().isEmpty()
-                    && daemon.err().contains("failed:"));
+            await().atMost(LONG)
+                    .until(() -> GREEN_MAIL.getReceivedMessages().length >= 3
+                            || !daemon.err().isEmpty() && daemon.err().contains("failed:"));
             assertThat(daemon.err()).doesNotContain("failed:");
             daemon.kill();
         }
@@ -91,14 +93,20 @@ class SendingProcessIT {
         MimeMessage[] received = GREEN_MAIL.getReceivedMessages();
         var messageIds = new HashSet<String>();
         for (MimeMessage m : received) {
-            assertThat(messageIds.add(m.getMessageID())).as("delivered twice: " + m.getMessageID()).isTrue();
+            assertThat(messageIds.add(m.getMessageID()))
+                    .as("delivered twice: " + m.getMessageID())
+                    .isTrue();
         }
         assertThat(new HashSet<>(recipients(received))).hasSize(received.length);
-        assertThat(db.count("SELECT count(*) FROM prospects WHERE outreach_status NOT IN ('sent', 'send_unknown', 'approved')"))
+        assertThat(
+                        db.count(
+                                "SELECT count(*) FROM prospects WHERE outreach_status NOT IN ('sent', 'send_unknown', 'approved')"))
                 .isZero();
-        assertThat(db.count("SELECT count(*) FROM prospects WHERE outreach_status = 'sent'")).isLessThanOrEqualTo(received.length);
+        assertThat(db.count("SELECT count(*) FROM prospects WHERE outreach_status = 'sent'"))
+                .isLessThanOrEqualTo(received.length);
         assertThat(db.count("SELECT count(*) FROM prospects WHERE outreach_status IN ('sent', 'send_unknown')"))
-                .isGreaterThanOrEqualTo(received.length).isEqualTo(12);
+                .isGreaterThanOrEqualTo(received.length)
+                .isEqualTo(12);
     }
 
     @Test
@@ -109,7 +117,7 @@ class SendingProcessIT {
         var env = env("OUTREACH_SEND_DAILY_CAP", "6", "OUTREACH_SEND_SPACING", "0s");
 
         try (JarProcess one = JarProcess.start(workDir, env, "run", "--once");
-             JarProcess two = JarProcess.start(workDir, env, "run", "--once")) {
+                JarProcess two = JarProcess.start(workDir, env, "run", "--once")) {
             assertThat(one.waitFor(LONG)).as(one.err()).isZero();
             assertThat(two.waitFor(LONG)).as(two.err()).isZero();
         }
@@ -118,7 +126,9 @@ class SendingProcessIT {
         assertThat(received).hasSize(6);
         assertThat(new HashSet<>(recipients(received))).hasSize(6);
         assertThat(db.count("SELECT count(*) FROM send_attempts")).isEqualTo(6);
-        assertThat(db.count("SELECT count(*) FROM prospects WHERE outreach_status = 'approved'")).isEqualTo(4);
-        assertThat(db.count("SELECT count(DISTINCT claimed_by) FROM jobs WHERE job_type = 'send'")).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM prospects WHERE outreach_status = 'approved'"))
+                .isEqualTo(4);
+        assertThat(db.count("SELECT count(DISTINCT claimed_by) FROM jobs WHERE job_type = 'send'"))
+                .isEqualTo(2);
     }
 }

@@ -1,5 +1,7 @@
 package dev.outreachpipeline.sending;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outreachpipeline.sending.SmtpOutcome.BadMailbox;
 import dev.outreachpipeline.sending.SmtpOutcome.Permanent;
 import dev.outreachpipeline.sending.SmtpOutcome.Sent;
@@ -10,6 +12,10 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import org.apache.camel.CamelExecutionException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -17,13 +23,6 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 import org.eclipse.angus.mail.util.SocketConnectException;
 import org.junit.jupiter.api.Test;
-
-import java.net.ConnectException;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SmtpClassifierTest {
 
@@ -46,7 +45,8 @@ class SmtpClassifierTest {
 
     /** What Angus throws when a command of the send (MAIL FROM, DATA, the final dot) gets an unexpected reply. */
     private static SMTPSendFailedException commandRefused(String command, int code, String reply) {
-        return new SMTPSendFailedException(command, code, reply + "\n", null, new Address[0], new Address[] {ANA}, new Address[0]);
+        return new SMTPSendFailedException(
+                command, code, reply + "\n", null, new Address[0], new Address[] {ANA}, new Address[0]);
     }
 
     @Test
@@ -58,13 +58,20 @@ class SmtpClassifierTest {
     void fourHundredRepliesAreTemporary() {
         for (int code : new int[] {421, 450, 451, 452, 454}) {
             String reply = code + " 4.3.0 Try again later";
-            assertThat(SmtpClassifier.classify(rcptRefused(code, reply))).as("RCPT %d", code).isEqualTo(new Temporary(reply));
-            assertThat(SmtpClassifier.classify(commandRefused(".", code, reply))).as(". %d", code).isEqualTo(new Temporary(reply));
+            assertThat(SmtpClassifier.classify(rcptRefused(code, reply)))
+                    .as("RCPT %d", code)
+                    .isEqualTo(new Temporary(reply));
+            assertThat(SmtpClassifier.classify(commandRefused(".", code, reply)))
+                    .as(". %d", code)
+                    .isEqualTo(new Temporary(reply));
             assertThat(SmtpClassifier.classify(commandRefused("MAIL FROM:<sam@example.com>", code, reply)))
-                    .as("MAIL %d", code).isEqualTo(new Temporary(reply));
+                    .as("MAIL %d", code)
+                    .isEqualTo(new Temporary(reply));
         }
-        assertThat(SmtpClassifier.classify(rcptRefused(450, "450-4.2.1 The user you are trying to contact is receiving mail"
-                + " too quickly.\n450 4.2.1 Please try again later.")))
+        assertThat(SmtpClassifier.classify(rcptRefused(
+                        450,
+                        "450-4.2.1 The user you are trying to contact is receiving mail"
+                                + " too quickly.\n450 4.2.1 Please try again later.")))
                 .isEqualTo(new Temporary("450-4.2.1 The user you are trying to contact is receiving mail too quickly."
                         + " 450 4.2.1 Please try again later."));
     }
@@ -75,10 +82,13 @@ class SmtpClassifierTest {
                 .isEqualTo(new BadMailbox("550 5.1.1 User unknown"));
         assertThat(SmtpClassifier.classify(rcptRefused(553, "553 5.1.3 Bad recipient address syntax")))
                 .isEqualTo(new BadMailbox("553 5.1.3 Bad recipient address syntax"));
-        assertThat(SmtpClassifier.classify(rcptRefused(550, "550-5.1.1 The email account that you tried to reach does"
-                + " not exist.\n550 5.1.1 https://support.google.com/mail/?p=NoSuchUser")))
+        assertThat(SmtpClassifier.classify(rcptRefused(
+                        550,
+                        "550-5.1.1 The email account that you tried to reach does"
+                                + " not exist.\n550 5.1.1 https://support.google.com/mail/?p=NoSuchUser")))
                 .isInstanceOf(BadMailbox.class);
-        assertThat(SmtpClassifier.classify(rcptRefused(551, "551 5.1.6 User has moved"))).isInstanceOf(BadMailbox.class);
+        assertThat(SmtpClassifier.classify(rcptRefused(551, "551 5.1.6 User has moved")))
+                .isInstanceOf(BadMailbox.class);
         assertThat(SmtpClassifier.classify(commandRefused(".", 550, "550 5.1.1 Recipient rejected after data")))
                 .isInstanceOf(BadMailbox.class);
     }
@@ -92,7 +102,8 @@ class SmtpClassifierTest {
         assertThat(SmtpClassifier.classify(commandRefused(".", 552, "552 5.3.4 Message too big")))
                 .isInstanceOf(Permanent.class);
         // No enhanced status: "User unknown" in words is not enough to suppress an address for ever.
-        assertThat(SmtpClassifier.classify(rcptRefused(550, "550 User unknown"))).isInstanceOf(Permanent.class);
+        assertThat(SmtpClassifier.classify(rcptRefused(550, "550 User unknown")))
+                .isInstanceOf(Permanent.class);
         // An enhanced code that disagrees with the reply's class is not believed.
         assertThat(SmtpClassifier.classify(rcptRefused(550, "550 4.1.1 odd"))).isInstanceOf(Permanent.class);
         assertThat(SmtpClassifier.classify(rcptRefused(550, "550 5.10.1 odd"))).isInstanceOf(Permanent.class);
@@ -101,21 +112,26 @@ class SmtpClassifierTest {
     @Test
     void aRefusedSenderIsNeverTheRecipientsBadMailbox() {
         var mailFrom = commandRefused("MAIL FROM:<sam@example.com>", 553, "553 5.1.8 Sender domain does not exist");
-        mailFrom.setNextException(new SMTPSenderFailedException(SAM, "MAIL FROM:<sam@example.com>", 553,
-                "553 5.1.8 Sender domain does not exist"));
-        assertThat(SmtpClassifier.classify(mailFrom)).isEqualTo(new Permanent("553 5.1.8 Sender domain does not exist"));
+        mailFrom.setNextException(new SMTPSenderFailedException(
+                SAM, "MAIL FROM:<sam@example.com>", 553, "553 5.1.8 Sender domain does not exist"));
+        assertThat(SmtpClassifier.classify(mailFrom))
+                .isEqualTo(new Permanent("553 5.1.8 Sender domain does not exist"));
 
-        assertThat(SmtpClassifier.classify(commandRefused("MAIL FROM:<sam@example.com>", 550, "550 5.1.0 Sender rejected")))
+        assertThat(SmtpClassifier.classify(
+                        commandRefused("MAIL FROM:<sam@example.com>", 550, "550 5.1.0 Sender rejected")))
                 .isInstanceOf(Permanent.class);
         assertThat(SmtpClassifier.classify(rcptRefused(550, "550 5.1.7 Bad sender mailbox syntax")))
                 .isInstanceOf(Permanent.class);
-        assertThat(SmtpClassifier.classify(new SMTPSenderFailedException(SAM, "MAIL FROM:<sam@example.com>", 550,
-                "550 5.1.1 no such sender"))).isInstanceOf(Permanent.class);
+        assertThat(SmtpClassifier.classify(new SMTPSenderFailedException(
+                        SAM, "MAIL FROM:<sam@example.com>", 550, "550 5.1.1 no such sender")))
+                .isInstanceOf(Permanent.class);
     }
 
     @Test
     void theReplyIsFoundThroughWrappers() {
-        var wrapped = new CamelExecutionException("Exception occurred during execution", null,
+        var wrapped = new CamelExecutionException(
+                "Exception occurred during execution",
+                null,
                 new RuntimeException("send failed", rcptRefused(550, "550 5.1.1 User unknown")));
 
         assertThat(SmtpClassifier.classify(wrapped)).isEqualTo(new BadMailbox("550 5.1.1 User unknown"));
@@ -130,35 +146,52 @@ class SmtpClassifierTest {
         assertThat(SmtpClassifier.classify(commandRefused("DATA", -1, "[EOF]"))).isInstanceOf(Unknown.class);
         SmtpOutcome afterDot = SmtpClassifier.classify(commandRefused(".", -1, "[EOF]"));
         assertThat(afterDot).isInstanceOf(Unknown.class);
-        assertThat(((Unknown) afterDot).reply()).contains("after the end of the message data").contains("may have accepted");
+        assertThat(((Unknown) afterDot).reply())
+                .contains("after the end of the message data")
+                .contains("may have accepted");
     }
 
     @Test
     void refusedOrUnreachableServersAreTemporary() {
-        var refused = new MailConnectException(new SocketConnectException("Connection refused",
-                new ConnectException("Connection refused"), "smtp.example.com", 587, 60_000));
-        assertThat(SmtpClassifier.classify(refused)).isInstanceOfSatisfying(Temporary.class,
-                t -> assertThat(t.reply()).contains("could not connect").contains("smtp.example.com"));
-        assertThat(SmtpClassifier.classify(new MessagingException("Could not connect to SMTP host: smtp.example.com, port: 587",
-                new ConnectException("Connection refused")))).isInstanceOf(Temporary.class);
-        assertThat(SmtpClassifier.classify(new MessagingException("Unknown SMTP host: smtp.example.com",
-                new UnknownHostException("smtp.example.com")))).isInstanceOf(Temporary.class);
-        assertThat(SmtpClassifier.classify(new AuthenticationFailedException("535 5.7.8 Authentication credentials invalid")))
-                .isInstanceOfSatisfying(Temporary.class, t -> assertThat(t.reply()).contains("refused the login").contains("535"));
+        var refused = new MailConnectException(new SocketConnectException(
+                "Connection refused", new ConnectException("Connection refused"), "smtp.example.com", 587, 60_000));
+        assertThat(SmtpClassifier.classify(refused))
+                .isInstanceOfSatisfying(
+                        Temporary.class,
+                        t -> assertThat(t.reply()).contains("could not connect").contains("smtp.example.com"));
+        assertThat(SmtpClassifier.classify(new MessagingException(
+                        "Could not connect to SMTP host: smtp.example.com, port: 587",
+                        new ConnectException("Connection refused"))))
+                .isInstanceOf(Temporary.class);
+        assertThat(SmtpClassifier.classify(new MessagingException(
+                        "Unknown SMTP host: smtp.example.com", new UnknownHostException("smtp.example.com"))))
+                .isInstanceOf(Temporary.class);
+        assertThat(SmtpClassifier.classify(
+                        new AuthenticationFailedException("535 5.7.8 Authentication credentials invalid")))
+                .isInstanceOfSatisfying(
+                        Temporary.class,
+                        t -> assertThat(t.reply()).contains("refused the login").contains("535"));
     }
 
     @Test
     void aTimeoutOrResetWhoseMomentCannotBeToldIsUnknown() {
         // Made here rather than inside Angus's SMTP transport, so nothing says whether the data had been sent.
-        SmtpOutcome timeout = SmtpClassifier.classify(new MessagingException("Exception reading response",
-                new SocketTimeoutException("Read timed out")));
-        assertThat(timeout).isInstanceOfSatisfying(Unknown.class, u -> assertThat(u.reply())
-                .isEqualTo("failed, and it cannot be told whether the server accepted the message: Exception reading response"
-                        + " (SocketTimeoutException: Read timed out)"));
-        assertThat(SmtpClassifier.classify(new MessagingException("IOException while sending message",
-                new SocketException("Connection reset")))).isInstanceOf(Unknown.class);
-        assertThat(SmtpClassifier.classify(new IllegalStateException("Not connected"))).isInstanceOf(Unknown.class);
-        assertThat(SmtpClassifier.classify(new SendFailedException("No recipient addresses"))).isInstanceOf(Unknown.class);
+        SmtpOutcome timeout = SmtpClassifier.classify(
+                new MessagingException("Exception reading response", new SocketTimeoutException("Read timed out")));
+        assertThat(timeout)
+                .isInstanceOfSatisfying(
+                        Unknown.class,
+                        u -> assertThat(u.reply())
+                                .isEqualTo(
+                                        "failed, and it cannot be told whether the server accepted the message: Exception reading response"
+                                                + " (SocketTimeoutException: Read timed out)"));
+        assertThat(SmtpClassifier.classify(new MessagingException(
+                        "IOException while sending message", new SocketException("Connection reset"))))
+                .isInstanceOf(Unknown.class);
+        assertThat(SmtpClassifier.classify(new IllegalStateException("Not connected")))
+                .isInstanceOf(Unknown.class);
+        assertThat(SmtpClassifier.classify(new SendFailedException("No recipient addresses")))
+                .isInstanceOf(Unknown.class);
     }
 
     @Test
@@ -171,7 +204,10 @@ class SmtpClassifierTest {
     void repliesAreOneLineAndBounded() {
         SmtpOutcome o = SmtpClassifier.classify(rcptRefused(550, "550 5.7.1 " + "blah\r\n".repeat(500)));
 
-        assertThat(((Permanent) o).reply()).doesNotContain("\r").doesNotContain("\n").hasSizeLessThanOrEqualTo(500);
+        assertThat(((Permanent) o).reply())
+                .doesNotContain("\r")
+                .doesNotContain("\n")
+                .hasSizeLessThanOrEqualTo(500);
     }
 
     @Test

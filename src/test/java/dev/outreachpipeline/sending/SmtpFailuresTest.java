@@ -1,20 +1,19 @@
 package dev.outreachpipeline.sending;
 
+import static dev.outreachpipeline.sending.ScriptedSmtpServer.HANG_UP;
+import static dev.outreachpipeline.sending.ScriptedSmtpServer.SILENT;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outreachpipeline.sending.SmtpOutcome.BadMailbox;
 import dev.outreachpipeline.sending.SmtpOutcome.Permanent;
 import dev.outreachpipeline.sending.SmtpOutcome.Sent;
 import dev.outreachpipeline.sending.SmtpOutcome.Temporary;
 import dev.outreachpipeline.sending.SmtpOutcome.Unknown;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-
-import static dev.outreachpipeline.sending.ScriptedSmtpServer.HANG_UP;
-import static dev.outreachpipeline.sending.ScriptedSmtpServer.SILENT;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * What Angus Mail really throws when a server refuses, falls silent or hangs up at each step, and what
@@ -24,9 +23,19 @@ class SmtpFailuresTest {
 
     private static SmtpOutcome sendTo(Map<String, String> script) throws Exception {
         try (var server = new ScriptedSmtpServer(script)) {
-            var settings = new SmtpSettings("127.0.0.1", server.port(), "", "", SmtpSettings.Security.NONE,
-                    Duration.ofSeconds(1), "sam@example.com", "Sam Writer", "1 Main Street, Springfield",
-                    "0123456789abcdef0123456789abcdef-x", "https://outreach.example.com", "");
+            var settings = new SmtpSettings(
+                    "127.0.0.1",
+                    server.port(),
+                    "",
+                    "",
+                    SmtpSettings.Security.NONE,
+                    Duration.ofSeconds(1),
+                    "sam@example.com",
+                    "Sam Writer",
+                    "1 Main Street, Springfield",
+                    "0123456789abcdef0123456789abcdef-x",
+                    "https://outreach.example.com",
+                    "");
             MimeMessage message = new MessageComposer(Clock.systemUTC()).compose(MessageComposerTest.first());
             return SmtpTestSend.send(settings, message);
         }
@@ -47,9 +56,12 @@ class SmtpFailuresTest {
     void greylistingAndBusyServersAreTemporary() throws Exception {
         assertThat(sendTo(Map.of("RCPT", "450 4.2.0 <ana@gardenblog.com>: Recipient address rejected: Greylisted")))
                 .isInstanceOf(Temporary.class);
-        assertThat(sendTo(Map.of("END", "451 4.7.1 Try again later"))).isEqualTo(new Temporary("451 4.7.1 Try again later"));
-        assertThat(sendTo(Map.of("MAIL", "421 4.7.0 Too many connections, closing"))).isInstanceOf(Temporary.class);
-        assertThat(sendTo(Map.of("GREETING", "421 4.3.2 Service not available"))).isInstanceOf(Temporary.class);
+        assertThat(sendTo(Map.of("END", "451 4.7.1 Try again later")))
+                .isEqualTo(new Temporary("451 4.7.1 Try again later"));
+        assertThat(sendTo(Map.of("MAIL", "421 4.7.0 Too many connections, closing")))
+                .isInstanceOf(Temporary.class);
+        assertThat(sendTo(Map.of("GREETING", "421 4.3.2 Service not available")))
+                .isInstanceOf(Temporary.class);
     }
 
     @Test
@@ -60,8 +72,12 @@ class SmtpFailuresTest {
 
     @Test
     void silenceOrAHangUpBeforeTheDataIsTemporary() throws Exception {
-        assertThat(sendTo(Map.of("MAIL", SILENT))).isInstanceOfSatisfying(Temporary.class,
-                t -> assertThat(t.reply()).contains("before the message was sent").contains("Read timed out"));
+        assertThat(sendTo(Map.of("MAIL", SILENT)))
+                .isInstanceOfSatisfying(
+                        Temporary.class,
+                        t -> assertThat(t.reply())
+                                .contains("before the message was sent")
+                                .contains("Read timed out"));
         assertThat(sendTo(Map.of("RCPT", SILENT))).isInstanceOf(Temporary.class);
         assertThat(sendTo(Map.of("EHLO", SILENT))).isInstanceOf(Temporary.class);
         assertThat(sendTo(Map.of("RCPT", HANG_UP))).isInstanceOf(Temporary.class);
@@ -70,10 +86,13 @@ class SmtpFailuresTest {
 
     @Test
     void silenceOrAHangUpAfterTheDataIsUnknown() throws Exception {
-        assertThat(sendTo(Map.of("END", SILENT))).isInstanceOfSatisfying(Unknown.class,
-                u -> assertThat(u.reply()).contains("may have accepted").contains("Read timed out"));
-        assertThat(sendTo(Map.of("END", HANG_UP))).isInstanceOfSatisfying(Unknown.class,
-                u -> assertThat(u.reply()).contains("may have accepted"));
+        assertThat(sendTo(Map.of("END", SILENT)))
+                .isInstanceOfSatisfying(
+                        Unknown.class,
+                        u -> assertThat(u.reply()).contains("may have accepted").contains("Read timed out"));
+        assertThat(sendTo(Map.of("END", HANG_UP)))
+                .isInstanceOfSatisfying(
+                        Unknown.class, u -> assertThat(u.reply()).contains("may have accepted"));
         assertThat(sendTo(Map.of("DATA", SILENT))).isInstanceOf(Unknown.class);
     }
 }

@@ -1,5 +1,10 @@
 package dev.outreachpipeline.sending;
 
+import static dev.outreachpipeline.sending.MessageComposerTest.headerNames;
+import static dev.outreachpipeline.sending.MessageComposerTest.parsed;
+import static dev.outreachpipeline.sending.MessageComposerTest.unfolded;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -11,9 +16,6 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -23,11 +25,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static dev.outreachpipeline.sending.MessageComposerTest.headerNames;
-import static dev.outreachpipeline.sending.MessageComposerTest.parsed;
-import static dev.outreachpipeline.sending.MessageComposerTest.unfolded;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A composed message through Jakarta Mail's SMTP transport to GreenMail, as the daemon will send it. */
 class SmtpRoundTripTest {
@@ -40,9 +39,19 @@ class SmtpRoundTripTest {
     private static final String SECRET = "0123456789abcdef0123456789abcdef-x";
 
     private static SmtpSettings settings(int port, String username, String password) {
-        return new SmtpSettings("127.0.0.1", port, username, password, SmtpSettings.Security.NONE, Duration.ofSeconds(5),
-                "sam@example.com", "Sam Writer", "Example Ltd, 1 Main Street, Springfield", SECRET,
-                "https://outreach.example.com", "");
+        return new SmtpSettings(
+                "127.0.0.1",
+                port,
+                username,
+                password,
+                SmtpSettings.Security.NONE,
+                Duration.ofSeconds(5),
+                "sam@example.com",
+                "Sam Writer",
+                "Example Ltd, 1 Main Street, Springfield",
+                SECRET,
+                "https://outreach.example.com",
+                "");
     }
 
     private static SmtpSettings settings() {
@@ -51,11 +60,19 @@ class SmtpRoundTripTest {
 
     private static MimeMessage followUp(SmtpSettings s, UUID prospect) {
         String token = s.unsubscribeTokens().tokenFor(prospect);
-        var message = new OutgoingMessage(s.from(), s.fromName(), "ana@gardenblog.com", "A guest post idea for gardenblog.com",
+        var message = new OutgoingMessage(
+                s.from(),
+                s.fromName(),
+                "ana@gardenblog.com",
+                "A guest post idea for gardenblog.com",
                 "Hi Ana,\n\nJust following up on my note.\n\nSam Writer\n",
                 "<html><body><p>Hi Ana,</p><p>Just following up on my note.</p></body></html>",
-                "<" + UUID.randomUUID() + "@example.com>", "<parent-1@example.com>",
-                List.of("<parent-1@example.com>"), s.unsubscribeUrl(token), s.unsubscribeMailto(), s.postalAddress());
+                "<" + UUID.randomUUID() + "@example.com>",
+                "<parent-1@example.com>",
+                List.of("<parent-1@example.com>"),
+                s.unsubscribeUrl(token),
+                s.unsubscribeMailto(),
+                s.postalAddress());
         return new MessageComposer(Clock.fixed(NOW, ZoneOffset.UTC)).compose(message);
     }
 
@@ -79,15 +96,18 @@ class SmtpRoundTripTest {
         assertThat(headerNames(r)).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(r.getMessageID()).isEqualTo(messageId);
         String token = s.unsubscribeTokens().tokenFor(prospect);
-        assertThat(unfolded(r, "List-Unsubscribe")).isEqualTo("<https://outreach.example.com/u/" + token
-                + ">, <mailto:unsubscribe@example.com?subject=unsubscribe>");
+        assertThat(unfolded(r, "List-Unsubscribe"))
+                .isEqualTo("<https://outreach.example.com/u/" + token
+                        + ">, <mailto:unsubscribe@example.com?subject=unsubscribe>");
         assertThat(unfolded(r, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(unfolded(r, "In-Reply-To")).isEqualTo("<parent-1@example.com>");
         assertThat(unfolded(r, "References")).isEqualTo("<parent-1@example.com>");
         assertThat(r.getSubject()).isEqualTo("Re: A guest post idea for gardenblog.com");
         assertThat(r.getSentDate().toInstant()).isEqualTo(NOW);
         assertThat(((InternetAddress) r.getFrom()[0]).toUnicodeString()).isEqualTo("Sam Writer <sam@example.com>");
-        assertThat(r.getRecipients(Message.RecipientType.TO)).extracting(Address::toString).containsExactly("ana@gardenblog.com");
+        assertThat(r.getRecipients(Message.RecipientType.TO))
+                .extracting(Address::toString)
+                .containsExactly("ana@gardenblog.com");
         assertThat(r.getHeader("Return-Path")[0]).isEqualTo("<sam@example.com>");
         assertThat(s.unsubscribeTokens().verify(token)).contains(prospect);
 
@@ -95,10 +115,14 @@ class SmtpRoundTripTest {
         var sentParts = (MimeMultipart) sent.getContent();
         assertThat(parts.getCount()).isEqualTo(2);
         for (int i = 0; i < 2; i++) {
-            assertThat(parts.getBodyPart(i).getContentType()).isEqualTo(sentParts.getBodyPart(i).getContentType());
-            assertThat((String) parts.getBodyPart(i).getContent()).isEqualTo(sentParts.getBodyPart(i).getContent());
+            assertThat(parts.getBodyPart(i).getContentType())
+                    .isEqualTo(sentParts.getBodyPart(i).getContentType());
+            assertThat((String) parts.getBodyPart(i).getContent())
+                    .isEqualTo(sentParts.getBodyPart(i).getContent());
         }
-        assertThat((String) parts.getBodyPart(0).getContent()).contains("Just following up").contains(token);
+        assertThat((String) parts.getBodyPart(0).getContent())
+                .contains("Just following up")
+                .contains(token);
     }
 
     @Test
@@ -107,9 +131,12 @@ class SmtpRoundTripTest {
         var tooLong = new InternetAddress();
         tooLong.setAddress("a".repeat(4200) + "@gardenblog.com");
 
-        SmtpOutcome outcome = SmtpTestSend.send(settings(), followUp(settings(), UUID.randomUUID()), new Address[] {tooLong});
+        SmtpOutcome outcome =
+                SmtpTestSend.send(settings(), followUp(settings(), UUID.randomUUID()), new Address[] {tooLong});
 
-        assertThat(outcome).isInstanceOfSatisfying(Permanent.class, p -> assertThat(p.reply()).startsWith("500 "));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        Permanent.class, p -> assertThat(p.reply()).startsWith("500 "));
         assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
     }
 
@@ -118,7 +145,9 @@ class SmtpRoundTripTest {
         SmtpSettings wrong = settings(GREEN_MAIL.getSmtp().getPort(), "sam", "wrong-password");
 
         assertThat(SmtpTestSend.send(wrong, followUp(wrong, UUID.randomUUID())))
-                .isInstanceOfSatisfying(Temporary.class, t -> assertThat(t.reply()).contains("refused the login").contains("535"));
+                .isInstanceOfSatisfying(
+                        Temporary.class,
+                        t -> assertThat(t.reply()).contains("refused the login").contains("535"));
         assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
 
         SmtpSettings right = settings(GREEN_MAIL.getSmtp().getPort(), "sam", "right-password");
@@ -134,6 +163,7 @@ class SmtpRoundTripTest {
         SmtpSettings nowhere = settings(closedPort, "", "");
 
         assertThat(SmtpTestSend.send(nowhere, followUp(nowhere, UUID.randomUUID())))
-                .isInstanceOfSatisfying(Temporary.class, t -> assertThat(t.reply()).contains("could not connect"));
+                .isInstanceOfSatisfying(
+                        Temporary.class, t -> assertThat(t.reply()).contains("could not connect"));
     }
 }

@@ -9,8 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 /** Sends one message the way the daemon's SMTP client does: a session from SmtpSettings, connect, send, close. */
 final class SmtpTestSend {
 
-    private SmtpTestSend() {
-    }
+    private SmtpTestSend() {}
 
     static SmtpOutcome send(SmtpSettings settings, MimeMessage message) {
         try {
@@ -25,7 +24,11 @@ final class SmtpTestSend {
         Transport transport = null;
         try {
             transport = session.getTransport("smtp");
-            transport.connect(settings.host(), settings.port(), blankToNull(settings.username()), blankToNull(settings.password()));
+            transport.connect(
+                    settings.host(),
+                    settings.port(),
+                    blankToNull(settings.username()),
+                    blankToNull(settings.password()));
             transport.sendMessage(message, envelopeRecipients);
             return SmtpClassifier.classify(null);
         } catch (Exception e) {

@@ -1,11 +1,10 @@
 package dev.outreachpipeline.sending;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Reading a suppression list file line by line: what is added, and why a line is refused. */
 class SuppressionFileTest {
@@ -23,9 +22,9 @@ class SuppressionFileTest {
     void aFileWithoutAHeaderIsDataFromItsFirstLine() {
         var lines = read("ann@example.com\nblocked.org,bounced,old system\n");
 
-        assertThat(lines).extracting(SuppressionFileTest::added).containsExactly(
-                "1 ann@example.com manual imported from list.csv",
-                "2 blocked.org bounced old system");
+        assertThat(lines)
+                .extracting(SuppressionFileTest::added)
+                .containsExactly("1 ann@example.com manual imported from list.csv", "2 blocked.org bounced old system");
     }
 
     @Test
@@ -39,18 +38,23 @@ class SuppressionFileTest {
     void shortRowsTakeTheDefaultsInsteadOfFailing() {
         var lines = read("entry,reason,source\nann@example.com\nbob@example.com,\n");
 
-        assertThat(lines).extracting(SuppressionFileTest::added).containsExactly(
-                "2 ann@example.com manual imported from list.csv",
-                "3 bob@example.com manual imported from list.csv");
+        assertThat(lines)
+                .extracting(SuppressionFileTest::added)
+                .containsExactly(
+                        "2 ann@example.com manual imported from list.csv",
+                        "3 bob@example.com manual imported from list.csv");
     }
 
     @Test
     void aReasonInWordsIsKeptAsTheNoteWithItsControlCharactersStrippedAndTheSourceUntouched() {
-        var lines = read("email,reason,source\nann@example.com,Asked us by phone\u001B[2J,CRM\nbob@example.com,COMPLAINED,\n");
+        var lines = read(
+                "email,reason,source\nann@example.com,Asked us by phone\u001B[2J,CRM\nbob@example.com,COMPLAINED,\n");
 
-        assertThat(lines).extracting(SuppressionFileTest::added).containsExactly(
-                "2 ann@example.com manual [Asked us by phone [2J] CRM",
-                "3 bob@example.com complained imported from list.csv");
+        assertThat(lines)
+                .extracting(SuppressionFileTest::added)
+                .containsExactly(
+                        "2 ann@example.com manual [Asked us by phone [2J] CRM",
+                        "3 bob@example.com complained imported from list.csv");
     }
 
     @Test
@@ -66,9 +70,13 @@ class SuppressionFileTest {
 
         var lines = SuppressionFile.read(content, "file");
 
-        assertThat(lines).filteredOn(l -> !l.refused()).extracting(l -> l.number() + " " + l.entry().value())
+        assertThat(lines)
+                .filteredOn(l -> !l.refused())
+                .extracting(l -> l.number() + " " + l.entry().value())
                 .containsExactly("2 ann@example.com", "7 last.example");
-        assertThat(lines).filteredOn(SuppressionFile.Line::refused).extracting(l -> l.number() + ": " + l.refusal())
+        assertThat(lines)
+                .filteredOn(SuppressionFile.Line::refused)
+                .extracting(l -> l.number() + ": " + l.refusal())
                 .containsExactly(
                         "3: a quote is opened and never closed (write a quote inside a quoted field as \"\")",
                         "4: 'nonsense' is neither an email address nor a domain",
@@ -97,15 +105,18 @@ class SuppressionFileTest {
         var lines = read("entry,reason,note,source\nann@example.com,bounced,old bounce,CRM\n"
                 + "bob@example.com,Asked by phone,called twice,CRM\ncid@example.com,,,\n");
 
-        assertThat(lines).extracting(SuppressionFileTest::added).containsExactly(
-                "2 ann@example.com bounced [old bounce] CRM",
-                "3 bob@example.com manual [Asked by phone; called twice] CRM",
-                "4 cid@example.com manual imported from list.csv");
+        assertThat(lines)
+                .extracting(SuppressionFileTest::added)
+                .containsExactly(
+                        "2 ann@example.com bounced [old bounce] CRM",
+                        "3 bob@example.com manual [Asked by phone; called twice] CRM",
+                        "4 cid@example.com manual imported from list.csv");
     }
 
     @Test
     void aNoteLongerThanTheColumnHoldsRefusesThatLineOnly() {
-        var lines = read("entry,reason\nann@example.com," + "x".repeat(501) + "\nbob@example.com," + "y".repeat(500) + "\n");
+        var lines = read(
+                "entry,reason\nann@example.com," + "x".repeat(501) + "\nbob@example.com," + "y".repeat(500) + "\n");
 
         assertThat(lines.get(0).refusal()).isEqualTo("the note is 501 characters long; at most 500 are kept");
         assertThat(lines.get(1).reason().note()).hasSize(500);

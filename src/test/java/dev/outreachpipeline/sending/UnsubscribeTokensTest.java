@@ -1,13 +1,12 @@
 package dev.outreachpipeline.sending;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class UnsubscribeTokensTest {
 
@@ -50,10 +49,14 @@ class UnsubscribeTokensTest {
             if (i == 22) {
                 continue;
             }
-            for (char c : new char[] {alphabet.charAt((alphabet.indexOf(token.charAt(i)) + 1) % 64),
-                    alphabet.charAt((alphabet.indexOf(token.charAt(i)) + 33) % 64)}) {
+            for (char c : new char[] {
+                alphabet.charAt((alphabet.indexOf(token.charAt(i)) + 1) % 64),
+                alphabet.charAt((alphabet.indexOf(token.charAt(i)) + 33) % 64)
+            }) {
                 String altered = token.substring(0, i) + c + token.substring(i + 1);
-                assertThat(TOKENS.verify(altered)).as("changed at %d: %s", i, altered).isEmpty();
+                assertThat(TOKENS.verify(altered))
+                        .as("changed at %d: %s", i, altered)
+                        .isEmpty();
             }
         }
     }
@@ -81,11 +84,14 @@ class UnsubscribeTokensTest {
         assertThat(TOKENS.verify(token + "=")).isEmpty();
         assertThat(TOKENS.verify(token + "\n")).isEmpty();
         assertThat(TOKENS.verify(token.replace('.', '-'))).isEmpty();
-        assertThat(TOKENS.verify(token.substring(0, 22) + "." + token.substring(0, 22))).isEmpty();
+        assertThat(TOKENS.verify(token.substring(0, 22) + "." + token.substring(0, 22)))
+                .isEmpty();
         assertThat(TOKENS.verify("x".repeat(100_000))).isEmpty();
         // standard base64 characters instead of URL-safe ones, and padding in place of data
-        assertThat(TOKENS.verify(token.replace('-', '+').replace('_', '/').replaceFirst("[A-Za-z0-9]", "+"))).isEmpty();
-        assertThat(TOKENS.verify(token.substring(0, 20) + "==" + token.substring(22))).isEmpty();
+        assertThat(TOKENS.verify(token.replace('-', '+').replace('_', '/').replaceFirst("[A-Za-z0-9]", "+")))
+                .isEmpty();
+        assertThat(TOKENS.verify(token.substring(0, 20) + "==" + token.substring(22)))
+                .isEmpty();
         assertThat(TOKENS.verify("é".repeat(22) + "." + "é".repeat(22))).isEmpty();
     }
 
@@ -100,14 +106,16 @@ class UnsubscribeTokensTest {
         String sameBytes = token.substring(0, 44) + alphabet.charAt(value | 1);
 
         assertThat(Base64.getUrlDecoder().decode(sameBytes.substring(23)))
-                .as("decodes to the same bytes").isEqualTo(Base64.getUrlDecoder().decode(token.substring(23)));
+                .as("decodes to the same bytes")
+                .isEqualTo(Base64.getUrlDecoder().decode(token.substring(23)));
         assertThat(TOKENS.verify(sameBytes)).isEmpty();
     }
 
     @Test
     void aShortSecretIsRefused() {
         assertThatThrownBy(() -> new UnsubscribeTokens("short".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 32 bytes");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 32 bytes");
         assertThatThrownBy(() -> new UnsubscribeTokens(null)).isInstanceOf(IllegalArgumentException.class);
         assertThat(TOKENS.toString()).doesNotContain("secret-of");
     }

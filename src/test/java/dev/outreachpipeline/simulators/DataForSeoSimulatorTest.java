@@ -1,5 +1,7 @@
 package dev.outreachpipeline.simulators;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outreachpipeline.discovery.DedupeMode;
 import dev.outreachpipeline.discovery.DomainKey;
 import dev.outreachpipeline.discovery.ReadyTask;
@@ -9,14 +11,11 @@ import dev.outreachpipeline.discovery.SerpRequests;
 import dev.outreachpipeline.discovery.SerpResponses;
 import dev.outreachpipeline.discovery.SerpTask;
 import dev.outreachpipeline.discovery.TaskPostResult;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DataForSeoSimulatorTest {
 
@@ -28,13 +27,17 @@ class DataForSeoSimulatorTest {
     }
 
     private SerpOutcome live(DataForSeoSimulator sim, String keyword, int location) {
-        Http r = Http.post(sim.baseUrl() + DataForSeoSimulator.LIVE, Http.BASIC, requests.live(task(keyword, location, "q:1")));
+        Http r = Http.post(
+                sim.baseUrl() + DataForSeoSimulator.LIVE, Http.BASIC, requests.live(task(keyword, location, "q:1")));
         return responses.parseLive(r.status(), r.body());
     }
 
     private static Set<String> hosts(SerpOutcome outcome) {
-        return ((SerpOutcome.Results) outcome).items().stream().filter(i -> "organic".equals(i.type()))
-                .map(i -> DomainKey.of(i.url(), DedupeMode.HOST).orElseThrow()).collect(Collectors.toSet());
+        return ((SerpOutcome.Results) outcome)
+                .items().stream()
+                        .filter(i -> "organic".equals(i.type()))
+                        .map(i -> DomainKey.of(i.url(), DedupeMode.HOST).orElseThrow())
+                        .collect(Collectors.toSet());
     }
 
     @Test
@@ -45,13 +48,18 @@ class DataForSeoSimulatorTest {
             assertThat(outcome).isInstanceOf(SerpOutcome.Results.class);
             var results = (SerpOutcome.Results) outcome;
             assertThat(results.cost()).isEqualByComparingTo(DataForSeoSimulator.LIVE_COST);
-            List<SerpItem> organic = results.items().stream().filter(i -> "organic".equals(i.type())).toList();
+            List<SerpItem> organic = results.items().stream()
+                    .filter(i -> "organic".equals(i.type()))
+                    .toList();
             assertThat(organic).hasSizeBetween(10, 20);
             assertThat(results.items()).extracting(SerpItem::type).contains("people_also_ask", "related_searches");
             assertThat(organic).extracting(SerpItem::rankGroup).startsWith(1, 2, 3);
             for (SerpItem item : organic) {
-                assertThat(DomainKey.of(item.url(), DedupeMode.HOST)).as(item.url()).isPresent();
-                assertThat(DomainKey.of(item.url(), DedupeMode.REGISTRABLE_DOMAIN)).as(item.url())
+                assertThat(DomainKey.of(item.url(), DedupeMode.HOST))
+                        .as(item.url())
+                        .isPresent();
+                assertThat(DomainKey.of(item.url(), DedupeMode.REGISTRABLE_DOMAIN))
+                        .as(item.url())
                         .isEqualTo(DomainKey.of(item.url(), DedupeMode.HOST));
                 assertThat(item.rawJson()).contains("\"rank_absolute\"", "\"domain\"", "\"title\"");
             }
@@ -61,7 +69,7 @@ class DataForSeoSimulatorTest {
     @Test
     void resultsAreTheSameForTheSameQueryAndOverlapBetweenQueries() {
         try (var sim = new DataForSeoSimulator(SimulatorSettings.instant());
-             var other = new DataForSeoSimulator(SimulatorSettings.instant().withSeed(99))) {
+                var other = new DataForSeoSimulator(SimulatorSettings.instant().withSeed(99))) {
             Set<String> first = hosts(live(sim, "garden design", 2840));
             assertThat(hosts(live(other, "garden design", 2840))).isEqualTo(first);
 
@@ -79,11 +87,15 @@ class DataForSeoSimulatorTest {
     void theStandardFlowPostsListsAndCollectsTasksWithTheirTags() {
         try (var sim = new DataForSeoSimulator(SimulatorSettings.instant())) {
             String base = sim.baseUrl();
-            Http posted = Http.post(base + DataForSeoSimulator.TASK_POST, Http.BASIC,
+            Http posted = Http.post(
+                    base + DataForSeoSimulator.TASK_POST,
+                    Http.BASIC,
                     requests.taskPost(List.of(task("home decor", 2840, "q:a"), task("home decor", 2826, "q:b"))));
             TaskPostResult post = responses.parseTaskPost(posted.status(), posted.body());
             assertThat(post.requestFailure()).isNull();
-            assertThat(post.tasks()).hasSize(2).allSatisfy(t -> assertThat(t.rejection()).isNull());
+            assertThat(post.tasks())
+                    .hasSize(2)
+                    .allSatisfy(t -> assertThat(t.rejection()).isNull());
 
             Http ready = Http.get(base + DataForSeoSimulator.TASKS_READY, Http.BASIC);
             List<ReadyTask> tasks = responses.parseTasksReady(ready.status(), ready.body());
@@ -96,16 +108,21 @@ class DataForSeoSimulatorTest {
             assertThat(((SerpOutcome.Results) outcome).taskId()).isEqualTo(id);
 
             Http after = Http.get(base + DataForSeoSimulator.TASKS_READY, Http.BASIC);
-            assertThat(responses.parseTasksReady(after.status(), after.body())).extracting(ReadyTask::id).doesNotContain(id);
-            assertThat(sim.calls().callsPerEndpoint()).containsEntry(DataForSeoSimulator.TASK_POST, 1)
-                    .containsEntry(DataForSeoSimulator.TASKS_READY, 2).containsEntry(DataForSeoSimulator.TASK_GET, 1);
+            assertThat(responses.parseTasksReady(after.status(), after.body()))
+                    .extracting(ReadyTask::id)
+                    .doesNotContain(id);
+            assertThat(sim.calls().callsPerEndpoint())
+                    .containsEntry(DataForSeoSimulator.TASK_POST, 1)
+                    .containsEntry(DataForSeoSimulator.TASKS_READY, 2)
+                    .containsEntry(DataForSeoSimulator.TASK_GET, 1);
         }
     }
 
     @Test
     void aCallWithoutBasicCredentialsIsRefusedAsDataForSeoRefusesIt() {
         try (var sim = new DataForSeoSimulator(SimulatorSettings.instant())) {
-            Http r = Http.post(sim.baseUrl() + DataForSeoSimulator.LIVE, null, requests.live(task("garden design", 2840, null)));
+            Http r = Http.post(
+                    sim.baseUrl() + DataForSeoSimulator.LIVE, null, requests.live(task("garden design", 2840, null)));
 
             assertThat(r.status()).isEqualTo(401);
             assertThat(r.body()).contains("\"status_code\":40100");
@@ -127,7 +144,8 @@ class DataForSeoSimulatorTest {
 
     @Test
     void aSmallErrorRateFailsSomeCallsAndAnswersTheOthers() {
-        try (var sim = new DataForSeoSimulator(SimulatorSettings.instant().withErrorRate(0.3).withSeed(7))) {
+        try (var sim = new DataForSeoSimulator(
+                SimulatorSettings.instant().withErrorRate(0.3).withSeed(7))) {
             int retries = 0;
             for (int i = 0; i < 40; i++) {
                 if (live(sim, "garden design", 2840) instanceof SerpOutcome.Retry) {
@@ -143,13 +161,17 @@ class DataForSeoSimulatorTest {
     @Test
     void callsAboveTheRateLimitAreAnsweredWithTheRateLimitStatus() {
         try (var sim = new DataForSeoSimulator(SimulatorSettings.instant().withCallsPerSecond(1))) {
-            var outcomes = List.of(live(sim, "garden design", 2840), live(sim, "garden design", 2840),
+            var outcomes = List.of(
+                    live(sim, "garden design", 2840),
+                    live(sim, "garden design", 2840),
                     live(sim, "garden design", 2840));
 
             assertThat(outcomes.get(0)).isInstanceOf(SerpOutcome.Results.class);
             assertThat(sim.calls().count(Call.Outcome.RATE_LIMITED)).isGreaterThanOrEqualTo(1);
-            assertThat(outcomes).filteredOn(SerpOutcome.Retry.class::isInstance)
-                    .allSatisfy(o -> assertThat(((SerpOutcome.Retry) o).reason()).contains("40202"));
+            assertThat(outcomes)
+                    .filteredOn(SerpOutcome.Retry.class::isInstance)
+                    .allSatisfy(
+                            o -> assertThat(((SerpOutcome.Retry) o).reason()).contains("40202"));
         }
     }
 

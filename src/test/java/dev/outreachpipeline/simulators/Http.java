@@ -12,7 +12,8 @@ record Http(int status, String body) {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    static final String BASIC = "Basic " + Base64.getEncoder().encodeToString("login:password".getBytes(StandardCharsets.UTF_8));
+    static final String BASIC =
+            "Basic " + Base64.getEncoder().encodeToString("login:password".getBytes(StandardCharsets.UTF_8));
 
     static Http get(String url, String authorization) {
         var request = HttpRequest.newBuilder(URI.create(url)).GET();
@@ -23,7 +24,8 @@ record Http(int status, String body) {
     }
 
     static Http post(String url, String authorization, String body) {
-        var request = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body))
+        var request = HttpRequest.newBuilder(URI.create(url))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (authorization != null) {
             request.header("Authorization", authorization);

@@ -1,22 +1,22 @@
 package dev.outreachpipeline.simulators;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outreachpipeline.enrichment.HunterEmail;
 import dev.outreachpipeline.enrichment.HunterOutcome;
 import dev.outreachpipeline.enrichment.HunterResponses;
 import dev.outreachpipeline.enrichment.VerifierOutcome;
-import org.junit.jupiter.api.Test;
-
 import java.util.EnumSet;
 import java.util.HashSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class HunterSimulatorTest {
 
     private final HunterResponses responses = new HunterResponses();
 
     private static Http search(HunterSimulator sim, String domain) {
-        return Http.get(sim.baseUrl() + HunterSimulator.DOMAIN_SEARCH + "?domain=" + domain + "&limit=100&api_key=k", null);
+        return Http.get(
+                sim.baseUrl() + HunterSimulator.DOMAIN_SEARCH + "?domain=" + domain + "&limit=100&api_key=k", null);
     }
 
     @Test
@@ -33,15 +33,21 @@ class HunterSimulatorTest {
                 kinds.add(kind);
                 switch (kind) {
                     case NONE -> assertThat(emails).isEmpty();
-                    case ROLE_ONLY -> assertThat(emails).extracting(HunterEmail::type).containsOnly("generic")
-                            .isNotEmpty();
-                    case PERSON -> assertThat(emails).anySatisfy(e -> {
-                        assertThat(e.type()).isEqualTo("personal");
-                        assertThat(e.position()).isNotBlank();
-                        assertThat(e.value()).endsWith("@" + domain);
-                    });
+                    case ROLE_ONLY ->
+                        assertThat(emails)
+                                .extracting(HunterEmail::type)
+                                .containsOnly("generic")
+                                .isNotEmpty();
+                    case PERSON ->
+                        assertThat(emails).anySatisfy(e -> {
+                            assertThat(e.type()).isEqualTo("personal");
+                            assertThat(e.position()).isNotBlank();
+                            assertThat(e.value()).endsWith("@" + domain);
+                        });
                 }
-                assertThat(search(sim, domain).body()).as("the same answer twice").isEqualTo(r.body());
+                assertThat(search(sim, domain).body())
+                        .as("the same answer twice")
+                        .isEqualTo(r.body());
             }
             assertThat(kinds).containsExactlyInAnyOrder(FakeContacts.Kind.values());
             assertThat(sim.uniqueDomains()).isEqualTo(40);
@@ -55,7 +61,8 @@ class HunterSimulatorTest {
             var statuses = new HashSet<String>();
             for (int i = 0; i < 40; i++) {
                 String email = "info@" + FakeWeb.site(i);
-                Http r = Http.get(sim.baseUrl() + HunterSimulator.EMAIL_VERIFIER + "?email=" + email + "&api_key=k", null);
+                Http r = Http.get(
+                        sim.baseUrl() + HunterSimulator.EMAIL_VERIFIER + "?email=" + email + "&api_key=k", null);
                 VerifierOutcome outcome = responses.parseVerifier(r.status(), r.body());
                 assertThat(outcome).isInstanceOf(VerifierOutcome.Verified.class);
                 String status = ((VerifierOutcome.Verified) outcome).status();
@@ -106,7 +113,8 @@ class HunterSimulatorTest {
 
             assertThat(first.status()).isEqualTo(200);
             assertThat(sim.calls().count(Call.Outcome.RATE_LIMITED)).isGreaterThanOrEqualTo(1);
-            assertThat(sim.calls().calls()).filteredOn(c -> c.outcome() == Call.Outcome.RATE_LIMITED)
+            assertThat(sim.calls().calls())
+                    .filteredOn(c -> c.outcome() == Call.Outcome.RATE_LIMITED)
                     .allSatisfy(c -> assertThat(c.endpoint()).isEqualTo(HunterSimulator.DOMAIN_SEARCH));
         }
     }

@@ -1,18 +1,17 @@
 package dev.outreachpipeline.simulators;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MailSinkTest {
 
@@ -34,8 +33,11 @@ class MailSinkTest {
             var files = sink.writeEml(dir.resolve("mail"));
             assertThat(files).hasSize(1);
             assertThat(files.get(0).getFileName().toString()).isEqualTo("001-info_garden-notes-1.example.eml");
-            assertThat(Files.readString(files.get(0))).contains("Subject: Hello", "List-Unsubscribe: <https://sandbox.example/u/t>",
-                    "To: info@garden-notes-1.example");
+            assertThat(Files.readString(files.get(0)))
+                    .contains(
+                            "Subject: Hello",
+                            "List-Unsubscribe: <https://sandbox.example/u/t>",
+                            "To: info@garden-notes-1.example");
         }
     }
 }

@@ -4,9 +4,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /**
  * What this JVM logs while it is open, as logback events: for tests that run a command in-process
@@ -37,7 +36,9 @@ public final class CapturedLogs implements AutoCloseable {
 
     /** The events at {@code level} or above. */
     public List<ILoggingEvent> atLeast(Level level) {
-        return events().stream().filter(e -> e.getLevel().isGreaterOrEqual(level)).toList();
+        return events().stream()
+                .filter(e -> e.getLevel().isGreaterOrEqual(level))
+                .toList();
     }
 
     /**
@@ -45,14 +46,18 @@ public final class CapturedLogs implements AutoCloseable {
      * trace]" ends the line of an event that carries an exception.
      */
     public List<String> lines() {
-        return events().stream().map(e -> e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage()
-                + (e.getThrowableProxy() == null ? "" : " [+ stack trace]")).toList();
+        return events().stream()
+                .map(e -> e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage()
+                        + (e.getThrowableProxy() == null ? "" : " [+ stack trace]"))
+                .toList();
     }
 
     /** The events that carry an exception, i.e. print a stack trace. */
     public List<String> withStackTrace() {
-        return events().stream().filter(e -> e.getThrowableProxy() != null)
-                .map(e -> e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage()).toList();
+        return events().stream()
+                .filter(e -> e.getThrowableProxy() != null)
+                .map(e -> e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage())
+                .toList();
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.outreachpipeline.testsupport;
 
 import dev.outreachpipeline.cli.CliContext;
 import dev.outreachpipeline.cli.OutreachCli;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

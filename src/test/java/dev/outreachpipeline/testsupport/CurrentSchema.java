@@ -19,14 +19,19 @@ public final class CurrentSchema {
     private static final Pattern VERSION = Pattern.compile("V(\\d+)__.*\\.sql");
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)\\bCREATE TABLE\\b");
 
-    private CurrentSchema() {
-    }
+    private CurrentSchema() {}
 
     private static List<Path> migrations() {
         try {
-            Path dir = Path.of(CurrentSchema.class.getClassLoader().getResource("db/migration").toURI());
+            Path dir = Path.of(CurrentSchema.class
+                    .getClassLoader()
+                    .getResource("db/migration")
+                    .toURI());
             try (Stream<Path> files = Files.list(dir)) {
-                return files.filter(f -> VERSION.matcher(f.getFileName().toString()).matches()).sorted().toList();
+                return files.filter(
+                                f -> VERSION.matcher(f.getFileName().toString()).matches())
+                        .sorted()
+                        .toList();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -42,16 +47,20 @@ public final class CurrentSchema {
 
     /** The latest version, e.g. "8". */
     public static String latestVersion() {
-        return String.valueOf(versions().stream().mapToInt(Integer::intValue).max().orElseThrow());
+        return String.valueOf(
+                versions().stream().mapToInt(Integer::intValue).max().orElseThrow());
     }
 
     /** Every version, in order (numbers may be skipped: a version is reserved before its migration lands). */
     public static List<Integer> versions() {
-        return migrations().stream().map(f -> {
-            Matcher m = VERSION.matcher(f.getFileName().toString());
-            m.matches();
-            return Integer.parseInt(m.group(1));
-        }).sorted().toList();
+        return migrations().stream()
+                .map(f -> {
+                    Matcher m = VERSION.matcher(f.getFileName().toString());
+                    m.matches();
+                    return Integer.parseInt(m.group(1));
+                })
+                .sorted()
+                .toList();
     }
 
     /** Tables the migrations create. */

@@ -12,17 +12,18 @@ import java.util.List;
  */
 public final class FileLockHolder {
 
-    private FileLockHolder() {
-    }
+    private FileLockHolder() {}
 
     /** The command that runs this class in a new JVM on the test class path. */
     public static List<String> command(Path file) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return List.of(java, "-cp", System.getProperty("java.class.path"), FileLockHolder.class.getName(), file.toString());
+        return List.of(
+                java, "-cp", System.getProperty("java.class.path"), FileLockHolder.class.getName(), file.toString());
     }
 
     public static void main(String[] args) throws Exception {
-        try (FileChannel channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel channel =
+                FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock lock = channel.lock();
             System.err.println((lock.isValid() ? "locked " : "not locked ") + args[0]);
             System.err.flush();

@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** Provider payloads from src/test/resources/fixtures. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static String read(String path) {
         try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream("fixtures/" + path)) {

@@ -1,5 +1,7 @@
 package dev.outreachpipeline.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged program in a process of its own, exactly as an operator starts it
@@ -35,7 +35,8 @@ public final class JarProcess implements AutoCloseable {
     }
 
     /** As {@link #start(Path, Map, String...)}, with options for the JVM (heap settings, say). */
-    public static JarProcess start(Path workDir, Map<String, String> env, List<String> jvmOptions, String... args) throws IOException {
+    public static JarProcess start(Path workDir, Map<String, String> env, List<String> jvmOptions, String... args)
+            throws IOException {
         String jar = System.getProperty("outreach.test.jar", "target/outreach-pipeline.jar");
         String javaBin = ProcessHandle.current().info().command().orElse("java");
         var command = new ArrayList<String>();
@@ -51,10 +52,12 @@ public final class JarProcess implements AutoCloseable {
      * Any command (such as the distribution's bin/outreach launcher) with the same environment
      * handling: this JVM's OUTREACH_* variables and DATABASE_URL are dropped, {@code env} is added.
      */
-    public static JarProcess startCommand(Path workDir, Map<String, String> env, List<String> command) throws IOException {
+    public static JarProcess startCommand(Path workDir, Map<String, String> env, List<String> command)
+            throws IOException {
         Path out = Files.createTempFile("outreach-out", ".txt");
         Path err = Files.createTempFile("outreach-err", ".txt");
-        var pb = new ProcessBuilder(command).directory(workDir.toFile())
+        var pb = new ProcessBuilder(command)
+                .directory(workDir.toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("OUTREACH_") || k.equals("DATABASE_URL"));

@@ -1,7 +1,6 @@
 package dev.outreachpipeline.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -43,7 +42,11 @@ public final class RestartablePostgres implements AutoCloseable {
     /** Starts the server again on the same data directory and port. */
     public void startAgain() {
         try {
-            server = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
+            server = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,7 +2,6 @@ package dev.outreachpipeline.testsupport;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,15 +15,16 @@ public final class Rows {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Rows() {
-    }
+    private Rows() {}
 
     public static Map<String, Map<String, Object>> of(TestDatabase db, String table) {
         var rows = new TreeMap<String, Map<String, Object>>();
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT row_to_json(t)::text FROM " + table + " t")) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT row_to_json(t)::text FROM " + table + " t")) {
             while (rs.next()) {
-                Map<String, Object> row = JSON.readValue(rs.getString(1), new TypeReference<LinkedHashMap<String, Object>>() { });
+                Map<String, Object> row =
+                        JSON.readValue(rs.getString(1), new TypeReference<LinkedHashMap<String, Object>>() {});
                 rows.put(String.valueOf(row.get("id")), row);
             }
         } catch (SQLException | java.io.IOException e) {

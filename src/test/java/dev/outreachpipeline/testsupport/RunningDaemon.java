@@ -1,18 +1,17 @@
 package dev.outreachpipeline.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.daemon.Daemon;
 import dev.outreachpipeline.db.Database;
-import org.apache.camel.CamelContext;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import static org.awaitility.Awaitility.await;
+import org.apache.camel.CamelContext;
 
 /**
  * The real daemon, running in this JVM from {@link #start} until {@link #close}. One at a time: daemons in
@@ -38,8 +37,10 @@ public final class RunningDaemon implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         });
-        await().atMost(Duration.ofSeconds(90)).until(() -> running.isDone()
-                || daemon.main().getCamelContext() != null && daemon.main().getCamelContext().isStarted());
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> running.isDone()
+                        || daemon.main().getCamelContext() != null
+                                && daemon.main().getCamelContext().isStarted());
         if (running.isDone()) {
             running.join();
             throw new IllegalStateException("the daemon stopped while starting");

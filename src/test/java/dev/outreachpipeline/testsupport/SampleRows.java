@@ -17,10 +17,10 @@ import java.util.Map;
 public final class SampleRows {
 
     /** Every table the migrations define, parents first. */
-    public static final List<String> TABLES = List.of("jobs", "discovery_queries", "prospects", "email_logs", "prospects_merged", "settings");
+    public static final List<String> TABLES =
+            List.of("jobs", "discovery_queries", "prospects", "email_logs", "prospects_merged", "settings");
 
-    private SampleRows() {
-    }
+    private SampleRows() {}
 
     /** Inserts the sample rows into a migrated database. */
     public static void insert(TestDatabase db) {
@@ -34,7 +34,8 @@ public final class SampleRows {
     /** Every row of every table as JSON text, in id order: equal maps mean equal contents. */
     public static Map<String, List<String>> contents(TestDatabase db) {
         var contents = new LinkedHashMap<String, List<String>>();
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             st.execute("SET TimeZone = 'UTC'");
             for (String table : TABLES) {
                 var rows = new ArrayList<String>();

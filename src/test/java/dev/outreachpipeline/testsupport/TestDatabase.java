@@ -2,7 +2,6 @@ package dev.outreachpipeline.testsupport;
 
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.db.Database;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,7 +50,8 @@ public record TestDatabase(String name, String jdbcUrl) {
     }
 
     public void execute(String sql) {
-        try (Connection c = connect(); Statement st = c.createStatement()) {
+        try (Connection c = connect();
+                Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("SQL failed: " + sql + ": " + e.getMessage(), e);
@@ -82,7 +82,9 @@ public record TestDatabase(String name, String jdbcUrl) {
     /** Every row of a query, column name → value. */
     public java.util.List<java.util.Map<String, Object>> rowsOf(String sql) {
         var rows = new java.util.ArrayList<java.util.Map<String, Object>>();
-        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             var meta = rs.getMetaData();
             while (rs.next()) {
                 var row = new java.util.LinkedHashMap<String, Object>();
@@ -98,7 +100,9 @@ public record TestDatabase(String name, String jdbcUrl) {
     }
 
     public long count(String sql) {
-        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {

@@ -56,7 +56,8 @@ public record AdoptionPlan(List<String> changes, List<String> statements, List<S
             statements.addAll(constraintDrops);
             statements.addAll(constraintAdds);
             statements.addAll(indexStatements);
-            return new AdoptionPlan(List.copyOf(changes), List.copyOf(statements), List.copyOf(blockers), List.copyOf(notes));
+            return new AdoptionPlan(
+                    List.copyOf(changes), List.copyOf(statements), List.copyOf(blockers), List.copyOf(notes));
         }
     }
 }

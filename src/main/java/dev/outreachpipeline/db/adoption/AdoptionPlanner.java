@@ -1,6 +1,6 @@
 package dev.outreachpipeline.db.adoption;
 
-import dev.outreachpipeline.db.SqlStatement;
+import static java.util.Map.entry;
 
 import dev.outreachpipeline.db.CatalogDiff;
 import dev.outreachpipeline.db.SchemaCatalog;
@@ -9,7 +9,7 @@ import dev.outreachpipeline.db.SchemaCatalog.Constraint;
 import dev.outreachpipeline.db.SchemaCatalog.Index;
 import dev.outreachpipeline.db.SchemaCatalog.Table;
 import dev.outreachpipeline.db.SchemaDifference;
-
+import dev.outreachpipeline.db.SqlStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static java.util.Map.entry;
 
 /**
  * Decides how each difference {@link CatalogDiff} finds between the predecessor's tables and V1 is
@@ -32,6 +30,7 @@ final class AdoptionPlanner {
 
     /** An early Alembic revision named the column {@code metadata}. */
     private static final String OLD_METADATA = "metadata";
+
     private static final String METADATA = "query_metadata";
 
     private static final Pattern FK_TARGET = Pattern.compile("^(FOREIGN KEY \\([^)]*\\) REFERENCES [^(]+\\([^)]*\\))");
@@ -70,13 +69,18 @@ final class AdoptionPlanner {
         var tables = new LinkedHashMap<>(live.tables());
         for (Table want : expected.tables().values()) {
             Table have = live.tables().get(want.name());
-            if (have == null || !want.columns().containsKey(METADATA) || have.columns().containsKey(METADATA)
+            if (have == null
+                    || !want.columns().containsKey(METADATA)
+                    || have.columns().containsKey(METADATA)
                     || !have.columns().containsKey(OLD_METADATA)) {
                 continue;
             }
             String t = want.name();
-            plan.column("renamed " + t + "." + OLD_METADATA + " to " + METADATA + " (an early Alembic revision's name)",
-                    AdoptionSql.fill(SqlStatement.ADOPTION_RENAME_COLUMN, Map.of("table", t, "from", OLD_METADATA, "to", METADATA)));
+            plan.column(
+                    "renamed " + t + "." + OLD_METADATA + " to " + METADATA + " (an early Alembic revision's name)",
+                    AdoptionSql.fill(
+                            SqlStatement.ADOPTION_RENAME_COLUMN,
+                            Map.of("table", t, "from", OLD_METADATA, "to", METADATA)));
             var columns = new LinkedHashMap<String, Column>();
             have.columns().forEach((name, c) -> {
                 if (name.equals(OLD_METADATA)) {
@@ -95,13 +99,17 @@ final class AdoptionPlanner {
         var extraConstraints = new ArrayList<SchemaDifference>();
         for (SchemaDifference d : differences) {
             switch (d.kind()) {
-                case TABLE_MISSING -> plan.blocker("table " + d.object() + " is missing; adoption takes over the tables the"
-                        + " Python backend created and creates none");
-                case TABLE_EXTRA -> plan.note("table " + d.object() + " is not part of this project; it is left as it is and"
-                        + " `outreach db verify` reports it");
+                case TABLE_MISSING ->
+                    plan.blocker("table " + d.object() + " is missing; adoption takes over the tables the"
+                            + " Python backend created and creates none");
+                case TABLE_EXTRA ->
+                    plan.note("table " + d.object() + " is not part of this project; it is left as it is and"
+                            + " `outreach db verify` reports it");
                 case COLUMN_MISSING -> missingColumn(d);
-                case COLUMN_EXTRA -> plan.blocker("column " + d.object() + " is not in the schema; adoption never drops data."
-                        + " Move its data elsewhere and drop the column (after `outreach db backup`), then run this again");
+                case COLUMN_EXTRA ->
+                    plan.blocker(
+                            "column " + d.object() + " is not in the schema; adoption never drops data."
+                                    + " Move its data elsewhere and drop the column (after `outreach db backup`), then run this again");
                 case COLUMN_TYPE_CHANGED -> columnType(d);
                 case COLUMN_NULLABILITY_CHANGED -> nullability(d);
                 case COLUMN_DEFAULT_CHANGED -> columnDefault(d);
@@ -114,7 +122,12 @@ final class AdoptionPlanner {
                 case INDEX_CHANGED -> changedIndex(d);
                 case INDEX_RENAMED -> renamedIndex(d);
                 // V1 defines no trigger or function; whatever the predecessor has is left for `db verify` to report.
-                case TRIGGER_MISSING, TRIGGER_EXTRA, TRIGGER_CHANGED, FUNCTION_MISSING, FUNCTION_EXTRA, FUNCTION_CHANGED -> { }
+                case TRIGGER_MISSING,
+                        TRIGGER_EXTRA,
+                        TRIGGER_CHANGED,
+                        FUNCTION_MISSING,
+                        FUNCTION_EXTRA,
+                        FUNCTION_CHANGED -> {}
                 // Migration-history kinds come from SchemaVerifier, never from a catalog diff.
                 default -> throw new IllegalStateException("not a catalog difference: " + d.kind());
             }
@@ -128,21 +141,31 @@ final class AdoptionPlanner {
         String t = tableOf(d);
         Column want = expected.tables().get(t).columns().get(nameOf(d));
         if (!want.nullable()) {
-            plan.blocker("column " + d.object() + " is missing and must not be NULL; it cannot be added to existing rows");
+            plan.blocker(
+                    "column " + d.object() + " is missing and must not be NULL; it cannot be added to existing rows");
             return;
         }
-        plan.column("added the missing column " + d.object() + " (" + want.type() + ", NULL in existing rows)",
-                AdoptionSql.fill(SqlStatement.ADOPTION_ADD_COLUMN, Map.of("table", t, "column", want.name(), "type", want.type())));
+        plan.column(
+                "added the missing column " + d.object() + " (" + want.type() + ", NULL in existing rows)",
+                AdoptionSql.fill(
+                        SqlStatement.ADOPTION_ADD_COLUMN,
+                        Map.of("table", t, "column", want.name(), "type", want.type())));
         if (want.defaultExpr() != null) {
-            plan.column("set the default of " + d.object() + " to " + want.defaultExpr(), AdoptionSql.fill(SqlStatement.ADOPTION_SET_DEFAULT,
-                    Map.of("table", t, "column", want.name(), "default", want.defaultExpr())));
+            plan.column(
+                    "set the default of " + d.object() + " to " + want.defaultExpr(),
+                    AdoptionSql.fill(
+                            SqlStatement.ADOPTION_SET_DEFAULT,
+                            Map.of("table", t, "column", want.name(), "default", want.defaultExpr())));
         }
     }
 
     private void columnType(SchemaDifference d) {
         if (d.actual().startsWith("character varying(") && d.expected().equals("character varying")) {
-            plan.column("widened " + d.object() + " from " + d.actual() + " to " + d.expected(), AdoptionSql.fill(
-                    SqlStatement.ADOPTION_CHANGE_TYPE, Map.of("table", tableOf(d), "column", nameOf(d), "type", d.expected())));
+            plan.column(
+                    "widened " + d.object() + " from " + d.actual() + " to " + d.expected(),
+                    AdoptionSql.fill(
+                            SqlStatement.ADOPTION_CHANGE_TYPE,
+                            Map.of("table", tableOf(d), "column", nameOf(d), "type", d.expected())));
         } else {
             plan.blocker("column " + d.object() + " is " + d.actual() + " where the schema has " + d.expected()
                     + "; converting it could change its values");
@@ -151,16 +174,21 @@ final class AdoptionPlanner {
 
     private void nullability(SchemaDifference d) throws SQLException {
         var names = Map.of("table", tableOf(d), "column", nameOf(d));
-        boolean wantNotNull = !expected.tables().get(tableOf(d)).columns().get(nameOf(d)).nullable();
+        boolean wantNotNull =
+                !expected.tables().get(tableOf(d)).columns().get(nameOf(d)).nullable();
         if (wantNotNull) {
             long nulls = rows.count(AdoptionSql.fill(SqlStatement.ADOPTION_COUNT_NULLS, names));
             if (nulls > 0) {
                 plan.blocker("column " + d.object() + " must not be NULL, but " + nulls + " row(s) have NULL there");
             } else {
-                plan.column("made " + d.object() + " NOT NULL (no row has NULL there)", AdoptionSql.fill(SqlStatement.ADOPTION_SET_NOT_NULL, names));
+                plan.column(
+                        "made " + d.object() + " NOT NULL (no row has NULL there)",
+                        AdoptionSql.fill(SqlStatement.ADOPTION_SET_NOT_NULL, names));
             }
         } else {
-            plan.column("allowed NULL in " + d.object() + " as V1 does (a later migration restores NOT NULL where it belongs)",
+            plan.column(
+                    "allowed NULL in " + d.object()
+                            + " as V1 does (a later migration restores NOT NULL where it belongs)",
                     AdoptionSql.fill(SqlStatement.ADOPTION_DROP_NOT_NULL, names));
         }
     }
@@ -168,12 +196,18 @@ final class AdoptionPlanner {
     private void columnDefault(SchemaDifference d) {
         String t = tableOf(d);
         if (d.expected() == null) {
-            plan.column("removed the default " + d.actual() + " of " + d.object(),
+            plan.column(
+                    "removed the default " + d.actual() + " of " + d.object(),
                     AdoptionSql.fill(SqlStatement.ADOPTION_DROP_DEFAULT, Map.of("table", t, "column", nameOf(d))));
         } else {
-            plan.column("set the database default of " + d.object() + " to " + d.expected()
-                            + (d.actual() == null ? " (it was applied by the Python client only)" : " (was " + d.actual() + ")"),
-                    AdoptionSql.fill(SqlStatement.ADOPTION_SET_DEFAULT, Map.of("table", t, "column", nameOf(d), "default", d.expected())));
+            plan.column(
+                    "set the database default of " + d.object() + " to " + d.expected()
+                            + (d.actual() == null
+                                    ? " (it was applied by the Python client only)"
+                                    : " (was " + d.actual() + ")"),
+                    AdoptionSql.fill(
+                            SqlStatement.ADOPTION_SET_DEFAULT,
+                            Map.of("table", t, "column", nameOf(d), "default", d.expected())));
         }
     }
 
@@ -181,8 +215,11 @@ final class AdoptionPlanner {
 
     private void renamedConstraint(SchemaDifference d) {
         String t = tableOf(d);
-        plan.addConstraint("renamed constraint " + d.actual() + " on " + t + " to " + d.expected(), AdoptionSql.fill(
-                SqlStatement.ADOPTION_RENAME_CONSTRAINT, Map.of("table", t, "from", d.actual(), "to", d.expected())));
+        plan.addConstraint(
+                "renamed constraint " + d.actual() + " on " + t + " to " + d.expected(),
+                AdoptionSql.fill(
+                        SqlStatement.ADOPTION_RENAME_CONSTRAINT,
+                        Map.of("table", t, "from", d.actual(), "to", d.expected())));
     }
 
     /** Same name, other definition: a foreign key with other ON DELETE rules is replaced; anything else is one extra and one missing. */
@@ -202,7 +239,8 @@ final class AdoptionPlanner {
      * A missing constraint and an unexpected one with the same columns and target (a foreign key
      * under another name, with other ON DELETE rules) are one replacement, not a drop and an add.
      */
-    private void reconcileConstraints(List<SchemaDifference> missing, List<SchemaDifference> extra) throws SQLException {
+    private void reconcileConstraints(List<SchemaDifference> missing, List<SchemaDifference> extra)
+            throws SQLException {
         Set<String> replaced = new HashSet<>();
         for (SchemaDifference m : missing) {
             String t = tableOf(m);
@@ -210,7 +248,9 @@ final class AdoptionPlanner {
             Constraint similar = null;
             for (SchemaDifference e : extra) {
                 Constraint have = live.tables().get(tableOf(e)).constraints().get(nameOf(e));
-                if (tableOf(e).equals(t) && !replaced.contains(e.object()) && signature(have).equals(signature(want))) {
+                if (tableOf(e).equals(t)
+                        && !replaced.contains(e.object())
+                        && signature(have).equals(signature(want))) {
                     similar = have;
                     replaced.add(e.object());
                     break;
@@ -224,23 +264,27 @@ final class AdoptionPlanner {
         }
         for (SchemaDifference e : extra) {
             if (!replaced.contains(e.object())) {
-                extraConstraint(tableOf(e), live.tables().get(tableOf(e)).constraints().get(nameOf(e)));
+                extraConstraint(
+                        tableOf(e), live.tables().get(tableOf(e)).constraints().get(nameOf(e)));
             }
         }
     }
 
     private void replaceConstraint(String t, Constraint have, Constraint want) throws SQLException {
-        plan.dropConstraint("replaced constraint " + have.name() + " on " + t + " (" + have.definition() + ") by "
-                        + want.name() + " (" + want.definition() + ")",
+        plan.dropConstraint(
+                "replaced constraint " + have.name() + " on " + t + " (" + have.definition() + ") by " + want.name()
+                        + " (" + want.definition() + ")",
                 AdoptionSql.fill(SqlStatement.ADOPTION_DROP_CONSTRAINT, Map.of("table", t, "constraint", have.name())));
         addConstraint(t, want, "created ");
     }
 
     private void extraConstraint(String t, Constraint have) {
         if (have.type() == 'f') {
-            plan.dropConstraint("dropped foreign key " + have.name() + " on " + t + " (" + have.definition()
+            plan.dropConstraint(
+                    "dropped foreign key " + have.name() + " on " + t + " (" + have.definition()
                             + "), which the schema does not have (no row is touched)",
-                    AdoptionSql.fill(SqlStatement.ADOPTION_DROP_CONSTRAINT, Map.of("table", t, "constraint", have.name())));
+                    AdoptionSql.fill(
+                            SqlStatement.ADOPTION_DROP_CONSTRAINT, Map.of("table", t, "constraint", have.name())));
         } else {
             plan.blocker("constraint " + have.name() + " on " + t + " (" + have.definition() + ") is not in the schema;"
                     + " drop it yourself if it is not needed, then run this again");
@@ -253,8 +297,11 @@ final class AdoptionPlanner {
             plan.blocker(blocked);
             return;
         }
-        plan.addConstraint(verb + want.name() + " on " + t + " (" + want.definition() + ")", AdoptionSql.fill(
-                SqlStatement.ADOPTION_ADD_CONSTRAINT, Map.of("table", t, "constraint", want.name(), "definition", want.definition())));
+        plan.addConstraint(
+                verb + want.name() + " on " + t + " (" + want.definition() + ")",
+                AdoptionSql.fill(
+                        SqlStatement.ADOPTION_ADD_CONSTRAINT,
+                        Map.of("table", t, "constraint", want.name(), "definition", want.definition())));
     }
 
     /** Why existing rows would break {@code con}, or null when they fit. */
@@ -272,19 +319,29 @@ final class AdoptionPlanner {
         }
         switch (con.type()) {
             case 'p', 'u' -> {
-                long dup = rows.count(AdoptionSql.fill(SqlStatement.ADOPTION_COUNT_DUPLICATES, Map.of("table", table, "columns", columns)));
-                return dup == 0 ? null : "constraint " + con.name() + " (" + con.definition() + ") cannot be added: " + dup
-                        + " value(s) of " + table + "(" + columns + ") occur more than once";
+                long dup = rows.count(AdoptionSql.fill(
+                        SqlStatement.ADOPTION_COUNT_DUPLICATES, Map.of("table", table, "columns", columns)));
+                return dup == 0
+                        ? null
+                        : "constraint " + con.name() + " (" + con.definition() + ") cannot be added: " + dup
+                                + " value(s) of " + table + "(" + columns + ") occur more than once";
             }
             case 'f' -> {
                 Matcher m = REFERENCES.matcher(con.definition());
                 if (!m.find()) {
                     return null;
                 }
-                long orphans = rows.count(AdoptionSql.fill(SqlStatement.ADOPTION_COUNT_ORPHANS, Map.ofEntries(entry("table", table),
-                        entry("columns", columns), entry("target", m.group(1)), entry("target_columns", m.group(2)))));
-                return orphans == 0 ? null : "foreign key " + con.name() + " cannot be added: " + orphans + " row(s) of " + table
-                        + " point to a " + m.group(1) + " row that does not exist (" + columns + ")";
+                long orphans = rows.count(AdoptionSql.fill(
+                        SqlStatement.ADOPTION_COUNT_ORPHANS,
+                        Map.ofEntries(
+                                entry("table", table),
+                                entry("columns", columns),
+                                entry("target", m.group(1)),
+                                entry("target_columns", m.group(2)))));
+                return orphans == 0
+                        ? null
+                        : "foreign key " + con.name() + " cannot be added: " + orphans + " row(s) of " + table
+                                + " point to a " + m.group(1) + " row that does not exist (" + columns + ")";
             }
             default -> {
                 return null;
@@ -305,25 +362,32 @@ final class AdoptionPlanner {
     }
 
     private void changedIndex(SchemaDifference d) {
-        plan.index("rebuilt index " + nameOf(d) + " on " + tableOf(d) + " as " + d.expected() + " (was " + d.actual() + ")",
-                AdoptionSql.fill(SqlStatement.ADOPTION_DROP_INDEX, Map.of("index", nameOf(d))), d.expected());
+        plan.index(
+                "rebuilt index " + nameOf(d) + " on " + tableOf(d) + " as " + d.expected() + " (was " + d.actual()
+                        + ")",
+                AdoptionSql.fill(SqlStatement.ADOPTION_DROP_INDEX, Map.of("index", nameOf(d))),
+                d.expected());
     }
 
     private void renamedIndex(SchemaDifference d) {
-        plan.index("renamed index " + d.actual() + " on " + tableOf(d) + " to " + d.expected(),
+        plan.index(
+                "renamed index " + d.actual() + " on " + tableOf(d) + " to " + d.expected(),
                 AdoptionSql.fill(SqlStatement.ADOPTION_RENAME_INDEX, Map.of("from", d.actual(), "to", d.expected())));
     }
 
     private void extraIndex(SchemaDifference d) {
         String t = tableOf(d);
         String key = indexKey(d.actual());
-        boolean copy = expected.tables().get(t).indexes().values().stream().map(Index::definition)
+        boolean copy = expected.tables().get(t).indexes().values().stream()
+                .map(Index::definition)
                 .anyMatch(def -> indexKey(def).equals(key));
         if (copy) {
-            plan.index("dropped index " + nameOf(d) + " on " + t + ", a second copy of an index the schema has",
+            plan.index(
+                    "dropped index " + nameOf(d) + " on " + t + ", a second copy of an index the schema has",
                     AdoptionSql.fill(SqlStatement.ADOPTION_DROP_INDEX, Map.of("index", nameOf(d))));
         } else {
-            plan.note("index " + nameOf(d) + " on " + t + " is not in the schema; it is kept and `outreach db verify` reports it");
+            plan.note("index " + nameOf(d) + " on " + t
+                    + " is not in the schema; it is kept and `outreach db verify` reports it");
         }
     }
 

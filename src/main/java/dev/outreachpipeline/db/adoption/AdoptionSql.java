@@ -1,7 +1,6 @@
 package dev.outreachpipeline.db.adoption;
 
 import dev.outreachpipeline.db.SqlStatement;
-
 import java.util.Map;
 
 /**
@@ -11,8 +10,7 @@ import java.util.Map;
  */
 final class AdoptionSql {
 
-    private AdoptionSql() {
-    }
+    private AdoptionSql() {}
 
     /** The statement with every {@code {name}} filled, without the file's trailing line break (plans show it). */
     static String fill(SqlStatement statement, Map<String, String> values) {

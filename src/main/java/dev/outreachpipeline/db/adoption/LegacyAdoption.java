@@ -8,16 +8,15 @@ import dev.outreachpipeline.db.DomainDuplicates;
 import dev.outreachpipeline.db.Migrations;
 import dev.outreachpipeline.db.SchemaCatalog;
 import dev.outreachpipeline.db.ScratchSchema;
-import org.flywaydb.core.api.MigrationVersion;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.flywaydb.core.api.MigrationVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes over a database written by the Python predecessor: diffs its catalog against V1 with
@@ -53,8 +52,8 @@ public final class LegacyAdoption {
         var problems = new ArrayList<>(plan.blockers());
         List<DomainDuplicates.Group> duplicates = requireUniqueDomains ? DomainDuplicates.find(db) : List.of();
         if (!problems.isEmpty() || !duplicates.isEmpty()) {
-            var msg = new StringBuilder("This is the Python backend's database (alembic revision " + state.alembicRevision()
-                    + "), but it cannot be adopted as it is. Nothing was changed.\n");
+            var msg = new StringBuilder("This is the Python backend's database (alembic revision "
+                    + state.alembicRevision() + "), but it cannot be adopted as it is. Nothing was changed.\n");
             problems.forEach(p -> msg.append("  - ").append(p).append('\n'));
             if (!duplicates.isEmpty()) {
                 msg.append(DomainDuplicates.describe(duplicates)).append('\n').append(DomainDuplicates.HOW_TO_RESOLVE);
@@ -98,14 +97,17 @@ public final class LegacyAdoption {
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
-                throw new OutreachException("Adopting the database failed and was rolled back, nothing changed: " + e.getMessage(),
-                        ExitCodes.FAILURE, e);
+                throw new OutreachException(
+                        "Adopting the database failed and was rolled back, nothing changed: " + e.getMessage(),
+                        ExitCodes.FAILURE,
+                        e);
             }
         }
     }
 
     private static long count(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
