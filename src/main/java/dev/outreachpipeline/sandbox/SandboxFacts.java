@@ -1,15 +1,8 @@
 package dev.outreachpipeline.sandbox;
 
-import dev.outreachpipeline.db.SqlStatement;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import javax.sql.DataSource;
-
 /**
- * What the sandbox's database says about the run, per stage: the numbers of the progress lines and
- * of the summary, read in one statement so they agree with each other.
+ * What the sandbox's database says about one campaign's run (or all of them added up), per stage:
+ * the numbers of the progress lines and of the summary.
  */
 record SandboxFacts(
         int queriesPlanned,
@@ -26,26 +19,28 @@ record SandboxFacts(
         int followupsSent,
         int emailLogs) {
 
-    static SandboxFacts read(DataSource dataSource) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(SqlStatement.SANDBOX_FACTS.text());
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return new SandboxFacts(
-                    rs.getInt(1),
-                    rs.getInt(2),
-                    rs.getInt(3),
-                    rs.getInt(4),
-                    rs.getInt(5),
-                    rs.getInt(6),
-                    rs.getInt(7),
-                    rs.getInt(8),
-                    rs.getInt(9),
-                    rs.getInt(10),
-                    rs.getInt(11),
-                    rs.getInt(12),
-                    rs.getInt(13));
-        }
+    static final SandboxFacts NONE = new SandboxFacts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    SandboxFacts plus(SandboxFacts o) {
+        return new SandboxFacts(
+                queriesPlanned + o.queriesPlanned,
+                queriesDone + o.queriesDone,
+                queriesRun + o.queriesRun,
+                apiCalls + o.apiCalls,
+                serpResults + o.serpResults,
+                prospects + o.prospects,
+                lookedUp + o.lookedUp,
+                withContact + o.withContact,
+                noEmail + o.noEmail,
+                drafted + o.drafted,
+                firstSent + o.firstSent,
+                followupsSent + o.followupsSent,
+                emailLogs + o.emailLogs);
+    }
+
+    /** Whether the campaign took part in the run at all (the empty {@code default} did not). */
+    boolean isEmpty() {
+        return queriesPlanned == 0 && prospects == 0 && emailLogs == 0;
     }
 
     /** One line of progress: where each stage stands. */

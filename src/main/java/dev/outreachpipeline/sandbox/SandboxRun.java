@@ -158,7 +158,7 @@ public final class SandboxRun {
     }
 
     /** The final numbers, and the jobs that failed (none in a good run). */
-    private record Outcome(SandboxFacts facts, List<String> failedJobs) {}
+    private record Outcome(SandboxNumbers facts, List<String> failedJobs) {}
 
     /** Each run starts from nothing: the previous run's database and messages are removed first. */
     private void startOver(Path dataDir, Path mailDir) throws IOException {
@@ -255,7 +255,7 @@ public final class SandboxRun {
                 waitUntilIdle(ds, jobs, types, running);
             }
         }
-        return new Outcome(SandboxFacts.read(ds), failedJobs(jobs));
+        return new Outcome(SandboxNumbers.read(ds), failedJobs(jobs));
     }
 
     private static int approvedWaiting(DataSource ds) throws SQLException {
@@ -285,7 +285,7 @@ public final class SandboxRun {
                                 throw new OutreachException(
                                         "The daemon stopped before the sandbox run was over.", EXIT_FAILURE);
                             }
-                            progress.status(SandboxFacts.read(ds).progressLine());
+                            progress.status(SandboxNumbers.read(ds).total().progressLine());
                             return jobs.unfinished(types) == 0;
                         },
                         STAGE_TIMEOUT);

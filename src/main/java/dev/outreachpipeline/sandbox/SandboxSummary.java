@@ -4,6 +4,8 @@ import dev.outreachpipeline.simulators.Call;
 import dev.outreachpipeline.simulators.CallLog;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * The table printed at the end of a sandbox run: per stage what happened, from the sandbox's
@@ -29,21 +31,30 @@ final class SandboxSummary {
         this.out = out;
     }
 
-    void print(SandboxFacts facts, CallLog dataForSeo, CallLog hunter, int received, List<String> failedJobs) {
+    /**
+     * The table: a total column, and a column per campaign when more than one took part, so each
+     * campaign's share of every stage shows.
+     */
+    void print(SandboxNumbers numbers, CallLog dataForSeo, CallLog hunter, int received, List<String> failedJobs) {
+        Map<String, SandboxFacts> campaigns = numbers.active();
+        List<String> columns = campaigns.size() > 1 ? List.copyOf(campaigns.keySet()) : List.of();
+        SandboxFacts total = numbers.total();
         out.println();
         out.println("Sandbox summary");
-        out.printf("  %-11s %-28s %8s%n", "stage", "what", "count");
-        row("discovery", QUERIES_RUN, facts.queriesRun());
-        row("", SERP_RESULTS, facts.serpResults());
-        row("", PROSPECTS_SAVED, facts.prospects());
-        row("enrichment", ENRICHED, facts.withContact());
-        row("", NO_EMAIL, facts.noEmail());
-        row("drafting", DRAFTED, facts.drafted());
-        row("sending", SENT, facts.firstSent());
-        row("follow-ups", FOLLOWUPS_SENT, facts.followupsSent());
+        StringBuilder head = new StringBuilder(String.format("  %-11s %-28s %8s", "stage", "what", "count"));
+        columns.forEach(c -> head.append(String.format(" %" + width(c) + "s", c)));
+        out.println(head);
+        row("discovery", QUERIES_RUN, total, campaigns, columns, SandboxFacts::queriesRun);
+        row("", SERP_RESULTS, total, campaigns, columns, SandboxFacts::serpResults);
+        row("", PROSPECTS_SAVED, total, campaigns, columns, SandboxFacts::prospects);
+        row("enrichment", ENRICHED, total, campaigns, columns, SandboxFacts::withContact);
+        row("", NO_EMAIL, total, campaigns, columns, SandboxFacts::noEmail);
+        row("drafting", DRAFTED, total, campaigns, columns, SandboxFacts::drafted);
+        row("sending", SENT, total, campaigns, columns, SandboxFacts::firstSent);
+        row("follow-ups", FOLLOWUPS_SENT, total, campaigns, columns, SandboxFacts::followupsSent);
         providerRow("providers", DATAFORSEO_CALLS, dataForSeo);
         providerRow("", HUNTER_CALLS, hunter);
-        row("mail sink", RECEIVED, received);
+        out.printf("  %-11s %-28s %8d%n", "mail sink", RECEIVED, received);
         if (!failedJobs.isEmpty()) {
             out.println();
             out.println("Jobs that failed:");
@@ -52,8 +63,21 @@ final class SandboxSummary {
         out.flush();
     }
 
-    private void row(String stage, String what, int count) {
-        out.printf("  %-11s %-28s %8d%n", stage, what, count);
+    private static int width(String column) {
+        return Math.max(8, column.length());
+    }
+
+    private void row(
+            String stage,
+            String what,
+            SandboxFacts total,
+            Map<String, SandboxFacts> campaigns,
+            List<String> columns,
+            ToIntFunction<SandboxFacts> number) {
+        StringBuilder line =
+                new StringBuilder(String.format("  %-11s %-28s %8d", stage, what, number.applyAsInt(total)));
+        columns.forEach(c -> line.append(String.format(" %" + width(c) + "d", number.applyAsInt(campaigns.get(c)))));
+        out.println(line);
     }
 
     /** Calls, and of them the simulated errors and rate-limit answers the pipeline retried. */
