@@ -164,6 +164,19 @@ public final class JobStore {
         }
     }
 
+    /**
+     * The results a discover job counted as existing, by the campaign owning each domain, most
+     * first; empty when it counted none.
+     */
+    public Map<String, Long> existingByCampaign(UUID jobId) throws SQLException {
+        var byCampaign = new java.util.LinkedHashMap<String, Long>();
+        for (Map<String, Object> row :
+                SqlStatement.JOB_EXISTING_BY_CAMPAIGN.jdbc().rows(dataSource, Map.of("jobId", jobId))) {
+            byCampaign.put((String) row.get("campaign"), ((Number) row.get("existing")).longValue());
+        }
+        return byCampaign;
+    }
+
     private static JobRow row(ResultSet rs) throws SQLException {
         return new JobRow(
                 rs.getObject(1, UUID.class),
@@ -179,6 +192,7 @@ public final class JobStore {
                 rs.getObject(11, OffsetDateTime.class),
                 rs.getObject(12, OffsetDateTime.class),
                 rs.getObject(13, OffsetDateTime.class),
-                rs.getObject(14, OffsetDateTime.class));
+                rs.getObject(14, OffsetDateTime.class),
+                rs.getString(15));
     }
 }
