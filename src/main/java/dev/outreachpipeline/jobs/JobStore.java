@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -169,7 +170,7 @@ public final class JobStore {
      * first; empty when it counted none.
      */
     public Map<String, Long> existingByCampaign(UUID jobId) throws SQLException {
-        var byCampaign = new java.util.LinkedHashMap<String, Long>();
+        var byCampaign = new LinkedHashMap<String, Long>();
         for (Map<String, Object> row :
                 SqlStatement.JOB_EXISTING_BY_CAMPAIGN.jdbc().rows(dataSource, Map.of("jobId", jobId))) {
             byCampaign.put((String) row.get("campaign"), ((Number) row.get("existing")).longValue());
