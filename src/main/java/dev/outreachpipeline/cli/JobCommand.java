@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outreachpipeline.OutreachException;
+import dev.outreachpipeline.campaigns.CampaignDiscovery;
+import dev.outreachpipeline.campaigns.CampaignStore;
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.db.SchemaGate;
@@ -17,7 +19,6 @@ import dev.outreachpipeline.discovery.RecentRuns;
 import dev.outreachpipeline.discovery.TableSource;
 import dev.outreachpipeline.jobs.JobRow;
 import dev.outreachpipeline.jobs.JobStore;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -51,28 +52,38 @@ final class JobCommand {
             mixinStandardHelpOptions = true,
             description = {
                 "Enqueue a SERP discovery: keywords x categories x locations, one DataForSEO query per pair.",
+                "With --campaign, the campaign's saved search runs, each of --keywords, --categories, --locations "
+                        + "and --max-results given replacing that part of it for this job only; the prospects found "
+                        + "belong to the campaign. Without it, the job belongs to the campaign 'default'.",
                 "Prints the new job's id alone on stdout; on stderr, how many queries the per-location cap "
                         + "dropped, and a warning when every query already ran lately."
             })
     static final class SubmitDiscover implements Callable<Integer> {
         private final CliContext context;
 
+        @Option(
+                names = "--campaign",
+                paramLabel = "NAME",
+                description = "The campaign the job discovers for (its saved search unless overridden).")
+        String campaign;
+
+        // null: not given (a campaign's saved search then supplies it)
         @Option(names = "--keywords", paramLabel = "LIST", description = "Comma-separated keywords.")
-        String keywords = "";
+        String keywords;
 
         @Option(
                 names = "--locations",
                 paramLabel = "LIST",
                 split = ",",
                 description = "Location names or DataForSEO codes, comma-separated.")
-        List<String> locations = new ArrayList<>();
+        List<String> locations;
 
         @Option(
                 names = "--categories",
                 paramLabel = "LIST",
                 split = ",",
                 description = "Categories, comma-separated (see config/categories.properties).")
-        List<String> categories = new ArrayList<>();
+        List<String> categories;
 
         @Option(
                 names = "--max-results",
@@ -90,7 +101,39 @@ final class JobCommand {
         @Override
         public Integer call() throws Exception {
             OutreachConfig config = context.config();
-            DiscoverRequest request = validRequest(config, context.home(), keywords, locations, categories, maxResults);
+            if (campaign == null) {
+                DiscoverRequest request = validRequest(
+                        config,
+                        context.home(),
+                        keywords == null ? "" : keywords,
+                        locations == null ? List.of() : locations,
+                        categories == null ? List.of() : categories,
+                        maxResults);
+                return submit(config, request, null);
+            }
+            try (Database db = context.openDatabase()) {
+                CampaignOption.requireMigrated(db);
+                var decision = new CampaignDiscovery(
+                                locationTable(config, context.home()),
+                                categoryTable(config, context.home()),
+                                config.getInt("outreach.discovery.default-max-results"))
+                        .check(
+                                new CampaignStore(db.dataSource()),
+                                campaign,
+                                new CampaignDiscovery.Search(keywords, categories, locations, maxResults));
+                decision.notes().forEach(n -> context.err().println("Note: " + TerminalText.line(n)));
+                if (!decision.ok()) {
+                    context.err().flush();
+                    throw new OutreachException(
+                            "The discover job was not submitted:\n  - " + String.join("\n  - ", decision.problems()),
+                            ExitCodes.USAGE);
+                }
+                return submit(config, decision.request(), decision.campaign().name());
+            }
+        }
+
+        /** Enqueues the checked request; {@code campaignName} null leaves the job to 'default'. */
+        private Integer submit(OutreachConfig config, DiscoverRequest request, String campaignName) throws Exception {
             QueryPlan plan = plan(config, context.home(), request);
             try (Database db = context.openDatabase()) {
                 SchemaGate.requireCurrent(db);
@@ -100,7 +143,7 @@ final class JobCommand {
                         plan.queries().size(),
                         days <= 0 ? 0 : new RecentRuns(db.dataSource()).ranWithin(plan.queries(), days),
                         days);
-                UUID id = store.submit("discover", DiscoveryParams.toJson(request, plan), "cli");
+                UUID id = store.submit("discover", DiscoveryParams.toJson(request, plan, campaignName), "cli");
                 context.out().println(id);
                 context.out().flush();
                 if (plan.droppedSentence() != null) {
@@ -197,14 +240,15 @@ final class JobCommand {
                 } else {
                     context.out()
                             .printf(
-                                    "%-36s  %-9s  %-9s  %-19s  %s%n",
-                                    "ID", "TYPE", "STATUS", "CREATED", "RESULT / ERROR");
+                                    "%-36s  %-9s  %-12s  %-9s  %-19s  %s%n",
+                                    "ID", "TYPE", "CAMPAIGN", "STATUS", "CREATED", "RESULT / ERROR");
                     for (JobRow r : rows) {
                         context.out()
                                 .printf(
-                                        "%-36s  %-9s  %-9s  %-19s  %s%n",
+                                        "%-36s  %-9s  %-12s  %-9s  %-19s  %s%n",
                                         r.id(),
                                         r.type(),
+                                        r.campaign() == null ? "-" : TerminalText.line(r.campaign()),
                                         r.status(),
                                         JobView.time(r.createdAt()),
                                         TerminalText.line(JobView.oneLine(r)));
@@ -240,13 +284,17 @@ final class JobCommand {
                 JobRow row = store.find(jobId)
                         .orElseThrow(() -> new OutreachException("No job with id " + id + ".", ExitCodes.FAILURE));
                 var queries = store.queries(jobId);
+                var existing = store.existingByCampaign(jobId);
                 if (json) {
                     ObjectNode node = JobView.json(row);
+                    if ("discover".equals(row.type())) {
+                        node.set("existing_by_campaign", JobView.existingJson(existing));
+                    }
                     ArrayNode qs = node.putArray("queries");
                     queries.forEach(q -> qs.add(JSON.valueToTree(q)));
                     context.out().println(JSON.writeValueAsString(node));
                 } else {
-                    JobView.print(row, queries, context.out());
+                    JobView.print(row, queries, existing, context.out());
                 }
                 return ExitCodes.OK;
             }

@@ -34,7 +34,7 @@ final class JobFollower {
             progress.update(row.status(), done(queries), queries.size(), progress(row, queries));
             if (ENDED.contains(row.status())) {
                 progress.finish();
-                JobView.print(row, queries, context.out());
+                JobView.print(row, queries, store.existingByCampaign(id), context.out());
                 return "completed".equals(row.status()) ? ExitCodes.OK : ExitCodes.FAILURE;
             }
             Thread.sleep(1000);

@@ -11,6 +11,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 /** How jobs look on a terminal and in --json. */
@@ -66,6 +68,7 @@ final class JobView {
         n.put("type", r.type());
         n.put("status", r.status());
         n.put("origin", r.origin());
+        n.put("campaign", r.campaign());
         n.set("params", parse(r.params()));
         n.set("result", parse(r.result()));
         n.put("error_message", r.errorMessage());
@@ -77,7 +80,27 @@ final class JobView {
         return n;
     }
 
-    static void print(JobRow r, List<QueryRow> queries, PrintWriter out) {
+    /**
+     * How many results were existing prospects, and whose: {@code 5 (3 in default, 2 in shoes)}.
+     * Null when there were none.
+     */
+    static String existing(Map<String, Long> byCampaign) {
+        long total = byCampaign.values().stream().mapToLong(Long::longValue).sum();
+        if (total == 0) {
+            return null;
+        }
+        var parts = new StringJoiner(", ", " (", ")");
+        byCampaign.forEach((name, n) -> parts.add(n + " in " + TerminalText.line(name)));
+        return total + parts.toString();
+    }
+
+    static ObjectNode existingJson(Map<String, Long> byCampaign) {
+        ObjectNode n = JSON.createObjectNode();
+        byCampaign.forEach(n::put);
+        return n;
+    }
+
+    static void print(JobRow r, List<QueryRow> queries, Map<String, Long> existingByCampaign, PrintWriter out) {
         out.printf("Job %s%n", r.id());
         out.printf(
                 "  type       %s%n  status     %s%s%n",
@@ -91,6 +114,7 @@ final class JobView {
                 time(r.startedAt()),
                 time(r.finishedAt()),
                 r.attempts());
+        out.printf("  campaign   %s%n", r.campaign() == null ? "-" : TerminalText.line(r.campaign()));
         out.printf("  params     %s%n", TerminalText.line(r.params()));
         if (r.errorMessage() != null) {
             out.printf("  message    %s%n", TerminalText.line(r.errorMessage()));
@@ -98,6 +122,10 @@ final class JobView {
         JsonNode result = parse(r.result());
         if (result.has("results_saved")) {
             out.printf("  outcome    %s%n", newOfFound(result));
+        }
+        String existing = existing(existingByCampaign);
+        if (existing != null) {
+            out.printf("  existing   %s%n", existing);
         }
         if (result.isObject() && result.size() > 0) {
             out.println("  result");

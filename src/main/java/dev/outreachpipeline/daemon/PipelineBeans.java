@@ -134,5 +134,10 @@ final class PipelineBeans {
                         drafts,
                         dev.outreachpipeline.config.Stage.DRAFTING.check(config)));
         registry.bind("discoverySchedule", new DiscoverySchedule(locations, categories, discovery.defaultMaxResults()));
+        registry.bind(
+                "campaignSchedules",
+                new dev.outreachpipeline.campaigns.CampaignSchedules(
+                        new dev.outreachpipeline.campaigns.CampaignDiscovery(
+                                locations, categories, discovery.defaultMaxResults())));
     }
 }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,20 +109,37 @@ public final class DiscoverJob {
         return batch;
     }
 
-    /** @param known rows of (domain, same_job) for the SERP's domains already stored */
+    /** @param known rows of (domain, same_job, campaign_id) for the SERP's domains already stored */
     public void classify(SerpBatch batch, List<Map<String, Object>> known, int maxResults, Number savedSoFar) {
         Map<String, Boolean> byDomain = new HashMap<>();
         for (Map<String, Object> row : known) {
             byDomain.put((String) row.get("domain"), Boolean.TRUE.equals(row.get("same_job")));
         }
-        batch.classify(byDomain, Math.max(0, maxResults - savedSoFar.longValue()));
+        batch.classify(byDomain, owners(known), Math.max(0, maxResults - savedSoFar.longValue()));
+    }
+
+    /** Which candidates the insert stored; the others a concurrent job stored a moment earlier. */
+    public void inserted(SerpBatch batch, List<Map<String, Object>> inserted) {
+        batch.inserted(inserted.stream().map(r -> (String) r.get("domain")).collect(Collectors.toSet()));
+    }
+
+    /** @param known rows of (domain, campaign_id) for the domains a concurrent job stored first */
+    public void lostTo(SerpBatch batch, List<Map<String, Object>> known) {
+        batch.lostTo(owners(known));
+    }
+
+    private static Map<String, String> owners(List<Map<String, Object>> known) {
+        Map<String, String> owners = new HashMap<>();
+        for (Map<String, Object> row : known) {
+            if (row.get("campaign_id") != null) {
+                owners.put((String) row.get("domain"), String.valueOf(row.get("campaign_id")));
+            }
+        }
+        return owners;
     }
 
     /** The parameters of the statement recording a query's success. */
-    public Map<String, Object> counters(SerpBatch batch, List<Map<String, Object>> inserted) {
-        Set<String> domains =
-                inserted.stream().map(r -> (String) r.get("domain")).collect(Collectors.toSet());
-        batch.inserted(domains);
+    public Map<String, Object> counters(SerpBatch batch) {
         var params = new LinkedHashMap<String, Object>();
         params.put("found", batch.found());
         params.put("saved", batch.saved());

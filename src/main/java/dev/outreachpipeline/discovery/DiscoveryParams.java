@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * A discover job's {@code params} as stored in the jobs table:
  * {@code {"keywords": "a, b", "locations": [...], "categories": [...], "max_results": 100}} —
- * the predecessor's shape, so its automation settings can be enqueued as they are.
+ * the predecessor's shape, so its automation settings can be enqueued as they are — and, for a job
+ * submitted for a campaign, {@code "campaign": "NAME"} (enqueue-job.sql records it as the job's
+ * campaign; a discover job that names none belongs to 'default').
  */
 public final class DiscoveryParams {
 
@@ -46,6 +48,25 @@ public final class DiscoveryParams {
                     .put("max_queries_per_location", plan.maxQueriesPerLocation())
                     .put("why", plan.droppedSentence());
             return node.toString();
+        } catch (IOException e) {
+            throw new IllegalStateException("params just written could not be read back", e);
+        }
+    }
+
+    /** As {@link #toJson(DiscoverRequest, QueryPlan)}, for the campaign named (none when null). */
+    public static String toJson(DiscoverRequest request, QueryPlan plan, String campaign) {
+        String json = toJson(request, plan);
+        return campaign == null ? json : withCampaign(json, campaign);
+    }
+
+    /** As {@link #toJson(DiscoverRequest)}, for the campaign named. */
+    public static String toJson(DiscoverRequest request, String campaign) {
+        return withCampaign(toJson(request), campaign);
+    }
+
+    private static String withCampaign(String json, String campaign) {
+        try {
+            return ((ObjectNode) JSON.readTree(json)).put("campaign", campaign).toString();
         } catch (IOException e) {
             throw new IllegalStateException("params just written could not be read back", e);
         }

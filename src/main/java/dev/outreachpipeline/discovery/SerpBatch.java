@@ -19,7 +19,8 @@ import java.util.Set;
  *   <li>found: the result items of the wanted types (organic by default) that were examined;</li>
  *   <li>invalid: no http(s) URL, so no domain (never counted as a duplicate);</li>
  *   <li>duplicate: a domain this job has already seen, earlier in this SERP or in another of its queries;</li>
- *   <li>existing: a domain stored before this job (or by another job running at the same time);</li>
+ *   <li>existing: a domain stored before this job (or by another job running at the same time), by
+ *       any campaign; counted under the campaign that owns it ({@code existing_by_campaign});</li>
  *   <li>saved: new prospects.</li>
  * </ul>
  * Once the job has saved {@code max_results} prospects the rest of the SERP is not examined; those
@@ -45,6 +46,10 @@ public final class SerpBatch {
     private int existing;
     private int saved;
     private int examined;
+    /** campaign id → how many of the existing results were its prospects */
+    private final Map<String, Integer> existingByCampaign = new LinkedHashMap<>();
+    /** candidates a concurrent job inserted first: existing, owner still to be looked up */
+    private final List<String> lost = new ArrayList<>();
 
     private SerpBatch(String taskId, BigDecimal cost, int calls, int itemsTotal, int wantedTotal) {
         this.taskId = taskId;
@@ -91,6 +96,15 @@ public final class SerpBatch {
      * @param remaining how many more prospects the job may save
      */
     public void classify(Map<String, Boolean> known, long remaining) {
+        classify(known, Map.of(), remaining);
+    }
+
+    /**
+     * As {@link #classify(Map, long)}, counting each existing result under the campaign that owns it.
+     *
+     * @param owners domain → id of the campaign its prospect belongs to
+     */
+    public void classify(Map<String, Boolean> known, Map<String, String> owners, long remaining) {
         Set<String> seen = new HashSet<>();
         for (Examined e : wanted) {
             if (e.key() != null
@@ -109,6 +123,7 @@ public final class SerpBatch {
                     duplicate++;
                 } else {
                     existing++;
+                    countOwner(owners.get(e.key()));
                 }
             } else {
                 candidates.add(e);
@@ -137,8 +152,36 @@ public final class SerpBatch {
                 saved++;
             } else {
                 existing++;
+                lost.add(e.key());
             }
         }
+    }
+
+    /** Whether a concurrent job stored some candidates first (their owners are then looked up). */
+    public boolean hasLost() {
+        return !lost.isEmpty();
+    }
+
+    /** The domains a concurrent job stored first, as a JSON array. */
+    public String lostKeysJson() {
+        return json(lost);
+    }
+
+    /** @param owners domain → id of the campaign that owns it, for the domains of {@link #lostKeysJson()} */
+    public void lostTo(Map<String, String> owners) {
+        lost.forEach(key -> countOwner(owners.get(key)));
+        lost.clear();
+    }
+
+    private void countOwner(String campaignId) {
+        if (campaignId != null) {
+            existingByCampaign.merge(campaignId, 1, Integer::sum);
+        }
+    }
+
+    /** campaign id → how many existing results were its prospects. */
+    public Map<String, Integer> existingByCampaign() {
+        return Map.copyOf(existingByCampaign);
     }
 
     public int found() {
@@ -182,6 +225,9 @@ public final class SerpBatch {
         meta.put("not_examined_over_cap", wantedTotal - examined);
         if (taskId != null) {
             meta.put("task_id", taskId);
+        }
+        if (!existingByCampaign.isEmpty()) {
+            meta.put("existing_by_campaign", existingByCampaign);
         }
         if (!cleaned.isEmpty()) {
             var list = new ArrayList<Map<String, Object>>();

@@ -3,7 +3,11 @@ package dev.outreachpipeline.jobs;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One row of the jobs table as the CLI shows it; params and result are JSON text. */
+/**
+ * One row of the jobs table as the CLI shows it; params and result are JSON text.
+ *
+ * @param campaign the name of the campaign the job works for, or null (a job for every campaign)
+ */
 public record JobRow(
         UUID id,
         String type,
@@ -18,4 +22,5 @@ public record JobRow(
         OffsetDateTime updatedAt,
         OffsetDateTime startedAt,
         OffsetDateTime finishedAt,
-        OffsetDateTime cancelRequestedAt) {}
+        OffsetDateTime cancelRequestedAt,
+        String campaign) {}

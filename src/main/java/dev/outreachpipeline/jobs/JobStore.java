@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,6 +165,19 @@ public final class JobStore {
         }
     }
 
+    /**
+     * The results a discover job counted as existing, by the campaign owning each domain, most
+     * first; empty when it counted none.
+     */
+    public Map<String, Long> existingByCampaign(UUID jobId) throws SQLException {
+        var byCampaign = new LinkedHashMap<String, Long>();
+        for (Map<String, Object> row :
+                SqlStatement.JOB_EXISTING_BY_CAMPAIGN.jdbc().rows(dataSource, Map.of("jobId", jobId))) {
+            byCampaign.put((String) row.get("campaign"), ((Number) row.get("existing")).longValue());
+        }
+        return byCampaign;
+    }
+
     private static JobRow row(ResultSet rs) throws SQLException {
         return new JobRow(
                 rs.getObject(1, UUID.class),
@@ -179,6 +193,7 @@ public final class JobStore {
                 rs.getObject(11, OffsetDateTime.class),
                 rs.getObject(12, OffsetDateTime.class),
                 rs.getObject(13, OffsetDateTime.class),
-                rs.getObject(14, OffsetDateTime.class));
+                rs.getObject(14, OffsetDateTime.class),
+                rs.getString(15));
     }
 }

@@ -159,6 +159,7 @@ final class DedupInsertBench {
                         StandardCharsets.UTF_8)
                 .replaceAll("(?m)^--.*$", "")
                 .replace("CAST(:#queryId AS uuid)", "(SELECT id FROM discovery_queries ORDER BY position LIMIT 1)")
+                .replace("CAST(:#jobId AS uuid)", "NULL::uuid")
                 .replace(":#rows", "?");
         try (Connection c = db.database().connection();
                 var st = c.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)) {

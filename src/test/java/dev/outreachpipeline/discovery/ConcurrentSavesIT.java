@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Two discover jobs (the daemon's two workers) saving SERPs that share domains at the same moment, one in
  * the other's order reversed: each SERP's prospects are inserted in one statement, and two such statements
- * taking the same unique-index entries in opposite orders would deadlock and lose a SERP.
+ * taking the same unique-index entries in opposite orders would deadlock and lose a SERP. The jobs work
+ * for two campaigns, and each domain the other job stored first is counted as existing under the other's
+ * campaign, whether it was seen before the insert or lost to the other's insert.
  */
 class ConcurrentSavesIT {
 
@@ -31,8 +33,9 @@ class ConcurrentSavesIT {
     void twoJobsSavingOverlappingSerpsAtOnceNeverDeadlockAndSaveEachDomainOnce() throws Exception {
         TestDatabase db = TestPostgres.newDatabase();
         assertThat(CliRun.run(db.env(), "db", "migrate").exitCode()).isZero();
-        String jobA = runningJob(db, "worker-a");
-        String jobB = runningJob(db, "worker-b");
+        String jobA = runningJob(db, "worker-a", "default");
+        db.execute("INSERT INTO campaigns (name) VALUES ('b')");
+        String jobB = runningJob(db, "worker-b", "b");
         List<String> queriesA = queries(db, jobA);
         List<String> queriesB = queries(db, jobB);
 
@@ -60,6 +63,21 @@ class ConcurrentSavesIT {
         assertThat(db.count("SELECT sum(results_saved) FROM discovery_queries")).isEqualTo((long) ROUNDS * DOMAINS);
         assertThat(db.count("SELECT count(*) FROM discovery_queries WHERE results_saved + results_skipped_duplicate"
                         + " + results_skipped_existing <> results_found"))
+                .isZero();
+        assertThat(db.count("SELECT sum(results_skipped_existing) FROM discovery_queries"))
+                .isEqualTo((long) ROUNDS * DOMAINS);
+        assertThat(db.count("""
+                        SELECT count(*) FROM discovery_queries q
+                         WHERE results_skipped_existing <> coalesce((SELECT sum(e.value::text::int)
+                                 FROM json_each(q.query_metadata -> 'existing_by_campaign') e), 0)"""))
+                .as("every existing result is counted under its owner's campaign")
+                .isZero();
+        assertThat(db.count("SELECT count(*) FROM discovery_queries q"
+                        + " CROSS JOIN LATERAL json_each(q.query_metadata -> 'existing_by_campaign') e"
+                        + " JOIN campaigns c ON c.id::text = e.key"
+                        + " WHERE (q.job_id = '" + jobA + "' AND c.name <> 'b')"
+                        + " OR (q.job_id = '" + jobB + "' AND c.name <> 'default')"))
+                .as("the owner is the other job's campaign")
                 .isZero();
     }
 
@@ -92,13 +110,14 @@ class ConcurrentSavesIT {
         return copy;
     }
 
-    private static String runningJob(TestDatabase db, String worker) {
-        return String.valueOf(
-                db.rowsOf("INSERT INTO jobs (job_type, params, status, origin, claimed_by, started_at, deadline_at)"
-                                + " VALUES ('discover', '{}', 'running', 'test', '" + worker
-                                + "', now(), now() + interval '1 hour') RETURNING id")
-                        .get(0)
-                        .get("id"));
+    private static String runningJob(TestDatabase db, String worker, String campaign) {
+        return String.valueOf(db.rowsOf(
+                        "INSERT INTO jobs (job_type, params, status, origin, claimed_by, started_at, deadline_at, campaign_id)"
+                                + " SELECT 'discover', '{}', 'running', 'test', '" + worker
+                                + "', now(), now() + interval '1 hour', id FROM campaigns WHERE name = '" + campaign
+                                + "' RETURNING id")
+                .get(0)
+                .get("id"));
     }
 
     private static List<String> queries(TestDatabase db, String jobId) {

@@ -38,11 +38,12 @@ class DiscoveryRouteIT extends RouteTestSupport {
 
     private final WireMockServer dataForSeo = started();
     private final boolean standardMode;
+    private final boolean byRegistrableDomain;
 
     DiscoveryRouteIT(TestInfo test) {
-        standardMode = test.getTestMethod()
-                .map(m -> m.getName().startsWith("inStandardMode"))
-                .orElse(false);
+        String name = test.getTestMethod().map(m -> m.getName()).orElse("");
+        standardMode = name.startsWith("inStandardMode");
+        byRegistrableDomain = name.startsWith("byRegistrableDomain");
     }
 
     private static WireMockServer started() {
@@ -75,7 +76,9 @@ class DiscoveryRouteIT extends RouteTestSupport {
             "OUTREACH_DATAFORSEO_MODE",
             standardMode ? "standard" : "live",
             "OUTREACH_DATAFORSEO_POLL_SECONDS",
-            "1"
+            "1",
+            "OUTREACH_DISCOVERY_DEDUPE_BY",
+            byRegistrableDomain ? "registrable-domain" : "host"
         };
     }
 
@@ -129,40 +132,7 @@ class DiscoveryRouteIT extends RouteTestSupport {
             }
         });
         context.start();
-        // task_post accepts the task under the id the recorded answers use, echoing the tag it was sent
-        dataForSeo.stubFor(post(urlEqualTo(TASKS + "task_post"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withBody(TASK_POST.replace("TASK_ID", TASK_ID))
-                        .withTransformers("response-template")));
-        // tasks_ready lists nothing twice (the first look probes the posted task, the second waits a poll), then the
-        // task
-        dataForSeo.stubFor(get(urlEqualTo(TASKS + "tasks_ready"))
-                .inScenario("ready")
-                .whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(200).withBody(NOTHING_READY))
-                .willSetStateTo("looked once"));
-        dataForSeo.stubFor(get(urlEqualTo(TASKS + "tasks_ready"))
-                .inScenario("ready")
-                .whenScenarioStateIs("looked once")
-                .willReturn(aResponse().withStatus(200).withBody(NOTHING_READY))
-                .willSetStateTo("finished"));
-        dataForSeo.stubFor(get(urlEqualTo(TASKS + "tasks_ready"))
-                .inScenario("ready")
-                .whenScenarioStateIs("finished")
-                .willReturn(aResponse().withStatus(200).withBody(Fixtures.read("dataforseo/serp-tasks-ready.json"))));
-        dataForSeo.stubFor(get(urlEqualTo(TASKS + "task_get/advanced/" + TASK_ID))
-                .inScenario("task")
-                .whenScenarioStateIs(STARTED)
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withBody(Fixtures.read("dataforseo/dataforseo-serp-task-get-in-queue-40602.json")))
-                .willSetStateTo("done"));
-        dataForSeo.stubFor(get(urlEqualTo(TASKS + "task_get/advanced/" + TASK_ID))
-                .inScenario("task")
-                .whenScenarioStateIs("done")
-                .willReturn(
-                        aResponse().withStatus(200).withBody(Fixtures.read("dataforseo/serp-task-get-advanced.json"))));
+        stubStandardTask();
         CliRun submit = CliRun.run(
                 testDb.env(environment()),
                 "job",
@@ -255,6 +225,180 @@ class DiscoveryRouteIT extends RouteTestSupport {
                                 stopped -> assertThat(stopped.reason()).isEqualTo(JobStopped.Reason.CANCELLED)));
         assertThat(dataForSeo.getAllServeEvents()).isEmpty();
         assertThat(testDb.rowsOf("SELECT status FROM discovery_queries")).containsExactly(Map.of("status", "posted"));
+    }
+
+    /** task_post, tasks_ready (nothing twice, then the task) and task_get as DataForSEO answers one task. */
+    private void stubStandardTask() {
+        // task_post accepts the task under the id the recorded answers use, echoing the tag it was sent
+        dataForSeo.stubFor(post(urlEqualTo(TASKS + "task_post"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(TASK_POST.replace("TASK_ID", TASK_ID))
+                        .withTransformers("response-template")));
+        // tasks_ready lists nothing twice (the first look probes the posted task, the second waits a poll), then the
+        // task
+        dataForSeo.stubFor(get(urlEqualTo(TASKS + "tasks_ready"))
+                .inScenario("ready")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(200).withBody(NOTHING_READY))
+                .willSetStateTo("looked once"));
+        dataForSeo.stubFor(get(urlEqualTo(TASKS + "tasks_ready"))
+                .inScenario("ready")
+                .whenScenarioStateIs("looked once")
+                .willReturn(aResponse().withStatus(200).withBody(NOTHING_READY))
+                .willSetStateTo("finished"));
+        dataForSeo.stubFor(get(urlEqualTo(TASKS + "tasks_ready"))
+                .inScenario("ready")
+                .whenScenarioStateIs("finished")
+                .willReturn(aResponse().withStatus(200).withBody(Fixtures.read("dataforseo/serp-tasks-ready.json"))));
+        dataForSeo.stubFor(get(urlEqualTo(TASKS + "task_get/advanced/" + TASK_ID))
+                .inScenario("task")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(Fixtures.read("dataforseo/dataforseo-serp-task-get-in-queue-40602.json")))
+                .willSetStateTo("done"));
+        dataForSeo.stubFor(get(urlEqualTo(TASKS + "task_get/advanced/" + TASK_ID))
+                .inScenario("task")
+                .whenScenarioStateIs("done")
+                .willReturn(
+                        aResponse().withStatus(200).withBody(Fixtures.read("dataforseo/serp-task-get-advanced.json"))));
+    }
+
+    @Test
+    void aCampaignsDiscoveryPutsItsProspectsInItAndCountsAnotherCampaignsDomainAsExistingUnderIt() throws Exception {
+        standInForTheJobCheck();
+        dataForSeo.stubFor(post(urlEqualTo("/v3/serp/google/organic/live/advanced"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("dataforseo/serp-live-mixed.json"))));
+        cli("campaign", "create", "meals", "--keywords", "vegan meal prep", "--locations", "uk");
+        ownedBy("lamps", "minimalistbaker.com");
+
+        String job = runDiscovery("--campaign", "meals"); // its saved search
+
+        assertThat(testDb.count("SELECT count(*) FROM prospects p JOIN campaigns c ON c.id = p.campaign_id"
+                        + " WHERE c.name = 'meals' AND p.page_url IS NOT NULL"))
+                .isEqualTo(8);
+        assertThat(owner("minimalistbaker.com")).isEqualTo("lamps");
+        assertThat(testDb.rowsOf("SELECT keyword, results_saved, results_skipped_existing FROM discovery_queries"))
+                .containsExactly(
+                        Map.of("keyword", "vegan meal prep", "results_saved", 8, "results_skipped_existing", 1));
+        assertTheJobShowsItsCampaignAndWhoseTheExistingWere(job, "meals", "1 (1 in lamps)", Map.of("lamps", 1));
+    }
+
+    @Test
+    void byRegistrableDomainAnotherCampaignsDomainIsExistingUnderItToo() throws Exception {
+        standInForTheJobCheck();
+        dataForSeo.stubFor(post(urlEqualTo("/v3/serp/google/organic/live/advanced"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("dataforseo/serp-live-mixed.json"))));
+        cli("campaign", "create", "meals");
+        ownedBy("lamps", "thriftyvegan.co.uk");
+        ownedBy("default", "minimalistbaker.com");
+
+        // a campaign without a saved search, given one for this job
+        String job = runDiscovery("--campaign", "meals", "--keywords", "vegan meal prep", "--locations", "uk");
+
+        assertThat(owner("thriftyvegan.co.uk")).isEqualTo("lamps");
+        assertThat(testDb.count("SELECT count(*) FROM prospects p JOIN campaigns c ON c.id = p.campaign_id"
+                        + " WHERE c.name = 'meals'"))
+                .isPositive();
+        assertTheJobShowsItsCampaignAndWhoseTheExistingWere(
+                job, "meals", "2 (1 in default, 1 in lamps)", Map.of("default", 1, "lamps", 1));
+    }
+
+    @Test
+    void inStandardModeACampaignsProspectsGoToItAndAnotherCampaignsDomainIsExistingUnderIt() throws Exception {
+        standInForTheJobCheck();
+        stubStandardTask();
+        cli("campaign", "create", "parents", "--keywords", "parenting blog", "--locations", "usa");
+        ownedBy("default", "dadlabnotes.com");
+        CliRun submit = CliRun.run(testDb.env(environment()), "job", "submit", "discover", "--campaign", "parents");
+        assertThat(submit.exitCode()).as(submit.err()).isZero();
+        String job = submit.out().trim();
+        testDb.execute("UPDATE jobs SET status = 'running', claimed_by = 'worker-1' WHERE id = '" + job + "'");
+        testDb.execute("INSERT INTO discovery_queries (id, job_id, keyword, location, location_code, position, status)"
+                + " VALUES ('" + QUERY_ID + "', '" + job + "', 'parenting blog', 'usa', 2840, 0, 'pending')");
+
+        runAsJob("direct:discover-job", Map.of("jobId", job, "worker", "worker-1", "jobParams", paramsOf(job)));
+
+        assertThat(testDb.count("SELECT count(*) FROM prospects p JOIN campaigns c ON c.id = p.campaign_id"
+                        + " WHERE c.name = 'parents' AND p.discovery_query_id = '" + QUERY_ID + "'"))
+                .isEqualTo(4);
+        assertThat(owner("dadlabnotes.com")).isEqualTo("default");
+        assertTheJobShowsItsCampaignAndWhoseTheExistingWere(job, "parents", "1 (1 in default)", Map.of("default", 1));
+    }
+
+    private void standInForTheJobCheck() throws Exception {
+        // the job check is also called from the DataForSEO client, so it stands in as a route of its own
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:check-job").routeId("check-job").to("mock:check-job");
+            }
+        });
+        context.start();
+    }
+
+    /** Submits a discover job through the CLI and runs it as a worker would; its id. */
+    private String runDiscovery(String... options) throws Exception {
+        var args = new java.util.ArrayList<>(java.util.List.of("job", "submit", "discover"));
+        args.addAll(java.util.List.of(options));
+        CliRun submit = CliRun.run(testDb.env(environment()), args.toArray(String[]::new));
+        assertThat(submit.exitCode()).as(submit.err()).isZero();
+        String job = submit.out().trim();
+        testDb.execute("UPDATE jobs SET status = 'running', claimed_by = 'worker-1' WHERE id = '" + job + "'");
+        runAsJob("direct:discover-job", Map.of("jobId", job, "worker", "worker-1", "jobParams", paramsOf(job)));
+        return job;
+    }
+
+    private String paramsOf(String job) {
+        return testDb.rowsOf("SELECT params::text AS p FROM jobs WHERE id = '" + job + "'")
+                .get(0)
+                .get("p")
+                .toString();
+    }
+
+    private void assertTheJobShowsItsCampaignAndWhoseTheExistingWere(
+            String job, String campaign, String existingLine, Map<String, Integer> existingByCampaign)
+            throws Exception {
+        CliRun show = cli("job", "show", job);
+        assertThat(show.out()).contains("campaign   " + campaign).contains("existing   " + existingLine);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var shown = json.readTree(cli("job", "show", job, "--json").out());
+        assertThat(shown.path("campaign").asText()).isEqualTo(campaign);
+        assertThat(json.convertValue(
+                        shown.path("existing_by_campaign"),
+                        new com.fasterxml.jackson.core.type.TypeReference<Map<String, Integer>>() {}))
+                .isEqualTo(existingByCampaign);
+        var listed = json.readTree(cli("job", "list", "--json").out());
+        assertThat(listed.get(0).path("campaign").asText()).isEqualTo(campaign);
+        assertThat(cli("job", "list").out()).contains(campaign);
+    }
+
+    private CliRun cli(String... args) {
+        CliRun run = CliRun.run(testDb.env(environment()), args);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run;
+    }
+
+    /** A prospect for {@code domain} in campaign {@code name} (created when missing), stored before the job. */
+    private void ownedBy(String name, String domain) {
+        testDb.execute("INSERT INTO campaigns (name) VALUES ('" + name + "') ON CONFLICT (name) DO NOTHING");
+        testDb.execute("INSERT INTO prospects (domain, outreach_status, campaign_id)" + " SELECT '" + domain
+                + "', 'pending', id FROM campaigns WHERE name = '" + name + "'");
+    }
+
+    private String owner(String domain) {
+        return testDb.rowsOf("SELECT c.name FROM prospects p JOIN campaigns c ON c.id = p.campaign_id"
+                        + " WHERE p.domain = '" + domain + "'")
+                .get(0)
+                .get("name")
+                .toString();
     }
 
     private static final String NOTHING_READY = """
