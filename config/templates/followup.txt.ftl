@@ -5,7 +5,7 @@ ${greeting}
 
 <#if step == 1>I am following up on my note about a guest post for ${domain}, in case it got
 buried. I would still be glad to write something original for your readers<#if targetDomain??>,
-with a link to ${targetDomain}</#if>.<#else>One last note about a guest post for ${domain}: if it is not a fit, no reply is
+asking only for a link to ${targetDomain} in return</#if>.<#else>One last note about a guest post for ${domain}: if it is not a fit, no reply is
 needed, and I will not write again about it.</#if>
 
 Thank you,

@@ -101,7 +101,7 @@ class CampaignTemplatesTest {
                 followups.render(1, "Ana", "gardenblog.com", new CampaignPitch("bolt", "https://bolt.example", null));
 
         assertThat(own).isEqualTo("Hi Ana, step 1 for acme.example\n");
-        assertThat(global).contains("I am following up").contains("with a link to bolt.example.");
+        assertThat(global).contains("I am following up").contains("asking only for a link to bolt.example in return.");
     }
 
     @Test
