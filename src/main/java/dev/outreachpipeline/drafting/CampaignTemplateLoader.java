@@ -43,16 +43,21 @@ final class CampaignTemplateLoader implements StatefulTemplateLoader {
      * The name under which {@code file} is read from {@code dir}, or from the global templates when
      * {@code dir} lacks it.
      *
-     * @param dir an existing directory, absolute
+     * @param dir an existing directory
+     * @throws IOException when it cannot be read (it was removed a moment ago)
      */
-    String nameIn(Path dir, String file) {
+    String nameIn(Path dir, String file) throws IOException {
         Path key = dir.toAbsolutePath().normalize();
-        String qualifier = keys.computeIfAbsent(key, d -> {
-            String k = "d" + next.incrementAndGet();
-            directories.put(k, fileLoader(d));
-            return k;
-        });
-        return PREFIX + qualifier + "/" + file;
+        try {
+            String qualifier = keys.computeIfAbsent(key, d -> {
+                String k = "d" + next.incrementAndGet();
+                directories.put(k, fileLoader(d));
+                return k;
+            });
+            return PREFIX + qualifier + "/" + file;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     private static TemplateLoader fileLoader(Path dir) {

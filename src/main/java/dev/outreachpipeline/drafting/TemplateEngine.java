@@ -68,6 +68,10 @@ public final class TemplateEngine {
         cfg.setDefaultEncoding("UTF-8");
         // One template per name: no subject_en_US.ftl lookups before subject.ftl.
         cfg.setLocalizedLookup(false);
+        // Look at a template file's modification time at every use (a stat) rather than FreeMarker's default of
+        // every 5 s: an operator edits a campaign's template and runs `prospects redraft` at once, and the draft
+        // job that starts a second later must not render the text parsed before the edit.
+        cfg.setTemplateUpdateDelayMilliseconds(0);
         cfg.setLocale(Locale.ENGLISH);
         cfg.setOutputFormat(PlainTextOutputFormat.INSTANCE);
         cfg.setTemplateConfigurations(

@@ -105,6 +105,25 @@ class CampaignTemplatesTest {
     }
 
     @Test
+    void anEditedOrAddedCampaignTemplateIsUsedAtTheNextDraft() throws IOException {
+        Path acme = dir("acme", Map.of("subject.ftl", "Old subject"));
+        var pitch = new CampaignPitch("acme", null, acme.toString());
+        assertThat(drafts.render(PROSPECT, pitch, Optional.empty()).subject()).isEqualTo("Old subject");
+        assertThat(drafts.render(PROSPECT, pitch, Optional.empty()).textBody()).contains("I came across your page");
+
+        Files.writeString(acme.resolve("subject.ftl"), "New subject");
+        Files.writeString(acme.resolve("body.txt.ftl"), "New body");
+        // a later modification time, as an edit a moment later has (some file systems keep whole seconds)
+        Files.setLastModifiedTime(
+                acme.resolve("subject.ftl"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 10_000));
+
+        Draft after = drafts.render(PROSPECT, pitch, Optional.empty());
+        assertThat(after.subject()).isEqualTo("New subject");
+        assertThat(after.textBody()).isEqualTo("New body");
+    }
+
+    @Test
     void aCampaignFileWinsOverTheSettingsRowWhichWinsOverTheGlobalFile() throws IOException {
         Path acme = dir("acme", Map.of("subject.ftl", "Acme subject"));
         String setting = "{\"subject\": \"Setting subject\", \"text\": \"Setting body for ${domain}\"}";
