@@ -1,9 +1,11 @@
 <#-- The plain-text body of a follow-up, sent in the same thread as the first message.
-     Variables: step (1, 2, …), greeting, firstName, domain, senderName. -->
+     Variables: step (1, 2, …), greeting, firstName, domain, senderName, and the campaign's
+     campaignName, targetSite and targetDomain (these two missing when the campaign has no site). -->
 ${greeting}
 
 <#if step == 1>I am following up on my note about a guest post for ${domain}, in case it got
-buried. I would still be glad to write something original for your readers.<#else>One last note about a guest post for ${domain}: if it is not a fit, no reply is
+buried. I would still be glad to write something original for your readers<#if targetDomain??>,
+asking only for a link to ${targetDomain} in return</#if>.<#else>One last note about a guest post for ${domain}: if it is not a fit, no reply is
 needed, and I will not write again about it.</#if>
 
 Thank you,

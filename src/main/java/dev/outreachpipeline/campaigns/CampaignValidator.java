@@ -6,6 +6,9 @@ import dev.outreachpipeline.discovery.DiscoverRequest;
 import dev.outreachpipeline.discovery.DiscoverRequestValidator;
 import dev.outreachpipeline.discovery.Location;
 import dev.outreachpipeline.discovery.Locations;
+import dev.outreachpipeline.drafting.CampaignPitch;
+import dev.outreachpipeline.drafting.CampaignTemplatesCheck;
+import dev.outreachpipeline.drafting.DraftTemplates;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.text.ParseException;
@@ -30,11 +33,20 @@ public final class CampaignValidator {
     private final Locations locations;
     private final Categories categories;
     private final Set<String> mailboxes;
+    private final DraftTemplates globalTemplates;
 
+    /** A validator that checks a campaign's templates against the built-in global ones. */
     public CampaignValidator(Locations locations, Categories categories, Set<String> mailboxes) {
+        this(locations, categories, mailboxes, DraftTemplates.builtIn());
+    }
+
+    /** @param globalTemplates the templates a campaign's directory falls back to, file by file */
+    public CampaignValidator(
+            Locations locations, Categories categories, Set<String> mailboxes, DraftTemplates globalTemplates) {
         this.locations = locations;
         this.categories = categories;
         this.mailboxes = mailboxes;
+        this.globalTemplates = globalTemplates;
     }
 
     /**
@@ -77,6 +89,14 @@ public final class CampaignValidator {
         if (proposed.templatesDir() != null && ControlCharacters.any(proposed.templatesDir())) {
             problems.add("The templates directory '" + ControlCharacters.visible(proposed.templatesDir())
                     + "' contains control characters; remove them.");
+        } else if (changes.templates() != null || changes.site() != null) {
+            // Given now, or the site its templates may name changed: checked as its drafts would render. A site
+            // refused above stands in as a valid one, so its templates are not refused for the same mistake.
+            String site = proposed.siteUrl() == null || isHttpUrl(proposed.siteUrl())
+                    ? proposed.siteUrl()
+                    : "https://site.example";
+            problems.addAll(CampaignTemplatesCheck.problems(
+                    new CampaignPitch(proposed.name(), site, proposed.templatesDir()), globalTemplates));
         }
         if (!mailboxes.contains(proposed.mailbox())) {
             problems.add("Unknown mailbox '" + ControlCharacters.visible(proposed.mailbox()) + "'; known mailboxes: "

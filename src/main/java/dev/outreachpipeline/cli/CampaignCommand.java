@@ -8,8 +8,12 @@ import dev.outreachpipeline.campaigns.CampaignValidator;
 import dev.outreachpipeline.campaigns.KnownMailboxes;
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.db.Database;
+import dev.outreachpipeline.discovery.ControlCharacters;
+import dev.outreachpipeline.drafting.DraftTemplates;
 import dev.outreachpipeline.prospects.ProspectStatuses;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,14 +89,33 @@ final class CampaignCommand {
         @Option(
                 names = "--templates",
                 paramLabel = "DIR",
-                description = "A directory of templates for this campaign (none: the global ones).")
+                description = "A directory of this campaign's templates (subject.ftl, body.txt.ftl, body.html.ftl, "
+                        + "followup.txt.ftl; each one missing there is the global one). Checked before it is stored; "
+                        + "\"\" clears it. Apply a change to drafts with `prospects redraft --campaign NAME`.")
         String templates;
 
         @Option(names = "--mailbox", paramLabel = "ID", description = "The mailbox it sends from (default: default).")
         String mailbox;
 
-        CampaignChanges changes() {
-            return new CampaignChanges(site, keywords, categories, locations, maxResults, schedule, templates, mailbox);
+        /** @param workDir what a relative templates directory is taken from: the person's working directory */
+        CampaignChanges changes(Path workDir) {
+            return new CampaignChanges(
+                    site, keywords, categories, locations, maxResults, schedule, absolute(templates, workDir), mailbox);
+        }
+
+        /**
+         * The templates directory as the daemon must find it, wherever it runs from: absolute and
+         * normalised. Blank (clear it) and a path with control characters (refused by the validator) stay as typed.
+         */
+        private static String absolute(String dir, Path workDir) {
+            if (dir == null || dir.isBlank() || ControlCharacters.any(dir)) {
+                return dir;
+            }
+            try {
+                return workDir.resolve(dir.strip()).toAbsolutePath().normalize().toString();
+            } catch (InvalidPathException e) {
+                return dir;
+            }
         }
     }
 
@@ -103,7 +126,8 @@ final class CampaignCommand {
         var validator = new CampaignValidator(
                 JobCommand.SubmitDiscover.locationTable(config, context.home()),
                 JobCommand.SubmitDiscover.categoryTable(config, context.home()),
-                KnownMailboxes.ids());
+                KnownMailboxes.ids(),
+                DraftTemplates.configured(config.get("outreach.drafts.templates-dir"), context.home()));
         CampaignValidator.Checked checked = validator.check(proposed, changes);
         var problems = new ArrayList<>(moreProblems);
         problems.addAll(checked.problems());
@@ -145,7 +169,7 @@ final class CampaignCommand {
         @Override
         public Integer call() throws Exception {
             String what = "Campaign '" + TerminalText.line(name) + "' was not created";
-            CampaignChanges changes = settings.changes();
+            CampaignChanges changes = settings.changes(context.workDir());
             Campaign proposed = changes.applyTo(Campaign.named(name));
             try (Database db = context.openDatabase()) {
                 CampaignOption.requireMigrated(db);
@@ -319,7 +343,7 @@ final class CampaignCommand {
 
         @Override
         public Integer call() throws Exception {
-            CampaignChanges changes = settings.changes();
+            CampaignChanges changes = settings.changes(context.workDir());
             if (!changes.any()) {
                 throw new OutreachException(
                         "Give at least one setting to change (see `outreach campaign update --help`).",

@@ -263,19 +263,16 @@ final class ProspectsCommand {
      * exit code says whether every one of them moved.
      */
     private abstract static class SendBack implements Callable<Integer> {
-        private final CliContext context;
-
-        @Parameters(
-                paramLabel = "ID",
-                arity = "1..*",
-                description = "The prospects' ids (as `prospects list` shows them).")
-        List<String> ids;
+        final CliContext context;
 
         SendBack(CliContext context) {
             this.context = context;
         }
 
         abstract HandBack.Kind kind();
+
+        /** The prospects' ids as typed. */
+        abstract List<String> ids();
 
         /** What happens to the prospects that moved, e.g. "will be drafted again". */
         abstract String movedTo();
@@ -286,35 +283,91 @@ final class ProspectsCommand {
         @Override
         public Integer call() throws Exception {
             try (Database db = context.openDatabase()) {
-                HandBack.Outcome outcome = new HandBack(db.dataSource()).handBack(kind(), ids, "cli");
+                HandBack.Outcome outcome = new HandBack(db.dataSource()).handBack(kind(), ids(), "cli");
                 outcome.refused()
                         .forEach((id, why) ->
                                 context.err().println(TerminalText.line(id) + ": " + notMoved() + ": " + why + "."));
                 if (outcome.moved().isEmpty()) {
                     context.out().println("0 prospect(s) " + movedTo() + "; no job was enqueued.");
                 } else {
-                    String type = kind().jobType();
-                    String job = outcome.newJob()
-                            ? "by " + type + " job " + outcome.job() + " (enqueued now)"
-                            : "by " + type + " job " + outcome.job() + ", which was waiting already"
-                                    + (outcome.runAfter() == null
-                                            ? ""
-                                            : " (it may start after " + JobView.time(outcome.runAfter()) + " UTC)");
-                    context.out().println(outcome.moved().size() + " prospect(s) " + movedTo() + " " + job + ".");
+                    context.out()
+                            .println(outcome.moved().size() + " prospect(s) " + movedTo() + " "
+                                    + byJob(kind(), outcome.job(), outcome.newJob(), outcome.runAfter()) + ".");
                 }
                 return outcome.refused().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
             }
+        }
+
+        /** "by draft job ID (enqueued now)", or the job of that type that was waiting already. */
+        static String byJob(HandBack.Kind kind, UUID job, boolean newJob, java.time.OffsetDateTime runAfter) {
+            String type = kind.jobType();
+            return newJob
+                    ? "by " + type + " job " + job + " (enqueued now)"
+                    : "by " + type + " job " + job + ", which was waiting already"
+                            + (runAfter == null ? "" : " (it may start after " + JobView.time(runAfter) + " UTC)");
         }
     }
 
     @Command(
             name = "redraft",
             mixinStandardHelpOptions = true,
-            description = "Send drafted, approved or draft_failed prospects back to drafting (after a template change) "
-                    + "and enqueue the draft job that renders them again.")
+            description = {
+                "Send drafted, approved or draft_failed prospects back to drafting (after a template change) "
+                        + "and enqueue the draft job that renders them again.",
+                "With --campaign NAME: every such prospect of that campaign, e.g. after `campaign update NAME "
+                        + "--templates DIR`. Approved ones are drafted again and wait for approval again "
+                        + "(while outreach.send.require-approval is on)."
+            })
     static final class Redraft extends SendBack {
+        @Parameters(
+                paramLabel = "ID",
+                arity = "0..*",
+                description = "The prospects' ids (as `prospects list` shows them).")
+        List<String> ids = new ArrayList<>();
+
+        @Option(
+                names = "--campaign",
+                paramLabel = "NAME",
+                description = "Instead of ids: every drafted, approved and draft_failed prospect of this campaign "
+                        + "(after changing its templates).")
+        String campaign;
+
         Redraft(CliContext context) {
             super(context);
+        }
+
+        @Override
+        List<String> ids() {
+            return ids;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            if (ids.isEmpty() == (campaign == null)) {
+                throw new OutreachException(
+                        "Name the prospects to redraft, or give --campaign NAME (not both).", ExitCodes.USAGE);
+            }
+            if (campaign == null) {
+                return super.call();
+            }
+            try (Database db = context.openDatabase()) {
+                UUID campaignId = CampaignOption.idOrNull(db, campaign);
+                HandBack.CampaignOutcome outcome = new HandBack(db.dataSource()).redraftCampaign(campaignId, "cli");
+                if (outcome.moved().isEmpty()) {
+                    context.out()
+                            .println(
+                                    "Campaign " + campaign + " has no drafted, approved or draft_failed prospect with a"
+                                            + " contact address; nothing to redraft, no job was enqueued.");
+                } else {
+                    var was = new ArrayList<String>();
+                    outcome.was().forEach((status, n) -> was.add(n + " " + status));
+                    context.out()
+                            .println(outcome.moved().size() + " prospect(s) of campaign " + campaign + " ("
+                                    + String.join(", ", was) + ") " + movedTo() + " "
+                                    + byJob(kind(), outcome.job(), outcome.newJob(), outcome.runAfter()) + ".");
+                }
+                return ExitCodes.OK;
+            }
         }
 
         @Override
@@ -340,8 +393,19 @@ final class ProspectsCommand {
                     "Ask Hunter about these prospects again, a paid call each: they go back to pending with their "
                             + "contact and payload cleared, and an enrich job is enqueued to look them up.")
     static final class Refresh extends SendBack {
+        @Parameters(
+                paramLabel = "ID",
+                arity = "1..*",
+                description = "The prospects' ids (as `prospects list` shows them).")
+        List<String> ids;
+
         Refresh(CliContext context) {
             super(context);
+        }
+
+        @Override
+        List<String> ids() {
+            return ids;
         }
 
         @Override
@@ -369,8 +433,19 @@ final class ProspectsCommand {
                 "Only you can decide this: the recipient may have it already."
             })
     static final class Resend extends SendBack {
+        @Parameters(
+                paramLabel = "ID",
+                arity = "1..*",
+                description = "The prospects' ids (as `prospects list` shows them).")
+        List<String> ids;
+
         Resend(CliContext context) {
             super(context);
+        }
+
+        @Override
+        List<String> ids() {
+            return ids;
         }
 
         @Override

@@ -116,7 +116,7 @@ final class PipelineBeans {
         var drafts = DraftSettings.from(config);
         // One template engine (and its restrictions) for the drafts and the follow-ups alike.
         var templates = new dev.outreachpipeline.drafting.TemplateEngine(
-                dev.outreachpipeline.drafting.DraftTemplates.configured(drafts.templatesDir(), workDir));
+                dev.outreachpipeline.drafting.DraftTemplates.configured(drafts.templatesDir(), workDir), workDir);
         var followups = new dev.outreachpipeline.drafting.FollowupRenderer(templates, drafts.senderName());
         registry.bind(
                 "sending",

@@ -22,7 +22,10 @@ public record DraftContext(
     /** The greeting when the contact's first name is unknown. */
     public static final String FALLBACK_GREETING = "Hi there,";
 
-    /** Every variable a template can refer to; any other name is a mistake in the template. */
+    /**
+     * Every variable of a prospect a template can refer to; with the campaign's ({@link
+     * CampaignPitch#VARIABLES}), any other name is a mistake in the template.
+     */
     public static final List<String> VARIABLES = List.of(
             "greeting",
             "firstName",

@@ -13,7 +13,10 @@ import java.util.Optional;
 
 /**
  * Renders a prospect's first-contact draft from the FreeMarker templates subject.ftl, body.txt.ftl
- * and body.html.ftl, or from the settings row {@code email_template} where it overrides them.
+ * and body.html.ftl. Each comes from the first of: the prospect's campaign's templates directory,
+ * the settings row {@code email_template}, the global templates folder. The campaign's directory is
+ * the most specific choice, so it wins file by file; a file it lacks comes from where it would for
+ * a prospect of a campaign without a directory.
  *
  * <p>A template that refers to an unknown variable, or uses a value this prospect lacks without a
  * default, fails the draft ({@link DraftFailed}): a hole in an email that goes out to a stranger is
@@ -51,13 +54,20 @@ public final class DraftRenderer {
         this(new TemplateEngine(templates), html);
     }
 
+    /** A draft outside any campaign: the global templates, no campaign variables. */
+    public Draft render(DraftContext context, Optional<String> settingsOverrideJson) {
+        return render(context, CampaignPitch.NONE, settingsOverrideJson);
+    }
+
     /**
      * @param context               the prospect's values and the sender's name
+     * @param campaign              the prospect's campaign: its variables and templates directory
      * @param settingsOverrideJson  the value of the settings row {@code email_template}, when there is one
      * @throws DraftFailed naming the template or setting at fault and what to do
      */
-    public Draft render(DraftContext context, Optional<String> settingsOverrideJson) {
+    public Draft render(DraftContext context, CampaignPitch campaign, Optional<String> settingsOverrideJson) {
         Map<String, Object> variables = context.variables();
+        variables.putAll(campaign.variables());
         if (!variables.containsKey("senderName")) {
             throw new DraftFailed("the sender name is empty: set outreach.sender.name / OUTREACH_SENDER_NAME");
         }
@@ -68,16 +78,17 @@ public final class DraftRenderer {
             throw new DraftFailed("the prospect has no domain");
         }
         TemplateOverride override = TemplateOverride.parse(settingsOverrideJson.orElse(null));
+        CampaignFiles files = CampaignFiles.of(engine, campaign);
 
-        String subject = sanitiseHeader(process(SUBJECT_TEMPLATE, override, variables));
+        String subject = sanitiseHeader(process(SUBJECT_TEMPLATE, override, files, variables));
         if (subject.isEmpty()) {
-            throw new DraftFailed(describe(SUBJECT_TEMPLATE, override) + " rendered an empty subject");
+            throw new DraftFailed(describe(SUBJECT_TEMPLATE, override, files) + " rendered an empty subject");
         }
-        String text = normaliseLineEndings(process(TEXT_TEMPLATE, override, variables));
+        String text = normaliseLineEndings(process(TEXT_TEMPLATE, override, files, variables));
         if (text.isBlank()) {
-            throw new DraftFailed(describe(TEXT_TEMPLATE, override) + " rendered an empty body");
+            throw new DraftFailed(describe(TEXT_TEMPLATE, override, files) + " rendered an empty body");
         }
-        String htmlBody = html ? normaliseLineEndings(process(HTML_TEMPLATE, override, variables)) : null;
+        String htmlBody = html ? normaliseLineEndings(process(HTML_TEMPLATE, override, files, variables)) : null;
         return new Draft(subject, text, htmlBody);
     }
 
@@ -107,69 +118,71 @@ public final class DraftRenderer {
         return line.substring(0, cut).stripTrailing();
     }
 
-    private String process(String templateName, TemplateOverride override, Map<String, Object> variables) {
-        Template template = template(templateName, override);
+    private String process(
+            String templateName, TemplateOverride override, CampaignFiles files, Map<String, Object> variables) {
+        Template template = template(templateName, override, files);
         var out = new StringWriter();
         try {
             template.process(variables, out);
         } catch (InvalidReferenceException e) {
-            throw new DraftFailed(describe(templateName, override) + TemplateMessages.atLine(e) + ": " + missing(e), e);
+            throw new DraftFailed(
+                    describe(templateName, override, files) + TemplateMessages.atLine(e) + ": "
+                            + TemplateMessages.missing(e, DraftContext.VARIABLES, files.pitch()),
+                    e);
         } catch (TemplateException e) {
             throw new DraftFailed(
-                    describe(templateName, override) + TemplateMessages.atLine(e) + ": "
+                    describe(templateName, override, files) + TemplateMessages.atLine(e) + ": "
                             + TemplateMessages.summary(e.getMessageWithoutStackTop()),
                     e);
         } catch (IOException e) {
-            throw new DraftFailed(describe(templateName, override) + " could not be written: " + e.getMessage(), e);
+            throw new DraftFailed(
+                    describe(templateName, override, files) + " could not be written: " + e.getMessage(), e);
         }
         return out.toString();
     }
 
-    private Template template(String templateName, TemplateOverride override) {
+    private Template template(String templateName, TemplateOverride override, CampaignFiles files) {
         Template template;
         try {
             Optional<String> source = override.source(templateName);
-            template = source.isPresent()
-                    ? engine.text(templateName, "settings '" + TemplateOverride.SETTING + "'", source.get())
-                    : engine.file(templateName);
+            if (files.own(templateName) == null && source.isPresent()) {
+                template = engine.text(templateName, "settings '" + TemplateOverride.SETTING + "'", source.get());
+            } else if (files.directory() != null) {
+                template = engine.file(templateName, files.directory());
+            } else {
+                template = engine.file(templateName);
+            }
         } catch (TemplateNotFoundException e) {
             throw new DraftFailed("template " + templateName + " is missing from " + engine.templates(), e);
         } catch (ParseException e) {
             throw new DraftFailed(
-                    describe(templateName, override) + " has a syntax error at line " + e.getLineNumber() + ", column "
-                            + e.getColumnNumber() + ": " + TemplateMessages.summary(e.getEditorMessage()),
+                    describe(templateName, override, files) + " has a syntax error at line " + e.getLineNumber()
+                            + ", column " + e.getColumnNumber() + ": "
+                            + TemplateMessages.summary(e.getEditorMessage()),
                     e);
         } catch (IOException e) {
-            throw new DraftFailed(
-                    "template " + templateName + " cannot be read from " + engine.templates() + ": " + e.getMessage(),
-                    e);
+            throw new DraftFailed(describe(templateName, override, files) + " cannot be read: " + e.getMessage(), e);
         }
         // The HTML body must escape every value; a template that switches that off is refused.
-        if (templateName.equals(HTML_TEMPLATE)
-                && (template.getOutputFormat() != HTMLOutputFormat.INSTANCE || !template.getAutoEscaping())) {
-            throw new DraftFailed(describe(templateName, override)
+        if (templateName.equals(HTML_TEMPLATE) && !escapesHtml(template)) {
+            throw new DraftFailed(describe(templateName, override, files)
                     + " turns off HTML escaping (its <#ftl> header sets output_format or auto_esc); remove that");
         }
         return template;
     }
 
-    private String describe(String templateName, TemplateOverride override) {
+    /** Whether an HTML body template escapes every value it prints (a template's header can turn that off). */
+    static boolean escapesHtml(Template template) {
+        return template.getOutputFormat() == HTMLOutputFormat.INSTANCE && template.getAutoEscaping();
+    }
+
+    private String describe(String templateName, TemplateOverride override, CampaignFiles files) {
+        if (files.own(templateName) != null) {
+            return files.describeOwn(templateName);
+        }
         return override.source(templateName).isPresent()
                 ? "the " + templateName + " template from the setting '" + TemplateOverride.SETTING + "'"
                 : "template " + templateName + " (" + engine.templates() + ")";
-    }
-
-    /** Names the variable: unknown to drafts altogether, or one this prospect has no value for. */
-    private static String missing(InvalidReferenceException e) {
-        String expr = e.getBlamedExpressionString();
-        if (expr == null || !expr.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            return TemplateMessages.summary(e.getMessageWithoutStackTop());
-        }
-        if (DraftContext.VARIABLES.contains(expr)) {
-            return "the variable '" + expr + "' is empty for this prospect and the template gives it no default;"
-                    + " write ${" + expr + "!…} or <#if " + expr + "??>…</#if>";
-        }
-        return "unknown variable '" + expr + "'; the variables are " + String.join(", ", DraftContext.VARIABLES);
     }
 
     private static String normaliseLineEndings(String s) {

@@ -42,7 +42,7 @@ public final class DraftStage {
     }
 
     /**
-     * @param prospect         the prospect's variables (draft-context.sql)
+     * @param prospect         the prospect's variables and its campaign's (draft-context.sql)
      * @param templateOverride the settings row 'email_template' (JSON text), or null
      */
     public Map<String, Object> render(Map<String, Object> prospect, String templateOverride) {
@@ -60,6 +60,7 @@ public final class DraftStage {
                             text(prospect, "keyword"),
                             text(prospect, "location"),
                             settings.senderName()),
+                    CampaignPitch.of(prospect),
                     usableOverride(templateOverride));
             params.put("status", settings.requireApproval() ? "drafted" : "approved");
             params.put("subject", draft.subject());

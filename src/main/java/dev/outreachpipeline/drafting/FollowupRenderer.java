@@ -1,5 +1,6 @@
 package dev.outreachpipeline.drafting;
 
+import freemarker.core.InvalidReferenceException;
 import freemarker.core.ParseException;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -7,17 +8,21 @@ import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The body of a follow-up, from {@code followup.txt.ftl} in the drafts' templates folder (or the
- * jar's copy), rendered when it is sent: it only greets, reminds and signs, so nothing of the first
- * draft needs to be stored for it. It is read through the same {@link TemplateEngine} as the drafts,
+ * The body of a follow-up, from {@code followup.txt.ftl} in the prospect's campaign's templates
+ * directory, else the drafts' templates folder (or the jar's copy), rendered when it is sent: it
+ * only greets, reminds and signs, so nothing of the first draft needs to be stored for it. It is read through the same {@link TemplateEngine} as the drafts,
  * under the same restrictions. A template error is a {@link DraftFailed}, as for drafts.
  */
 public final class FollowupRenderer {
 
     public static final String TEMPLATE = "followup.txt.ftl";
+
+    /** The follow-up's own variables; a campaign adds {@link CampaignPitch#VARIABLES}. */
+    public static final List<String> VARIABLES = List.of("step", "greeting", "firstName", "domain", "senderName");
 
     private final TemplateEngine engine;
     private final String senderName;
@@ -27,7 +32,30 @@ public final class FollowupRenderer {
         this.senderName = senderName;
     }
 
+    /** A follow-up outside any campaign: the global template, no campaign variables. */
     public String render(int step, String firstName, String domain) {
+        return render(step, firstName, domain, CampaignPitch.NONE);
+    }
+
+    /**
+     * The follow-up for a claimed send (a row of claim-next-send.sql: {@code contact_name},
+     * {@code domain} and the campaign columns {@link CampaignPitch#of} reads), in its campaign's pitch.
+     */
+    public String render(int step, Map<String, Object> claimed) {
+        Object name = claimed.get("contact_name");
+        return render(
+                step,
+                name == null ? null : name.toString(),
+                String.valueOf(claimed.get("domain")),
+                CampaignPitch.of(claimed));
+    }
+
+    /**
+     * @param campaign the prospect's campaign: its variables, and its templates directory, whose
+     *                 followup.txt.ftl wins over the global one
+     * @throws DraftFailed naming the template at fault and what to do
+     */
+    public String render(int step, String firstName, String domain, CampaignPitch campaign) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("step", step);
         variables.put(
@@ -37,9 +65,14 @@ public final class FollowupRenderer {
         }
         variables.put("domain", domain);
         variables.put("senderName", senderName);
-        String where = "the follow-up template " + TEMPLATE + " (" + engine.templates() + ")";
+        variables.putAll(campaign.variables());
+        CampaignFiles files = CampaignFiles.of(engine, campaign);
+        String where = files.own(TEMPLATE) != null
+                ? "the follow-up " + files.describeOwn(TEMPLATE)
+                : "the follow-up template " + TEMPLATE + " (" + engine.templates() + ")";
         try {
-            Template template = engine.file(TEMPLATE);
+            Template template =
+                    files.directory() == null ? engine.file(TEMPLATE) : engine.file(TEMPLATE, files.directory());
             var out = new StringWriter();
             template.process(variables, out);
             return out.toString().replace("\r\n", "\n").strip() + "\n";
@@ -50,6 +83,9 @@ public final class FollowupRenderer {
                     where + " has a syntax error at line " + e.getLineNumber() + ", column " + e.getColumnNumber()
                             + ": " + TemplateMessages.summary(e.getEditorMessage()),
                     e);
+        } catch (InvalidReferenceException e) {
+            throw new DraftFailed(
+                    where + TemplateMessages.atLine(e) + ": " + TemplateMessages.missing(e, VARIABLES, campaign), e);
         } catch (TemplateException e) {
             throw new DraftFailed(
                     where + TemplateMessages.atLine(e) + ": " + TemplateMessages.summary(e.getMessageWithoutStackTop()),

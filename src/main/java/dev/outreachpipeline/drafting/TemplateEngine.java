@@ -2,6 +2,7 @@ package dev.outreachpipeline.drafting;
 
 import freemarker.cache.ConditionalTemplateConfigurationFactory;
 import freemarker.cache.FileNameGlobMatcher;
+import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.PlainTextOutputFormat;
 import freemarker.core.TemplateClassResolver;
@@ -12,12 +13,15 @@ import freemarker.template.Template;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * The one FreeMarker configuration every template of the pipeline is read and rendered with: the
- * drafts' subject and bodies, the follow-up, and the templates the settings row
- * {@code email_template} holds.
+ * drafts' subject and bodies, the follow-up, the templates the settings row
+ * {@code email_template} holds, and every campaign's own templates (read through
+ * {@link CampaignTemplateLoader}, so a campaign's file and the global one it stands in for are parsed
+ * and restricted alike).
  *
  * <p>Templates are not code we wrote: an operator edits the files, and the settings row (later the
  * console) lets anyone with database access write one. So a template can only print the values it
@@ -29,6 +33,9 @@ import java.util.Locale;
  *
  * <p>Built once per templates folder and shared: FreeMarker's configuration and its cache of
  * parsed templates are thread-safe.
+ *
+ * <p>Not a new configuration per campaign: the restrictions above are set in one place only, and a
+ * campaign's directory is only a place its files are looked up first.
  */
 public final class TemplateEngine {
 
@@ -37,18 +44,34 @@ public final class TemplateEngine {
 
     private final Configuration freemarker;
     private final DraftTemplates templates;
+    private final CampaignTemplateLoader loader;
+    private final Path workDir;
 
     public TemplateEngine(DraftTemplates templates) {
-        this.templates = templates;
-        this.freemarker = configuration(templates);
+        this(templates, null);
     }
 
-    private static Configuration configuration(DraftTemplates templates) {
+    /**
+     * @param workDir what a relative campaign templates directory is taken from (the CLI stores
+     *                absolute ones); null for the process's working directory
+     */
+    public TemplateEngine(DraftTemplates templates, Path workDir) {
+        this.templates = templates;
+        this.loader = new CampaignTemplateLoader(templates.loader());
+        this.workDir = workDir;
+        this.freemarker = configuration(loader);
+    }
+
+    private static Configuration configuration(TemplateLoader loader) {
         var cfg = new Configuration(Configuration.VERSION_2_3_34);
-        cfg.setTemplateLoader(templates.loader());
+        cfg.setTemplateLoader(loader);
         cfg.setDefaultEncoding("UTF-8");
         // One template per name: no subject_en_US.ftl lookups before subject.ftl.
         cfg.setLocalizedLookup(false);
+        // Look at a template file's modification time at every use (a stat) rather than FreeMarker's default of
+        // every 5 s: an operator edits a campaign's template and runs `prospects redraft` at once, and the draft
+        // job that starts a second later must not render the text parsed before the edit.
+        cfg.setTemplateUpdateDelayMilliseconds(0);
         cfg.setLocale(Locale.ENGLISH);
         cfg.setOutputFormat(PlainTextOutputFormat.INSTANCE);
         cfg.setTemplateConfigurations(
@@ -85,6 +108,21 @@ public final class TemplateEngine {
      */
     Template file(String name) throws IOException {
         return freemarker.getTemplate(name);
+    }
+
+    /**
+     * The template file {@code name} from a campaign's directory, or the global one when the
+     * directory lacks it; parsed once per directory and cached.
+     *
+     * @param campaignDir an existing directory (see {@link #campaignDirectory})
+     */
+    Template file(String name, Path campaignDir) throws IOException {
+        return freemarker.getTemplate(loader.nameIn(campaignDir, name));
+    }
+
+    /** The campaign's templates directory, relative ones taken from the work directory; null for none. */
+    Path campaignDirectory(CampaignPitch pitch) {
+        return pitch.directory(workDir);
     }
 
     /**

@@ -101,6 +101,7 @@ public final class HandBack {
             List<UUID> moved, Map<String, String> refused, UUID job, boolean newJob, OffsetDateTime runAfter) {}
 
     private static final NamedParameters ENQUEUE = SqlStatement.ENQUEUE_JOB.jdbc();
+    private static final NamedParameters REDRAFT_CAMPAIGN = SqlStatement.REDRAFT_CAMPAIGN_PROSPECTS.jdbc();
     private static final String WAITING = SqlStatement.WAITING_JOB_OF_TYPE.text();
     private static final String STATES = SqlStatement.PROSPECT_STATES.text();
 
@@ -149,31 +150,69 @@ public final class HandBack {
                         refused.put(typed, s == null ? "no prospect has this id" : kind.refusal(s));
                     }
                 });
-                UUID job = null;
-                boolean newJob = false;
-                OffsetDateTime runAfter = null;
-                if (!moved.isEmpty()) {
-                    try (PreparedStatement ps = c.prepareStatement(WAITING)) {
-                        ps.setString(1, kind.jobType);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            if (rs.next()) {
-                                job = rs.getObject(1, UUID.class);
-                                runAfter = rs.getObject(2, OffsetDateTime.class);
-                            }
-                        }
-                    }
-                    if (job == null) {
-                        job = enqueue(c, kind.jobType, origin);
-                        newJob = true;
-                    }
-                }
+                JobRef job = moved.isEmpty() ? JobRef.NONE : jobFor(c, kind.jobType, origin);
                 c.commit();
-                return new Outcome(List.copyOf(moved), refused, job, newJob, runAfter);
+                return new Outcome(List.copyOf(moved), refused, job.id(), job.isNew(), job.runAfter());
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         }
+    }
+
+    /**
+     * What {@code prospects redraft --campaign} did.
+     *
+     * @param was how many of the prospects redrafted were in each status (drafted, approved, draft_failed)
+     */
+    public record CampaignOutcome(
+            List<UUID> moved, Map<String, Long> was, UUID job, boolean newJob, OffsetDateTime runAfter) {}
+
+    /**
+     * Hands every drafted, approved and draft_failed prospect of the campaign (with a contact
+     * address) back to drafting, and makes sure a draft job will run for them: how an operator
+     * applies a change of the campaign's templates. Nothing to redraft is an outcome, not an error.
+     */
+    public CampaignOutcome redraftCampaign(UUID campaignId, String origin) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                var moved = new ArrayList<UUID>();
+                var was = new LinkedHashMap<String, Long>();
+                try (PreparedStatement ps = c.prepareStatement(REDRAFT_CAMPAIGN.jdbcText())) {
+                    REDRAFT_CAMPAIGN.bind(ps, Map.of("campaignId", campaignId.toString()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            moved.add(UUID.fromString(rs.getString("id")));
+                            was.merge(rs.getString("was"), 1L, Long::sum);
+                        }
+                    }
+                }
+                JobRef job = moved.isEmpty() ? JobRef.NONE : jobFor(c, Kind.REDRAFT.jobType, origin);
+                c.commit();
+                return new CampaignOutcome(List.copyOf(moved), was, job.id(), job.isNew(), job.runAfter());
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** The job that will do the work: one of the type still waiting to start, or one enqueued now. */
+    private record JobRef(UUID id, boolean isNew, OffsetDateTime runAfter) {
+        static final JobRef NONE = new JobRef(null, false, null);
+    }
+
+    private static JobRef jobFor(Connection c, String type, String origin) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(WAITING)) {
+            ps.setString(1, type);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return new JobRef(rs.getObject(1, UUID.class), false, rs.getObject(2, OffsetDateTime.class));
+                }
+            }
+        }
+        return new JobRef(enqueue(c, type, origin), true, null);
     }
 
     private static UUID enqueue(Connection c, String type, String origin) throws SQLException {

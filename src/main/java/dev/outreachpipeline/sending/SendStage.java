@@ -146,9 +146,7 @@ public final class SendStage {
         int step = step(claimed);
         String earlier = (String) claimed.get("earlier_message_ids");
         List<String> references = step == 0 || earlier == null ? List.of() : List.of(earlier.split(" "));
-        String text = step == 0
-                ? String.valueOf(claimed.get("draft_body"))
-                : followups.render(step, (String) claimed.get("contact_name"), String.valueOf(claimed.get("domain")));
+        String text = step == 0 ? String.valueOf(claimed.get("draft_body")) : followups.render(step, claimed);
         var message = new OutgoingMessage(
                 smtp.from(),
                 smtp.fromName(),
@@ -197,14 +195,7 @@ public final class SendStage {
         p.put("attemptId", claimed.get("attempt_id"));
         p.put("contactEmail", claimed.get("contact_email"));
         p.put("subject", step(claimed) == 0 ? claimed.get("draft_subject") : "Re: " + claimed.get("draft_subject"));
-        p.put(
-                "textBody",
-                step(claimed) == 0
-                        ? claimed.get("draft_body")
-                        : followups.render(
-                                step(claimed),
-                                (String) claimed.get("contact_name"),
-                                String.valueOf(claimed.get("domain"))));
+        p.put("textBody", step(claimed) == 0 ? claimed.get("draft_body") : followups.render(step(claimed), claimed));
         p.put("calls", 1);
         p.put("nextAttemptAt", null);
         p.put("lastError", null);

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** `outreach campaign …` on a real database: settings stored as checked, every refusal at once, status changes, the funnel. */
 class CampaignCommandIT {
@@ -18,6 +21,9 @@ class CampaignCommandIT {
 
     private final TestDatabase db = TestPostgres.newDatabase();
     private final Map<String, String> env = db.env();
+
+    @TempDir
+    Path tmp;
 
     @BeforeEach
     void migrate() {
@@ -39,6 +45,8 @@ class CampaignCommandIT {
 
     @Test
     void createStoresTheCheckedSettingsAndListAndShowGiveThemBack() throws Exception {
+        Path templates = Files.createDirectories(tmp.resolve("campaigns/acme"));
+        Files.writeString(templates.resolve("subject.ftl"), "An idea for ${domain}");
         CliRun create = campaign(
                 "create",
                 "acme-garden",
@@ -55,7 +63,7 @@ class CampaignCommandIT {
                 "--schedule",
                 "0 0 6 * * ?",
                 "--templates",
-                "campaigns/acme",
+                templates.toString(),
                 "--mailbox",
                 "default");
 
@@ -71,7 +79,7 @@ class CampaignCommandIT {
         assertThat(c.get("locations").toString()).isEqualTo("[\"usa\",\"uk\"]");
         assertThat(c.get("max_results").asInt()).isEqualTo(40);
         assertThat(c.get("schedule").asText()).isEqualTo("0 0 6 * * ?");
-        assertThat(c.get("templates").asText()).isEqualTo("campaigns/acme");
+        assertThat(c.get("templates").asText()).isEqualTo(templates.toString());
         assertThat(c.get("mailbox").asText()).isEqualTo("default");
         assertThat(c.get("funnel").get("prospects").asLong()).isZero();
 
@@ -168,6 +176,51 @@ class CampaignCommandIT {
         assertThat(badName.exitCode()).isEqualTo(2);
         assertThat(badName.err()).contains("The campaign name 'Acme Garden' is not one a script can type safely");
         assertThat(db.count("SELECT count(*) FROM campaigns")).isOne();
+    }
+
+    @Test
+    void aTemplatesDirectoryThatIsMissingOrDoesNotParseIsRefusedWithTheReasonAndARelativeOneIsStoredAbsolute()
+            throws Exception {
+        CliRun missing = CliRun.run(env, tmp, "campaign", "create", "acme", "--templates", "nowhere");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err())
+                .contains("Campaign 'acme' was not created:")
+                .contains(
+                        "The templates directory " + tmp.resolve("nowhere") + " does not exist or is not a directory.");
+        assertThat(db.count("SELECT count(*) FROM campaigns WHERE name = 'acme'"))
+                .isZero();
+
+        Path good = Files.createDirectories(tmp.resolve("good"));
+        Files.writeString(good.resolve("body.txt.ftl"), "${greeting}\nA link to ${targetDomain}, please.\n");
+        CliRun noSite = CliRun.run(env, tmp, "campaign", "create", "acme", "--templates", "good");
+        assertThat(noSite.exitCode()).isEqualTo(2);
+        assertThat(noSite.err())
+                .contains("The campaign's templates do not render: template body.txt.ftl of campaign 'acme' ("
+                        + good.resolve("body.txt.ftl") + "), line 2: the variable 'targetDomain' is empty because"
+                        + " campaign 'acme' has no site");
+
+        CliRun created = CliRun.run(
+                env, tmp, "campaign", "create", "acme", "--templates", "good", "--site", "https://acme.example");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(showJson("acme").get("templates").asText()).isEqualTo(good.toString());
+
+        Path broken = Files.createDirectories(tmp.resolve("broken"));
+        Files.writeString(broken.resolve("subject.ftl"), "An idea for ${domain");
+        CliRun update = CliRun.run(env, tmp, "campaign", "update", "acme", "--templates", broken.toString());
+        assertThat(update.exitCode()).isEqualTo(2);
+        assertThat(update.err())
+                .contains("Campaign 'acme' was not changed:")
+                .contains("template subject.ftl of campaign 'acme' (" + broken.resolve("subject.ftl")
+                        + ") has a syntax error at line 1");
+        assertThat(showJson("acme").get("templates").asText()).isEqualTo(good.toString());
+
+        CliRun clearSite = campaign("update", "acme", "--site", "");
+        assertThat(clearSite.exitCode()).isEqualTo(2);
+        assertThat(clearSite.err())
+                .contains("the variable 'targetDomain' is empty because campaign 'acme' has no site");
+        CliRun cleared = campaign("update", "acme", "--templates", "");
+        assertThat(cleared.exitCode()).as(cleared.err()).isZero();
+        assertThat(showJson("acme").get("templates").isNull()).isTrue();
     }
 
     @Test

@@ -89,6 +89,85 @@ class ProspectsCommandIT {
                 .isOne();
     }
 
+    /** A prospect of the campaign (by name) with a draft, its subject "Old pitch". */
+    private String drafted(String domain, String status, String contact, String campaign) {
+        return db.rowsOf("INSERT INTO prospects (domain, contact_email, contact_method, contact_name, outreach_status,"
+                        + " score, hunter_payload, draft_subject, draft_body, drafted_at, campaign_id) SELECT '"
+                        + domain
+                        + "', " + (contact == null ? "NULL" : "'" + contact + "'")
+                        + ", 'hunter_personal', 'Ann', '" + status + "', 50, '{}', 'Old pitch', 'Old body', now(), id"
+                        + " FROM campaigns WHERE name = '" + campaign + "' RETURNING id::text AS id")
+                .get(0)
+                .get("id")
+                .toString();
+    }
+
+    private String subject(String id) {
+        return String.valueOf(db.rowsOf("SELECT draft_subject FROM prospects WHERE id = '" + id + "'")
+                .get(0)
+                .get("draft_subject"));
+    }
+
+    @Test
+    void redraftCampaignAppliesItsChangedTemplatesToItsDraftedProspectsOnly() throws Exception {
+        assertThat(CliRun.run(env(), "campaign", "create", "acme", "--site", "https://www.acme.example")
+                        .exitCode())
+                .isZero();
+        String drafted = drafted("one.example", "drafted", "ed@one.example", "acme");
+        String approved = drafted("two.example", "approved", "ed@two.example", "acme");
+        String failed = drafted("three.example", "draft_failed", "ed@three.example", "acme");
+        String sent = drafted("four.example", "sent", "ed@four.example", "acme");
+        String noContact = drafted("five.example", "drafted", null, "acme");
+        String otherCampaign = drafted("other.example", "drafted", "ed@other.example", "default");
+        Path templates = Files.createDirectories(tmp.resolve("acme-templates"));
+        Files.writeString(templates.resolve("subject.ftl"), "New pitch for ${domain}, from ${targetDomain}");
+        CliRun update = CliRun.run(env(), tmp, "campaign", "update", "acme", "--templates", "acme-templates");
+        assertThat(update.exitCode()).as(update.err()).isZero();
+
+        CliRun redraft = CliRun.run(env(), "prospects", "redraft", "--campaign", "acme");
+
+        assertThat(redraft.exitCode()).as(redraft.err()).isZero();
+        assertThat(redraft.out())
+                .contains("3 prospect(s) of campaign acme (")
+                .contains("1 drafted")
+                .contains("1 approved")
+                .contains("1 draft_failed")
+                .contains(") will be drafted again by draft job")
+                .contains("(enqueued now)");
+        assertThat(status(drafted)).isEqualTo("enriched");
+        assertThat(status(approved)).isEqualTo("enriched");
+        assertThat(status(failed)).isEqualTo("enriched");
+        assertThat(status(sent)).isEqualTo("sent");
+        assertThat(status(noContact)).isEqualTo("drafted");
+        assertThat(status(otherCampaign)).isEqualTo("drafted");
+
+        CliRun run = CliRun.run(env(), "run", "--once");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (String id : new String[] {drafted, approved, failed}) {
+            assertThat(status(id)).isEqualTo("drafted");
+            assertThat(subject(id)).startsWith("New pitch for ").endsWith(", from acme.example");
+        }
+        assertThat(subject(sent)).isEqualTo("Old pitch");
+        assertThat(subject(otherCampaign)).isEqualTo("Old pitch");
+
+        CliRun nothingLeft = CliRun.run(env(), "prospects", "redraft", "--campaign", "default");
+        assertThat(nothingLeft.exitCode()).as(nothingLeft.err()).isZero();
+        assertThat(status(otherCampaign)).isEqualTo("enriched");
+        CliRun empty = CliRun.run(env(), "campaign", "create", "empty");
+        assertThat(empty.exitCode()).isZero();
+        CliRun none = CliRun.run(env(), "prospects", "redraft", "--campaign", "empty");
+        assertThat(none.exitCode()).isZero();
+        assertThat(none.out()).contains("Campaign empty has no drafted, approved or draft_failed prospect");
+
+        CliRun both = CliRun.run(env(), "prospects", "redraft", "--campaign", "acme", drafted);
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("Name the prospects to redraft, or give --campaign NAME (not both).");
+        assertThat(CliRun.run(env(), "prospects", "redraft").exitCode()).isEqualTo(2);
+        CliRun unknown = CliRun.run(env(), "prospects", "redraft", "--campaign", "nope");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("No campaign is named 'nope'");
+    }
+
     @Test
     void refreshSaysWhyEachProspectWasNotRefreshedAndEnqueuesAnEnrichJobForTheRest() {
         String enriched = prospect("enriched.example", "enriched", "ed@enriched.example", null);
