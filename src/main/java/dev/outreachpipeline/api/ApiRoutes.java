@@ -58,7 +58,11 @@ public final class ApiRoutes {
             answer = endpoint.answer(ctx);
         } catch (SQLException e) {
             String why = Masking.maskText(e.getMessage());
-            LOG.warn("{} {} could not read the database: {}", ctx.request().method(), ctx.normalizedPath(), why);
+            LOG.warn(
+                    "{} {} could not read the database: {}",
+                    ctx.request().method(),
+                    RequestPaths.printable(ctx.normalizedPath()),
+                    why);
             answer = Answer.refused(503, "the database did not answer", List.of(why));
         }
         JsonAnswers.send(ctx, answer.status(), answer.body());

@@ -132,13 +132,4 @@ public final class AdminRoutes {
         new SecureRandom().nextBytes(bytes);
         return Base64.getEncoder().encodeToString(bytes);
     }
-
-    /** A request path as it may go into a log line or an answer: no control characters, not endless. */
-    public static String printable(String path) {
-        if (path == null) {
-            return "";
-        }
-        String clean = path.replaceAll("[\\p{Cntrl}\\x{80}-\\x{9F}]", "?");
-        return clean.length() > 200 ? clean.substring(0, 200) + "…" : clean;
-    }
 }

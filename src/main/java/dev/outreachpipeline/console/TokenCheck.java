@@ -1,5 +1,6 @@
 package dev.outreachpipeline.console;
 
+import dev.outreachpipeline.api.RequestPaths;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ final class TokenCheck {
             LOG.info(
                     "Refused {} {} from {} without looking at its token: {} wrong tokens from there within a minute",
                     ctx.request().method(),
-                    AdminRoutes.printable(ctx.normalizedPath()),
+                    RequestPaths.printable(ctx.normalizedPath()),
                     address,
                     FailedLogins.LIMIT);
             return Outcome.THROTTLED;
@@ -48,7 +49,7 @@ final class TokenCheck {
                 "Refused a wrong admin token from {} ({} {}); {} of {} allowed within a minute",
                 address,
                 ctx.request().method(),
-                AdminRoutes.printable(ctx.normalizedPath()),
+                RequestPaths.printable(ctx.normalizedPath()),
                 n,
                 FailedLogins.LIMIT);
         return Outcome.WRONG;

@@ -1,6 +1,7 @@
 package dev.outreachpipeline.management;
 
 import dev.outreachpipeline.api.JsonAnswers;
+import dev.outreachpipeline.api.RequestPaths;
 import dev.outreachpipeline.console.AdminRoutes;
 import dev.outreachpipeline.http.PortInUse;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -88,14 +89,14 @@ public final class ManagementServer extends ServiceSupport {
         router.errorHandler(
                 404,
                 ctx -> JsonAnswers.error(
-                        ctx, 404, "no such endpoint: " + AdminRoutes.printable(ctx.normalizedPath()), List.of()));
+                        ctx, 404, "no such endpoint: " + RequestPaths.printable(ctx.normalizedPath()), List.of()));
         router.errorHandler(
                 405,
                 ctx -> JsonAnswers.error(
                         ctx,
                         405,
                         "the method " + ctx.request().method() + " is not served at "
-                                + AdminRoutes.printable(ctx.normalizedPath()),
+                                + RequestPaths.printable(ctx.normalizedPath()),
                         List.of()));
         router.errorHandler(500, ManagementServer::failed);
         try {
@@ -136,7 +137,7 @@ public final class ManagementServer extends ServiceSupport {
     /** A failure nobody expected is a bug: its stack trace goes to the log, never into the answer. */
     private static void failed(RoutingContext ctx) {
         Throwable failure = ctx.failure();
-        LOG.warn("Management endpoint {} failed", AdminRoutes.printable(ctx.normalizedPath()), failure);
+        LOG.warn("Management endpoint {} failed", RequestPaths.printable(ctx.normalizedPath()), failure);
         if (!ctx.response().headWritten()) {
             JsonAnswers.error(ctx, 500, "the request failed inside the daemon; its log says why", List.of());
         }
