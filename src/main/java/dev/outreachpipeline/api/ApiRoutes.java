@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * The routes of {@code /api/v1}, each documented in {@code api/openapi.json} (served at
  * {@code /api/v1/openapi.json}; a test keeps the two in step). The admin token is checked before any
  * of them runs (console/ApiAccess). Every endpoint runs on a worker thread, as it reads the database,
- * and answers JSON; a database that does not answer is a 503 with its sentence, never a stack trace.
+ * and answers JSON; a database that cannot be read is a 503 with its sentence, never a stack trace.
  */
 public final class ApiRoutes {
 
@@ -63,7 +63,7 @@ public final class ApiRoutes {
                     ctx.request().method(),
                     RequestPaths.printable(ctx.normalizedPath()),
                     why);
-            answer = Answer.refused(503, "the database did not answer", List.of(why));
+            answer = Answer.refused(503, "the database could not be read", List.of(why));
         }
         JsonAnswers.send(ctx, answer.status(), answer.body());
     }

@@ -2,7 +2,9 @@ package dev.outreachpipeline.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +30,22 @@ public final class JsonAnswers {
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "application/json")
-                .putHeader("Cache-Control", "no-store")
-                .end(text);
+                .putHeader("Cache-Control", "no-store");
+        end(ctx, text);
+    }
+
+    /**
+     * Ends the answer with {@code text}, or for a HEAD request with its length alone: Vert.x would send
+     * the body after a HEAD too, which the client then reads as the start of the next answer.
+     */
+    public static void end(RoutingContext ctx, String text) {
+        if (ctx.request().method() == HttpMethod.HEAD) {
+            ctx.response()
+                    .putHeader("Content-Length", String.valueOf(text.getBytes(StandardCharsets.UTF_8).length))
+                    .end();
+        } else {
+            ctx.response().end(text);
+        }
     }
 
     public static void error(RoutingContext ctx, int status, String error, List<String> reasons) {

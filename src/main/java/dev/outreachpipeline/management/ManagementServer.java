@@ -130,8 +130,8 @@ public final class ManagementServer extends ServiceSupport {
         gauges.refreshIfStale();
         ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-                .putHeader("Cache-Control", "no-store")
-                .end(registry.scrape());
+                .putHeader("Cache-Control", "no-store");
+        JsonAnswers.end(ctx, registry.scrape());
     }
 
     /** A failure nobody expected is a bug: its stack trace goes to the log, never into the answer. */

@@ -181,6 +181,27 @@ class ApiIT {
     }
 
     @Test
+    void aDatabaseThatCannotBeReadIs503WithItsSentenceAndNoStackTrace() throws Exception {
+        TestDatabase broken = TestPostgres.newDatabase();
+        assertThat(CliRun.run(broken.env(), "db", "migrate").exitCode()).isZero();
+        broken.execute("DROP TABLE suppressions");
+        try (var logs = CapturedLogs.start();
+                var other = ManagementListener.start(broken, "OUTREACH_ADMIN_TOKEN", TOKEN)) {
+            HttpResponse<String> failed = other.send(other.request("/api/v1/suppressions")
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .GET()
+                    .build());
+            assertThat(failed.statusCode()).isEqualTo(503);
+            assertError(failed, "the database could not be read");
+            assertThat(reasons(failed))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r).contains("relation \"suppressions\" does not exist"));
+            assertThat(failed.body()).doesNotContain("\tat ").doesNotContain("PSQLException");
+            assertThat(logs.withStackTrace()).isEmpty();
+        }
+    }
+
+    @Test
     void anUnknownApiPathIs404InTheErrorShape() throws Exception {
         HttpResponse<String> missing = call("GET", "/api/v1/nothing-here", TOKEN, null);
         assertThat(missing.statusCode()).isEqualTo(404);

@@ -48,6 +48,19 @@ class ConsoleIT {
             assertThat(listener.get("/metrics").statusCode()).isEqualTo(200);
             assertThat(listener.get("/metrics").body()).contains("jvm_memory_used_bytes");
             assertThat(listener.get("/health/ready").statusCode()).isNotIn(401, 403, 404);
+            HttpResponse<String> head = listener.send(listener.request("/health/live")
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                    .build());
+            assertThat(head.statusCode()).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+            assertThat(listener.get("/health/live").body())
+                    .as("the next answer on the connection")
+                    .contains("UP");
+            HttpResponse<String> headMetrics = listener.send(listener.request("/metrics")
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                    .build());
+            assertThat(headMetrics.statusCode()).isEqualTo(200);
+            assertThat(headMetrics.body()).isEmpty();
         }
     }
 
