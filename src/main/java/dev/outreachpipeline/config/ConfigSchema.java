@@ -1,5 +1,6 @@
 package dev.outreachpipeline.config;
 
+import dev.outreachpipeline.console.AdminToken;
 import dev.outreachpipeline.db.DatabaseUrl;
 import dev.outreachpipeline.sending.CountrySkipList;
 import dev.outreachpipeline.sending.DurationText;
@@ -149,6 +150,8 @@ public final class ConfigSchema {
         add(Setting.bool("outreach.management.enabled"));
         add(Setting.integer("outreach.management.port", 0, 65535));
         add(Setting.withCheck("outreach.management.bind", ConfigSchema::checkBindAddress));
+        add(Setting.bool("outreach.management.behind-https-proxy"));
+        add(Setting.secret("outreach.admin.token").checkedBy(AdminToken::checkToken));
         add(Setting.integer("outreach.database.start-retry-seconds", 0, 86_400));
     }
 

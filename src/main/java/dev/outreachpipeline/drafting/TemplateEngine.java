@@ -101,12 +101,13 @@ public final class TemplateEngine {
     }
 
     /**
-     * The template file {@code name}, parsed once and cached.
+     * The template file {@code name}, parsed once and cached. Public for the console's pages, which are
+     * read through this same configuration from a loader of their own.
      *
      * @throws freemarker.template.TemplateNotFoundException when there is no such file
      * @throws freemarker.core.ParseException                when it has a syntax error
      */
-    Template file(String name) throws IOException {
+    public Template file(String name) throws IOException {
         return freemarker.getTemplate(name);
     }
 

@@ -2,7 +2,10 @@ package dev.outreachpipeline.management;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import dev.outreachpipeline.api.ApiRoutes;
 import dev.outreachpipeline.config.OutreachConfig;
+import dev.outreachpipeline.console.AdminRoutes;
+import dev.outreachpipeline.console.AdminToken;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.db.SchemaVersion;
 import dev.outreachpipeline.providers.ProviderCalls;
@@ -19,6 +22,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.flywaydb.core.api.MigrationVersion;
 import org.slf4j.Logger;
@@ -61,14 +65,9 @@ public final class Management {
         }
         var bounded = new BoundedDatabase(db.dataSource(), DATABASE_TIMEOUT);
         var send = SendSettings.from(config);
+        String mailbox = SmtpSettings.from(config).from().toLowerCase(Locale.ROOT);
         var gauges = new DatabaseGauges(
-                registry,
-                bounded,
-                SmtpSettings.from(config).from().toLowerCase(Locale.ROOT),
-                send.dailyCap(),
-                send.hourlyCap(),
-                FIGURES_MAX_AGE,
-                Clock.systemUTC());
+                registry, bounded, mailbox, send.dailyCap(), send.hourlyCap(), FIGURES_MAX_AGE, Clock.systemUTC());
         var readiness = new Readiness(context, bounded, newestMigration(db), providerCalls);
         try {
             context.addService(new ManagementServer(
@@ -77,11 +76,28 @@ public final class Management {
                     readiness,
                     gauges,
                     registry,
+                    admin(config, db, mailbox, send),
                     bounded,
                     gc));
         } catch (Exception e) {
             throw new IllegalStateException("cannot add the management server: " + e.getMessage(), e);
         }
+    }
+
+    /** The console and the API, or (no admin token) their answers saying how to turn them on. */
+    private static AdminRoutes admin(OutreachConfig config, Database db, String mailbox, SendSettings send) {
+        Optional<AdminToken> token = AdminToken.of(config.get("outreach.admin.token"));
+        if (token.isEmpty()) {
+            LOG.info(
+                    "The console and the API are off: OUTREACH_ADMIN_TOKEN is not set (at least {} characters turn"
+                            + " them on; /health and /metrics are served either way)",
+                    AdminToken.MIN_CHARS);
+        }
+        return AdminRoutes.of(
+                token,
+                config.getBoolean("outreach.management.behind-https-proxy"),
+                new ApiRoutes(db.dataSource(), mailbox, send.dailyCap(), send.hourlyCap()),
+                Clock.systemUTC());
     }
 
     /**

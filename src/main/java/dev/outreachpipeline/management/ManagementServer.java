@@ -1,46 +1,53 @@
 package dev.outreachpipeline.management;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.outreachpipeline.api.JsonAnswers;
+import dev.outreachpipeline.api.RequestPaths;
+import dev.outreachpipeline.console.AdminRoutes;
 import dev.outreachpipeline.http.PortInUse;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The management port: {@code /health/live}, {@code /health/ready} and {@code /metrics}, on
- * outreach.management.bind:outreach.management.port (127.0.0.1:9090 by default), apart from the
- * public unsubscribe server, so making unsubscribe links reachable never exposes these. The JDK's
- * own HTTP server is enough for three read-only GETs; it is a Camel service, started and stopped
- * with the CamelContext.
+ * The management listener on outreach.management.bind:outreach.management.port (127.0.0.1:9090 by
+ * default), apart from the public unsubscribe server, so making unsubscribe links reachable never
+ * exposes it. It serves {@code /health/live}, {@code /health/ready} and {@code /metrics} to anyone
+ * who can reach it, and the console and {@code /api/v1} ({@link AdminRoutes}) to the holder of the
+ * admin token. A Vert.x Web router on a Vert.x instance of its own (docs/console.md says why), a
+ * Camel service started and stopped with the CamelContext.
  */
 public final class ManagementServer extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManagementServer.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the port serves and what chooses it, as a failure to listen names them. */
     static final String WHAT = "the management endpoints (/health, /metrics)";
 
     static final String SETTING = "outreach.management.port (OUTREACH_MANAGEMENT_PORT) or outreach.management.bind";
 
+    /** Database reads (readiness, the API) run on these threads, never on the event loop. */
+    private static final int WORKER_THREADS = 4;
+
     private final String bind;
     private final int requestedPort;
     private final Readiness readiness;
     private final DatabaseGauges gauges;
     private final PrometheusMeterRegistry registry;
+    private final AdminRoutes admin;
     private final AutoCloseable[] closeOnStop;
+    private Vertx vertx;
     private HttpServer server;
-    private ExecutorService executor;
 
     ManagementServer(
             String bind,
@@ -48,6 +55,7 @@ public final class ManagementServer extends ServiceSupport {
             Readiness readiness,
             DatabaseGauges gauges,
             PrometheusMeterRegistry registry,
+            AdminRoutes admin,
             AutoCloseable... closeOnStop) {
         this.closeOnStop = closeOnStop;
         this.bind = bind;
@@ -55,44 +63,94 @@ public final class ManagementServer extends ServiceSupport {
         this.readiness = readiness;
         this.gauges = gauges;
         this.registry = registry;
+        this.admin = admin;
     }
 
     /** The port listened on (the one chosen when 0 was asked for); -1 before start. */
     public int getPort() {
         HttpServer s = server;
-        return s == null ? -1 : s.getAddress().getPort();
+        return s == null ? -1 : s.actualPort();
     }
 
     @Override
     protected void doStart() throws Exception {
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(WORKER_THREADS));
+        Router router = Router.router(vertx);
+        router.route("/health/live")
+                .method(HttpMethod.GET)
+                .method(HttpMethod.HEAD)
+                .handler(this::live);
+        router.route("/health/ready")
+                .method(HttpMethod.GET)
+                .method(HttpMethod.HEAD)
+                .blockingHandler(this::ready, false);
+        router.route("/metrics").method(HttpMethod.GET).method(HttpMethod.HEAD).blockingHandler(this::metrics, false);
+        admin.mount(vertx, router);
+        router.errorHandler(
+                404,
+                ctx -> JsonAnswers.error(
+                        ctx, 404, "no such endpoint: " + RequestPaths.printable(ctx.normalizedPath()), List.of()));
+        router.errorHandler(
+                405,
+                ctx -> JsonAnswers.error(
+                        ctx,
+                        405,
+                        "the method " + ctx.request().method() + " is not served at "
+                                + RequestPaths.printable(ctx.normalizedPath()),
+                        List.of()));
+        router.errorHandler(500, ManagementServer::failed);
         try {
-            server = HttpServer.create(new InetSocketAddress(bind, requestedPort), 16);
-        } catch (IOException e) {
-            throw PortInUse.describe(e, WHAT, bind, requestedPort, SETTING);
+            server = vertx.createHttpServer()
+                    .requestHandler(router)
+                    .listen(requestedPort, bind)
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            closeVertx();
+            throw PortInUse.describe(e.getCause(), WHAT, bind, requestedPort, SETTING);
         }
-        executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "outreach-management-http");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
         LOG.info(
-                "Management endpoints on http://{}:{} (/health/live, /health/ready, /metrics)",
+                "Management endpoints on http://{}:{} (/health/live, /health/ready, /metrics{})",
                 bind.contains(":") ? "[" + bind + "]" : bind,
-                getPort());
+                getPort(),
+                admin.enabled() ? ", the console at / and the API at /api/v1" : "");
+    }
+
+    private void live(RoutingContext ctx) {
+        JsonAnswers.send(ctx, 200, Map.of("status", "UP"));
+    }
+
+    private void ready(RoutingContext ctx) {
+        Readiness.Report report = readiness.check();
+        JsonAnswers.send(ctx, report.ready() ? 200 : 503, report.json());
+    }
+
+    private void metrics(RoutingContext ctx) {
+        gauges.refreshIfStale();
+        ctx.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                .putHeader("Cache-Control", "no-store");
+        JsonAnswers.end(ctx, registry.scrape());
+    }
+
+    /** A failure nobody expected is a bug: its stack trace goes to the log, never into the answer. */
+    private static void failed(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        LOG.warn("Management endpoint {} failed", RequestPaths.printable(ctx.normalizedPath()), failure);
+        if (!ctx.response().headWritten()) {
+            JsonAnswers.error(ctx, 500, "the request failed inside the daemon; its log says why", List.of());
+        }
     }
 
     @Override
     protected void doStop() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
+        HttpServer s = server;
+        server = null;
+        if (s != null) {
+            await(s.close());
         }
-        if (executor != null) {
-            executor.shutdownNow();
-        }
+        closeVertx();
         for (AutoCloseable c : closeOnStop) {
             try {
                 c.close();
@@ -102,54 +160,21 @@ public final class ManagementServer extends ServiceSupport {
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            boolean known = path.equals("/health/live") || path.equals("/health/ready") || path.equals("/metrics");
-            if (!known) {
-                respond(exchange, 404, "application/json", json(Map.of("error", "no such endpoint: " + path)));
-                return;
-            }
-            if (!exchange.getRequestMethod().equals("GET")
-                    && !exchange.getRequestMethod().equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                respond(exchange, 405, "application/json", json(Map.of("error", "only GET is served here")));
-                return;
-            }
-            switch (path) {
-                case "/health/live" -> respond(exchange, 200, "application/json", json(Map.of("status", "UP")));
-                case "/health/ready" -> {
-                    Readiness.Report report = readiness.check();
-                    respond(exchange, report.ready() ? 200 : 503, "application/json", json(report.json()));
-                }
-                default -> {
-                    gauges.refreshIfStale();
-                    respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.warn(
-                    "Management endpoint {} failed: {}",
-                    exchange.getRequestURI().getPath(),
-                    e.toString());
-            throw e;
+    private void closeVertx() {
+        Vertx v = vertx;
+        vertx = null;
+        if (v != null) {
+            await(v.close());
         }
     }
 
-    private static String json(Object value) throws IOException {
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
-    }
-
-    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+    private static void await(io.vertx.core.Future<Void> closing) {
+        try {
+            closing.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.debug("Closing the management listener: {}", e.toString());
         }
     }
 }

@@ -1,0 +1,70 @@
+package dev.outreachpipeline.api;
+
+import dev.outreachpipeline.config.Masking;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The routes of {@code /api/v1}, each documented in {@code api/openapi.json} (served at
+ * {@code /api/v1/openapi.json}; a test keeps the two in step). The admin token is checked before any
+ * of them runs (console/ApiAccess). Every endpoint runs on a worker thread, as it reads the database,
+ * and answers JSON; a database that cannot be read is a 503 with its sentence, never a stack trace.
+ */
+public final class ApiRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
+
+    public static final String BASE = "/api/v1";
+
+    private final StatusEndpoint status;
+    private final CampaignEndpoints campaigns;
+    private final SuppressionEndpoints suppressions;
+    private final OpenApiDocument openApi = new OpenApiDocument();
+
+    /**
+     * @param mailbox   the address the daemon sends from, as {@code status} reports its sends
+     * @param dailyCap  the daemon's outreach.send.daily-cap
+     * @param hourlyCap the daemon's outreach.send.hourly-cap
+     */
+    public ApiRoutes(DataSource dataSource, String mailbox, int dailyCap, int hourlyCap) {
+        this.status = new StatusEndpoint(dataSource, mailbox, dailyCap, hourlyCap);
+        this.campaigns = new CampaignEndpoints(dataSource);
+        this.suppressions = new SuppressionEndpoints(dataSource);
+    }
+
+    public void mount(Router router) {
+        router.get(BASE + "/openapi.json").handler(openApi::serve);
+        route(router, HttpMethod.GET, "/status", status::status);
+        route(router, HttpMethod.GET, "/campaigns", campaigns::list);
+        route(router, HttpMethod.GET, "/campaigns/:name", campaigns::show);
+        route(router, HttpMethod.GET, "/suppressions", suppressions::list);
+        route(router, HttpMethod.POST, "/suppressions", suppressions::add);
+        route(router, HttpMethod.DELETE, "/suppressions", suppressions::remove);
+    }
+
+    private static void route(Router router, HttpMethod method, String path, Endpoint endpoint) {
+        router.route(method, BASE + path).blockingHandler(ctx -> run(ctx, endpoint), false);
+    }
+
+    private static void run(RoutingContext ctx, Endpoint endpoint) {
+        Answer answer;
+        try {
+            answer = endpoint.answer(ctx);
+        } catch (SQLException e) {
+            String why = Masking.maskText(e.getMessage());
+            LOG.warn(
+                    "{} {} could not read the database: {}",
+                    ctx.request().method(),
+                    RequestPaths.printable(ctx.normalizedPath()),
+                    why);
+            answer = Answer.refused(503, "the database could not be read", List.of(why));
+        }
+        JsonAnswers.send(ctx, answer.status(), answer.body());
+    }
+}

@@ -1,0 +1,135 @@
+package dev.outreachpipeline.console;
+
+import dev.outreachpipeline.api.ApiRoutes;
+import dev.outreachpipeline.api.JsonAnswers;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CSRFHandler;
+import io.vertx.ext.web.handler.SessionHandler;
+import io.vertx.ext.web.sstore.LocalSessionStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything on the management listener that needs the admin token: the console ({@code /},
+ * {@code /login}, {@code /logout}) and {@code /api/v1}. With no token set both answer 503 with a
+ * sentence saying how to turn them on.
+ *
+ * <p>The console is a cookie session (HttpOnly, SameSite=Strict, Secure behind an https proxy) with
+ * Vert.x Web's CSRF handler in front of every form; the API takes the token itself on each request
+ * and so needs neither. Sessions live in this process's memory: a restart logs everyone out.
+ */
+public final class AdminRoutes {
+
+    static final String SESSION_COOKIE = "outreach_console";
+    static final Duration SESSION_IDLE = Duration.ofMinutes(30);
+    /** Forms and API bodies are small; nothing larger is read. */
+    private static final long MAX_BODY_BYTES = 256 * 1024;
+
+    private static final List<String> CONSOLE_PATHS = List.of("/", "/login", "/logout");
+    private static final String API = "/api/v1/*";
+
+    private final Optional<AdminToken> token;
+    private final boolean secureCookies;
+    private final ApiRoutes api;
+    private final Clock clock;
+
+    private AdminRoutes(Optional<AdminToken> token, boolean secureCookies, ApiRoutes api, Clock clock) {
+        this.token = token;
+        this.secureCookies = secureCookies;
+        this.api = api;
+        this.clock = clock;
+    }
+
+    /**
+     * @param token         the admin token; empty turns the console and the API off
+     * @param secureCookies the cookies get the Secure flag (the console is reached over https, through a proxy)
+     */
+    public static AdminRoutes of(Optional<AdminToken> token, boolean secureCookies, ApiRoutes api, Clock clock) {
+        return new AdminRoutes(token, secureCookies, api, clock);
+    }
+
+    public boolean enabled() {
+        return token.isPresent();
+    }
+
+    public void mount(Vertx vertx, Router router) {
+        if (token.isEmpty()) {
+            mountOff(router);
+            return;
+        }
+        var check = new TokenCheck(token.get(), new FailedLogins());
+        var body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+
+        router.route(API).handler(new ApiAccess(check));
+        router.route(API).handler(body);
+        api.mount(router);
+
+        var sessions = SessionHandler.create(LocalSessionStore.create(vertx))
+                .setSessionCookieName(SESSION_COOKIE)
+                .setCookieHttpOnlyFlag(true)
+                .setCookieSameSite(CookieSameSite.STRICT)
+                .setCookieSecureFlag(secureCookies)
+                .setSessionTimeout(SESSION_IDLE.toMillis())
+                .setNagHttps(false)
+                .setLazySession(true);
+        var csrf = CSRFHandler.create(vertx, randomSecret())
+                .setCookieHttpOnly(true)
+                .setCookieSecure(secureCookies)
+                .setNagHttps(false);
+        for (String path : CONSOLE_PATHS) {
+            router.route(path).handler(sessions).handler(body).handler(csrf);
+        }
+        var console = new ConsoleRoutes(new ConsolePages(), check, clock);
+        router.get("/").handler(console::home);
+        router.get("/login").handler(console::loginPage);
+        router.post("/login").handler(console::login);
+        router.post("/logout").handler(console::logout);
+        router.errorHandler(403, AdminRoutes::refusedForm);
+    }
+
+    /** No token: the paths answer, but only to say how to turn them on. */
+    private static void mountOff(Router router) {
+        router.route(API)
+                .handler(ctx -> JsonAnswers.error(
+                        ctx, 503, "the API is off: OUTREACH_ADMIN_TOKEN is not set", List.of(OFF_HOW_TO)));
+        for (String path : CONSOLE_PATHS) {
+            router.route(path).handler(ctx -> text(ctx, 503, "The console is off: " + OFF_HOW_TO));
+        }
+    }
+
+    static final String OFF_HOW_TO = "set OUTREACH_ADMIN_TOKEN to at least " + AdminToken.MIN_CHARS
+            + " random characters (e.g. openssl rand -base64 48) in the daemon's environment and restart it";
+
+    /** CSRFHandler refused a form: it came without the token this console gave it, or with an old one. */
+    private static void refusedForm(RoutingContext ctx) {
+        text(
+                ctx,
+                403,
+                "This form was refused: it did not carry the console's CSRF token (it was sent from another page,"
+                        + " or the page was too old). Go back, reload the page and send it again.");
+    }
+
+    private static void text(RoutingContext ctx, int status, String sentence) {
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .end(sentence + "\n");
+    }
+
+    /** The key CSRF tokens are signed with: new at each start, like the sessions they belong to. */
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}
