@@ -88,7 +88,11 @@ final class CampaignCommand {
                 description = "A directory of templates for this campaign (none: the global ones).")
         String templates;
 
-        @Option(names = "--mailbox", paramLabel = "ID", description = "The mailbox it sends from (default: default).")
+        @Option(
+                names = "--mailbox",
+                paramLabel = "ID",
+                description =
+                        "The mailbox it sends from, or several to rotate over, comma-separated (default: default).")
         String mailbox;
 
         CampaignChanges changes() {
@@ -103,7 +107,7 @@ final class CampaignCommand {
         var validator = new CampaignValidator(
                 JobCommand.SubmitDiscover.locationTable(config, context.home()),
                 JobCommand.SubmitDiscover.categoryTable(config, context.home()),
-                KnownMailboxes.ids());
+                KnownMailboxes.ids(config));
         CampaignValidator.Checked checked = validator.check(proposed, changes);
         var problems = new ArrayList<>(moreProblems);
         problems.addAll(checked.problems());
