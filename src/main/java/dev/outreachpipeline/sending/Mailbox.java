@@ -31,6 +31,32 @@ public record Mailbox(String id, SmtpSettings smtp, PacingRules pacing, ImapSett
         return imap.enabled() ? Optional.of(imap) : Optional.empty();
     }
 
+    /**
+     * A digest of the settings its SMTP login uses (server, port, security, user, password), keyed by the
+     * unsubscribe secret: a pause records it, and an instance whose settings give another one does not
+     * honour that pause. Keyed, so that the password cannot be guessed from the stored value.
+     */
+    public String fingerprint() {
+        try {
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    ("mailbox-fingerprint:" + smtp.unsubscribeSecret())
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "HmacSHA256"));
+            String login = String.join(
+                    "\n",
+                    smtp.host().toLowerCase(Locale.ROOT),
+                    Integer.toString(smtp.port()),
+                    smtp.security().name(),
+                    smtp.username(),
+                    smtp.password());
+            byte[] digest = mac.doFinal(login.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
     /** The name of its setting for a sentence: outreach.smtp.host for default, outreach.mailbox.b.smtp.host for b. */
     public String settingName(String defaultKey, String mailboxKey) {
         return MailboxIds.DEFAULT.equals(id) ? defaultKey : "outreach.mailbox." + id + "." + mailboxKey;
