@@ -334,6 +334,7 @@ public final class SendStage {
         var p = new LinkedHashMap<String, Object>();
         p.put("prospectId", claimed.get("id"));
         p.put("attemptId", claimed.get("attempt_id"));
+        p.put("contactEmail", claimed.get("contact_email"));
         p.put("mailboxId", m.id());
         p.put("attemptStatus", "temporary");
         p.put("smtpReply", reply);
