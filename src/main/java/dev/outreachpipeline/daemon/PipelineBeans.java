@@ -22,9 +22,6 @@ import dev.outreachpipeline.jobs.JobFailures;
 import dev.outreachpipeline.jobs.JobGuard;
 import dev.outreachpipeline.jobs.JobTypes;
 import dev.outreachpipeline.jobs.NodeIdentity;
-import dev.outreachpipeline.replies.ImapSettings;
-import dev.outreachpipeline.replies.ReplyCheck;
-import dev.outreachpipeline.replies.ReplyClassifier;
 import dev.outreachpipeline.sending.SendSettings;
 import dev.outreachpipeline.sending.SendStage;
 import dev.outreachpipeline.sending.SmtpSettings;
@@ -120,13 +117,7 @@ final class PipelineBeans {
                 context.addComponent(name, component);
             }
         }
-        var imap = ImapSettings.from(config);
-        registry.bind(
-                "replies",
-                new ReplyCheck(
-                        imap,
-                        new ReplyClassifier(
-                                imap.ignoreAutoReplies(), java.util.List.of(smtp.from(), imap.username()))));
+        registry.bind("replies", dev.outreachpipeline.replies.MailboxReplies.of(mailboxes));
         var drafts = DraftSettings.from(config);
         // One template engine (and its restrictions) for the drafts and the follow-ups alike.
         var templates = new dev.outreachpipeline.drafting.TemplateEngine(

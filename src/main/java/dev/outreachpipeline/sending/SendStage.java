@@ -88,6 +88,7 @@ public final class SendStage {
             throw new JobFailed("Sending is not configured: " + String.join(" ", problems));
         }
         if (!warned) {
+            mailboxes.conflicts().forEach(c -> LOG.warn("Sending: {}", c));
             for (Mailbox m : mailboxes.all()) {
                 if (!ready.contains(m)) {
                     if (m.configured() || !m.id().equals(MailboxIds.DEFAULT)) {
