@@ -23,8 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (an old thread's from 'default'); a mailbox at its cap leaves the sends to the other one, and a
  * campaign that has only that one waits; a paused campaign sends nothing until it is resumed; a mailbox
  * whose login is refused is paused for every instance while the other sends, until `mailbox resume`;
- * a send job for one campaign sends only its messages; and `mailbox list` and `send --dry-run` show
- * each mailbox.
+ * a send job for one campaign sends only its messages; two send jobs at once keep a mailbox's cap
+ * between them; and `mailbox list` and `send --dry-run` show each mailbox.
  */
 class MailboxesRouteIT extends RouteTestSupport {
 
@@ -226,6 +226,32 @@ class MailboxesRouteIT extends RouteTestSupport {
                 .containsEntry("outreach_status", "approved");
         assertThat(prospectMailbox(duo)).isEqualTo("default");
         assertThat(prospectMailbox(duo2)).isEqualTo("default");
+    }
+
+    @Test
+    void twoWorkersSendingAtOnceKeepAMailboxsCapBetweenThem() throws Exception {
+        context.start();
+        String solo = campaign("solo", "kim", "active");
+        for (int i = 0; i < 6; i++) {
+            approved(solo, "p" + i + ".example", 10 - i);
+        }
+        // two send jobs at the same moment, as two workers or two instances run them: kim's hourly cap
+        // of 3 is counted under its lock, so together they send 3, not 3 each
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> sendJob("{}"));
+            var second = pool.submit(() -> sendJob("{}"));
+            first.get();
+            second.get();
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(3);
+        assertThat(testDb.count("SELECT count(*) FROM send_attempts WHERE mailbox = '" + KIM + "'"))
+                .isEqualTo(3);
+        assertThat(testDb.count("SELECT count(*) FROM prospects WHERE outreach_status = 'approved'"))
+                .isEqualTo(3);
     }
 
     @Test
