@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * login: a campaign that names both rotates over them; a follow-up goes out from its thread's mailbox
  * (an old thread's from 'default'); a mailbox at its cap leaves the sends to the other one, and a
  * campaign that has only that one waits; a paused campaign sends nothing until it is resumed; a mailbox
- * whose login is refused is paused for every instance while the other sends, until `mailbox resume`;
+ * whose login is refused is paused for every instance while the other sends, until `mailbox resume`
+ * or until its settings change;
  * a send job for one campaign sends only its messages; two send jobs at once keep a mailbox's cap
  * between them; and `mailbox list` and `send --dry-run` show each mailbox.
  */
@@ -356,6 +357,20 @@ class MailboxesRouteIT extends RouteTestSupport {
         assertThat(resume.out()).contains("Mailbox kim is no longer paused");
         sendJob("{}");
         assertThat(fromByRecipient()).containsEntry("editor@solo.example", KIM);
+        assertThat(testDb.count("SELECT count(*) FROM mailbox_pauses")).isZero();
+    }
+
+    @Test
+    void aPauseMadeWithOtherSettingsIsNotHonouredAndEndsWithTheMailboxsNextMessage() throws Exception {
+        context.start();
+        // paused by an instance whose password was wrong; this one has the corrected settings
+        testDb.execute("INSERT INTO mailbox_pauses (mailbox, reason, settings_fingerprint) VALUES"
+                + " ('kim', 'the SMTP server refused the login of kim', 'fingerprint-of-the-old-password')");
+        approved(campaign("solo", "kim", "active"), "solo.example", 1);
+
+        sendJob("{}");
+
+        assertThat(fromByRecipient()).containsOnly(Map.entry("editor@solo.example", KIM));
         assertThat(testDb.count("SELECT count(*) FROM mailbox_pauses")).isZero();
     }
 
