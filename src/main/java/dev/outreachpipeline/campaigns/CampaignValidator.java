@@ -9,6 +9,7 @@ import dev.outreachpipeline.discovery.Locations;
 import dev.outreachpipeline.drafting.CampaignPitch;
 import dev.outreachpipeline.drafting.CampaignTemplatesCheck;
 import dev.outreachpipeline.drafting.DraftTemplates;
+import dev.outreachpipeline.sending.MailboxIds;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.text.ParseException;
@@ -98,9 +99,17 @@ public final class CampaignValidator {
             problems.addAll(CampaignTemplatesCheck.problems(
                     new CampaignPitch(proposed.name(), site, proposed.templatesDir()), globalTemplates));
         }
-        if (!mailboxes.contains(proposed.mailbox())) {
-            problems.add("Unknown mailbox '" + ControlCharacters.visible(proposed.mailbox()) + "'; known mailboxes: "
+        // One mailbox, or several to rotate over, comma-separated: each must be configured.
+        List<String> named = MailboxIds.parse(proposed.mailbox());
+        if (named.isEmpty()) {
+            problems.add("No mailbox is named; known mailboxes: "
                     + String.join(", ", mailboxes.stream().sorted().toList()) + ".");
+        }
+        for (String id : named) {
+            if (!mailboxes.contains(id)) {
+                problems.add("Unknown mailbox '" + ControlCharacters.visible(id) + "'; known mailboxes: "
+                        + String.join(", ", mailboxes.stream().sorted().toList()) + ".");
+            }
         }
         Campaign normalised = problems.isEmpty() ? normalise(proposed) : proposed;
         return new Checked(normalised, List.copyOf(problems));
@@ -137,7 +146,8 @@ public final class CampaignValidator {
                 c.maxResults(),
                 c.schedule(),
                 c.templatesDir(),
-                c.mailbox(),
+                String.join(
+                        ",", MailboxIds.parse(c.mailbox()).stream().distinct().toList()),
                 c.createdAt(),
                 c.updatedAt());
     }

@@ -94,7 +94,11 @@ final class CampaignCommand {
                         + "\"\" clears it. Apply a change to drafts with `prospects redraft --campaign NAME`.")
         String templates;
 
-        @Option(names = "--mailbox", paramLabel = "ID", description = "The mailbox it sends from (default: default).")
+        @Option(
+                names = "--mailbox",
+                paramLabel = "ID",
+                description =
+                        "The mailbox it sends from, or several to rotate over, comma-separated (default: default).")
         String mailbox;
 
         /** @param workDir what a relative templates directory is taken from: the person's working directory */
@@ -126,7 +130,7 @@ final class CampaignCommand {
         var validator = new CampaignValidator(
                 JobCommand.SubmitDiscover.locationTable(config, context.home()),
                 JobCommand.SubmitDiscover.categoryTable(config, context.home()),
-                KnownMailboxes.ids(),
+                KnownMailboxes.ids(config),
                 DraftTemplates.configured(config.get("outreach.drafts.templates-dir"), context.home()));
         CampaignValidator.Checked checked = validator.check(proposed, changes);
         var problems = new ArrayList<>(moreProblems);

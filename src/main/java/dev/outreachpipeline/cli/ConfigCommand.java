@@ -82,6 +82,19 @@ public final class ConfigCommand {
                 context.out().println(readiness.sentence());
                 unready += readiness.ready() ? 0 : 1;
             }
+            // With further mailboxes, each on a line of its own (a full check, or the sending stage's; with
+            // 'default' alone the sending line says it all): a further mailbox that was listed must be
+            // complete, and no two mailboxes may share a From address.
+            if (checked.problems().isEmpty() && (stage == null || stages.contains(Stage.SENDING))) {
+                var mailboxes = dev.outreachpipeline.sending.Mailboxes.from(checked.config());
+                if (mailboxes.ids().size() > 1) {
+                    mailboxes.describe().forEach(context.out()::println);
+                }
+                problems.addAll(mailboxes.conflicts());
+                mailboxes.all().stream()
+                        .filter(m -> !m.id().equals(dev.outreachpipeline.sending.MailboxIds.DEFAULT))
+                        .forEach(m -> mailboxes.problems(m).forEach(p -> problems.add("mailbox " + m.id() + ": " + p)));
+            }
             if (!problems.isEmpty()) {
                 context.err().println(Masking.maskText(new ConfigException(problems).getMessage()));
             }

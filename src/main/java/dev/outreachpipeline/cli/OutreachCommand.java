@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             CampaignCommand.class,
             ProspectsCommand.class,
             SendCommand.class,
+            MailboxCommand.class,
             SuppressCommand.class,
             ProviderCommand.class,
             StatusCommand.class,

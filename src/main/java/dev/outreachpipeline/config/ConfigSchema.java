@@ -6,6 +6,7 @@ import dev.outreachpipeline.sending.CountrySkipList;
 import dev.outreachpipeline.sending.DurationText;
 import dev.outreachpipeline.sending.FollowupSteps;
 import dev.outreachpipeline.sending.MailAddresses;
+import dev.outreachpipeline.sending.MailboxIds;
 import dev.outreachpipeline.sending.SendWindow;
 import dev.outreachpipeline.sending.UnsubscribeTokens;
 import java.time.Duration;
@@ -24,6 +25,13 @@ import java.util.function.Function;
 public final class ConfigSchema {
 
     private static final Map<String, Setting> SETTINGS = new LinkedHashMap<>();
+
+    /** Stands for a mailbox's id in the per-mailbox keys: outreach.mailbox.&lt;id&gt;.smtp.host. */
+    public static final String MAILBOX_ID = "<id>";
+
+    static final String MAILBOX_KEY_PREFIX = "outreach.mailbox.";
+    private static final java.util.regex.Pattern MAILBOX_KEY =
+            java.util.regex.Pattern.compile("outreach\\.mailbox\\.([^.]+)\\.(.+)");
 
     static {
         add(Setting.withCheck("outreach.database.url", ConfigSchema::checkDatabaseUrl, "DATABASE_URL"));
@@ -147,6 +155,35 @@ public final class ConfigSchema {
         add(Setting.integer("outreach.imap.max-messages", 1, 10_000));
         add(Setting.bool("outreach.replies.ignore-auto-replies"));
 
+        // Further sending mailboxes: the ids listed in outreach.mailboxes, each described by the
+        // outreach.mailbox.<id>.* keys below. These keys are templates: the value given here is every
+        // mailbox's default, and a mailbox's own value is outreach.mailbox.b.smtp.host in a file or
+        // OUTREACH_MAILBOX_B_SMTP_HOST in the environment (see mailboxSetting).
+        add(Setting.withCheck("outreach.mailboxes", MailboxIds::checkList));
+        add(Setting.withCheck(MAILBOX_KEY_PREFIX + MAILBOX_ID + ".from", MailAddresses::checkSetting));
+        add(Setting.withCheck(MAILBOX_KEY_PREFIX + MAILBOX_ID + ".from-name", ConfigSchema::checkHeaderText));
+        add(Setting.withCheck(MAILBOX_KEY_PREFIX + MAILBOX_ID + ".smtp.host", ConfigSchema::checkHostName));
+        add(Setting.integer(MAILBOX_KEY_PREFIX + MAILBOX_ID + ".smtp.port", 1, 65535));
+        add(Setting.text(MAILBOX_KEY_PREFIX + MAILBOX_ID + ".smtp.username"));
+        add(Setting.secret(MAILBOX_KEY_PREFIX + MAILBOX_ID + ".smtp.password"));
+        add(Setting.oneOf(MAILBOX_KEY_PREFIX + MAILBOX_ID + ".smtp.security", "starttls", "tls", "none"));
+        add(Setting.withCheck(MAILBOX_KEY_PREFIX + MAILBOX_ID + ".imap.host", ConfigSchema::checkHostName));
+        add(Setting.integer(MAILBOX_KEY_PREFIX + MAILBOX_ID + ".imap.port", 1, 65535));
+        add(Setting.text(MAILBOX_KEY_PREFIX + MAILBOX_ID + ".imap.username"));
+        add(Setting.secret(MAILBOX_KEY_PREFIX + MAILBOX_ID + ".imap.password"));
+        add(Setting.oneOf(MAILBOX_KEY_PREFIX + MAILBOX_ID + ".imap.security", "tls", "starttls", "none"));
+        add(Setting.withCheck(MAILBOX_KEY_PREFIX + MAILBOX_ID + ".imap.folder", ConfigSchema::checkFolderName));
+        add(Setting.withCheck(
+                MAILBOX_KEY_PREFIX + MAILBOX_ID + ".daily-cap", orEmpty(Setting.integer("cap", 0, 10_000))));
+        add(Setting.withCheck(
+                MAILBOX_KEY_PREFIX + MAILBOX_ID + ".hourly-cap", orEmpty(Setting.integer("cap", 0, 10_000))));
+        add(Setting.withCheck(
+                MAILBOX_KEY_PREFIX + MAILBOX_ID + ".spacing",
+                orEmpty(DurationText.checkBetween(Duration.ZERO, Duration.ofDays(1)))));
+        add(Setting.withCheck(
+                MAILBOX_KEY_PREFIX + MAILBOX_ID + ".spacing-jitter",
+                orEmpty(DurationText.checkBetween(Duration.ZERO, Duration.ofDays(1)))));
+
         add(Setting.bool("outreach.management.enabled"));
         add(Setting.integer("outreach.management.port", 0, 65535));
         add(Setting.withCheck("outreach.management.bind", ConfigSchema::checkBindAddress));
@@ -161,8 +198,51 @@ public final class ConfigSchema {
         SETTINGS.put(s.key(), s);
     }
 
+    /**
+     * The setting of a key: a listed one, or one mailbox's own copy of a per-mailbox key
+     * (outreach.mailbox.b.smtp.password is outreach.mailbox.&lt;id&gt;.smtp.password for mailbox b,
+     * secret like it), whether or not outreach.mailboxes lists that id.
+     */
     public static Optional<Setting> find(String key) {
-        return Optional.ofNullable(SETTINGS.get(key));
+        Setting listed = SETTINGS.get(key);
+        if (listed != null) {
+            return Optional.of(listed);
+        }
+        return mailboxIdOf(key)
+                .flatMap(id -> mailboxSetting(id, key.substring(MAILBOX_KEY_PREFIX.length() + id.length() + 1)));
+    }
+
+    /** The mailbox a per-mailbox key names: outreach.mailbox.b.smtp.host → b. */
+    public static Optional<String> mailboxIdOf(String key) {
+        var m = MAILBOX_KEY.matcher(key);
+        if (!m.matches() || m.group(1).equals(MAILBOX_ID)) {
+            return Optional.empty();
+        }
+        return SETTINGS.containsKey(MAILBOX_KEY_PREFIX + MAILBOX_ID + "." + m.group(2))
+                ? Optional.of(m.group(1))
+                : Optional.empty();
+    }
+
+    /** One mailbox's copy of a per-mailbox setting, e.g. ("b", "smtp.host"); its environment name follows from its key. */
+    public static Optional<Setting> mailboxSetting(String id, String name) {
+        return Optional.ofNullable(SETTINGS.get(MAILBOX_KEY_PREFIX + MAILBOX_ID + "." + name))
+                .map(t -> new Setting(MAILBOX_KEY_PREFIX + id + "." + name, t.check(), t.secret(), List.of()));
+    }
+
+    /** Every per-mailbox setting for one mailbox id, in the order they are listed. */
+    public static List<Setting> mailboxSettings(String id) {
+        String template = MAILBOX_KEY_PREFIX + MAILBOX_ID + ".";
+        return SETTINGS.keySet().stream()
+                .filter(k -> k.startsWith(template))
+                .map(k -> mailboxSetting(id, k.substring(template.length())).orElseThrow())
+                .toList();
+    }
+
+    /** The template key of a mailbox's own key: outreach.mailbox.b.smtp.host → outreach.mailbox.&lt;id&gt;.smtp.host. */
+    public static String mailboxTemplateKey(String key) {
+        return mailboxIdOf(key)
+                .map(id -> MAILBOX_KEY_PREFIX + MAILBOX_ID + key.substring(MAILBOX_KEY_PREFIX.length() + id.length()))
+                .orElse(key);
     }
 
     public static List<Setting> all() {
@@ -261,6 +341,15 @@ public final class ConfigSchema {
         return value.matches("[a-z_][a-z0-9_]{0,62}")
                 ? Optional.empty()
                 : Optional.of("must be a lower-case SQL identifier (letters, digits, '_'), is '" + value + "'");
+    }
+
+    /** A check that also takes an empty value ("not set": the shared setting applies). */
+    private static Function<String, Optional<String>> orEmpty(Setting setting) {
+        return orEmpty(setting.check());
+    }
+
+    private static Function<String, Optional<String>> orEmpty(Function<String, Optional<String>> check) {
+        return v -> v.isBlank() ? Optional.empty() : check.apply(v);
     }
 
     private static Optional<String> checkNotBlank(String value) {

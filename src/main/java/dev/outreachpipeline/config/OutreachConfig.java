@@ -101,6 +101,7 @@ public final class OutreachConfig {
                 }
             }
         }
+        List<String> mailboxIds = declareMailboxes(env, values, sources, recognisedEnv, problems);
         ConfigSchema.PROCESS_VARIABLES.forEach((name, check) -> {
             recognisedEnv.add(name);
             if (env.get(name) != null) {
@@ -113,10 +114,17 @@ public final class OutreachConfig {
                 .forEach(n -> problems.add("unknown environment variable " + n + " (it matches no outreach.* setting"
                         + LookalikeVariables.suggestion(n)
                                 .map(m -> "; did you mean " + m + "?")
-                                .orElse("") + ")"));
+                                .orElse(
+                                        n.startsWith("OUTREACH_MAILBOX_")
+                                                ? "; a further mailbox's settings are read only when outreach.mailboxes"
+                                                        + " (OUTREACH_MAILBOXES) lists its id"
+                                                : "")
+                        + ")"));
 
         var invalid = new HashSet<String>();
-        for (Setting s : ConfigSchema.all()) {
+        var checked = new ArrayList<>(ConfigSchema.all());
+        mailboxIds.forEach(id -> checked.addAll(ConfigSchema.mailboxSettings(id)));
+        for (Setting s : checked) {
             String v = values.get(s.key());
             if (v == null) {
                 problems.add("'" + s.key() + "' has no value (config/application.properties is missing it)");
@@ -131,6 +139,54 @@ public final class OutreachConfig {
         problems.addAll(ConfigSchema.checkTogether(
                 k -> invalid.contains(k) ? Optional.empty() : Optional.ofNullable(values.get(k)), sources::get));
         return new Checked(new OutreachConfig(values, sources), List.copyOf(problems));
+    }
+
+    /**
+     * The further mailboxes that outreach.mailboxes lists, each given its own copy of every
+     * per-mailbox setting: from the environment (OUTREACH_MAILBOX_&lt;ID&gt;_…), else the file, else the
+     * template key's value. A file's key for a mailbox that is not listed is a mistake, said so and dropped.
+     *
+     * @return the listed ids; none while the list itself is wrong (its own check says why)
+     */
+    private static List<String> declareMailboxes(
+            Map<String, String> env,
+            Map<String, String> values,
+            Map<String, String> sources,
+            java.util.Set<String> recognisedEnv,
+            List<String> problems) {
+        String list = values.getOrDefault("outreach.mailboxes", "");
+        List<String> ids =
+                dev.outreachpipeline.sending.MailboxIds.checkList(list).isEmpty()
+                        ? dev.outreachpipeline.sending.MailboxIds.parse(list)
+                        : List.of();
+        for (String id : ids) {
+            for (Setting s : ConfigSchema.mailboxSettings(id)) {
+                recognisedEnv.add(s.envName());
+                String v = env.get(s.envName());
+                if (v != null) {
+                    values.put(s.key(), v.trim());
+                    sources.put(s.key(), "environment " + s.envName());
+                } else if (!values.containsKey(s.key())) {
+                    values.put(s.key(), values.getOrDefault(ConfigSchema.mailboxTemplateKey(s.key()), ""));
+                    sources.put(s.key(), "default");
+                }
+            }
+        }
+        for (String key : List.copyOf(values.keySet())) {
+            Optional<String> id = ConfigSchema.mailboxIdOf(key);
+            if (id.isPresent() && !ids.contains(id.get())) {
+                problems.add("'" + key + "' (from " + sources.get(key) + ") is a setting of the mailbox '" + id.get()
+                        + "', which outreach.mailboxes does not list; add it there, or remove the setting");
+                values.remove(key);
+                sources.remove(key);
+            }
+        }
+        return ids;
+    }
+
+    /** The further mailboxes this configuration lists (outreach.mailboxes), in its order. */
+    public List<String> mailboxIds() {
+        return dev.outreachpipeline.sending.MailboxIds.parse(values.getOrDefault("outreach.mailboxes", ""));
     }
 
     private static String hint(String key) {

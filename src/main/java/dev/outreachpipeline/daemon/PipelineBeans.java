@@ -22,10 +22,6 @@ import dev.outreachpipeline.jobs.JobFailures;
 import dev.outreachpipeline.jobs.JobGuard;
 import dev.outreachpipeline.jobs.JobTypes;
 import dev.outreachpipeline.jobs.NodeIdentity;
-import dev.outreachpipeline.replies.ImapSettings;
-import dev.outreachpipeline.replies.ReplyCheck;
-import dev.outreachpipeline.replies.ReplyClassifier;
-import dev.outreachpipeline.sending.SendPacing;
 import dev.outreachpipeline.sending.SendSettings;
 import dev.outreachpipeline.sending.SendStage;
 import dev.outreachpipeline.sending.SmtpSettings;
@@ -97,22 +93,31 @@ final class PipelineBeans {
         registry.bind("enrichment", new ProspectEnricher(hunterClient, rules, jobCheck, java.time.Clock.systemUTC()));
         var smtp = SmtpSettings.from(config);
         var send = SendSettings.from(config);
-        var mailConfiguration = new org.apache.camel.component.mail.MailConfiguration();
-        if (!smtp.username().isBlank()) {
-            mailConfiguration.setUsername(smtp.username());
-            mailConfiguration.setPassword(smtp.password());
+        var mailboxes = dev.outreachpipeline.sending.Mailboxes.from(config);
+        // One camel-mail component per mailbox, each holding that mailbox's login: 'smtp' for default (as
+        // always), 'smtp-ID' for a further one, so that credentials never appear in an endpoint URI.
+        for (var mailbox : mailboxes.all()) {
+            var mailConfiguration = new org.apache.camel.component.mail.MailConfiguration();
+            if (!mailbox.smtp().username().isBlank()) {
+                mailConfiguration.setUsername(mailbox.smtp().username());
+                mailConfiguration.setPassword(mailbox.smtp().password());
+            }
+            mailConfiguration.setAdditionalJavaMailProperties(mailbox.smtp().mailProperties());
+            mailConfiguration.setConnectionTimeout(
+                    (int) mailbox.smtp().timeout().toMillis());
+            String name = SendStage.componentName(mailbox.id());
+            if (name.equals("smtp")) {
+                context.getComponent("smtp", org.apache.camel.component.mail.MailComponent.class)
+                        .setConfiguration(mailConfiguration);
+            } else {
+                // The component's name is not a protocol: the protocol is set, and the URI's scheme ignored.
+                mailConfiguration.configureProtocol("smtp");
+                mailConfiguration.setIgnoreUriScheme(true);
+                var component = new org.apache.camel.component.mail.MailComponent(mailConfiguration);
+                context.addComponent(name, component);
+            }
         }
-        mailConfiguration.setAdditionalJavaMailProperties(smtp.mailProperties());
-        mailConfiguration.setConnectionTimeout((int) smtp.timeout().toMillis());
-        context.getComponent("smtp", org.apache.camel.component.mail.MailComponent.class)
-                .setConfiguration(mailConfiguration);
-        var imap = ImapSettings.from(config);
-        registry.bind(
-                "replies",
-                new ReplyCheck(
-                        imap,
-                        new ReplyClassifier(
-                                imap.ignoreAutoReplies(), java.util.List.of(smtp.from(), imap.username()))));
+        registry.bind("replies", dev.outreachpipeline.replies.MailboxReplies.of(mailboxes));
         var drafts = DraftSettings.from(config);
         // One template engine (and its restrictions) for the drafts and the follow-ups alike.
         var templates = new dev.outreachpipeline.drafting.TemplateEngine(
@@ -121,9 +126,9 @@ final class PipelineBeans {
         registry.bind(
                 "sending",
                 new SendStage(
-                        smtp,
+                        mailboxes,
                         send,
-                        new SendPacing(send.pacingRules(), java.util.random.RandomGenerator.getDefault()),
+                        java.util.random.RandomGenerator.getDefault(),
                         followups,
                         java.time.Clock.systemUTC(),
                         providerCalls));

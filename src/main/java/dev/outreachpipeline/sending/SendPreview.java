@@ -4,115 +4,188 @@ import dev.outreachpipeline.cli.TerminalText;
 import dev.outreachpipeline.db.NamedParameters;
 import dev.outreachpipeline.db.SqlStatement;
 import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Locale;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 
 /**
- * {@code outreach send --dry-run}: what the next send job would do now, read-only — the mailbox's
- * recent sends against its caps, the pacing decision, and the queue in the order it is served, each
- * with what would happen to it and why. Addresses and domains come from outside (SERP results,
- * Hunter) and are printed through {@link TerminalText#line}, so an escape sequence in one cannot act
- * on the terminal.
+ * {@code outreach send --dry-run}: what the next send job would do now, read-only — each mailbox's
+ * recent sends against its caps, its pacing decision or its pause, and the queue in the order it is
+ * served, each with the mailbox it would go from, what would happen to it and why. Addresses and
+ * domains come from outside (SERP results, Hunter) and are printed through {@link TerminalText#line},
+ * so an escape sequence in one cannot act on the terminal.
  */
 public final class SendPreview {
 
     private static final NamedParameters SEND_FACTS = SqlStatement.SEND_FACTS.jdbc();
+    private static final NamedParameters QUEUE = SqlStatement.SEND_PREVIEW_QUEUE.jdbc();
+    private static final NamedParameters PAUSES = SqlStatement.MAILBOX_PAUSES.jdbc();
 
     private final DataSource dataSource;
-    private final SmtpSettings smtp;
+    private final Mailboxes mailboxes;
     private final SendSettings send;
-    private final SendPacing pacing;
+    private final UUID campaignId;
+    private final RandomGenerator random;
 
-    public SendPreview(DataSource dataSource, SmtpSettings smtp, SendSettings send, SendPacing pacing) {
+    /** @param campaignId the campaign whose queue is shown, or null for every campaign */
+    public SendPreview(
+            DataSource dataSource, Mailboxes mailboxes, SendSettings send, UUID campaignId, RandomGenerator random) {
         this.dataSource = dataSource;
-        this.smtp = smtp;
+        this.mailboxes = mailboxes;
         this.send = send;
-        this.pacing = pacing;
+        this.campaignId = campaignId;
+        this.random = random;
     }
 
-    public void print(PrintWriter out) throws SQLException {
-        String mailbox = smtp.from().toLowerCase(Locale.ROOT);
-        smtp.problemsForSending().forEach(p -> out.println("Cannot send: " + TerminalText.line(p)));
-        try (Connection c = dataSource.getConnection()) {
-            int sent24h;
-            int sentHour;
-            PacingDecision decision;
-            try (PreparedStatement ps = c.prepareStatement(SEND_FACTS.jdbcText())) {
-                SEND_FACTS.bind(ps, java.util.Map.of("mailbox", mailbox));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    sent24h = rs.getInt("sent_last_24h");
-                    sentHour = rs.getInt("sent_last_hour");
-                    decision = pacing.decide(new PacingFacts(
-                            instant(rs, "now"),
-                            sent24h,
-                            sentHour,
-                            instant(rs, "last_sent_at"),
-                            instant(rs, "oldest_in_24h"),
-                            instant(rs, "oldest_in_hour")));
-                }
+    /** One mailbox as the next send job would find it. */
+    private record State(Mailbox mailbox, PacingDecision decision, String pausedBecause, int room) {
+
+        /** Why a message from this mailbox would not go now; null when it would. */
+        String holdsBack() {
+            if (pausedBecause != null) {
+                return "the mailbox " + mailbox.id() + " is paused: " + pausedBecause;
             }
-            out.printf(
-                    "Mailbox %s: %d sent in the last 24 h (cap %d), %d in the last hour (cap %d); window %s; spacing %s ± %s%n",
-                    mailbox.isEmpty() ? "(MAIL_FROM not set)" : TerminalText.line(mailbox),
-                    sent24h,
-                    send.dailyCap(),
-                    sentHour,
-                    send.hourlyCap(),
-                    send.window(),
-                    DurationText.format(send.spacing()),
-                    DurationText.format(send.spacingJitter()));
-            out.println(
-                    decision instanceof PacingDecision.Wait w ? "Next send: waits — " + w.reason() : "Next send: now");
-            int room = Math.max(0, Math.min(send.dailyCap() - sent24h, send.hourlyCap() - sentHour));
-            try (PreparedStatement ps = c.prepareStatement(SqlStatement.SEND_PREVIEW_QUEUE.text());
-                    ResultSet rs = ps.executeQuery()) {
-                int position = 0;
-                int sendable = 0;
-                while (rs.next()) {
-                    position++;
-                    String what = rs.getBoolean("followup")
-                            ? "follow-up " + (rs.getInt("followups_sent") + 1)
-                            : "first message";
-                    String why;
-                    var skip = send.skipCountries().skipReason((Integer) rs.getObject("location_code"));
-                    OffsetDateTime retry = rs.getObject("next_attempt_at", OffsetDateTime.class);
-                    if (rs.getString("suppressed_by") != null) {
-                        why = "never sent: suppressed, " + TerminalText.line(rs.getString("suppressed_by"));
-                    } else if (skip.isPresent()) {
-                        why = "never sent: " + TerminalText.line(skip.get());
-                    } else if (retry != null && retry.isAfter(OffsetDateTime.now())) {
-                        why = "waits: retry after a temporary SMTP failure at " + retry;
-                    } else if (sendable >= room) {
-                        why = "waits: the caps leave room for " + room + " message(s) now";
-                        sendable++;
-                    } else if (sendable == 0) {
-                        why = decision instanceof PacingDecision.Wait w ? "waits: " + w.reason() : "would be sent now";
-                        sendable++;
-                    } else {
-                        why = "after " + sendable + " earlier message(s), one every "
-                                + DurationText.format(send.spacing()) + " or so";
-                        sendable++;
-                    }
-                    out.printf(
-                            "%4d. %-40s %-14s %s%n",
-                            position, TerminalText.line(rs.getString("contact_email")), what, why);
-                }
-                if (position == 0) {
-                    out.println("Nothing is approved or due for a follow-up.");
-                }
-            }
+            return decision instanceof PacingDecision.Wait w ? w.reason() : null;
         }
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+    public void print(PrintWriter out) throws SQLException {
+        List<Mailbox> sending = mailboxes.sending();
+        if (sending.isEmpty()) {
+            mailboxes
+                    .problems(mailboxes.get(MailboxIds.DEFAULT))
+                    .forEach(p -> out.println("Cannot send: " + TerminalText.line(p)));
+        }
+        boolean several = mailboxes.ids().size() > 1;
+        var pauses = new HashMap<String, Map<String, Object>>();
+        PAUSES.rows(dataSource, Map.of()).forEach(r -> pauses.put(String.valueOf(r.get("mailbox")), r));
+        var states = new LinkedHashMap<String, State>();
+        // default is described even when it cannot send, as it always was; a further one only when it can
+        List<Mailbox> shown = sending.isEmpty() ? List.of(mailboxes.get(MailboxIds.DEFAULT)) : sending;
+        for (Mailbox m : shown) {
+            var facts = SEND_FACTS
+                    .rows(
+                            dataSource,
+                            Map.of(
+                                    "addresses",
+                                    "[" + new com.fasterxml.jackson.databind.node.TextNode(m.address()) + "]"))
+                    .get(0);
+            int sent24h = ((Number) facts.get("sent_last_24h")).intValue();
+            int sentHour = ((Number) facts.get("sent_last_hour")).intValue();
+            PacingDecision decision = new SendPacing(m.pacing(), random)
+                    .decide(new PacingFacts(
+                            dev.outreachpipeline.db.SqlValues.instant(facts.get("now")),
+                            sent24h,
+                            sentHour,
+                            dev.outreachpipeline.db.SqlValues.instant(facts.get("last_sent_at")),
+                            dev.outreachpipeline.db.SqlValues.instant(facts.get("oldest_in_24h")),
+                            dev.outreachpipeline.db.SqlValues.instant(facts.get("oldest_in_hour"))));
+            var pause = pauses.get(m.id());
+            String pausedBecause = pause != null && m.fingerprint().equals(pause.get("settings_fingerprint"))
+                    ? String.valueOf(pause.get("reason"))
+                    : null;
+            PacingRules rules = m.pacing();
+            out.printf(
+                    "Mailbox %s: %d sent in the last 24 h (cap %d), %d in the last hour (cap %d); window %s; spacing %s ± %s%n",
+                    (several ? m.id() + " " : "")
+                            + (m.address().isEmpty() ? "(MAIL_FROM not set)" : TerminalText.line(m.address())),
+                    sent24h,
+                    rules.dailyCap(),
+                    sentHour,
+                    rules.hourlyCap(),
+                    rules.window(),
+                    DurationText.format(rules.spacing()),
+                    DurationText.format(rules.jitter()));
+            var state = new State(
+                    m,
+                    decision,
+                    pausedBecause,
+                    Math.max(0, Math.min(rules.dailyCap() - sent24h, rules.hourlyCap() - sentHour)));
+            out.println(
+                    state.holdsBack() == null
+                            ? "Next send: now"
+                            : "Next send: waits — " + TerminalText.line(state.holdsBack()));
+            states.put(m.id(), state);
+        }
+
+        var values = new HashMap<String, Object>();
+        values.put("campaignId", campaignId);
+        List<Map<String, Object>> queue = QUEUE.rows(dataSource, values);
+        var sendable = new HashMap<String, Integer>();
+        int position = 0;
+        for (Map<String, Object> row : queue) {
+            position++;
+            boolean followup = Boolean.TRUE.equals(row.get("followup"));
+            String what =
+                    followup ? "follow-up " + (((Number) row.get("followups_sent")).intValue() + 1) : "first message";
+            var skip = send.skipCountries().skipReason((Integer) row.get("location_code"));
+            OffsetDateTime retry = (OffsetDateTime) row.get("next_attempt_at");
+            State from = mailboxFor(String.valueOf(row.get("mailboxes")), states);
+            String why;
+            if (row.get("suppressed_by") != null) {
+                why = "never sent: suppressed, " + TerminalText.line(String.valueOf(row.get("suppressed_by")));
+            } else if (skip.isPresent()) {
+                why = "never sent: " + TerminalText.line(skip.get());
+            } else if (!"active".equals(row.get("campaign_status"))) {
+                why = "waits: its campaign " + TerminalText.line(String.valueOf(row.get("campaign"))) + " is "
+                        + row.get("campaign_status") + " (outreach campaign resume NAME)";
+            } else if (from == null) {
+                why = "waits: none of its mailboxes (" + TerminalText.line(String.valueOf(row.get("mailboxes")))
+                        + ") can send";
+            } else if (retry != null && retry.isAfter(OffsetDateTime.now())) {
+                why = "waits: retry after a temporary SMTP failure at " + retry;
+            } else {
+                int before = sendable.getOrDefault(from.mailbox().id(), 0);
+                if (from.pausedBecause() != null) {
+                    why = "waits: " + TerminalText.line(from.holdsBack());
+                } else if (before >= from.room()) {
+                    why = "waits: the caps leave room for " + from.room() + " message(s) now";
+                } else if (before == 0) {
+                    why = from.holdsBack() != null
+                            ? "waits: " + TerminalText.line(from.holdsBack())
+                            : "would be sent now";
+                } else {
+                    why = "after " + before + " earlier message(s), one every "
+                            + DurationText.format(from.mailbox().pacing().spacing()) + " or so";
+                }
+                sendable.put(from.mailbox().id(), before + 1);
+                if (several) {
+                    why = "from " + from.mailbox().id() + ": " + why;
+                }
+            }
+            out.printf(
+                    "%4d. %-40s %-14s %s%n",
+                    position, TerminalText.line(String.valueOf(row.get("contact_email"))), what, why);
+        }
+        if (position == 0) {
+            out.println("Nothing is approved or due for a follow-up.");
+        }
+    }
+
+    /**
+     * The mailbox a queued message would go from: the first of its mailboxes that can send now and has
+     * room, else the first that can send at all; null when none of them can.
+     */
+    private static State mailboxFor(String ids, Map<String, State> states) {
+        State fallback = null;
+        for (String id : MailboxIds.parse(ids)) {
+            State s = states.get(id);
+            if (s == null) {
+                continue;
+            }
+            if (s.holdsBack() == null && s.room() > 0) {
+                return s;
+            }
+            if (fallback == null) {
+                fallback = s;
+            }
+        }
+        return fallback;
     }
 }

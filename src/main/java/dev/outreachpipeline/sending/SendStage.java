@@ -25,26 +25,30 @@ public final class SendStage {
     /** A wait shorter than this is waited out inside the job; a longer one ends the job with its reason. */
     private static final Duration LONGEST_WAIT_IN_JOB = Duration.ofMinutes(10);
 
-    private final SmtpSettings smtp;
+    private final Mailboxes mailboxes;
     private final SendSettings send;
-    private final SendPacing pacing;
+    private final Map<String, SendPacing> pacings = new LinkedHashMap<>();
     private final MessageComposer composer;
     private final dev.outreachpipeline.drafting.FollowupRenderer followups;
     private final Clock clock;
     private final dev.outreachpipeline.providers.ProviderCalls calls;
     private volatile boolean warned;
 
+    /**
+     * @param random draws each mailbox's gaps (one {@link SendPacing} per mailbox, as a gap is drawn once per
+     *               last message of that mailbox)
+     */
     public SendStage(
-            SmtpSettings smtp,
+            Mailboxes mailboxes,
             SendSettings send,
-            SendPacing pacing,
+            java.util.random.RandomGenerator random,
             dev.outreachpipeline.drafting.FollowupRenderer followups,
             Clock clock,
             dev.outreachpipeline.providers.ProviderCalls calls) {
         this.calls = calls;
-        this.smtp = smtp;
+        this.mailboxes = mailboxes;
         this.send = send;
-        this.pacing = pacing;
+        mailboxes.all().forEach(m -> pacings.put(m.id(), new SendPacing(m.pacing(), random)));
         this.composer = new MessageComposer(clock);
         this.followups = followups;
         this.clock = clock;
@@ -69,32 +73,94 @@ public final class SendStage {
     }
 
     /**
-     * Sending needs a server, a sender, a postal address and the unsubscribe secret; says everything
-     * missing at once, and warns about what works but should not be used in production (no TLS, a
-     * plain-http unsubscribe link).
+     * Sending needs a mailbox that can send: a server, a sender, a postal address and the unsubscribe
+     * secret; when none can, says everything missing at once. Warns once about what works but should not
+     * be used in production (no TLS, a plain-http unsubscribe link) and about listed mailboxes that cannot
+     * send (they are left out; the others go on).
      */
     public void requireReady() {
-        List<String> problems = smtp.problemsForSending();
-        if (!problems.isEmpty()) {
+        List<Mailbox> ready = mailboxes.sending();
+        if (ready.isEmpty()) {
+            var problems = new java.util.ArrayList<>(mailboxes.problems(mailboxes.get(MailboxIds.DEFAULT)));
+            mailboxes.all().stream()
+                    .filter(m -> !m.id().equals(MailboxIds.DEFAULT))
+                    .forEach(m -> mailboxes.problems(m).forEach(p -> problems.add("mailbox " + m.id() + ": " + p)));
             throw new JobFailed("Sending is not configured: " + String.join(" ", problems));
         }
         if (!warned) {
-            smtp.warnings().forEach(w -> LOG.warn("Sending: {}", w));
+            mailboxes.conflicts().forEach(c -> LOG.warn("Sending: {}", c));
+            for (Mailbox m : mailboxes.all()) {
+                if (!ready.contains(m)) {
+                    if (m.configured() || !m.id().equals(MailboxIds.DEFAULT)) {
+                        LOG.warn(
+                                "Sending: mailbox {} cannot send and is left out: {}",
+                                m.id(),
+                                String.join(" ", mailboxes.problems(m)));
+                    }
+                } else if (m.id().equals(MailboxIds.DEFAULT)) {
+                    m.smtp().warnings().forEach(w -> LOG.warn("Sending: {}", w));
+                } else if (m.smtp().security() == SmtpSettings.Security.NONE) {
+                    LOG.warn(
+                            "Sending: mailbox {}: {} is none: messages cross the network unencrypted; use starttls or"
+                                    + " tls except with a local test server",
+                            m.id(),
+                            m.settingName("", "smtp.security"));
+                }
+            }
             warned = true;
         }
     }
 
-    public String mailbox() {
-        return smtp.from().toLowerCase(Locale.ROOT);
+    /**
+     * The mailboxes this instance can send from, each with the fingerprint of its login settings, as a
+     * JSON object for the statement that finds which have a message due (a pause counts only for the
+     * settings it was made with).
+     */
+    public String fingerprintsJson() {
+        var o = JSON.createObjectNode();
+        mailboxes.sending().forEach(m -> o.put(m.id(), m.fingerprint()));
+        return o.toString();
     }
 
-    public String senderDomain() {
-        return mailbox().substring(mailbox().indexOf('@') + 1);
+    /** Every sending mailbox's From address by id (JSON), for the claim to record and sign Message-IDs with. */
+    public String mailboxAddressesJson() {
+        var o = JSON.createObjectNode();
+        mailboxes.sending().forEach(m -> o.put(m.id(), m.address()));
+        return o.toString();
+    }
+
+    /** The From addresses of the mailboxes that have a message due (JSON array), to lock and count. */
+    public String addressesJson(List<Map<String, Object>> due) {
+        var a = JSON.createArrayNode();
+        due.forEach(
+                row -> a.add(mailboxes.get(String.valueOf(row.get("mailbox"))).address()));
+        return a.toString();
+    }
+
+    /**
+     * The campaign a send job is for (its params' "campaign", a campaign id), or "" for every campaign
+     * (an empty string rather than null: a variable set to null is no variable for camel-sql).
+     */
+    public String campaignOf(String jobParams) {
+        if (jobParams == null || jobParams.isBlank()) {
+            return "";
+        }
+        try {
+            var node = JSON.readTree(jobParams).get("campaign");
+            return node == null || node.isNull() ? "" : node.asText();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new JobFailed("The send job's parameters are not JSON: " + e.getOriginalMessage());
+        }
     }
 
     /** An attempt older than this cannot still be in an SMTP conversation (connect, commands, data). */
     public long staleSeconds() {
-        return smtp.timeout().multipliedBy(4).toSeconds();
+        return mailboxes
+                .get(MailboxIds.DEFAULT)
+                .smtp()
+                .timeout()
+                .multipliedBy(4)
+                .toSeconds();
     }
 
     /** The DataForSEO location codes whose prospects are skipped. */
@@ -108,27 +174,77 @@ public final class SendStage {
     }
 
     /**
-     * Whether the next message may go out now, from the mailbox's recent sends: send, wait a short
-     * while inside the job, or stop the job (a longer wait) with the reason.
+     * Which mailboxes may send now, from their recent sends, and what the job does: send (from the
+     * allowed mailboxes, the one that sent least recently first), wait a short while inside the job,
+     * or stop the job (a longer wait, every due mailbox paused, or nothing due) with the reason.
+     *
+     * @param due   the mailboxes that have a message due (mailboxes-with-due-sends.sql): mailbox, paused_because
+     * @param facts their recent sends, one row per From address (send-facts.sql)
      */
-    public SendDecision decide(Map<String, Object> facts) {
-        Instant now = SqlValues.instant(facts.get("now"));
-        var pacingFacts = new PacingFacts(
-                now,
-                ((Number) facts.get("sent_last_24h")).intValue(),
-                ((Number) facts.get("sent_last_hour")).intValue(),
-                SqlValues.instant(facts.get("last_sent_at")),
-                SqlValues.instant(facts.get("oldest_in_24h")),
-                SqlValues.instant(facts.get("oldest_in_hour")));
-        PacingDecision decision = pacing.decide(pacingFacts);
-        if (decision instanceof PacingDecision.Wait wait) {
-            Duration gap = Duration.between(now, wait.until());
-            return gap.compareTo(LONGEST_WAIT_IN_JOB) <= 0
-                    ? SendDecision.waitFor(gap.toMillis(), wait.reason())
-                    : SendDecision.stop(wait.reason());
+    public Rotation rotate(List<Map<String, Object>> due, List<Map<String, Object>> facts) {
+        if (due.isEmpty()) {
+            return new Rotation("[]", nothingDue());
         }
-        return SendDecision.sendNow();
+        var byAddress = new java.util.HashMap<String, Map<String, Object>>();
+        facts.forEach(f -> byAddress.put(String.valueOf(f.get("mailbox")), f));
+        boolean several = mailboxes.sending().size() > 1;
+        var allowed = new java.util.ArrayList<Map.Entry<String, Instant>>();
+        var waits = new java.util.ArrayList<Map.Entry<Instant, String>>();
+        var paused = new java.util.ArrayList<String>();
+        Instant now = null;
+        for (Map<String, Object> row : due) {
+            Mailbox m = mailboxes.get(String.valueOf(row.get("mailbox")));
+            if (row.get("paused_because") != null) {
+                paused.add("mailbox " + m.id() + " is paused: " + row.get("paused_because"));
+                continue;
+            }
+            Map<String, Object> f = byAddress.get(m.address());
+            now = SqlValues.instant(f.get("now"));
+            Instant last = SqlValues.instant(f.get("last_sent_at"));
+            PacingDecision decision = pacings.get(m.id())
+                    .decide(new PacingFacts(
+                            now,
+                            ((Number) f.get("sent_last_24h")).intValue(),
+                            ((Number) f.get("sent_last_hour")).intValue(),
+                            last,
+                            SqlValues.instant(f.get("oldest_in_24h")),
+                            SqlValues.instant(f.get("oldest_in_hour"))));
+            if (decision instanceof PacingDecision.Wait wait) {
+                waits.add(
+                        Map.entry(wait.until(), several ? "mailbox " + m.id() + ": " + wait.reason() : wait.reason()));
+            } else {
+                allowed.add(Map.entry(m.id(), last == null ? Instant.EPOCH : last));
+            }
+        }
+        if (!allowed.isEmpty()) {
+            var order = JSON.createArrayNode();
+            allowed.stream()
+                    .sorted(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(e -> order.add(e.getKey()));
+            return new Rotation(order.toString(), SendDecision.sendNow());
+        }
+        if (waits.isEmpty()) {
+            return new Rotation("[]", SendDecision.stop(String.join("; ", paused)));
+        }
+        waits.sort(Map.Entry.comparingByKey());
+        var reasons = new java.util.ArrayList<String>();
+        waits.forEach(w -> reasons.add(w.getValue()));
+        reasons.addAll(paused);
+        String reason = String.join("; ", reasons);
+        Duration gap = Duration.between(now, waits.get(0).getKey());
+        return new Rotation(
+                "[]",
+                gap.compareTo(LONGEST_WAIT_IN_JOB) <= 0
+                        ? SendDecision.waitFor(gap.toMillis(), reason)
+                        : SendDecision.stop(reason));
     }
+
+    /**
+     * What a send job does next and from which mailboxes.
+     *
+     * @param allowedJson the mailbox ids that may send now, the one to use first first (a JSON array)
+     */
+    public record Rotation(String allowedJson, SendDecision decision) {}
 
     /** Sends were allowed, but no prospect was due: the job ends. */
     public SendDecision nothingDue() {
@@ -142,11 +258,12 @@ public final class SendStage {
      */
     public jakarta.mail.internet.MimeMessage compose(Map<String, Object> claimed) {
         UUID prospectId = UUID.fromString(String.valueOf(claimed.get("id")));
-        String token = smtp.unsubscribeTokens().tokenFor(prospectId);
+        String token = mailboxOf(claimed).smtp().unsubscribeTokens().tokenFor(prospectId);
         int step = step(claimed);
         String earlier = (String) claimed.get("earlier_message_ids");
         List<String> references = step == 0 || earlier == null ? List.of() : List.of(earlier.split(" "));
         String text = step == 0 ? String.valueOf(claimed.get("draft_body")) : followups.render(step, claimed);
+        SmtpSettings smtp = mailboxOf(claimed).smtp();
         var message = new OutgoingMessage(
                 smtp.from(),
                 smtp.fromName(),
@@ -161,6 +278,10 @@ public final class SendStage {
                 smtp.unsubscribeMailto(),
                 smtp.postalAddress());
         return composer.compose(message);
+    }
+
+    private Mailbox mailboxOf(Map<String, Object> claimed) {
+        return mailboxes.get(String.valueOf(claimed.get("mailbox_id")));
     }
 
     private static int step(Map<String, Object> claimed) {
@@ -178,6 +299,10 @@ public final class SendStage {
      * failed, before or after the server saw it; what that means for the prospect.
      */
     public Map<String, Object> failed(Throwable failure, Map<String, Object> claimed) {
+        if (dev.outreachpipeline.jobs.JobFailures.find(failure, jakarta.mail.AuthenticationFailedException.class)
+                .isPresent()) {
+            return loginRefused(claimed, SmtpClassifier.classify(failure));
+        }
         SmtpOutcome outcome = failure instanceof MessageRejected
                         || dev.outreachpipeline.jobs.JobFailures.find(failure, MessageRejected.class)
                                 .isPresent()
@@ -189,8 +314,49 @@ public final class SendStage {
         return outcome(claimed, outcome, null);
     }
 
+    /**
+     * The server refused the mailbox's login: our settings, not the message. Nothing was sent, the
+     * attempt does not count against the caps or the prospect's attempts, the prospect waits as it was,
+     * and the mailbox is paused (for every instance) with a sentence saying what to do.
+     */
+    private Map<String, Object> loginRefused(Map<String, Object> claimed, SmtpOutcome outcome) {
+        Mailbox m = mailboxOf(claimed);
+        String reply = outcome instanceof SmtpOutcome.Temporary t ? t.reply() : String.valueOf(outcome);
+        String reason = "the SMTP server " + m.smtp().host() + ":" + m.smtp().port() + " refused the login"
+                + (m.smtp().username().isBlank() ? "" : " of " + m.smtp().username()) + " ("
+                + dev.outreachpipeline.config.Masking.maskText(HeaderText.oneLine(reply, 200)) + "); correct "
+                + m.settingName("outreach.smtp.username", "smtp.username") + " or the password ("
+                + (m.id().equals(MailboxIds.DEFAULT)
+                        ? "SMTP_PASSWORD"
+                        : "OUTREACH_MAILBOX_" + m.id().toUpperCase(Locale.ROOT) + "_SMTP_PASSWORD")
+                + "), then run `outreach mailbox resume " + m.id() + "`";
+        var p = new LinkedHashMap<String, Object>();
+        p.put("prospectId", claimed.get("id"));
+        p.put("attemptId", claimed.get("attempt_id"));
+        p.put("contactEmail", claimed.get("contact_email"));
+        p.put("mailboxId", m.id());
+        p.put("attemptStatus", "temporary");
+        p.put("smtpReply", reply);
+        p.put("prospectStatus", step(claimed) == 0 ? "approved" : "followup_due");
+        p.put("followupIncrement", 0);
+        p.put("attemptRefund", 1);
+        p.put("nextAttemptAt", null);
+        p.put("lastError", "waits: its mailbox " + m.id() + " is paused: " + reason);
+        p.put("pauseMailbox", m.id());
+        p.put("pauseReason", reason);
+        p.put("pauseFingerprint", m.fingerprint());
+        p.put("outcome", "mailbox_paused");
+        p.put("calls", 1);
+        calls.sent("temporary");
+        LOG.warn("Mailbox {} is paused for every instance: {}", m.id(), reason);
+        return p;
+    }
+
     private Map<String, Object> outcome(Map<String, Object> claimed, SmtpOutcome outcome, String acceptedReply) {
         var p = new LinkedHashMap<String, Object>();
+        p.put("mailboxId", claimed.get("mailbox_id"));
+        p.put("attemptRefund", 0);
+        p.put("pauseMailbox", null);
         p.put("prospectId", claimed.get("id"));
         p.put("attemptId", claimed.get("attempt_id"));
         p.put("contactEmail", claimed.get("contact_email"));
@@ -261,8 +427,18 @@ public final class SendStage {
         return p;
     }
 
-    /** The camel-mail endpoint; credentials and TLS settings are on the component, never in the URI. */
-    public String smtpUri() {
-        return "smtp://" + smtp.host() + ":" + smtp.port();
+    /**
+     * The camel-mail endpoint of the claimed send's mailbox: the component {@code smtp} for default, and
+     * one component per further mailbox ({@link #componentName}); credentials and TLS settings are on the
+     * component, never in the URI.
+     */
+    public String smtpUri(Map<String, Object> claimed) {
+        Mailbox m = mailboxOf(claimed);
+        return componentName(m.id()) + "://" + m.smtp().host() + ":" + m.smtp().port();
+    }
+
+    /** The camel-mail component a mailbox sends through: {@code smtp} for default, {@code smtp-ID} otherwise. */
+    public static String componentName(String mailboxId) {
+        return MailboxIds.DEFAULT.equals(mailboxId) ? "smtp" : "smtp-" + mailboxId;
     }
 }

@@ -14,11 +14,13 @@ import java.sql.SQLException;
 public record SentCounts(int last24h, int lastHour) {
 
     private static final NamedParameters SQL = SqlStatement.SEND_FACTS.jdbc();
+    private static final java.util.function.Function<String, String> JSON_STRING =
+            s -> new com.fasterxml.jackson.databind.node.TextNode(s).toString();
 
     public static SentCounts of(Connection c, String mailbox, int queryTimeoutSeconds) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SQL.jdbcText())) {
             ps.setQueryTimeout(queryTimeoutSeconds);
-            SQL.bind(ps, java.util.Map.of("mailbox", mailbox));
+            SQL.bind(ps, java.util.Map.of("addresses", "[" + JSON_STRING.apply(mailbox) + "]"));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new SentCounts(rs.getInt("sent_last_24h"), rs.getInt("sent_last_hour"));

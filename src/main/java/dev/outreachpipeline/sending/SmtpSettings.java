@@ -74,6 +74,19 @@ public record SmtpSettings(
                     .ifPresent(p -> problems.add(
                             "the From address " + HeaderText.quoted(from) + " (outreach.mail.from / MAIL_FROM) " + p));
         }
+        problems.addAll(sharedProblems());
+        if (!username.isBlank() && password.isBlank()) {
+            problems.add("the SMTP user " + HeaderText.quoted(username) + " has no password: set SMTP_PASSWORD");
+        }
+        if (username.isBlank() && !password.isBlank()) {
+            problems.add("an SMTP password is set but no user: set outreach.smtp.username (SMTP_USERNAME)");
+        }
+        return problems;
+    }
+
+    /** What every mailbox needs and they all share: the postal address, the unsubscribe secret and address. */
+    public List<String> sharedProblems() {
+        var problems = new ArrayList<String>();
         if (postalAddress.isBlank()) {
             problems.add("no postal address is set: every message must show the sender's physical postal address"
                     + " (CAN-SPAM); set outreach.mail.postal-address (SENDER_POSTAL_ADDRESS)");
@@ -86,12 +99,6 @@ public record SmtpSettings(
             problems.add("the unsubscribe secret (OUTREACH_UNSUBSCRIBE_SECRET) is " + unsubscribeSecret.length()
                     + " characters long; it must be at least " + UnsubscribeTokens.MIN_SECRET_BYTES
                     + " random characters (e.g. the output of openssl rand -base64 48)");
-        }
-        if (!username.isBlank() && password.isBlank()) {
-            problems.add("the SMTP user " + HeaderText.quoted(username) + " has no password: set SMTP_PASSWORD");
-        }
-        if (username.isBlank() && !password.isBlank()) {
-            problems.add("an SMTP password is set but no user: set outreach.smtp.username (SMTP_USERNAME)");
         }
         MailAddresses.checkMailto(unsubscribeAddress)
                 .ifPresent(p -> problems.add("the unsubscribe address (outreach.unsubscribe.mailto) " + p));

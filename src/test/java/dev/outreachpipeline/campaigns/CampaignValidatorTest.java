@@ -147,4 +147,23 @@ class CampaignValidatorTest {
         assertThat(updated.templatesDir()).isEqualTo("templates/acme");
         assertThat(updated.mailbox()).isEqualTo("default");
     }
+
+    @Test
+    void aCampaignMayNameSeveralConfiguredMailboxesToRotateOverAndEachUnknownOneIsRefused() {
+        var validator = new CampaignValidator(LOCATIONS, CATEGORIES, Set.of("default", "kim"));
+        var rotating = changes(null, null, null, null, null, null, " default, kim ,kim");
+
+        var checked = validator.check(rotating.applyTo(Campaign.named("acme")), rotating);
+
+        assertThat(checked.problems()).isEmpty();
+        assertThat(checked.campaign().mailbox()).isEqualTo("default,kim");
+
+        var unknown = changes(null, null, null, null, null, null, "kim,lee,zed");
+        assertThat(validator
+                        .check(unknown.applyTo(Campaign.named("acme")), unknown)
+                        .problems())
+                .containsExactly(
+                        "Unknown mailbox 'lee'; known mailboxes: default, kim.",
+                        "Unknown mailbox 'zed'; known mailboxes: default, kim.");
+    }
 }

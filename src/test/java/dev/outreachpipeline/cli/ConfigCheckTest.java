@@ -216,4 +216,29 @@ class ConfigCheckTest {
         assertThat(run.err())
                 .contains("'outreach.drafts.templates-dir' names /no/such/templates, which is not a folder");
     }
+
+    @Test
+    void withASecondMailboxEachMailboxIsReportedAndAnIncompleteOneIsAProblem() {
+        CliRun run = check(everyStageReady(
+                "OUTREACH_MAILBOXES", "kim",
+                "OUTREACH_MAILBOX_KIM_FROM", "kim@second.example",
+                "OUTREACH_MAILBOX_KIM_SMTP_HOST", "smtp.second.example",
+                "OUTREACH_MAILBOX_KIM_SMTP_USERNAME", "kim",
+                "OUTREACH_MAILBOX_KIM_SMTP_PASSWORD", "kims-password",
+                "OUTREACH_MAILBOX_KIM_DAILY_CAP", "12"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines())
+                .contains("sending: ready")
+                .anySatisfy(l -> assertThat(l).startsWith("Mailbox default: sends as "))
+                .contains("Mailbox kim: sends as kim@second.example through smtp.second.example:587 (starttls),"
+                        + " at most 12 a day and 10 an hour, 90s apart; replies not read (no IMAP server).");
+        assertThat(run.out() + run.err()).doesNotContain("kims-password");
+
+        CliRun incomplete = check(everyStageReady("OUTREACH_MAILBOXES", "kim"));
+        assertThat(incomplete.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(incomplete.err())
+                .contains("mailbox kim: no SMTP server is set: set outreach.mailbox.kim.smtp.host"
+                        + " (OUTREACH_MAILBOX_KIM_SMTP_HOST)");
+    }
 }

@@ -178,7 +178,8 @@ class FreshMigrationIT {
                         "campaigns.mailbox",
                         "campaigns.created_at",
                         "campaigns.updated_at",
-                        "prospects.campaign_id");
+                        "prospects.campaign_id",
+                        "mailbox_pauses.paused_at");
         assertThatThrownBy(() -> db.execute("INSERT INTO jobs (job_type, status) VALUES ('discover', NULL)"))
                 .hasMessageContaining("null value in column \"status\"");
 
