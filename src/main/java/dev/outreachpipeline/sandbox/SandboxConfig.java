@@ -35,10 +35,15 @@ public final class SandboxConfig {
     /** The local stand-ins the sandbox talks to. */
     public record Endpoints(String dataForSeoBaseUrl, String hunterBaseUrl, String smtpHost, int smtpPort) {}
 
+    private static final String FURTHER_MAILBOX_ENV_PREFIX = "OUTREACH_MAILBOX_";
+
     private SandboxConfig() {}
 
     public static OutreachConfig load(Path configFile, Map<String, String> userEnv, Path workDir, Endpoints endpoints) {
         var env = new HashMap<>(userEnv);
+        // the user's further mailboxes are real ones: the sandbox lists only its own, so their
+        // settings would be refused as settings of an unlisted mailbox; they play no part here
+        env.keySet().removeIf(name -> name.startsWith(FURTHER_MAILBOX_ENV_PREFIX));
         overrides(workDir, endpoints).forEach((key, value) -> {
             Setting setting = ConfigSchema.find(key)
                     .orElseThrow(() -> new IllegalStateException("the sandbox overrides an unknown setting " + key));
@@ -82,6 +87,16 @@ public final class SandboxConfig {
         o.put("outreach.imap.host", "");
         o.put("outreach.imap.username", "");
         o.put("outreach.imap.password", "");
+        // a second mailbox for the second campaign, on the same sink under another From address
+        String second = "outreach.mailbox." + SandboxCampaigns.SECOND_MAILBOX + ".";
+        o.put("outreach.mailboxes", SandboxCampaigns.SECOND_MAILBOX);
+        o.put(second + "from", SandboxCampaigns.SECOND_MAILBOX_FROM);
+        o.put(second + "from-name", SandboxCampaigns.SECOND_MAILBOX_NAME);
+        o.put(second + "smtp.host", endpoints.smtpHost());
+        o.put(second + "smtp.port", String.valueOf(endpoints.smtpPort()));
+        o.put(second + "smtp.security", "none");
+        o.put(second + "smtp.username", "");
+        o.put(second + "imap.host", "");
         o.put("outreach.mail.from", MAIL_FROM);
         o.put("outreach.mail.from-name", SENDER_NAME);
         o.put("outreach.sender.name", SENDER_NAME);

@@ -1,6 +1,7 @@
 package dev.outreachpipeline.sandbox;
 
 import dev.outreachpipeline.OutreachException;
+import dev.outreachpipeline.campaigns.CampaignStore;
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.daemon.Daemon;
 import dev.outreachpipeline.db.Database;
@@ -230,13 +231,29 @@ public final class SandboxRun {
                 .lookupByNameAndType("jobTypes", JobTypes.class)
                 .list();
 
-        progress.stage("Discovery → enrichment → drafting: keywords \"" + discover.keywords() + "\", locations "
-                + String.join(",", discover.locations()) + ", at most " + discover.maxResults() + " prospects");
-        UUID discoverJob = jobs.submit("discover", DiscoveryParams.toJson(discover), "sandbox");
+        var campaigns = new CampaignStore(ds);
+        var discoverJobs = new ArrayList<UUID>();
+        List<SandboxCampaigns.Planned> planned = SandboxCampaigns.plan(discover);
+        progress.stage("Discovery → enrichment → drafting for two campaigns: "
+                + String.join(
+                        " and ",
+                        planned.stream().map(SandboxCampaigns.Planned::describe).toList())
+                + "; locations " + String.join(",", discover.locations())
+                + (SandboxCampaigns.shareKeywords(planned)
+                        ? " (one keyword: both search it, and what the first finds counts as existing for the second)"
+                        : ""));
+        for (SandboxCampaigns.Planned p : planned) {
+            campaigns.create(p.campaign());
+            discoverJobs.add(jobs.submit(
+                    "discover", DiscoveryParams.toJson(p.request(), p.campaign().name()), "sandbox"));
+        }
         waitUntilIdle(ds, jobs, types, running);
 
-        JobRow discovered = jobs.find(discoverJob).orElseThrow();
-        if ("completed".equals(discovered.status()) && approvedWaiting(ds) > 0) {
+        boolean discovered = true;
+        for (UUID id : discoverJobs) {
+            discovered &= "completed".equals(jobs.find(id).orElseThrow().status());
+        }
+        if (discovered && approvedWaiting(ds) > 0) {
             progress.stage("Sending the first messages");
             jobs.submit("send", "{}", "sandbox");
             waitUntilIdle(ds, jobs, types, running);

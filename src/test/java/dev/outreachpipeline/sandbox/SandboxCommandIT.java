@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SandboxCommandIT {
 
     private static final String[] SMALL_RUN = {
-        "sandbox", "--keywords", "garden design", "--locations", "usa", "--max-results", "6"
+        "sandbox", "--keywords", "garden design, home decor", "--locations", "usa", "--max-results", "6"
     };
 
     @TempDir
@@ -54,6 +54,17 @@ class SandboxCommandIT {
         assertThat(followups).as("two follow-up steps for every first message").isEqualTo(2 * sent);
         assertThat(received).isEqualTo(sent + followups);
 
+        // two campaigns side by side, a column each, adding up to the total
+        assertThat(run.out()).containsPattern("(?m)^  stage\\s+what\\s+count\\s+gardens\\s+interiors$");
+        List<Integer> prospectsBy = columns(run, SandboxSummary.PROSPECTS_SAVED);
+        List<Integer> sentBy = columns(run, SandboxSummary.SENT);
+        List<Integer> followupsBy = columns(run, SandboxSummary.FOLLOWUPS_SENT);
+        assertThat(prospectsBy).containsExactly(prospects, 3, 3);
+        assertThat(sentBy.get(1) + sentBy.get(2)).isEqualTo(sent);
+        assertThat(sentBy.get(2))
+                .as("the second campaign found domains of its own")
+                .isPositive();
+
         Path dataDir = workDir.resolve("data/sandbox/postgres");
         try (Database db = Database.open(
                         OutreachConfig.load(null, Map.of("OUTREACH_EMBEDDED_DATA_DIR", dataDir.toString()), workDir));
@@ -67,6 +78,19 @@ class SandboxCommandIT {
             assertThat(scalar(
                             c, "SELECT count(*) FROM prospects WHERE outreach_status = 'sent' AND followups_sent = 2"))
                     .isEqualTo(sent);
+            // each campaign's threads went out from its own mailbox
+            assertThat(
+                            scalar(
+                                    c,
+                                    "SELECT count(*) FROM prospects p JOIN campaigns c ON c.id = p.campaign_id"
+                                            + " WHERE c.name = 'interiors' AND p.mailbox = 'partners' AND p.first_sent_at IS NOT NULL"))
+                    .isEqualTo(sentBy.get(2));
+            assertThat(scalar(
+                            c,
+                            "SELECT count(*) FROM prospects p JOIN campaigns c ON c.id = p.campaign_id"
+                                    + " WHERE c.name = 'gardens' AND coalesce(p.mailbox, 'default') = 'default'"
+                                    + " AND p.first_sent_at IS NOT NULL"))
+                    .isEqualTo(sentBy.get(1));
         }
 
         // the command the summary prints (here with the absolute path: the test's process runs elsewhere)
@@ -82,8 +106,13 @@ class SandboxCommandIT {
         }
         assertThat(eml).hasSize(received);
         int threaded = 0;
+        int fromPartners = 0;
         for (Path file : eml) {
             String message = Files.readString(file);
+            if (message.contains("\nFrom: " + SandboxCampaigns.SECOND_MAILBOX_NAME + " <"
+                    + SandboxCampaigns.SECOND_MAILBOX_FROM + ">")) {
+                fromPartners++;
+            }
             assertThat(message)
                     .as(file.toString())
                     .contains("List-Unsubscribe: <https://", "List-Unsubscribe-Post: List-Unsubscribe=One-Click")
@@ -94,6 +123,9 @@ class SandboxCommandIT {
             }
         }
         assertThat(threaded).isEqualTo(followups);
+        assertThat(fromPartners)
+                .as("the second campaign's messages, first and follow-ups, from its mailbox")
+                .isEqualTo(sentBy.get(2) + followupsBy.get(2));
 
         // a second run in the same directory starts over and tells the same story
         CliRun second = CliRun.run(Map.of(), workDir, SMALL_RUN);
@@ -130,6 +162,16 @@ class SandboxCommandIT {
                 .matcher(run.out());
         assertThat(m.find()).as("summary line '" + what + "' in:\n" + run.out()).isTrue();
         return Integer.parseInt(m.group(1));
+    }
+
+    /** The numbers on the summary line named {@code what}: the total, then one per campaign. */
+    private static List<Integer> columns(CliRun run, String what) {
+        Matcher m = Pattern.compile("(?m)^ {2}.{11} " + Pattern.quote(what) + "((?:\\s+\\d+)+)$")
+                .matcher(run.out());
+        assertThat(m.find()).as("summary line '" + what + "' in:\n" + run.out()).isTrue();
+        return java.util.Arrays.stream(m.group(1).trim().split("\\s+"))
+                .map(Integer::valueOf)
+                .toList();
     }
 
     private static int scalar(Connection c, String sql) throws Exception {
