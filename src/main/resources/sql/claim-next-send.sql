@@ -19,7 +19,7 @@ next AS (
              ORDER BY a.pos LIMIT 1) m
      WHERE p.outreach_status IN ('followup_due', 'approved') AND p.contact_email IS NOT NULL
        AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= now())
-       AND (:#campaignId = '' OR p.campaign_id = CAST(NULLIF(:#campaignId, '') AS uuid))
+       AND (:#campaignName = '' OR p.campaign_id = (SELECT id FROM campaigns WHERE name = :#campaignName))
        -- suppressed since the job set the suppressed ones aside (an unsubscribe a moment ago)
        AND NOT EXISTS (SELECT 1 FROM suppressions s
                         WHERE s.email = lower(p.contact_email) OR s.domain = p.domain

@@ -12,7 +12,7 @@ SELECT m.mailbox, mp.reason AS paused_because
         SELECT 1 FROM prospects p JOIN campaigns c ON c.id = p.campaign_id AND c.status = 'active'
          WHERE p.outreach_status IN ('followup_due', 'approved') AND p.contact_email IS NOT NULL
            AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= now())
-           AND (:#campaignId = '' OR p.campaign_id = CAST(NULLIF(:#campaignId, '') AS uuid))
+           AND (:#campaignName = '' OR p.campaign_id = (SELECT id FROM campaigns WHERE name = :#campaignName))
            AND CASE WHEN p.first_sent_at IS NULL THEN m.mailbox = ANY (string_to_array(c.mailbox, ','))
                     ELSE coalesce(p.mailbox, 'default') = m.mailbox END)
  ORDER BY m.mailbox

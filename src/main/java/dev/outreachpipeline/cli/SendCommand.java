@@ -56,7 +56,7 @@ final class SendCommand implements Callable<Integer> {
             // The campaign travels in the job's parameters: a send job serves every campaign unless it names one.
             var params = JSON.createObjectNode();
             if (campaignId != null) {
-                params.put("campaign", campaignId.toString());
+                params.put("campaign", campaign);
             }
             context.out().println(new JobStore(db.dataSource()).submit("send", params.toString(), "cli"));
             return ExitCodes.OK;

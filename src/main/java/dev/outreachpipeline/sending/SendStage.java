@@ -138,7 +138,8 @@ public final class SendStage {
     }
 
     /**
-     * The campaign a send job is for (its params' "campaign", a campaign id), or "" for every campaign
+     * The campaign a send job is for (its params' "campaign", a campaign's name, as a discover job
+     * names its campaign, so the job row records it), or "" for every campaign
      * (an empty string rather than null: a variable set to null is no variable for camel-sql).
      */
     public String campaignOf(String jobParams) {

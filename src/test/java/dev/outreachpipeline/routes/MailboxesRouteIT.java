@@ -388,11 +388,11 @@ class MailboxesRouteIT extends RouteTestSupport {
                 .doesNotContain("theirs.example");
         CliRun submitted = CliRun.run(cliEnv(), "send", "--campaign", "mine");
         assertThat(submitted.exitCode()).as(submitted.err()).isZero();
-        assertThat(testDb.count(
-                        "SELECT count(*) FROM jobs WHERE job_type = 'send' AND params->>'campaign' = '" + mine + "'"))
+        assertThat(testDb.count("SELECT count(*) FROM jobs WHERE job_type = 'send' AND params->>'campaign' = 'mine'"
+                        + " AND campaign_id = '" + mine + "'"))
                 .isEqualTo(1);
 
-        sendJob("{\"campaign\": \"" + mine + "\"}");
+        sendJob("{\"campaign\": \"mine\"}");
 
         assertThat(fromByRecipient()).containsOnly(Map.entry("editor@mine.example", KIM));
     }
