@@ -30,6 +30,8 @@ public final class JarProcess implements AutoCloseable {
         this.err = err;
     }
 
+    private static final List<String> TEST_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     public static JarProcess start(Path workDir, Map<String, String> env, String... args) throws IOException {
         return start(workDir, env, List.of(), args);
     }
@@ -41,7 +43,8 @@ public final class JarProcess implements AutoCloseable {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
         var command = new ArrayList<String>();
         command.add(javaBin);
-        command.addAll(jvmOptions);
+        // a test's daemon lives seconds: quick compilation and a small collector (see test.jvm.options in pom.xml)
+        command.addAll(jvmOptions.isEmpty() ? TEST_JVM_OPTIONS : jvmOptions);
         command.add("-jar");
         command.add(Path.of(jar).toAbsolutePath().toString());
         command.addAll(List.of(args));
