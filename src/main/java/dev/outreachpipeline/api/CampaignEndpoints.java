@@ -2,7 +2,6 @@ package dev.outreachpipeline.api;
 
 import dev.outreachpipeline.campaigns.Campaign;
 import dev.outreachpipeline.campaigns.CampaignStore;
-import dev.outreachpipeline.prospects.ProspectStatuses;
 import io.vertx.ext.web.RoutingContext;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -45,31 +44,11 @@ final class CampaignEndpoints {
         return Answer.ok(shown(store, found.get()));
     }
 
-    /** The settings, then the funnel: prospects by status in pipeline order, messages sent, replies. */
+    /** The settings, then the funnel: what `campaign show --json` prints. */
     private static Map<String, Object> shown(CampaignStore store, Campaign c) throws SQLException {
-        CampaignStore.Funnel funnel = store.funnel(c.id());
-        Map<String, Long> byStatus = inPipelineOrder(funnel.prospects());
         Map<String, Object> m = c.settings();
-        var f = new LinkedHashMap<String, Object>();
-        f.put("prospects", byStatus.values().stream().mapToLong(Long::longValue).sum());
-        f.put("prospects_by_status", byStatus);
-        f.put("messages_sent", funnel.messages());
-        f.put("prospects_messaged", funnel.prospectsMessaged());
-        f.put("replies", funnel.replies());
-        m.put("funnel", f);
+        m.put("funnel", store.funnel(c.id()).json());
         return m;
-    }
-
-    /** The statuses in the order a prospect passes through them; any the code no longer sets after. */
-    private static Map<String, Long> inPipelineOrder(Map<String, Long> counts) {
-        var ordered = new LinkedHashMap<String, Long>();
-        ProspectStatuses.ALL.forEach(s -> {
-            if (counts.containsKey(s)) {
-                ordered.put(s, counts.get(s));
-            }
-        });
-        counts.keySet().stream().sorted().forEach(s -> ordered.putIfAbsent(s, counts.get(s)));
-        return ordered;
     }
 
     /** The sentence for a name that is no campaign, naming the ones there are. */

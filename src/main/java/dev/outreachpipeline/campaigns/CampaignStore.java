@@ -2,6 +2,7 @@ package dev.outreachpipeline.campaigns;
 
 import dev.outreachpipeline.db.NamedParameters;
 import dev.outreachpipeline.db.SqlStatement;
+import dev.outreachpipeline.prospects.ProspectStatuses;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,7 +44,35 @@ public final class CampaignStore {
      * @param prospectsMessaged how many of its prospects those went to
      * @param replies           its prospects that replied
      */
-    public record Funnel(Map<String, Long> prospects, long messages, long prospectsMessaged, long replies) {}
+    public record Funnel(Map<String, Long> prospects, long messages, long prospectsMessaged, long replies) {
+
+        /** Prospects by status in the order a prospect passes through them; any the code no longer sets after. */
+        public Map<String, Long> inPipelineOrder() {
+            var ordered = new LinkedHashMap<String, Long>();
+            ProspectStatuses.ALL.forEach(s -> {
+                if (prospects.containsKey(s)) {
+                    ordered.put(s, prospects.get(s));
+                }
+            });
+            prospects.keySet().stream().sorted().forEach(s -> ordered.putIfAbsent(s, prospects.get(s)));
+            return ordered;
+        }
+
+        public long prospectCount() {
+            return prospects.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** As JSON shows it (`campaign show --json`, the API), in a fixed order: the keys scripts read. */
+        public Map<String, Object> json() {
+            var f = new LinkedHashMap<String, Object>();
+            f.put("prospects", prospectCount());
+            f.put("prospects_by_status", inPipelineOrder());
+            f.put("messages_sent", messages);
+            f.put("prospects_messaged", prospectsMessaged);
+            f.put("replies", replies);
+            return f;
+        }
+    }
 
     /** The name is taken (by a campaign created a moment ago, if it was free when checked). */
     public static final class NameTaken extends Exception {

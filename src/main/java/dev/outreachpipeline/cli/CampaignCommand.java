@@ -10,12 +10,10 @@ import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.discovery.ControlCharacters;
 import dev.outreachpipeline.drafting.DraftTemplates;
-import dev.outreachpipeline.prospects.ProspectStatuses;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -262,22 +260,13 @@ final class CampaignCommand {
             try (Database db = context.openDatabase()) {
                 Campaign c = CampaignOption.require(db, name);
                 CampaignStore.Funnel funnel = new CampaignStore(db.dataSource()).funnel(c.id());
-                Map<String, Long> byStatus = inPipelineOrder(funnel.prospects());
-                long total =
-                        byStatus.values().stream().mapToLong(Long::longValue).sum();
                 if (json) {
                     Map<String, Object> m = c.settings();
-                    var f = new LinkedHashMap<String, Object>();
-                    f.put("prospects", total);
-                    f.put("prospects_by_status", byStatus);
-                    f.put("messages_sent", funnel.messages());
-                    f.put("prospects_messaged", funnel.prospectsMessaged());
-                    f.put("replies", funnel.replies());
-                    m.put("funnel", f);
+                    m.put("funnel", funnel.json());
                     context.out().println(TerminalText.jsonMapper().writeValueAsString(m));
                     return ExitCodes.OK;
                 }
-                print(c, byStatus, total, funnel, context.out());
+                print(c, funnel.inPipelineOrder(), funnel.prospectCount(), funnel, context.out());
                 return ExitCodes.OK;
             }
         }
@@ -310,18 +299,6 @@ final class CampaignCommand {
 
         private static void line(PrintWriter out, String label, String value) {
             out.printf("  %-12s %s%n", label, TerminalText.line(value));
-        }
-
-        /** The statuses in the order a prospect passes through them; any the code no longer sets after. */
-        private static Map<String, Long> inPipelineOrder(Map<String, Long> counts) {
-            var ordered = new LinkedHashMap<String, Long>();
-            ProspectStatuses.ALL.forEach(s -> {
-                if (counts.containsKey(s)) {
-                    ordered.put(s, counts.get(s));
-                }
-            });
-            counts.keySet().stream().sorted().forEach(s -> ordered.putIfAbsent(s, counts.get(s)));
-            return ordered;
         }
     }
 
