@@ -25,6 +25,7 @@ public final class ApiRoutes {
     private final StatusEndpoint status;
     private final CampaignEndpoints campaigns;
     private final SuppressionEndpoints suppressions;
+    private final ProspectEndpoints prospects;
     private final OpenApiDocument openApi = new OpenApiDocument();
 
     /**
@@ -36,6 +37,7 @@ public final class ApiRoutes {
         this.status = new StatusEndpoint(dataSource, mailbox, dailyCap, hourlyCap);
         this.campaigns = new CampaignEndpoints(dataSource);
         this.suppressions = new SuppressionEndpoints(dataSource);
+        this.prospects = new ProspectEndpoints(dataSource);
     }
 
     public void mount(Router router) {
@@ -46,6 +48,9 @@ public final class ApiRoutes {
         route(router, HttpMethod.GET, "/suppressions", suppressions::list);
         route(router, HttpMethod.POST, "/suppressions", suppressions::add);
         route(router, HttpMethod.DELETE, "/suppressions", suppressions::remove);
+        // prospects
+        route(router, HttpMethod.GET, "/prospects", prospects::list);
+        route(router, HttpMethod.GET, "/prospects/:id", prospects::show);
     }
 
     private static void route(Router router, HttpMethod method, String path, Endpoint endpoint) {
