@@ -26,6 +26,7 @@ public final class ApiRoutes {
     private final CampaignEndpoints campaigns;
     private final SuppressionEndpoints suppressions;
     private final ProspectEndpoints prospects;
+    private final ProspectActions prospectActions;
     private final OpenApiDocument openApi = new OpenApiDocument();
 
     /**
@@ -38,6 +39,7 @@ public final class ApiRoutes {
         this.campaigns = new CampaignEndpoints(dataSource);
         this.suppressions = new SuppressionEndpoints(dataSource);
         this.prospects = new ProspectEndpoints(dataSource);
+        this.prospectActions = new ProspectActions(dataSource);
     }
 
     public void mount(Router router) {
@@ -51,6 +53,10 @@ public final class ApiRoutes {
         // prospects
         route(router, HttpMethod.GET, "/prospects", prospects::list);
         route(router, HttpMethod.GET, "/prospects/:id", prospects::show);
+        route(router, HttpMethod.POST, "/prospects/approve", prospectActions::approveAll);
+        route(router, HttpMethod.POST, "/prospects/:id/approve", prospectActions::approve);
+        route(router, HttpMethod.POST, "/prospects/:id/redraft", prospectActions::redraft);
+        route(router, HttpMethod.POST, "/prospects/:id/resend", prospectActions::resend);
     }
 
     private static void route(Router router, HttpMethod method, String path, Endpoint endpoint) {

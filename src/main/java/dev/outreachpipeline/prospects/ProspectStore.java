@@ -14,7 +14,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Prospects as the command line reads and steers them: list, look at, export and approve ({@link
+ * Prospects as the command line and the API read and steer them: list, look at, export and approve ({@link
  * HandBack} sends them back to an earlier stage). The stages themselves change prospects only
  * through the routes.
  */

@@ -155,10 +155,135 @@ class ProspectsApiIT {
     }
 
     @Test
+    void approveMovesADraftedProspectAndSays409WithTheReasonForAnyOther() throws Exception {
+        db.execute("INSERT INTO campaigns (name) VALUES ('approving')");
+        String drafted = prospect("approving", "ready.example", "drafted", "80", null);
+        String pending = prospect("approving", "early.example", "pending", "80", null);
+
+        HttpResponse<String> approved = call("POST", "/api/v1/prospects/" + drafted + "/approve", TOKEN, null);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(JSON.readTree(approved.body()).path("outreach_status").asText())
+                .isEqualTo("approved");
+        assertThat(status(drafted)).isEqualTo("approved");
+        assertThat(db.count("SELECT count(*) FROM jobs WHERE job_type = 'send' AND status = 'pending'"))
+                .isEqualTo(1);
+        // the answer and `prospects show --json` agree on where it stands now
+        CliRun cli = CliRun.run(db.env(), "prospects", "show", drafted, "--json");
+        assertThat(JSON.readTree(cli.out()).path("outreach_status").asText()).isEqualTo("approved");
+
+        HttpResponse<String> again = call("POST", "/api/v1/prospects/" + drafted + "/approve", TOKEN, null);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertError(again, "the prospect was not approved");
+        assertThat(reasons(again)).containsExactly("it is approved; only drafted prospects can be approved");
+
+        HttpResponse<String> early = call("POST", "/api/v1/prospects/" + pending + "/approve", TOKEN, null);
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(reasons(early)).containsExactly("it is pending; only drafted prospects can be approved");
+        assertThat(status(pending)).isEqualTo("pending");
+
+        HttpResponse<String> unknown =
+                call("POST", "/api/v1/prospects/00000000-0000-0000-0000-00000000abcd/approve", TOKEN, null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertError(unknown, "no such prospect");
+
+        HttpResponse<String> notAnId = call("POST", "/api/v1/prospects/nope/approve", TOKEN, null);
+        assertThat(notAnId.statusCode()).isEqualTo(422);
+        assertThat(reasons(notAnId))
+                .singleElement()
+                .satisfies(r -> assertThat(r).startsWith("'nope' is not a prospect id"));
+    }
+
+    @Test
+    void redraftHandsBackAsTheCliDoesAndNamesTheDraftJob() throws Exception {
+        db.execute("INSERT INTO campaigns (name) VALUES ('redrafting')");
+        String approved = prospect("redrafting", "again.example", "approved", "80", null);
+        String pending = prospect("redrafting", "notyet.example", "pending", "80", null);
+
+        HttpResponse<String> moved = call("POST", "/api/v1/prospects/" + approved + "/redraft", TOKEN, null);
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(moved.body());
+        assertThat(body.path("outreach_status").asText()).isEqualTo("enriched");
+        assertThat(db.count("SELECT count(*) FROM jobs WHERE job_type = 'draft' AND status = 'pending' AND id = '"
+                        + body.path("job").asText() + "'"))
+                .isEqualTo(1);
+        assertThat(status(approved)).isEqualTo("enriched");
+
+        HttpResponse<String> refused = call("POST", "/api/v1/prospects/" + pending + "/redraft", TOKEN, null);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertError(refused, "the prospect was not redrafted");
+        // the reason `prospects redraft` prints for it
+        CliRun cli = CliRun.run(db.env(), "prospects", "redraft", pending);
+        assertThat(cli.err())
+                .isEqualTo(pending + ": not redrafted: " + reasons(refused).get(0) + "." + System.lineSeparator());
+        assertThat(reasons(refused))
+                .containsExactly("it is pending; only drafted, approved and draft_failed prospects can be redrafted");
+    }
+
+    @Test
+    void resendTakesOnlyASendUnknownProspect() throws Exception {
+        db.execute("INSERT INTO campaigns (name) VALUES ('resending')");
+        String unknown = prospect("resending", "lost.example", "send_unknown", "80", null);
+        String sent = prospect("resending", "done.example", "sent", "80", null);
+
+        HttpResponse<String> moved = call("POST", "/api/v1/prospects/" + unknown + "/resend", TOKEN, null);
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(JSON.readTree(moved.body()).path("outreach_status").asText()).isEqualTo("approved");
+        assertThat(JSON.readTree(moved.body()).path("job").asText()).isNotEmpty();
+        assertThat(status(unknown)).isEqualTo("approved");
+
+        HttpResponse<String> refused = call("POST", "/api/v1/prospects/" + sent + "/resend", TOKEN, null);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertError(refused, "the prospect was not resent");
+        assertThat(reasons(refused))
+                .containsExactly("it was sent (status sent); only a send_unknown prospect, whose delivery is unknown,"
+                        + " can be resent");
+        assertThat(status(sent)).isEqualTo("sent");
+
+        HttpResponse<String> notAnId = call("POST", "/api/v1/prospects/x/resend", TOKEN, null);
+        assertThat(notAnId.statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void bulkApproveTakesTheDraftedProspectsOfACampaignAtOrAboveAScore() throws Exception {
+        db.execute("INSERT INTO campaigns (name) VALUES ('bulk')");
+        String high = prospect("bulk", "high.example", "drafted", "90", null);
+        String edge = prospect("bulk", "edge.example", "drafted", "60", null);
+        String low = prospect("bulk", "low.example", "drafted", "50", null);
+        String other = prospect("default", "elsewhere.example", "drafted", "95", null);
+
+        HttpResponse<String> bulk =
+                call("POST", "/api/v1/prospects/approve", TOKEN, "{\"campaign\": \"bulk\", \"min_score\": 60}");
+        assertThat(bulk.statusCode()).as(bulk.body()).isEqualTo(200);
+        assertThat(JSON.readTree(bulk.body()).path("approved").asInt()).isEqualTo(2);
+        assertThat(List.of(status(high), status(edge), status(low), status(other)))
+                .containsExactly("approved", "approved", "drafted", "drafted");
+
+        HttpResponse<String> bad =
+                call("POST", "/api/v1/prospects/approve", TOKEN, "{\"campaign\": \"nope\", \"min_score\": \"lots\"}");
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertError(bad, "nothing was approved");
+        List<String> reasons = reasons(bad);
+        assertThat(reasons).hasSize(2);
+        assertThat(reasons.get(0)).startsWith("no campaign is named 'nope'; the campaigns are: ");
+        assertThat(reasons.get(1)).isEqualTo("min_score must be a number between 0 and 100, not 'lots'");
+        assertThat(status(low)).isEqualTo("drafted");
+
+        HttpResponse<String> notJson = call("POST", "/api/v1/prospects/approve", TOKEN, "{campaign");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.body()).doesNotContain("Exception");
+        assertThat(status(low)).isEqualTo("drafted");
+    }
+
+    @Test
     void noProspectEndpointAnswersWithoutTheToken() throws Exception {
         String id = prospect("default", "secret.example", "drafted", "50", null);
         for (String[] op : new String[][] {
-            {"GET", "/api/v1/prospects"}, {"GET", "/api/v1/prospects/" + id},
+            {"GET", "/api/v1/prospects"},
+            {"GET", "/api/v1/prospects/" + id},
+            {"POST", "/api/v1/prospects/" + id + "/approve"},
+            {"POST", "/api/v1/prospects/" + id + "/redraft"},
+            {"POST", "/api/v1/prospects/" + id + "/resend"},
+            {"POST", "/api/v1/prospects/approve"},
         }) {
             HttpResponse<String> refused = listener.send(listener.request(op[1])
                     .method(op[0], HttpRequest.BodyPublishers.noBody())
@@ -167,6 +292,7 @@ class ProspectsApiIT {
             assertError(refused, "the API needs the admin token");
             assertThat(refused.body()).doesNotContain("secret.example");
         }
+        assertThat(status(id)).isEqualTo("drafted");
     }
 
     /** A prospect of the campaign (by name) with a score (null for none) and a title; its id. */
@@ -181,6 +307,12 @@ class ProspectsApiIT {
                 .get(0)
                 .get("id")
                 .toString();
+    }
+
+    private static String status(String id) {
+        return String.valueOf(db.rowsOf("SELECT outreach_status FROM prospects WHERE id = '" + id + "'")
+                .get(0)
+                .get("outreach_status"));
     }
 
     private List<String> domains(String query) throws Exception {
