@@ -39,8 +39,11 @@ final class ProspectEndpoints {
         var reasons = new ArrayList<String>();
         UUID campaignId = campaignId(query(ctx, "campaign"), reasons);
         String status = query(ctx, "status");
-        if (status != null && !store.statuses().contains(status)) {
-            reasons.add("'" + status + "' is not a prospect status; use one of " + String.join(", ", store.statuses()));
+        if (status != null) {
+            List<String> statuses = store.statuses();
+            if (!statuses.contains(status)) {
+                reasons.add("'" + status + "' is not a prospect status; use one of " + String.join(", ", statuses));
+            }
         }
         BigDecimal minScore = minScore(query(ctx, "min_score"), reasons);
         String q = query(ctx, "q");
