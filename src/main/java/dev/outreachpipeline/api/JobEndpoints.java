@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outreachpipeline.campaigns.CampaignDiscovery;
 import dev.outreachpipeline.campaigns.CampaignStore;
 import dev.outreachpipeline.campaigns.DiscoverSubmission;
+import dev.outreachpipeline.discovery.DiscoverRequestValidator;
 import dev.outreachpipeline.jobs.JobJson;
 import dev.outreachpipeline.jobs.JobRow;
 import dev.outreachpipeline.jobs.JobStore;
@@ -87,7 +88,10 @@ final class JobEndpoints {
         Integer maxResults = null;
         Object max = request.get("max_results");
         if (max instanceof Integer n) {
-            maxResults = n;
+            maxResults = n; // its range is the validator's to check, in its own words
+        } else if (max instanceof Number n && !(max instanceof Double) && !(max instanceof Float)) {
+            reasons.add("max_results must be between " + DiscoverRequestValidator.MIN_MAX_RESULTS + " and "
+                    + DiscoverRequestValidator.MAX_MAX_RESULTS + ", is " + n);
         } else if (max != null) {
             reasons.add("max_results must be a whole number, '" + max + "' is not");
         }

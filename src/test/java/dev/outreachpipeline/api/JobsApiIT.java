@@ -141,6 +141,13 @@ class JobsApiIT {
                         "every one of keywords must be a string, '3' is not",
                         "max_results must be a whole number, '5' is not");
 
+        HttpResponse<String> huge = call(
+                "POST",
+                "/api/v1/jobs",
+                "{\"type\": \"discover\", \"keywords\": \"a\", \"locations\": [\"uk\"], \"max_results\": 10000000000}");
+        assertThat(huge.statusCode()).isEqualTo(422);
+        assertThat(reasons(huge)).containsExactly("max_results must be between 1 and 1000, is 10000000000");
+
         HttpResponse<String> noType = call("POST", "/api/v1/jobs", "{\"keywords\": \"a\", \"locations\": [\"uk\"]}");
         assertThat(noType.statusCode()).isEqualTo(422);
         assertThat(reasons(noType)).containsExactly("type is missing; the API submits jobs of type: discover");
