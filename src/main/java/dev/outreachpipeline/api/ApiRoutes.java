@@ -1,11 +1,13 @@
 package dev.outreachpipeline.api;
 
+import dev.outreachpipeline.campaigns.DiscoverSubmission;
 import dev.outreachpipeline.config.Masking;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,19 +29,27 @@ public final class ApiRoutes {
     private final SuppressionEndpoints suppressions;
     private final ProspectEndpoints prospects;
     private final ProspectActions prospectActions;
+    private final JobEndpoints jobs;
     private final OpenApiDocument openApi = new OpenApiDocument();
 
     /**
      * @param mailbox   the address the daemon sends from, as {@code status} reports its sends
      * @param dailyCap  the daemon's outreach.send.daily-cap
      * @param hourlyCap the daemon's outreach.send.hourly-cap
+     * @param discovery what checks and enqueues a discover job, as `job submit discover` does
      */
-    public ApiRoutes(DataSource dataSource, String mailbox, int dailyCap, int hourlyCap) {
+    public ApiRoutes(
+            DataSource dataSource,
+            String mailbox,
+            int dailyCap,
+            int hourlyCap,
+            Supplier<DiscoverSubmission> discovery) {
         this.status = new StatusEndpoint(dataSource, mailbox, dailyCap, hourlyCap);
         this.campaigns = new CampaignEndpoints(dataSource);
         this.suppressions = new SuppressionEndpoints(dataSource);
         this.prospects = new ProspectEndpoints(dataSource);
         this.prospectActions = new ProspectActions(dataSource);
+        this.jobs = new JobEndpoints(dataSource, discovery);
     }
 
     public void mount(Router router) {
@@ -57,6 +67,10 @@ public final class ApiRoutes {
         route(router, HttpMethod.POST, "/prospects/:id/approve", prospectActions::approve);
         route(router, HttpMethod.POST, "/prospects/:id/redraft", prospectActions::redraft);
         route(router, HttpMethod.POST, "/prospects/:id/resend", prospectActions::resend);
+        route(router, HttpMethod.POST, "/jobs", jobs::submit);
+        route(router, HttpMethod.GET, "/jobs", jobs::list);
+        route(router, HttpMethod.GET, "/jobs/:id", jobs::show);
+        route(router, HttpMethod.POST, "/jobs/:id/cancel", jobs::cancel);
     }
 
     private static void route(Router router, HttpMethod method, String path, Endpoint endpoint) {

@@ -2,21 +2,17 @@ package dev.outreachpipeline.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.campaigns.CampaignDiscovery;
 import dev.outreachpipeline.campaigns.CampaignStore;
+import dev.outreachpipeline.campaigns.DiscoverSubmission;
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.db.SchemaGate;
 import dev.outreachpipeline.discovery.Categories;
 import dev.outreachpipeline.discovery.DiscoverRequest;
-import dev.outreachpipeline.discovery.DiscoverRequestValidator;
-import dev.outreachpipeline.discovery.DiscoveryParams;
 import dev.outreachpipeline.discovery.Locations;
-import dev.outreachpipeline.discovery.QueryPlan;
-import dev.outreachpipeline.discovery.RecentRuns;
-import dev.outreachpipeline.discovery.TableSource;
+import dev.outreachpipeline.jobs.JobJson;
 import dev.outreachpipeline.jobs.JobRow;
 import dev.outreachpipeline.jobs.JobStore;
 import java.util.List;
@@ -101,79 +97,46 @@ final class JobCommand {
         @Override
         public Integer call() throws Exception {
             OutreachConfig config = context.config();
+            var submission = DiscoverSubmission.from(config, context.home());
+            var given = new CampaignDiscovery.Search(keywords, categories, locations, maxResults);
             if (campaign == null) {
-                DiscoverRequest request = validRequest(
-                        config,
-                        context.home(),
-                        keywords == null ? "" : keywords,
-                        locations == null ? List.of() : locations,
-                        categories == null ? List.of() : categories,
-                        maxResults);
-                return submit(config, request, null);
+                return submit(submission, refusedUnlessOk(submission.check(given)));
             }
             try (Database db = context.openDatabase()) {
                 CampaignOption.requireMigrated(db);
-                var decision = new CampaignDiscovery(
-                                locationTable(config, context.home()),
-                                categoryTable(config, context.home()),
-                                config.getInt("outreach.discovery.default-max-results"))
-                        .check(
-                                new CampaignStore(db.dataSource()),
-                                campaign,
-                                new CampaignDiscovery.Search(keywords, categories, locations, maxResults));
+                var decision = submission.check(new CampaignStore(db.dataSource()), campaign, given);
                 decision.notes().forEach(n -> context.err().println("Note: " + TerminalText.line(n)));
-                if (!decision.ok()) {
-                    context.err().flush();
-                    throw new OutreachException(
-                            "The discover job was not submitted:\n  - " + String.join("\n  - ", decision.problems()),
-                            ExitCodes.USAGE);
-                }
-                return submit(config, decision.request(), decision.campaign().name());
+                context.err().flush();
+                return submit(submission, refusedUnlessOk(decision));
             }
         }
 
-        /** Enqueues the checked request; {@code campaignName} null leaves the job to 'default'. */
-        private Integer submit(OutreachConfig config, DiscoverRequest request, String campaignName) throws Exception {
-            QueryPlan plan = plan(config, context.home(), request);
+        /** Enqueues the checked request; a decision without a campaign leaves the job to 'default'. */
+        private Integer submit(DiscoverSubmission submission, CampaignDiscovery.Decision decision) throws Exception {
             try (Database db = context.openDatabase()) {
                 SchemaGate.requireCurrent(db);
-                var store = new JobStore(db.dataSource());
-                int days = config.getInt("outreach.discovery.rerun-warning-days");
-                String rerun = RecentRuns.warning(
-                        plan.queries().size(),
-                        days <= 0 ? 0 : new RecentRuns(db.dataSource()).ranWithin(plan.queries(), days),
-                        days);
-                UUID id = store.submit("discover", DiscoveryParams.toJson(request, plan, campaignName), "cli");
-                context.out().println(id);
+                var submitted = submission.submit(db.dataSource(), decision, "cli");
+                context.out().println(submitted.id());
                 context.out().flush();
-                if (plan.droppedSentence() != null) {
-                    context.err().println("Note: " + plan.droppedSentence());
+                if (submitted.dropped() != null) {
+                    context.err().println("Note: " + submitted.dropped());
                 }
-                if (rerun != null) {
-                    context.err().println("Warning: " + rerun);
+                if (submitted.rerunWarning() != null) {
+                    context.err().println("Warning: " + submitted.rerunWarning());
                 }
                 context.err().flush();
-                return waitForIt ? new JobFollower(store, context).follow(id) : ExitCodes.OK;
+                return waitForIt
+                        ? new JobFollower(new JobStore(db.dataSource()), context).follow(submitted.id())
+                        : ExitCodes.OK;
             }
-        }
-
-        /** The queries the request runs with this configuration's cap, and what the cap drops. */
-        static QueryPlan plan(OutreachConfig config, java.nio.file.Path workDir, DiscoverRequest request) {
-            return DiscoverRequestValidator.queryPlan(
-                    request,
-                    locationTable(config, workDir),
-                    categoryTable(config, workDir),
-                    config.getInt("outreach.discovery.max-queries-per-location"));
         }
 
         static Locations locationTable(OutreachConfig config, java.nio.file.Path workDir) {
-            return Locations.load(TableSource.configured(
-                    "outreach.discovery.locations-file", config.get("outreach.discovery.locations-file"), workDir));
+            return DiscoverSubmission.locationTable(config, workDir);
         }
 
         static Categories categoryTable(OutreachConfig config, java.nio.file.Path workDir) {
-            return Categories.load(TableSource.configured(
-                    "outreach.discovery.categories-file", config.get("outreach.discovery.categories-file"), workDir));
+            return DiscoverSubmission.categoryTable(config, workDir);
         }
 
         /**
@@ -187,23 +150,19 @@ final class JobCommand {
                 List<String> locations,
                 List<String> categories,
                 Integer maxResults) {
-            var locationTable = locationTable(config, workDir);
-            var categoryTable = categoryTable(config, workDir);
-            var request = new DiscoverRequest(
-                    keywords,
-                    trimmed(locations),
-                    trimmed(categories),
-                    maxResults == null ? config.getInt("outreach.discovery.default-max-results") : maxResults);
-            List<String> problems = DiscoverRequestValidator.validate(request, locationTable, categoryTable);
-            if (!problems.isEmpty()) {
-                throw new OutreachException(
-                        "The discover job was not submitted:\n  - " + String.join("\n  - ", problems), ExitCodes.USAGE);
-            }
-            return request;
+            return refusedUnlessOk(DiscoverSubmission.from(config, workDir)
+                            .check(new CampaignDiscovery.Search(keywords, categories, locations, maxResults)))
+                    .request();
         }
 
-        private static List<String> trimmed(List<String> values) {
-            return values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
+        /** The decision when it accepts the request; a usage error listing every problem otherwise. */
+        private static CampaignDiscovery.Decision refusedUnlessOk(CampaignDiscovery.Decision decision) {
+            if (!decision.ok()) {
+                throw new OutreachException(
+                        DiscoverSubmission.NOT_SUBMITTED + ":\n  - " + String.join("\n  - ", decision.problems()),
+                        ExitCodes.USAGE);
+            }
+            return decision;
         }
     }
 
@@ -235,7 +194,7 @@ final class JobCommand {
                 List<JobRow> rows = new JobStore(db.dataSource()).list(type, status, limit);
                 if (json) {
                     ArrayNode array = JSON.createArrayNode();
-                    rows.forEach(r -> array.add(JobView.json(r)));
+                    rows.forEach(r -> array.add(JobJson.row(r)));
                     context.out().println(JSON.writeValueAsString(array));
                 } else {
                     context.out()
@@ -282,17 +241,11 @@ final class JobCommand {
             try (Database db = context.openDatabase()) {
                 var store = new JobStore(db.dataSource());
                 JobRow row = store.find(jobId)
-                        .orElseThrow(() -> new OutreachException("No job with id " + id + ".", ExitCodes.FAILURE));
+                        .orElseThrow(() -> new OutreachException(JobStore.notFound(id), ExitCodes.FAILURE));
                 var queries = store.queries(jobId);
                 var existing = store.existingByCampaign(jobId);
                 if (json) {
-                    ObjectNode node = JobView.json(row);
-                    if ("discover".equals(row.type())) {
-                        node.set("existing_by_campaign", JobView.existingJson(existing));
-                    }
-                    ArrayNode qs = node.putArray("queries");
-                    queries.forEach(q -> qs.add(JSON.valueToTree(q)));
-                    context.out().println(JSON.writeValueAsString(node));
+                    context.out().println(JSON.writeValueAsString(JobJson.shown(row, queries, existing)));
                 } else {
                     JobView.print(row, queries, existing, context.out());
                 }
@@ -323,17 +276,14 @@ final class JobCommand {
         public Integer call() throws Exception {
             UUID jobId = JobView.parseId(id);
             try (Database db = context.openDatabase()) {
-                switch (new JobStore(db.dataSource()).cancel(jobId)) {
-                    case CANCELLED -> context.out().println("Job " + id + " cancelled.");
-                    case CANCEL_REQUESTED ->
-                        context.out()
-                                .println("Job " + id + " is running; it was asked to stop and will"
-                                        + " do so at its next step, keeping what it already saved.");
+                var outcome = new JobStore(db.dataSource()).cancel(jobId);
+                switch (outcome) {
+                    case CANCELLED, CANCEL_REQUESTED -> context.out().println(outcome.sentence(id));
                     case ALREADY_FINISHED -> {
-                        context.out().println("Job " + id + " has already ended; nothing to cancel.");
+                        context.out().println(outcome.sentence(id));
                         return ExitCodes.FAILURE;
                     }
-                    case NOT_FOUND -> throw new OutreachException("No job with id " + id + ".", ExitCodes.FAILURE);
+                    case NOT_FOUND -> throw new OutreachException(outcome.sentence(id), ExitCodes.FAILURE);
                 }
                 return ExitCodes.OK;
             }

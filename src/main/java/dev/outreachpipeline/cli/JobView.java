@@ -1,10 +1,10 @@
 package dev.outreachpipeline.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outreachpipeline.OutreachException;
+import dev.outreachpipeline.jobs.JobJson;
 import dev.outreachpipeline.jobs.JobRow;
+import dev.outreachpipeline.jobs.JobStore;
 import dev.outreachpipeline.jobs.JobStore.QueryRow;
 import java.io.PrintWriter;
 import java.time.OffsetDateTime;
@@ -18,17 +18,12 @@ import java.util.UUID;
 /** How jobs look on a terminal and in --json. */
 final class JobView {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private JobView() {}
 
     static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id.trim());
-        } catch (IllegalArgumentException e) {
-            throw new OutreachException("'" + id + "' is not a job id (a UUID such as 3f0c…-…).", ExitCodes.USAGE);
-        }
+        return JobStore.parseId(id).orElseThrow(() -> new OutreachException(JobStore.notAnId(id), ExitCodes.USAGE));
     }
 
     static String time(OffsetDateTime t) {
@@ -62,24 +57,6 @@ final class JobView {
                 + result.path("results_skipped_invalid").asLong() + " without a usable URL)";
     }
 
-    static ObjectNode json(JobRow r) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("id", r.id().toString());
-        n.put("type", r.type());
-        n.put("status", r.status());
-        n.put("origin", r.origin());
-        n.put("campaign", r.campaign());
-        n.set("params", parse(r.params()));
-        n.set("result", parse(r.result()));
-        n.put("error_message", r.errorMessage());
-        n.put("attempts", r.attempts());
-        n.put("claimed_by", r.claimedBy());
-        n.put("created_at", String.valueOf(r.createdAt()));
-        n.put("started_at", r.startedAt() == null ? null : r.startedAt().toString());
-        n.put("finished_at", r.finishedAt() == null ? null : r.finishedAt().toString());
-        return n;
-    }
-
     /**
      * How many results were existing prospects, and whose: {@code 5 (3 in default, 2 in shoes)}.
      * Null when there were none.
@@ -92,12 +69,6 @@ final class JobView {
         var parts = new StringJoiner(", ", " (", ")");
         byCampaign.forEach((name, n) -> parts.add(n + " in " + TerminalText.line(name)));
         return total + parts.toString();
-    }
-
-    static ObjectNode existingJson(Map<String, Long> byCampaign) {
-        ObjectNode n = JSON.createObjectNode();
-        byCampaign.forEach(n::put);
-        return n;
     }
 
     static void print(JobRow r, List<QueryRow> queries, Map<String, Long> existingByCampaign, PrintWriter out) {
@@ -165,10 +136,6 @@ final class JobView {
     }
 
     private static JsonNode parse(String json) {
-        try {
-            return json == null ? JSON.createObjectNode() : JSON.readTree(json);
-        } catch (java.io.IOException e) {
-            return JSON.getNodeFactory().textNode(json);
-        }
+        return JobJson.parse(json);
     }
 }

@@ -45,6 +45,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         context.config(); // a configuration mistake is reported before the database is opened
         Map<String, Object> figures;
+        List<String> further;
         try (Database db = context.openDatabase()) {
             // a cheap look at Flyway's history, not the full audit: this command only reads
             var version = SchemaVersion.of(db);
@@ -65,6 +66,7 @@ final class StatusCommand implements Callable<Integer> {
             try (Connection c = db.connection()) {
                 figures = status.read(c);
             }
+            further = config.mailboxIds();
         }
         if (campaign != null) {
             var narrowed = new java.util.LinkedHashMap<String, Object>();
@@ -75,14 +77,14 @@ final class StatusCommand implements Callable<Integer> {
         if (json) {
             context.out().println(TerminalText.jsonMapper().writeValueAsString(figures));
         } else {
-            print(figures, context.out());
+            print(figures, further, context.out());
         }
         return ExitCodes.OK;
     }
 
     /** Every value read from the database goes through {@link TerminalText#line}: rows may hold text from outside. */
     @SuppressWarnings("unchecked")
-    private static void print(Map<String, Object> f, PrintWriter out) {
+    private static void print(Map<String, Object> f, List<String> furtherMailboxes, PrintWriter out) {
         if (f.containsKey("campaign")) {
             out.println("Campaign:   " + TerminalText.line(f.get("campaign"))
                     + " (jobs, prospects and sent today; the rest is shared)");
@@ -106,6 +108,11 @@ final class StatusCommand implements Callable<Integer> {
                 s.get("mailbox") == null
                         ? " — MAIL_FROM is not set"
                         : ", mailbox " + TerminalText.line(s.get("mailbox")));
+        if (!furtherMailboxes.isEmpty()) {
+            // the caps above are the mailbox default's; each further mailbox keeps its own
+            out.println("            further mailboxes (" + TerminalText.line(String.join(", ", furtherMailboxes))
+                    + "): their sends and caps in `outreach mailbox list`");
+        }
         var providers = (Map<String, Map<String, Object>>) f.get("providers");
         var d = providers.get("dataforseo");
         var dToday = (Map<String, Object>) d.get("today");

@@ -285,15 +285,35 @@ public final class OutreachConfig {
         var v = new java.util.HashMap<>(values);
         var s = new java.util.HashMap<>(sources);
         replacing.forEach((key, value) -> {
-            if (v.containsKey(key)
-                    && !ConfigSchema.isSensitive(key)
-                    && value != null
-                    && !value.contains(Masking.MASK)) {
+            if (v.containsKey(key) && taken(key, value)) {
                 v.put(key, value);
                 s.put(key, source);
             }
         });
+        // A further mailbox the replacing values list and this configuration does not: its own
+        // settings come from them too (its credentials stay this process's, else the template's empty
+        // value), so every listed mailbox has all of its settings.
+        for (String id : dev.outreachpipeline.sending.MailboxIds.parse(v.getOrDefault("outreach.mailboxes", ""))) {
+            for (Setting setting : ConfigSchema.mailboxSettings(id)) {
+                String key = setting.key();
+                if (v.containsKey(key)) {
+                    continue;
+                }
+                String value = replacing.get(key);
+                if (taken(key, value)) {
+                    v.put(key, value);
+                    s.put(key, source);
+                } else {
+                    v.put(key, v.getOrDefault(ConfigSchema.mailboxTemplateKey(key), ""));
+                }
+            }
+        }
         return new OutreachConfig(v, s);
+    }
+
+    /** Whether a recorded value may stand in for this process's own: never a credential or a masked value. */
+    private static boolean taken(String key, String value) {
+        return value != null && !ConfigSchema.isSensitive(key) && !value.contains(Masking.MASK);
     }
 
     /** Key → value with every sensitive value masked, sorted by key: what `config show` prints. */

@@ -54,7 +54,7 @@ public final class Daemon {
             public void afterConfigure(BaseMainSupport configured) {
                 CamelContext context = configured.getCamelContext();
                 // first: binds the meter registry and providerCalls the pipeline beans count into
-                dev.outreachpipeline.management.Management.install(context, config, db);
+                dev.outreachpipeline.management.Management.install(context, config, db, workDir);
                 PipelineBeans.bind(context, config, node, stopping, workDir);
                 dev.outreachpipeline.jobs.QuartzJobStore.configure(context, db.dataSource());
                 dev.outreachpipeline.http.PublicHttpServer.install(context, config, db.dataSource(), workDir);

@@ -26,7 +26,45 @@ public final class JobStore {
         CANCELLED,
         CANCEL_REQUESTED,
         ALREADY_FINISHED,
-        NOT_FOUND
+        NOT_FOUND;
+
+        /** What `job cancel` and the API say of job {@code id}. */
+        public String sentence(String id) {
+            return switch (this) {
+                case CANCELLED -> "Job " + id + " cancelled.";
+                case CANCEL_REQUESTED ->
+                    "Job " + id + " is running; it was asked to stop and will"
+                            + " do so at its next step, keeping what it already saved.";
+                case ALREADY_FINISHED -> "Job " + id + " has already ended; nothing to cancel.";
+                case NOT_FOUND -> notFound(id);
+            };
+        }
+    }
+
+    /** The job types the daemon runs (a route {@code direct:<type>-job} each). */
+    public static final List<String> TYPES =
+            List.of("discover", "enrich", "draft", "send", "followup", "check_replies");
+
+    /** The statuses a job can be in. */
+    public static final List<String> STATUSES = List.of("pending", "running", "completed", "failed", "cancelled");
+
+    /** The sentence for an id no job has. */
+    public static String notFound(String id) {
+        return "No job with id " + id + ".";
+    }
+
+    /** The id {@code text} names; empty when it is not a UUID. */
+    public static Optional<UUID> parseId(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(UUID.fromString(text.trim()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The sentence for text that is not a job id. */
+    public static String notAnId(String text) {
+        return "'" + text + "' is not a job id (a UUID such as 3f0c…-…).";
     }
 
     private static final NamedParameters CANCEL_PENDING = SqlStatement.CANCEL_PENDING_JOB.jdbc();

@@ -3,6 +3,7 @@ package dev.outreachpipeline.management;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.outreachpipeline.api.ApiRoutes;
+import dev.outreachpipeline.campaigns.DiscoverSubmission;
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.console.AdminRoutes;
 import dev.outreachpipeline.console.AdminToken;
@@ -19,6 +20,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -43,7 +45,8 @@ public final class Management {
 
     private Management() {}
 
-    public static void install(CamelContext context, OutreachConfig config, Database db) {
+    /** @param workDir where relative paths in the settings (location and category tables) resolve */
+    public static void install(CamelContext context, OutreachConfig config, Database db, Path workDir) {
         var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         var gc = new JvmGcMetrics();
@@ -76,7 +79,7 @@ public final class Management {
                     readiness,
                     gauges,
                     registry,
-                    admin(config, db, mailbox, send),
+                    admin(config, db, mailbox, send, workDir),
                     bounded,
                     gc));
         } catch (Exception e) {
@@ -85,7 +88,8 @@ public final class Management {
     }
 
     /** The console and the API, or (no admin token) their answers saying how to turn them on. */
-    private static AdminRoutes admin(OutreachConfig config, Database db, String mailbox, SendSettings send) {
+    private static AdminRoutes admin(
+            OutreachConfig config, Database db, String mailbox, SendSettings send, Path workDir) {
         Optional<AdminToken> token = AdminToken.of(config.get("outreach.admin.token"));
         if (token.isEmpty()) {
             LOG.info(
@@ -96,7 +100,12 @@ public final class Management {
         return AdminRoutes.of(
                 token,
                 config.getBoolean("outreach.management.behind-https-proxy"),
-                new ApiRoutes(db.dataSource(), mailbox, send.dailyCap(), send.hourlyCap()),
+                new ApiRoutes(
+                        db.dataSource(),
+                        mailbox,
+                        send.dailyCap(),
+                        send.hourlyCap(),
+                        () -> DiscoverSubmission.from(config, workDir)),
                 Clock.systemUTC());
     }
 

@@ -110,6 +110,22 @@ class StatusCommandIT {
     }
 
     @Test
+    void furtherMailboxesAreNamedUnderTheDefaultMailboxsCapsWithWhereToSeeTheirs() {
+        var withSecond = new java.util.HashMap<>(env);
+        withSecond.put("OUTREACH_MAILBOXES", "kim");
+        withSecond.put("OUTREACH_MAILBOX_KIM_FROM", "kim@second.example");
+        withSecond.put("OUTREACH_MAILBOX_KIM_SMTP_HOST", "smtp.second.example");
+
+        CliRun run = CliRun.run(withSecond, "status");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .containsPattern("(?m)^Sending: .*\\n {12}further mailboxes \\(kim\\): their sends and caps in"
+                        + " `outreach mailbox list`$");
+        assertThat(CliRun.run(env, "status").out()).doesNotContain("further mailboxes");
+    }
+
+    @Test
     void textFromTheDatabaseIsShownWithVisibleEscapesInTextAndJson() {
         // a window title with a bell, and a C1 CSI clear-screen that JSON writers leave as it is
         db.execute(

@@ -114,4 +114,27 @@ class MailboxSettingsTest {
                 .contains("the SMTP user 'lee' has no password: set OUTREACH_MAILBOX_LEE_SMTP_PASSWORD");
         assertThat(mailboxes.sending()).extracting(m -> m.id()).doesNotContain("lee");
     }
+
+    @Test
+    void theDaemonsRecordedSettingsBringAMailboxThisTerminalDoesNotListWithoutItsCredentials() {
+        OutreachConfig terminal = OutreachConfig.load(null, Map.of(), dir);
+        Map<String, String> daemon = Map.of(
+                "outreach.mailboxes", "partners",
+                "outreach.mailbox.partners.from", "partners@sandbox.example",
+                "outreach.mailbox.partners.smtp.host", "127.0.0.1",
+                "outreach.mailbox.partners.daily-cap", "7",
+                "outreach.mailbox.partners.smtp.password", "recorded-by-mistake");
+
+        OutreachConfig used = terminal.withValues(daemon, "daemon node n1");
+        var partners = Mailboxes.from(used).get("partners");
+
+        assertThat(Mailboxes.from(used).ids()).containsExactly("default", "partners");
+        assertThat(partners.address()).isEqualTo("partners@sandbox.example");
+        assertThat(partners.pacing().dailyCap()).isEqualTo(7);
+        assertThat(partners.smtp().port()).as("the template's default").isEqualTo(587);
+        assertThat(partners.smtp().password())
+                .as("credentials stay this process's own")
+                .isEmpty();
+        assertThat(used.source("outreach.mailbox.partners.from")).isEqualTo("daemon node n1");
+    }
 }

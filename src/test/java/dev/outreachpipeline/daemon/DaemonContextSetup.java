@@ -23,7 +23,7 @@ public final class DaemonContextSetup {
         context.getPropertiesComponent().setInitialProperties(config.asProperties());
         context.getRegistry().bind("dataSource", db.dataSource());
         context.getRegistry().bind("transactionManager", new JdbcTransactionManager(db.dataSource()));
-        dev.outreachpipeline.management.Management.install(context, config, db);
+        dev.outreachpipeline.management.Management.install(context, config, db, workDir);
         PipelineBeans.bind(context, config, node, new DaemonStopping(), workDir);
     }
 }

@@ -188,7 +188,8 @@ class SendingIT {
 
         assertThat(sendJob(env).exitCode()).isZero();
 
-        var job = Rows.of(db, "(SELECT id, status, error_message FROM jobs WHERE job_type = 'send')")
+        var job = Rows.of(
+                        db, "(SELECT id, status, error_message FROM jobs WHERE job_type = 'send' AND origin = 'test')")
                 .values()
                 .iterator()
                 .next();
@@ -358,7 +359,9 @@ class SendingIT {
         assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
         assertThat(db.count("SELECT count(*) FROM prospects WHERE outreach_status = 'approved'"))
                 .isEqualTo(1);
-        assertThat(db.count("SELECT count(*) FROM jobs WHERE job_type = 'send' AND status = 'completed'"))
+        assertThat(
+                        db.count(
+                                "SELECT count(*) FROM jobs WHERE job_type = 'send' AND status = 'completed' AND origin = 'test'"))
                 .isEqualTo(1);
         CliRun dry = CliRun.run(env("OUTREACH_SEND_WINDOW", yesterday + " 09:00-10:00 UTC"), "send", "--dry-run");
         assertThat(dry.out()).contains("window");

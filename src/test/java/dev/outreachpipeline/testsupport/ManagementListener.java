@@ -41,7 +41,8 @@ public final class ManagementListener implements AutoCloseable {
         var config = database.config(env);
         var db = Database.open(config);
         var context = new DefaultCamelContext();
-        Management.install(context, config, db);
+        // the working directory CliRun gives the CLI, so both read the same location and category tables
+        Management.install(context, config, db, java.nio.file.Path.of("target"));
         context.start();
         return new ManagementListener(
                 context, db, context.hasService(ManagementServer.class).getPort());
