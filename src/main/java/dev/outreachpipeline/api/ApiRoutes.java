@@ -27,6 +27,8 @@ public final class ApiRoutes {
     private final StatusEndpoint status;
     private final CampaignEndpoints campaigns;
     private final SuppressionEndpoints suppressions;
+    private final ProspectEndpoints prospects;
+    private final ProspectActions prospectActions;
     private final JobEndpoints jobs;
     private final OpenApiDocument openApi = new OpenApiDocument();
 
@@ -45,6 +47,8 @@ public final class ApiRoutes {
         this.status = new StatusEndpoint(dataSource, mailbox, dailyCap, hourlyCap);
         this.campaigns = new CampaignEndpoints(dataSource);
         this.suppressions = new SuppressionEndpoints(dataSource);
+        this.prospects = new ProspectEndpoints(dataSource);
+        this.prospectActions = new ProspectActions(dataSource);
         this.jobs = new JobEndpoints(dataSource, discovery);
     }
 
@@ -56,6 +60,13 @@ public final class ApiRoutes {
         route(router, HttpMethod.GET, "/suppressions", suppressions::list);
         route(router, HttpMethod.POST, "/suppressions", suppressions::add);
         route(router, HttpMethod.DELETE, "/suppressions", suppressions::remove);
+        // prospects
+        route(router, HttpMethod.GET, "/prospects", prospects::list);
+        route(router, HttpMethod.GET, "/prospects/:id", prospects::show);
+        route(router, HttpMethod.POST, "/prospects/approve", prospectActions::approveAll);
+        route(router, HttpMethod.POST, "/prospects/:id/approve", prospectActions::approve);
+        route(router, HttpMethod.POST, "/prospects/:id/redraft", prospectActions::redraft);
+        route(router, HttpMethod.POST, "/prospects/:id/resend", prospectActions::resend);
         route(router, HttpMethod.POST, "/jobs", jobs::submit);
         route(router, HttpMethod.GET, "/jobs", jobs::list);
         route(router, HttpMethod.GET, "/jobs/:id", jobs::show);

@@ -5,6 +5,7 @@ import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.prospects.HandBack;
 import dev.outreachpipeline.prospects.ProspectIds;
+import dev.outreachpipeline.prospects.ProspectJson;
 import dev.outreachpipeline.prospects.ProspectStore;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -33,18 +34,6 @@ import picocli.CommandLine.Parameters;
 final class ProspectsCommand {
 
     static final ObjectMapper JSON = TerminalText.jsonMapper();
-
-    /** Database values as JSON shows them: times and numbers as their text, the rest as they are. */
-    static List<Map<String, Object>> jsonRows(List<Map<String, Object>> rows) {
-        var out = new ArrayList<Map<String, Object>>();
-        for (Map<String, Object> row : rows) {
-            var copy = new java.util.LinkedHashMap<String, Object>();
-            row.forEach((k, v) -> copy.put(
-                    k, v instanceof java.time.temporal.Temporal || v instanceof java.util.Date ? v.toString() : v));
-            out.add(copy);
-        }
-        return out;
-    }
 
     /** The status asked for, if the pipeline knows it; a usage error listing the valid ones otherwise. */
     static String checkedStatus(ProspectStore store, String status) throws java.sql.SQLException {
@@ -96,7 +85,7 @@ final class ProspectsCommand {
                 var rows = store.list(
                         checkedStatus(store, status), minScore, CampaignOption.idOrNull(db, campaign), limit);
                 if (json) {
-                    context.out().println(JSON.writeValueAsString(jsonRows(rows)));
+                    context.out().println(JSON.writeValueAsString(ProspectJson.rows(rows)));
                     return ExitCodes.OK;
                 }
                 context.out()
@@ -145,9 +134,7 @@ final class ProspectsCommand {
                         .orElseThrow(() ->
                                 new OutreachException("No prospect has the id " + prospectId + ".", ExitCodes.FAILURE));
                 if (json) {
-                    context.out()
-                            .println(
-                                    JSON.writeValueAsString(jsonRows(List.of(p)).get(0)));
+                    context.out().println(JSON.writeValueAsString(ProspectJson.row(p)));
                     return ExitCodes.OK;
                 }
                 PrintWriter out = context.out();

@@ -14,7 +14,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Prospects as the command line reads and steers them: list, look at, export and approve ({@link
+ * Prospects as the command line and the API read and steer them: list, look at, export and approve ({@link
  * HandBack} sends them back to an earlier stage). The stages themselves change prospects only
  * through the routes.
  */
@@ -26,11 +26,31 @@ public final class ProspectStore {
         this.dataSource = dataSource;
     }
 
+    private static final NamedParameters LIST = SqlStatement.LIST_PROSPECTS.jdbc();
+
     /** Best score first; status, minimum score, campaign and limit may be null (any, all). */
     public List<Map<String, Object>> list(String status, BigDecimal minScore, UUID campaignId, Integer limit)
             throws SQLException {
-        return query(
-                SqlStatement.LIST_PROSPECTS.text(), status, status, minScore, minScore, campaignId, campaignId, limit);
+        return page(status, minScore, campaignId, null, null, limit);
+    }
+
+    /**
+     * One page of {@link #list}, narrowed to those whose domain, page title or contact contains
+     * {@code q} (any case; null for all), starting after {@code after} (null for the top).
+     */
+    public List<Map<String, Object>> page(
+            String status, BigDecimal minScore, UUID campaignId, String q, ProspectCursor after, Integer limit)
+            throws SQLException {
+        var values = new java.util.HashMap<String, Object>();
+        values.put("status", status);
+        values.put("minScore", minScore);
+        values.put("campaignId", campaignId);
+        values.put("q", q);
+        values.put("afterScore", after == null ? null : after.score());
+        values.put("afterCreated", after == null ? null : after.createdAt().toString());
+        values.put("afterId", after == null ? null : after.id());
+        values.put("limit", limit);
+        return LIST.rows(dataSource, values);
     }
 
     public Optional<Map<String, Object>> find(UUID id) throws SQLException {
