@@ -266,13 +266,12 @@ final class CampaignCommand {
                     context.out().println(TerminalText.jsonMapper().writeValueAsString(m));
                     return ExitCodes.OK;
                 }
-                print(c, funnel.inPipelineOrder(), funnel.prospectCount(), funnel, context.out());
+                print(c, funnel, context.out());
                 return ExitCodes.OK;
             }
         }
 
-        private static void print(
-                Campaign c, Map<String, Long> byStatus, long total, CampaignStore.Funnel funnel, PrintWriter out) {
+        private static void print(Campaign c, CampaignStore.Funnel funnel, PrintWriter out) {
             out.println("Campaign " + c.name() + "  (" + c.status() + ")");
             line(out, "site", c.siteUrl() == null ? "none" : c.siteUrl());
             line(out, "keywords", c.keywords().isEmpty() ? "none" : String.join(", ", c.keywords()));
@@ -288,11 +287,12 @@ final class CampaignCommand {
             line(out, "created", JobView.time(c.createdAt()) + " UTC");
             out.println("Funnel:");
             var counts = new StringBuilder();
-            byStatus.forEach((status, n) -> counts.append(counts.length() == 0 ? ": " : ", ")
-                    .append(TerminalText.line(status))
-                    .append(' ')
-                    .append(n));
-            line(out, "prospects", total + counts.toString());
+            funnel.inPipelineOrder()
+                    .forEach((status, n) -> counts.append(counts.length() == 0 ? ": " : ", ")
+                            .append(TerminalText.line(status))
+                            .append(' ')
+                            .append(n));
+            line(out, "prospects", funnel.prospectCount() + counts.toString());
             line(out, "sent", funnel.messages() + " message(s) to " + funnel.prospectsMessaged() + " prospect(s)");
             line(out, "replies", String.valueOf(funnel.replies()));
         }

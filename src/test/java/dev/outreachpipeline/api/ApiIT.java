@@ -1,5 +1,7 @@
 package dev.outreachpipeline.api;
 
+import static dev.outreachpipeline.testsupport.ApiErrors.assertError;
+import static dev.outreachpipeline.testsupport.ApiErrors.reasons;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +12,6 @@ import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.ManagementListener;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,14 +58,15 @@ class ApiIT {
             assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"outreach\"");
             assertError(none, "the API needs the admin token");
 
-            assertThat(call("GET", "/api/v1/status", TOKEN, null).statusCode()).isEqualTo(200);
+            assertThat(listener.call("GET", "/api/v1/status", TOKEN, null).statusCode())
+                    .isEqualTo(200);
 
             for (int i = 1; i <= FailedLogins.LIMIT; i++) {
-                HttpResponse<String> refused = call("GET", "/api/v1/campaigns", wrong, null);
+                HttpResponse<String> refused = listener.call("GET", "/api/v1/campaigns", wrong, null);
                 assertThat(refused.statusCode()).as("attempt %d", i).isEqualTo(401);
                 assertError(refused, "the admin token is wrong");
             }
-            HttpResponse<String> throttled = call("GET", "/api/v1/campaigns", TOKEN, null);
+            HttpResponse<String> throttled = listener.call("GET", "/api/v1/campaigns", TOKEN, null);
             assertThat(throttled.statusCode()).isEqualTo(429);
             assertThat(throttled.headers().firstValue("Retry-After")).hasValue("60");
             assertError(throttled, "too many wrong admin tokens from this address");
@@ -82,35 +84,35 @@ class ApiIT {
 
     @Test
     void statusIsWhatStatusJsonPrints() throws Exception {
-        HttpResponse<String> status = call("GET", "/api/v1/status", TOKEN, null);
+        HttpResponse<String> status = listener.call("GET", "/api/v1/status", TOKEN, null);
         assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
         CliRun cli = CliRun.run(db.env("OUTREACH_ADMIN_TOKEN", TOKEN), "status", "--json");
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(JSON.readTree(status.body())).isEqualTo(JSON.readTree(cli.out()));
 
-        HttpResponse<String> narrowed = call("GET", "/api/v1/status?campaign=default", TOKEN, null);
+        HttpResponse<String> narrowed = listener.call("GET", "/api/v1/status?campaign=default", TOKEN, null);
         assertThat(JSON.readTree(narrowed.body()).path("campaign").asText()).isEqualTo("default");
 
-        HttpResponse<String> unknown = call("GET", "/api/v1/status?campaign=nope", TOKEN, null);
+        HttpResponse<String> unknown = listener.call("GET", "/api/v1/status?campaign=nope", TOKEN, null);
         assertThat(unknown.statusCode()).isEqualTo(422);
         assertThat(reasons(unknown)).containsExactly("no campaign is named 'nope'; the campaigns are: default");
     }
 
     @Test
     void campaignsCarryTheFieldsOfCampaignShowJson() throws Exception {
-        HttpResponse<String> one = call("GET", "/api/v1/campaigns/default", TOKEN, null);
+        HttpResponse<String> one = listener.call("GET", "/api/v1/campaigns/default", TOKEN, null);
         assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
         CliRun cli = CliRun.run(db.env(), "campaign", "show", "default", "--json");
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(JSON.readTree(one.body())).isEqualTo(JSON.readTree(cli.out()));
 
-        HttpResponse<String> all = call("GET", "/api/v1/campaigns", TOKEN, null);
+        HttpResponse<String> all = listener.call("GET", "/api/v1/campaigns", TOKEN, null);
         assertThat(all.statusCode()).isEqualTo(200);
         JsonNode campaigns = JSON.readTree(all.body()).path("campaigns");
         assertThat(campaigns).hasSize(1);
         assertThat(campaigns.get(0)).isEqualTo(JSON.readTree(cli.out()));
 
-        HttpResponse<String> missing = call("GET", "/api/v1/campaigns/nope", TOKEN, null);
+        HttpResponse<String> missing = listener.call("GET", "/api/v1/campaigns/nope", TOKEN, null);
         assertThat(missing.statusCode()).isEqualTo(404);
         assertError(missing, "no such campaign");
         assertThat(reasons(missing)).containsExactly("no campaign is named 'nope'; the campaigns are: default");
@@ -118,7 +120,7 @@ class ApiIT {
 
     @Test
     void suppressionsAreAddedListedAndRemovedWithTheChecksOfSuppressAdd() throws Exception {
-        HttpResponse<String> added = call(
+        HttpResponse<String> added = listener.call(
                 "POST",
                 "/api/v1/suppressions",
                 TOKEN,
@@ -128,13 +130,13 @@ class ApiIT {
                 .isEqualTo("[\"jane@example.org\",\"spam.example\"]");
 
         HttpResponse<String> again =
-                call("POST", "/api/v1/suppressions", TOKEN, "{\"entries\": [\"jane@example.org\"]}");
+                listener.call("POST", "/api/v1/suppressions", TOKEN, "{\"entries\": [\"jane@example.org\"]}");
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(again.body()).path("already_suppressed").toString())
                 .isEqualTo("[\"jane@example.org\"]");
 
-        JsonNode listed = JSON.readTree(
-                        call("GET", "/api/v1/suppressions", TOKEN, null).body())
+        JsonNode listed = JSON.readTree(listener.call("GET", "/api/v1/suppressions", TOKEN, null)
+                        .body())
                 .path("suppressions");
         assertThat(listed).hasSize(2);
         assertThat(listed.get(0).path("entry").asText()).isEqualTo("jane@example.org");
@@ -143,7 +145,7 @@ class ApiIT {
         assertThat(listed.get(0).path("source").asText()).isEqualTo("added through the API");
 
         HttpResponse<String> removed =
-                call("DELETE", "/api/v1/suppressions?entry=spam.example&entry=other.example", TOKEN, null);
+                listener.call("DELETE", "/api/v1/suppressions?entry=spam.example&entry=other.example", TOKEN, null);
         assertThat(removed.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(removed.body()).path("removed").toString()).isEqualTo("[\"spam.example\"]");
         assertThat(JSON.readTree(removed.body()).path("not_suppressed").toString())
@@ -154,7 +156,7 @@ class ApiIT {
     @Test
     void aBadSuppressionIsRefusedWith422AndEveryReasonAndNothingIsSaved() throws Exception {
         long before = db.count("SELECT count(*) FROM suppressions");
-        HttpResponse<String> bad = call(
+        HttpResponse<String> bad = listener.call(
                 "POST",
                 "/api/v1/suppressions",
                 TOKEN,
@@ -170,12 +172,12 @@ class ApiIT {
                         "the reason is not kept: the note is 501 characters long; at most 500 are kept");
         assertThat(db.count("SELECT count(*) FROM suppressions")).isEqualTo(before);
 
-        HttpResponse<String> notJson = call("POST", "/api/v1/suppressions", TOKEN, "{entries");
+        HttpResponse<String> notJson = listener.call("POST", "/api/v1/suppressions", TOKEN, "{entries");
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertError(notJson, "nothing was suppressed");
         assertThat(notJson.body()).doesNotContain("at com.").doesNotContain("Exception");
 
-        HttpResponse<String> noEntries = call("DELETE", "/api/v1/suppressions", TOKEN, null);
+        HttpResponse<String> noEntries = listener.call("DELETE", "/api/v1/suppressions", TOKEN, null);
         assertThat(noEntries.statusCode()).isEqualTo(422);
         assertThat(reasons(noEntries)).containsExactly("entries must name at least one email address or domain");
     }
@@ -203,32 +205,8 @@ class ApiIT {
 
     @Test
     void anUnknownApiPathIs404InTheErrorShape() throws Exception {
-        HttpResponse<String> missing = call("GET", "/api/v1/nothing-here", TOKEN, null);
+        HttpResponse<String> missing = listener.call("GET", "/api/v1/nothing-here", TOKEN, null);
         assertThat(missing.statusCode()).isEqualTo(404);
         assertError(missing, "no such endpoint: /api/v1/nothing-here");
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String body) {
-        HttpRequest.Builder request = listener.request(path).header("Authorization", "Bearer " + token);
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return listener.send(request.method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build());
-    }
-
-    private static void assertError(HttpResponse<String> response, String error) throws Exception {
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        JsonNode body = JSON.readTree(response.body());
-        assertThat(body.path("error").asText()).isEqualTo(error);
-        assertThat(body.path("reasons").isArray()).as(response.body()).isTrue();
-    }
-
-    private static java.util.List<String> reasons(HttpResponse<String> response) throws Exception {
-        var list = new java.util.ArrayList<String>();
-        JSON.readTree(response.body()).path("reasons").forEach(r -> list.add(r.asText()));
-        return list;
     }
 }

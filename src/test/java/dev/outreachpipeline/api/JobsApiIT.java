@@ -1,5 +1,7 @@
 package dev.outreachpipeline.api;
 
+import static dev.outreachpipeline.testsupport.ApiErrors.assertError;
+import static dev.outreachpipeline.testsupport.ApiErrors.reasons;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +13,6 @@ import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -281,14 +282,7 @@ class JobsApiIT {
     }
 
     private static HttpResponse<String> call(String method, String path, String body) {
-        HttpRequest.Builder request = listener.request(path).header("Authorization", "Bearer " + TOKEN);
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return listener.send(request.method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build());
+        return listener.call(method, path, TOKEN, body);
     }
 
     /** The problems `job submit discover` lists on stderr, one "  - " line each. */
@@ -297,18 +291,5 @@ class JobsApiIT {
                 .filter(l -> l.startsWith("  - "))
                 .map(l -> l.substring(4))
                 .toList();
-    }
-
-    private static void assertError(HttpResponse<String> response, String error) throws Exception {
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        JsonNode body = JSON.readTree(response.body());
-        assertThat(body.path("error").asText()).isEqualTo(error);
-        assertThat(body.path("reasons").isArray()).as(response.body()).isTrue();
-    }
-
-    private static List<String> reasons(HttpResponse<String> response) throws Exception {
-        var list = new ArrayList<String>();
-        JSON.readTree(response.body()).path("reasons").forEach(r -> list.add(r.asText()));
-        return list;
     }
 }

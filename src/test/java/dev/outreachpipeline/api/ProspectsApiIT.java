@@ -1,5 +1,7 @@
 package dev.outreachpipeline.api;
 
+import static dev.outreachpipeline.testsupport.ApiErrors.assertError;
+import static dev.outreachpipeline.testsupport.ApiErrors.reasons;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,7 +65,7 @@ class ProspectsApiIT {
         String cursor = null;
         int pages = 0;
         do {
-            HttpResponse<String> page = call(
+            HttpResponse<String> page = listener.call(
                     "GET",
                     "/api/v1/prospects?campaign=paging&limit=2" + (cursor == null ? "" : "&cursor=" + cursor),
                     TOKEN,
@@ -81,11 +83,11 @@ class ProspectsApiIT {
         assertThat(paged).isEqualTo(expected);
 
         // a prospect added above the cursor meanwhile does not shift the next page
-        HttpResponse<String> first = call("GET", "/api/v1/prospects?campaign=paging&limit=2", TOKEN, null);
+        HttpResponse<String> first = listener.call("GET", "/api/v1/prospects?campaign=paging&limit=2", TOKEN, null);
         String next = JSON.readTree(first.body()).path("next_cursor").asText();
         prospect("paging", "newcomer.example", "drafted", "95", null);
         JsonNode second = JSON.readTree(
-                        call("GET", "/api/v1/prospects?campaign=paging&limit=2&cursor=" + next, TOKEN, null)
+                        listener.call("GET", "/api/v1/prospects?campaign=paging&limit=2&cursor=" + next, TOKEN, null)
                                 .body())
                 .path("prospects");
         assertThat(second.get(0)).isEqualTo(expected.get(2));
@@ -111,7 +113,7 @@ class ProspectsApiIT {
 
     @Test
     void badListParametersAreRefusedWith422AndEveryReason() throws Exception {
-        HttpResponse<String> bad = call(
+        HttpResponse<String> bad = listener.call(
                 "GET", "/api/v1/prospects?campaign=nope&status=lost&min_score=high&limit=0&cursor=%21%21", TOKEN, null);
         assertThat(bad.statusCode()).as(bad.body()).isEqualTo(422);
         assertError(bad, "the prospects were not listed");
@@ -133,7 +135,7 @@ class ProspectsApiIT {
         db.execute("INSERT INTO campaigns (name) VALUES ('showing')");
         String id = prospect("showing", "shown.example", "drafted", "77", "<script>alert(1)</script>");
 
-        HttpResponse<String> shown = call("GET", "/api/v1/prospects/" + id, TOKEN, null);
+        HttpResponse<String> shown = listener.call("GET", "/api/v1/prospects/" + id, TOKEN, null);
         assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
         CliRun cli = CliRun.run(db.env(), "prospects", "show", id, "--json");
         assertThat(cli.exitCode()).as(cli.err()).isZero();
@@ -141,12 +143,12 @@ class ProspectsApiIT {
         assertThat(JSON.readTree(shown.body()).path("page_title").asText()).isEqualTo("<script>alert(1)</script>");
 
         HttpResponse<String> unknown =
-                call("GET", "/api/v1/prospects/00000000-0000-0000-0000-00000000abcd", TOKEN, null);
+                listener.call("GET", "/api/v1/prospects/00000000-0000-0000-0000-00000000abcd", TOKEN, null);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertError(unknown, "no such prospect");
         assertThat(reasons(unknown)).containsExactly("no prospect has the id 00000000-0000-0000-0000-00000000abcd");
 
-        HttpResponse<String> notAnId = call("GET", "/api/v1/prospects/12345", TOKEN, null);
+        HttpResponse<String> notAnId = listener.call("GET", "/api/v1/prospects/12345", TOKEN, null);
         assertThat(notAnId.statusCode()).isEqualTo(422);
         assertError(notAnId, "no prospect was shown");
         assertThat(reasons(notAnId))
@@ -160,7 +162,7 @@ class ProspectsApiIT {
         String drafted = prospect("approving", "ready.example", "drafted", "80", null);
         String pending = prospect("approving", "early.example", "pending", "80", null);
 
-        HttpResponse<String> approved = call("POST", "/api/v1/prospects/" + drafted + "/approve", TOKEN, null);
+        HttpResponse<String> approved = listener.call("POST", "/api/v1/prospects/" + drafted + "/approve", TOKEN, null);
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
         assertThat(JSON.readTree(approved.body()).path("outreach_status").asText())
                 .isEqualTo("approved");
@@ -171,22 +173,22 @@ class ProspectsApiIT {
         CliRun cli = CliRun.run(db.env(), "prospects", "show", drafted, "--json");
         assertThat(JSON.readTree(cli.out()).path("outreach_status").asText()).isEqualTo("approved");
 
-        HttpResponse<String> again = call("POST", "/api/v1/prospects/" + drafted + "/approve", TOKEN, null);
+        HttpResponse<String> again = listener.call("POST", "/api/v1/prospects/" + drafted + "/approve", TOKEN, null);
         assertThat(again.statusCode()).isEqualTo(409);
         assertError(again, "the prospect was not approved");
         assertThat(reasons(again)).containsExactly("it is approved; only drafted prospects can be approved");
 
-        HttpResponse<String> early = call("POST", "/api/v1/prospects/" + pending + "/approve", TOKEN, null);
+        HttpResponse<String> early = listener.call("POST", "/api/v1/prospects/" + pending + "/approve", TOKEN, null);
         assertThat(early.statusCode()).isEqualTo(409);
         assertThat(reasons(early)).containsExactly("it is pending; only drafted prospects can be approved");
         assertThat(status(pending)).isEqualTo("pending");
 
         HttpResponse<String> unknown =
-                call("POST", "/api/v1/prospects/00000000-0000-0000-0000-00000000abcd/approve", TOKEN, null);
+                listener.call("POST", "/api/v1/prospects/00000000-0000-0000-0000-00000000abcd/approve", TOKEN, null);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertError(unknown, "no such prospect");
 
-        HttpResponse<String> notAnId = call("POST", "/api/v1/prospects/nope/approve", TOKEN, null);
+        HttpResponse<String> notAnId = listener.call("POST", "/api/v1/prospects/nope/approve", TOKEN, null);
         assertThat(notAnId.statusCode()).isEqualTo(422);
         assertThat(reasons(notAnId))
                 .singleElement()
@@ -199,7 +201,7 @@ class ProspectsApiIT {
         String approved = prospect("redrafting", "again.example", "approved", "80", null);
         String pending = prospect("redrafting", "notyet.example", "pending", "80", null);
 
-        HttpResponse<String> moved = call("POST", "/api/v1/prospects/" + approved + "/redraft", TOKEN, null);
+        HttpResponse<String> moved = listener.call("POST", "/api/v1/prospects/" + approved + "/redraft", TOKEN, null);
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
         JsonNode body = JSON.readTree(moved.body());
         assertThat(body.path("outreach_status").asText()).isEqualTo("enriched");
@@ -208,7 +210,7 @@ class ProspectsApiIT {
                 .isEqualTo(1);
         assertThat(status(approved)).isEqualTo("enriched");
 
-        HttpResponse<String> refused = call("POST", "/api/v1/prospects/" + pending + "/redraft", TOKEN, null);
+        HttpResponse<String> refused = listener.call("POST", "/api/v1/prospects/" + pending + "/redraft", TOKEN, null);
         assertThat(refused.statusCode()).isEqualTo(409);
         assertError(refused, "the prospect was not redrafted");
         // the reason `prospects redraft` prints for it
@@ -225,13 +227,13 @@ class ProspectsApiIT {
         String unknown = prospect("resending", "lost.example", "send_unknown", "80", null);
         String sent = prospect("resending", "done.example", "sent", "80", null);
 
-        HttpResponse<String> moved = call("POST", "/api/v1/prospects/" + unknown + "/resend", TOKEN, null);
+        HttpResponse<String> moved = listener.call("POST", "/api/v1/prospects/" + unknown + "/resend", TOKEN, null);
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
         assertThat(JSON.readTree(moved.body()).path("outreach_status").asText()).isEqualTo("approved");
         assertThat(JSON.readTree(moved.body()).path("job").asText()).isNotEmpty();
         assertThat(status(unknown)).isEqualTo("approved");
 
-        HttpResponse<String> refused = call("POST", "/api/v1/prospects/" + sent + "/resend", TOKEN, null);
+        HttpResponse<String> refused = listener.call("POST", "/api/v1/prospects/" + sent + "/resend", TOKEN, null);
         assertThat(refused.statusCode()).isEqualTo(409);
         assertError(refused, "the prospect was not resent");
         assertThat(reasons(refused))
@@ -239,7 +241,7 @@ class ProspectsApiIT {
                         + " can be resent");
         assertThat(status(sent)).isEqualTo("sent");
 
-        HttpResponse<String> notAnId = call("POST", "/api/v1/prospects/x/resend", TOKEN, null);
+        HttpResponse<String> notAnId = listener.call("POST", "/api/v1/prospects/x/resend", TOKEN, null);
         assertThat(notAnId.statusCode()).isEqualTo(422);
     }
 
@@ -251,15 +253,15 @@ class ProspectsApiIT {
         String low = prospect("bulk", "low.example", "drafted", "50", null);
         String other = prospect("default", "elsewhere.example", "drafted", "95", null);
 
-        HttpResponse<String> bulk =
-                call("POST", "/api/v1/prospects/approve", TOKEN, "{\"campaign\": \"bulk\", \"min_score\": 60}");
+        HttpResponse<String> bulk = listener.call(
+                "POST", "/api/v1/prospects/approve", TOKEN, "{\"campaign\": \"bulk\", \"min_score\": 60}");
         assertThat(bulk.statusCode()).as(bulk.body()).isEqualTo(200);
         assertThat(JSON.readTree(bulk.body()).path("approved").asInt()).isEqualTo(2);
         assertThat(List.of(status(high), status(edge), status(low), status(other)))
                 .containsExactly("approved", "approved", "drafted", "drafted");
 
-        HttpResponse<String> bad =
-                call("POST", "/api/v1/prospects/approve", TOKEN, "{\"campaign\": \"nope\", \"min_score\": \"lots\"}");
+        HttpResponse<String> bad = listener.call(
+                "POST", "/api/v1/prospects/approve", TOKEN, "{\"campaign\": \"nope\", \"min_score\": \"lots\"}");
         assertThat(bad.statusCode()).isEqualTo(422);
         assertError(bad, "nothing was approved");
         List<String> reasons = reasons(bad);
@@ -268,7 +270,7 @@ class ProspectsApiIT {
         assertThat(reasons.get(1)).isEqualTo("min_score must be a number between 0 and 100, not 'lots'");
         assertThat(status(low)).isEqualTo("drafted");
 
-        HttpResponse<String> notJson = call("POST", "/api/v1/prospects/approve", TOKEN, "{campaign");
+        HttpResponse<String> notJson = listener.call("POST", "/api/v1/prospects/approve", TOKEN, "{campaign");
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(notJson.body()).doesNotContain("Exception");
         assertThat(status(low)).isEqualTo("drafted");
@@ -316,36 +318,12 @@ class ProspectsApiIT {
     }
 
     private List<String> domains(String query) throws Exception {
-        HttpResponse<String> page = call("GET", "/api/v1/prospects?" + query, TOKEN, null);
+        HttpResponse<String> page = listener.call("GET", "/api/v1/prospects?" + query, TOKEN, null);
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         var out = new ArrayList<String>();
         JSON.readTree(page.body())
                 .path("prospects")
                 .forEach(p -> out.add(p.path("domain").asText()));
         return out;
-    }
-
-    static HttpResponse<String> call(String method, String path, String token, String body) {
-        HttpRequest.Builder request = listener.request(path).header("Authorization", "Bearer " + token);
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return listener.send(request.method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build());
-    }
-
-    private static void assertError(HttpResponse<String> response, String error) throws Exception {
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        JsonNode body = JSON.readTree(response.body());
-        assertThat(body.path("error").asText()).isEqualTo(error);
-        assertThat(body.path("reasons").isArray()).as(response.body()).isTrue();
-    }
-
-    private static List<String> reasons(HttpResponse<String> response) throws Exception {
-        var list = new ArrayList<String>();
-        JSON.readTree(response.body()).path("reasons").forEach(r -> list.add(r.asText()));
-        return list;
     }
 }

@@ -71,6 +71,18 @@ public final class ManagementListener implements AutoCloseable {
         }
     }
 
+    /** An API call with a bearer token and, when there is one, a JSON body. */
+    public HttpResponse<String> call(String method, String path, String token, String body) {
+        HttpRequest.Builder request = request(path).header("Authorization", "Bearer " + token);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request.method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     public HttpResponse<String> get(String path) {
         return send(request(path).GET().build());
     }
