@@ -14,6 +14,10 @@ import java.util.Optional;
 final class SandboxConsole {
 
     static final String TOKEN_SETTING = "outreach.admin.token";
+    /** What {@code --keep-console} says after the summary, below {@link #line}, before it waits. */
+    static final String KEPT = "The sandbox's daemon, its console, the simulated providers and the mail sink keep"
+            + " running; press Ctrl-C to stop them.";
+
     /** 32 random bytes: 43 characters of URL-safe Base64, above the 32 the daemon requires. */
     private static final int TOKEN_BYTES = 32;
 
@@ -51,10 +55,6 @@ final class SandboxConsole {
                 ? "The console: " + url + " (admin token for this run: " + token + ")"
                 : "The console: " + url + " (log in with the OUTREACH_ADMIN_TOKEN of your environment)";
     }
-
-    /** What {@code --keep-console} says after the summary, below {@link #line}, before it waits. */
-    static final String KEPT = "The sandbox's daemon, its console, the simulated providers and the mail sink keep"
-            + " running; press Ctrl-C to stop them.";
 
     @Override
     public String toString() {
