@@ -4,11 +4,12 @@
   <meta charset="utf-8">
   <title>Log in · Outreach Pipeline</title>
   <meta name="viewport" content="width=device-width, initial-scale=1">
+  <link rel="stylesheet" href="/assets/console.css">
 </head>
-<body>
+<body class="login">
   <main>
     <h1>Outreach Pipeline</h1>
-    <#if message??><p role="alert">${message}</p></#if>
+    <#if message??><p role="alert" class="error">${message}</p></#if>
     <form method="post" action="/login">
       <input type="hidden" name="${csrfField}" value="${csrf}">
       <label for="token">Admin token (OUTREACH_ADMIN_TOKEN)</label>

@@ -12,7 +12,6 @@ import io.vertx.ext.web.handler.CSRFHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.sstore.LocalSessionStore;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -34,27 +33,30 @@ public final class AdminRoutes {
     /** Forms and API bodies are small; nothing larger is read. */
     private static final long MAX_BODY_BYTES = 256 * 1024;
 
-    private static final List<String> CONSOLE_PATHS = List.of("/", "/login", "/logout");
+    /** Every path but the API, health, metrics and the console's assets: the console's pages and forms. */
+    private static final String CONSOLE_PATHS = "^/(?!api/|health(?:/|$)|metrics$|assets/).*";
+
     private static final String API = "/api/v1/*";
 
     private final Optional<AdminToken> token;
     private final boolean secureCookies;
     private final ApiRoutes api;
-    private final Clock clock;
+    private final ConsoleServices services;
 
-    private AdminRoutes(Optional<AdminToken> token, boolean secureCookies, ApiRoutes api, Clock clock) {
+    private AdminRoutes(Optional<AdminToken> token, boolean secureCookies, ApiRoutes api, ConsoleServices services) {
         this.token = token;
         this.secureCookies = secureCookies;
         this.api = api;
-        this.clock = clock;
+        this.services = services;
     }
 
     /**
      * @param token         the admin token; empty turns the console and the API off
      * @param secureCookies the cookies get the Secure flag (the console is reached over https, through a proxy)
      */
-    public static AdminRoutes of(Optional<AdminToken> token, boolean secureCookies, ApiRoutes api, Clock clock) {
-        return new AdminRoutes(token, secureCookies, api, clock);
+    public static AdminRoutes of(
+            Optional<AdminToken> token, boolean secureCookies, ApiRoutes api, ConsoleServices services) {
+        return new AdminRoutes(token, secureCookies, api, services);
     }
 
     public boolean enabled() {
@@ -85,14 +87,14 @@ public final class AdminRoutes {
                 .setCookieHttpOnly(true)
                 .setCookieSecure(secureCookies)
                 .setNagHttps(false);
-        for (String path : CONSOLE_PATHS) {
-            router.route(path).handler(sessions).handler(body).handler(csrf);
-        }
-        var console = new ConsoleRoutes(new ConsolePages(), check, clock);
-        router.get("/").handler(console::home);
+        new ConsoleAssets().mount(router);
+        router.routeWithRegex(CONSOLE_PATHS).handler(sessions).handler(body).handler(csrf);
+        var sections = new ConsoleRouter(router, new ConsolePages(), services);
+        var console = new ConsoleRoutes(sections, check, services.clock());
         router.get("/login").handler(console::loginPage);
         router.post("/login").handler(console::login);
         router.post("/logout").handler(console::logout);
+        ConsoleSections.all().forEach(section -> section.mount(sections));
         router.errorHandler(403, AdminRoutes::refusedForm);
     }
 
@@ -101,9 +103,7 @@ public final class AdminRoutes {
         router.route(API)
                 .handler(ctx -> JsonAnswers.error(
                         ctx, 503, "the API is off: OUTREACH_ADMIN_TOKEN is not set", List.of(OFF_HOW_TO)));
-        for (String path : CONSOLE_PATHS) {
-            router.route(path).handler(ctx -> text(ctx, 503, "The console is off: " + OFF_HOW_TO));
-        }
+        router.routeWithRegex(CONSOLE_PATHS).handler(ctx -> text(ctx, 503, "The console is off: " + OFF_HOW_TO));
     }
 
     static final String OFF_HOW_TO = "set OUTREACH_ADMIN_TOKEN to at least " + AdminToken.MIN_CHARS

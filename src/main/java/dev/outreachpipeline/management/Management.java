@@ -7,6 +7,7 @@ import dev.outreachpipeline.campaigns.DiscoverSubmission;
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.console.AdminRoutes;
 import dev.outreachpipeline.console.AdminToken;
+import dev.outreachpipeline.console.ConsoleServices;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.db.SchemaVersion;
 import dev.outreachpipeline.providers.ProviderCalls;
@@ -106,7 +107,12 @@ public final class Management {
                         send.dailyCap(),
                         send.hourlyCap(),
                         () -> DiscoverSubmission.from(config, workDir)),
-                Clock.systemUTC());
+                new ConsoleServices(
+                        db.dataSource(),
+                        config,
+                        () -> DiscoverSubmission.from(config, workDir),
+                        workDir,
+                        Clock.systemUTC()));
     }
 
     /**

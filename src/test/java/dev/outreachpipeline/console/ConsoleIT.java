@@ -8,13 +8,9 @@ import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.ManagementListener;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +22,6 @@ import org.junit.jupiter.api.Test;
 class ConsoleIT {
 
     static final String TOKEN = "console-test-token-0123456789abcdefghijklmnop";
-    private static final Pattern CSRF = Pattern.compile("name=\"X-XSRF-TOKEN\" value=\"([^\"]+)\"");
 
     private static TestDatabase db;
 
@@ -75,7 +70,7 @@ class ConsoleIT {
                     .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
             assertThat(page.body()).contains("<form method=\"post\" action=\"/login\">");
 
-            HttpResponse<String> login = postForm(listener, "/login", csrf(page), "token", TOKEN);
+            HttpResponse<String> login = listener.postForm("/login", ManagementListener.csrf(page), "token", TOKEN);
             assertThat(login.statusCode()).as(login.body()).isEqualTo(303);
             assertThat(login.headers().firstValue("Location")).hasValue("/");
             String session = login.headers().allValues("Set-Cookie").stream()
@@ -122,16 +117,16 @@ class ConsoleIT {
     void aFormWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
         try (var listener = withToken()) {
             listener.get("/login");
-            HttpResponse<String> noToken = postForm(listener, "/login", null, "token", TOKEN);
+            HttpResponse<String> noToken = listener.postForm("/login", null, "token", TOKEN);
             assertThat(noToken.statusCode()).isEqualTo(403);
             assertThat(noToken.body()).contains("CSRF token");
             assertThat(listener.get("/").statusCode()).as("not logged in").isEqualTo(303);
 
-            HttpResponse<String> forged = postForm(listener, "/login", "forged.123.abc", "token", TOKEN);
+            HttpResponse<String> forged = listener.postForm("/login", "forged.123.abc", "token", TOKEN);
             assertThat(forged.statusCode()).isEqualTo(403);
 
             logIn(listener);
-            HttpResponse<String> logout = postForm(listener, "/logout", null);
+            HttpResponse<String> logout = listener.postForm("/logout", null);
             assertThat(logout.statusCode()).isEqualTo(403);
             assertThat(listener.get("/").statusCode()).as("still logged in").isEqualTo(200);
         }
@@ -141,7 +136,7 @@ class ConsoleIT {
     void logoutEndsTheSession() {
         try (var listener = withToken()) {
             HttpResponse<String> home = logIn(listener);
-            HttpResponse<String> logout = postForm(listener, "/logout", csrf(home));
+            HttpResponse<String> logout = listener.postForm("/logout", ManagementListener.csrf(home));
             assertThat(logout.statusCode()).isEqualTo(303);
             assertThat(logout.headers().firstValue("Location")).hasValue("/login?logged-out");
             assertThat(listener.get("/").headers().firstValue("Location")).hasValue("/login");
@@ -156,12 +151,13 @@ class ConsoleIT {
                 var listener = withToken()) {
             HttpResponse<String> page = listener.get("/login");
             for (int i = 1; i <= FailedLogins.LIMIT; i++) {
-                HttpResponse<String> refused = postForm(listener, "/login", csrf(page), "token", wrong);
+                HttpResponse<String> refused =
+                        listener.postForm("/login", ManagementListener.csrf(page), "token", wrong);
                 assertThat(refused.statusCode()).as("attempt %d", i).isEqualTo(401);
                 assertThat(refused.body()).contains("That is not the admin token");
                 page = refused;
             }
-            HttpResponse<String> throttled = postForm(listener, "/login", csrf(page), "token", TOKEN);
+            HttpResponse<String> throttled = listener.postForm("/login", ManagementListener.csrf(page), "token", TOKEN);
             assertThat(throttled.statusCode())
                     .as("even the right token, from this address")
                     .isEqualTo(429);
@@ -211,35 +207,11 @@ class ConsoleIT {
     }
 
     private static HttpResponse<String> logIn(ManagementListener listener) {
-        HttpResponse<String> login = postForm(listener, "/login", csrf(listener.get("/login")), "token", TOKEN);
+        HttpResponse<String> login =
+                listener.postForm("/login", ManagementListener.csrf(listener.get("/login")), "token", TOKEN);
         assertThat(login.statusCode()).as(login.body()).isEqualTo(303);
         HttpResponse<String> home = listener.get("/");
         assertThat(home.statusCode()).isEqualTo(200);
         return home;
-    }
-
-    /** The CSRF token a page's forms carry. */
-    static String csrf(HttpResponse<String> page) {
-        Matcher m = CSRF.matcher(page.body());
-        assertThat(m.find()).as("a CSRF field in %s", page.body()).isTrue();
-        return m.group(1);
-    }
-
-    /** A form post as a browser sends it: the CSRF field (unless null) and the given name/value pairs. */
-    static HttpResponse<String> postForm(ManagementListener listener, String path, String csrf, String... fields) {
-        var form = new StringBuilder();
-        if (csrf != null) {
-            form.append("X-XSRF-TOKEN=").append(URLEncoder.encode(csrf, StandardCharsets.UTF_8));
-        }
-        for (int i = 0; i + 1 < fields.length; i += 2) {
-            form.append(form.length() == 0 ? "" : "&")
-                    .append(fields[i])
-                    .append('=')
-                    .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
-        }
-        return listener.send(listener.request(path)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
-                .build());
     }
 }

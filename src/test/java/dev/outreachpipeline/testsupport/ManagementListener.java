@@ -6,10 +6,14 @@ import dev.outreachpipeline.management.ManagementServer;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
@@ -19,6 +23,9 @@ import org.apache.camel.impl.DefaultCamelContext;
  * tokens). Its client keeps cookies, as a browser would, and follows no redirects.
  */
 public final class ManagementListener implements AutoCloseable {
+
+    private static final String CSRF_FIELD = "X-XSRF-TOKEN";
+    private static final Pattern CSRF = Pattern.compile("name=\"" + CSRF_FIELD + "\" value=\"([^\"]+)\"");
 
     private final DefaultCamelContext context;
     private final Database db;
@@ -85,6 +92,49 @@ public final class ManagementListener implements AutoCloseable {
 
     public HttpResponse<String> get(String path) {
         return send(request(path).GET().build());
+    }
+
+    /** Logs this client into the console with {@code token}, as the login form does; fails unless it worked. */
+    public void logIn(String token) {
+        HttpResponse<String> login = postForm("/login", csrf(get("/login")), "token", token);
+        if (login.statusCode() != 303) {
+            throw new AssertionError("logging in was answered " + login.statusCode() + ": " + login.body());
+        }
+    }
+
+    /** The CSRF token a console page's forms carry. */
+    public static String csrf(HttpResponse<String> page) {
+        Matcher m = CSRF.matcher(page.body());
+        if (!m.find()) {
+            throw new AssertionError("no CSRF field in " + page.body());
+        }
+        return m.group(1);
+    }
+
+    /**
+     * A form post as a browser sends it: the CSRF field (unless {@code csrf} is null) and the given
+     * name/value pairs.
+     */
+    public HttpResponse<String> postForm(String path, String csrf, String... fields) {
+        var form = new StringBuilder();
+        if (csrf != null) {
+            form.append(CSRF_FIELD).append('=').append(URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+        }
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            form.append(form.length() == 0 ? "" : "&")
+                    .append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+                .build());
+    }
+
+    /** Opens {@code page} for its CSRF token and posts {@code fields} to {@code path}, as a logged-in operator would. */
+    public HttpResponse<String> submit(String page, String path, String... fields) {
+        return postForm(path, csrf(get(page)), fields);
     }
 
     @Override

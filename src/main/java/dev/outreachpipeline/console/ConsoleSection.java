@@ -1,0 +1,7 @@
+package dev.outreachpipeline.console;
+
+/** One part of the console (review, campaigns, jobs, …): the pages and forms it adds to the router. */
+public interface ConsoleSection {
+
+    void mount(ConsoleRouter router);
+}
