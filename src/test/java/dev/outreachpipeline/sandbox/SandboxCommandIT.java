@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.testsupport.CliRun;
+import dev.outreachpipeline.testsupport.ManagementListener;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -196,10 +197,8 @@ class SandboxCommandIT {
                 .build();
         HttpResponse<String> page = http.send(
                 HttpRequest.newBuilder(URI.create(url + "login")).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher csrf =
-                Pattern.compile("name=\"X-XSRF-TOKEN\" value=\"([^\"]+)\"").matcher(page.body());
-        assertThat(csrf.find()).as(page.body()).isTrue();
-        String form = "X-XSRF-TOKEN=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) + "&token="
+        String form = "X-XSRF-TOKEN=" + URLEncoder.encode(ManagementListener.csrf(page), StandardCharsets.UTF_8)
+                + "&token="
                 + URLEncoder.encode(token, StandardCharsets.UTF_8);
         HttpResponse<String> login = http.send(
                 HttpRequest.newBuilder(URI.create(url + "login"))
