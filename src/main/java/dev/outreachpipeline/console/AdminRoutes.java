@@ -5,6 +5,8 @@ import dev.outreachpipeline.api.JsonAnswers;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -72,7 +74,7 @@ public final class AdminRoutes {
         var body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
 
         router.route(API).handler(new ApiAccess(check));
-        router.route(API).handler(body);
+        withBody(router.route(API)).handler(body);
         api.mount(router);
 
         var sessions = SessionHandler.create(LocalSessionStore.create(vertx))
@@ -88,7 +90,9 @@ public final class AdminRoutes {
                 .setCookieSecure(secureCookies)
                 .setNagHttps(false);
         new ConsoleAssets().mount(router);
-        router.routeWithRegex(CONSOLE_PATHS).handler(sessions).handler(body).handler(csrf);
+        router.routeWithRegex(CONSOLE_PATHS).handler(sessions);
+        withBody(router.routeWithRegex(CONSOLE_PATHS)).handler(body);
+        router.routeWithRegex(CONSOLE_PATHS).handler(csrf);
         var sections = new ConsoleRouter(router, new ConsolePages(), services);
         var console = new ConsoleRoutes(sections, check, services.clock());
         router.get("/login").handler(console::loginPage);
@@ -96,6 +100,17 @@ public final class AdminRoutes {
         router.post("/logout").handler(console::logout);
         ConsoleSections.all().forEach(section -> section.mount(sections));
         router.errorHandler(403, AdminRoutes::refusedForm);
+    }
+
+    /**
+     * Only requests that may carry a body get the body handler: it refuses any other method that comes
+     * with a form content type (as a client following a 303 after a POST may send), which would be a 500.
+     */
+    private static Route withBody(Route route) {
+        return route.method(HttpMethod.POST)
+                .method(HttpMethod.PUT)
+                .method(HttpMethod.PATCH)
+                .method(HttpMethod.DELETE);
     }
 
     /** No token: the paths answer, but only to say how to turn them on. */

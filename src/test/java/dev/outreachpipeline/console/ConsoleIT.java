@@ -196,6 +196,24 @@ class ConsoleIT {
     }
 
     @Test
+    void aGetWithAFormContentTypeIsAnsweredAsAnyGet() {
+        // what the JDK's client sends when it follows a 303 after a form post
+        try (var listener = withToken()) {
+            HttpResponse<String> page = listener.send(listener.request("/login")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .GET()
+                    .build());
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            HttpResponse<String> api = listener.send(listener.request("/api/v1/status")
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .GET()
+                    .build());
+            assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aTokenShorterThan32CharactersStopsTheStartWithASentenceAndExit2() {
         String shortToken = "too-short-secret";
         CliRun run = CliRun.run(db.env("OUTREACH_ADMIN_TOKEN", shortToken), "run");
