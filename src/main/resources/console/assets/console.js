@@ -26,3 +26,13 @@
     }
   }, true);
 })();
+
+// --- Review queue (console/ReviewSection) ---
+// A refused edit answers 422 with the form and its reasons: htmx swaps only 2xx answers by itself,
+// so this lets it show the reasons in place (without JavaScript the same page comes back whole).
+document.addEventListener("htmx:beforeSwap", function (event) {
+  if (event.detail.xhr && event.detail.xhr.status === 422) {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});
