@@ -33,7 +33,7 @@ final class DraftEndpoints {
         if (id == null) {
             return Answer.refused(422, error, List.of(ProspectEndpoints.notAnId(ctx.pathParam("id"))));
         }
-        Object parsed = body(ctx);
+        Object parsed = body(ctx, error);
         if (parsed instanceof Answer notJson) {
             return notJson;
         }
@@ -54,7 +54,7 @@ final class DraftEndpoints {
         if (id == null) {
             return Answer.refused(422, error, List.of(ProspectEndpoints.notAnId(ctx.pathParam("id"))));
         }
-        Object parsed = body(ctx);
+        Object parsed = body(ctx, error);
         if (parsed instanceof Answer notJson) {
             return notJson;
         }
@@ -92,7 +92,7 @@ final class DraftEndpoints {
     }
 
     /** The request's JSON object (a missing body is an empty one), or the Answer refusing it. */
-    private static Object body(RoutingContext ctx) {
+    private static Object body(RoutingContext ctx, String error) {
         String text = ctx.body().asString();
         if (text == null || text.isBlank()) {
             return Map.of();
@@ -102,10 +102,9 @@ final class DraftEndpoints {
             if (parsed instanceof Map<?, ?> map) {
                 return map;
             }
-            return Answer.refused(422, "the request was refused", List.of("the body must be a JSON object"));
+            return Answer.refused(422, error, List.of("the body must be a JSON object"));
         } catch (JsonProcessingException e) {
-            return Answer.refused(
-                    400, "the request was refused", List.of("the body is not JSON: " + e.getOriginalMessage()));
+            return Answer.refused(400, error, List.of("the body is not JSON: " + e.getOriginalMessage()));
         }
     }
 

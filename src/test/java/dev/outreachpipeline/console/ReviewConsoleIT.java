@@ -152,6 +152,30 @@ class ReviewConsoleIT {
                 .contains("Saved the draft.")
                 .contains("Third body");
         assertThat(row(id)).containsEntry("draft_subject", "Third pitch");
+        // the swapped-in form carries the token the post made new (console.js hands it to the page's other
+        // forms): the page's old one is refused from now on, the new one is taken
+        String fresh = ManagementListener.csrf(fragment);
+        assertThat(fresh).isNotEqualTo(csrf);
+        assertThat(listener.postForm("/review/" + id + "/skip?campaign=edit", csrf)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(listener.postForm("/review/skipped/clear?campaign=edit", fresh)
+                        .statusCode())
+                .isEqualTo(303);
+        HttpResponse<String> refusedInPlace = listener.send(listener.request("/review/" + id + "/draft?campaign=edit")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("HX-Request", "true")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "X-XSRF-TOKEN=" + enc(ManagementListener.csrf(listener.get("/review?campaign=edit")))
+                                + "&subject=" + enc("") + "&body=" + enc("Kept?")))
+                .build());
+        assertThat(refusedInPlace.statusCode()).isEqualTo(422);
+        assertThat(refusedInPlace.body())
+                .startsWith("<section class=\"card message review-message\"")
+                .contains("The draft was not saved")
+                .contains("the subject is empty")
+                .contains("Kept?");
+        assertThat(row(id)).containsEntry("draft_subject", "Third pitch").containsEntry("draft_body", "Third body");
     }
 
     @Test
