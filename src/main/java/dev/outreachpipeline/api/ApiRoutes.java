@@ -2,6 +2,7 @@ package dev.outreachpipeline.api;
 
 import dev.outreachpipeline.campaigns.DiscoverSubmission;
 import dev.outreachpipeline.config.Masking;
+import dev.outreachpipeline.sending.MessagePreview;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -29,6 +30,7 @@ public final class ApiRoutes {
     private final SuppressionEndpoints suppressions;
     private final ProspectEndpoints prospects;
     private final ProspectActions prospectActions;
+    private final DraftEndpoints drafts;
     private final JobEndpoints jobs;
     private final OpenApiDocument openApi = new OpenApiDocument();
 
@@ -37,17 +39,20 @@ public final class ApiRoutes {
      * @param dailyCap  the daemon's outreach.send.daily-cap
      * @param hourlyCap the daemon's outreach.send.hourly-cap
      * @param discovery what checks and enqueues a discover job, as `job submit discover` does
+     * @param preview   renders a draft as the send stage would send it (the daemon's mailboxes)
      */
     public ApiRoutes(
             DataSource dataSource,
             String mailbox,
             int dailyCap,
             int hourlyCap,
-            Supplier<DiscoverSubmission> discovery) {
+            Supplier<DiscoverSubmission> discovery,
+            MessagePreview preview) {
         this.status = new StatusEndpoint(dataSource, mailbox, dailyCap, hourlyCap);
         this.campaigns = new CampaignEndpoints(dataSource);
         this.suppressions = new SuppressionEndpoints(dataSource);
-        this.prospects = new ProspectEndpoints(dataSource);
+        this.prospects = new ProspectEndpoints(dataSource, preview);
+        this.drafts = new DraftEndpoints(dataSource);
         this.prospectActions = new ProspectActions(dataSource);
         this.jobs = new JobEndpoints(dataSource, discovery);
     }
@@ -67,6 +72,9 @@ public final class ApiRoutes {
         route(router, HttpMethod.POST, "/prospects/:id/approve", prospectActions::approve);
         route(router, HttpMethod.POST, "/prospects/:id/redraft", prospectActions::redraft);
         route(router, HttpMethod.POST, "/prospects/:id/resend", prospectActions::resend);
+        route(router, HttpMethod.PUT, "/prospects/:id/draft", drafts::edit);
+        route(router, HttpMethod.POST, "/prospects/:id/reject", drafts::reject);
+        route(router, HttpMethod.POST, "/prospects/:id/unapprove", drafts::unapprove);
         route(router, HttpMethod.POST, "/jobs", jobs::submit);
         route(router, HttpMethod.GET, "/jobs", jobs::list);
         route(router, HttpMethod.GET, "/jobs/:id", jobs::show);

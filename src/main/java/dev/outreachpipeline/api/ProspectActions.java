@@ -85,7 +85,7 @@ final class ProspectActions {
         if (campaign != null && !(campaign instanceof String)) {
             reasons.add("campaign must be a campaign's name");
         } else {
-            campaignId = new ProspectEndpoints(dataSource).campaignId((String) campaign, reasons);
+            campaignId = new ProspectEndpoints(dataSource, null).campaignId((String) campaign, reasons);
         }
         Object score = request.get("min_score");
         BigDecimal minScore = null;

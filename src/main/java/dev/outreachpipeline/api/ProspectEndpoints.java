@@ -2,10 +2,12 @@ package dev.outreachpipeline.api;
 
 import dev.outreachpipeline.campaigns.Campaign;
 import dev.outreachpipeline.campaigns.CampaignStore;
+import dev.outreachpipeline.prospects.DraftDecisions;
 import dev.outreachpipeline.prospects.ProspectCursor;
 import dev.outreachpipeline.prospects.ProspectIds;
 import dev.outreachpipeline.prospects.ProspectJson;
 import dev.outreachpipeline.prospects.ProspectStore;
+import dev.outreachpipeline.sending.MessagePreview;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -20,7 +22,8 @@ import javax.sql.DataSource;
 /**
  * {@code GET /api/v1/prospects} and {@code GET /api/v1/prospects/{id}}: the rows of {@code prospects
  * list --json} (paged by their sort key, searchable) and the fields of {@code prospects show --json},
- * from {@link ProspectStore}.
+ * from {@link ProspectStore}, plus the first message as the send stage would send it now
+ * ({@link MessagePreview}).
  */
 final class ProspectEndpoints {
 
@@ -28,9 +31,12 @@ final class ProspectEndpoints {
     static final int MAX_LIMIT = 500;
 
     private final DataSource dataSource;
+    private final MessagePreview preview;
 
-    ProspectEndpoints(DataSource dataSource) {
+    /** @param preview renders a draft as the send stage would send it; null where only lists are read */
+    ProspectEndpoints(DataSource dataSource, MessagePreview preview) {
         this.dataSource = dataSource;
+        this.preview = preview;
     }
 
     /** {@code ?campaign=&status=&min_score=&q=&limit=&cursor=}; every bad parameter is one reason of a 422. */
@@ -80,7 +86,31 @@ final class ProspectEndpoints {
         if (found.isEmpty()) {
             return Answer.refused(404, "no such prospect", List.of("no prospect has the id " + id));
         }
-        return Answer.ok(ProspectJson.row(found.get()));
+        Map<String, Object> body = ProspectJson.row(found.get());
+        MessagePreview.Preview message = message(new DraftDecisions(dataSource), preview, id);
+        body.put("message", message.message());
+        body.put("message_problems", message.problems());
+        return Answer.ok(body);
+    }
+
+    /**
+     * The prospect's first message exactly as the send stage would send it now, or (no draft yet) no
+     * message and no problems.
+     */
+    static MessagePreview.Preview message(DraftDecisions decisions, MessagePreview preview, UUID id)
+            throws SQLException {
+        Optional<Map<String, Object>> facts = decisions.messageFacts(id);
+        if (facts.isEmpty() || facts.get().get("draft_subject") == null) {
+            return new MessagePreview.Preview(null, List.of());
+        }
+        Map<String, Object> f = facts.get();
+        return preview.render(
+                id,
+                (String) f.get("campaign_mailboxes"),
+                (String) f.get("contact_email"),
+                (String) f.get("draft_subject"),
+                (String) f.get("draft_body"),
+                (String) f.get("draft_html"));
     }
 
     static String notAnId(String typed) {

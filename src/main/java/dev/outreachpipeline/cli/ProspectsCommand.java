@@ -3,6 +3,7 @@ package dev.outreachpipeline.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.db.Database;
+import dev.outreachpipeline.prospects.DraftDecisions;
 import dev.outreachpipeline.prospects.HandBack;
 import dev.outreachpipeline.prospects.ProspectIds;
 import dev.outreachpipeline.prospects.ProspectJson;
@@ -29,7 +30,9 @@ import picocli.CommandLine.Parameters;
             ProspectsCommand.Approve.class,
             ProspectsCommand.Redraft.class,
             ProspectsCommand.Refresh.class,
-            ProspectsCommand.Resend.class
+            ProspectsCommand.Resend.class,
+            ProspectsCommand.Reject.class,
+            ProspectsCommand.Unapprove.class
         })
 final class ProspectsCommand {
 
@@ -168,6 +171,7 @@ final class ProspectsCommand {
                 line(out, "why", p.get("contact_reason"));
                 line(out, "verification", p.get("contact_verification"));
                 line(out, "last error", p.get("last_error"));
+                line(out, "rejected", p.get("rejected_reason"));
                 line(
                         out,
                         "sent",
@@ -449,6 +453,84 @@ final class ProspectsCommand {
         String notMoved() {
             return "not resent";
         }
+    }
+
+    @Command(
+            name = "reject",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Reject a prospect: it is never contacted, and the reason is kept. Its domain stays known, so "
+                        + "discovery does not bring it back.",
+                "Only a prospect nobody has written to and no job is working on right now."
+            })
+    static final class Reject implements Callable<Integer> {
+        private final CliContext context;
+
+        @Parameters(paramLabel = "ID", description = "The prospect's id (as `prospects list` shows it).")
+        String id;
+
+        @Option(
+                names = "--reason",
+                required = true,
+                paramLabel = "TEXT",
+                description = "Why it is not to be contacted (one line, at most 500 characters).")
+        String reason;
+
+        Reject(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            UUID prospectId = prospectId(id);
+            try (Database db = context.openDatabase()) {
+                return report(
+                        context,
+                        new DraftDecisions(db.dataSource()).reject(prospectId, reason),
+                        prospectId,
+                        "Rejected prospect " + prospectId + "; it will not be contacted.",
+                        "not rejected");
+            }
+        }
+    }
+
+    @Command(
+            name = "unapprove",
+            mixinStandardHelpOptions = true,
+            description = "Take an approval back: an approved prospect not yet claimed for sending is drafted again.")
+    static final class Unapprove implements Callable<Integer> {
+        private final CliContext context;
+
+        @Parameters(paramLabel = "ID", description = "The prospect's id (as `prospects list` shows it).")
+        String id;
+
+        Unapprove(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            UUID prospectId = prospectId(id);
+            try (Database db = context.openDatabase()) {
+                return report(
+                        context,
+                        new DraftDecisions(db.dataSource()).unapprove(prospectId),
+                        prospectId,
+                        "Prospect " + prospectId + " is drafted again; approve it when it is ready.",
+                        "not unapproved");
+            }
+        }
+    }
+
+    /** The outcome of a decision as a line on stdout (done) or the reasons on stderr, and the exit code. */
+    private static int report(
+            CliContext context, DraftDecisions.Outcome outcome, UUID id, String done, String notDone) {
+        if (outcome.done()) {
+            context.out().println(done);
+            return ExitCodes.OK;
+        }
+        outcome.reasons().forEach(r -> context.err().println(id + ": " + notDone + ": " + TerminalText.line(r) + "."));
+        return outcome.result() == DraftDecisions.Result.INVALID ? ExitCodes.USAGE : ExitCodes.FAILURE;
     }
 
     /** A prospect id as typed; a usage error naming what an id looks like otherwise. */

@@ -18,6 +18,12 @@ public sealed interface ConsoleReply {
      */
     record Redirect(String to, String flash) implements ConsoleReply {}
 
+    /**
+     * A document that is not ours (an email's HTML part), answered for a sandboxed frame of a console page
+     * only: no script, no request to anywhere, and no page but this console's may frame it.
+     */
+    record Framed(String html) implements ConsoleReply {}
+
     static Page page(String template, Map<String, ?> model) {
         return new Page(200, template, model);
     }

@@ -97,8 +97,31 @@ public final class ConsoleRouter {
             redirect(ctx, r.to());
         } else if (reply instanceof ConsoleReply.Page p) {
             render(ctx, p);
+        } else if (reply instanceof ConsoleReply.Framed f) {
+            framed(ctx, f);
         }
     }
+
+    /**
+     * Third-party HTML for an iframe with {@code sandbox=""} on a console page: the policy sandboxes it
+     * even when opened on its own (a unique origin, no script, no form, no top navigation), it may load
+     * nothing (inline styles and data: images aside, so no tracking pixel calls out), and only this
+     * console may frame it.
+     */
+    private static void framed(RoutingContext ctx, ConsoleReply.Framed framed) {
+        ctx.response()
+                .setStatusCode(200)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("Referrer-Policy", "no-referrer")
+                .putHeader("X-Frame-Options", "SAMEORIGIN")
+                .putHeader("Content-Security-Policy", FRAMED_CSP)
+                .end(framed.html());
+    }
+
+    static final String FRAMED_CSP =
+            "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
 
     void render(RoutingContext ctx, ConsoleReply.Page page) {
         var model = new HashMap<String, Object>(page.model());

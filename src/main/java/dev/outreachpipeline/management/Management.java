@@ -11,6 +11,7 @@ import dev.outreachpipeline.console.ConsoleServices;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.db.SchemaVersion;
 import dev.outreachpipeline.providers.ProviderCalls;
+import dev.outreachpipeline.sending.MessagePreview;
 import dev.outreachpipeline.sending.SendSettings;
 import dev.outreachpipeline.sending.SmtpSettings;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -106,7 +107,8 @@ public final class Management {
                         mailbox,
                         send.dailyCap(),
                         send.hourlyCap(),
-                        () -> DiscoverSubmission.from(config, workDir)),
+                        () -> DiscoverSubmission.from(config, workDir),
+                        MessagePreview.from(config)),
                 new ConsoleServices(
                         db.dataSource(),
                         config,

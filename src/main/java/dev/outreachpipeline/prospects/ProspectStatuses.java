@@ -16,6 +16,7 @@ public final class ProspectStatuses {
             "drafted",
             "draft_failed",
             "approved",
+            "rejected",
             "skipped",
             "suppressed",
             "sending",

@@ -57,6 +57,37 @@ public record Mailbox(String id, SmtpSettings smtp, PacingRules pacing, ImapSett
         }
     }
 
+    /**
+     * The message this mailbox sends to a prospect: its From, the prospect's signed one-click unsubscribe
+     * link, the unsubscribe address and the shared postal address. The send stage and the preview of a
+     * draft both build messages here, so what an operator is shown is what leaves.
+     *
+     * @param references the thread's earlier Message-IDs, oldest first; empty for a first message
+     */
+    public OutgoingMessage message(
+            java.util.UUID prospectId,
+            String toAddress,
+            String subject,
+            String textBody,
+            String htmlBody,
+            String messageId,
+            java.util.List<String> references) {
+        String token = smtp.unsubscribeTokens().tokenFor(prospectId);
+        return new OutgoingMessage(
+                smtp.from(),
+                smtp.fromName(),
+                toAddress,
+                subject,
+                textBody,
+                htmlBody,
+                messageId,
+                references.isEmpty() ? null : references.get(references.size() - 1),
+                references,
+                smtp.unsubscribeUrl(token),
+                smtp.unsubscribeMailto(),
+                smtp.postalAddress());
+    }
+
     /** The name of its setting for a sentence: outreach.smtp.host for default, outreach.mailbox.b.smtp.host for b. */
     public String settingName(String defaultKey, String mailboxKey) {
         return MailboxIds.DEFAULT.equals(id) ? defaultKey : "outreach.mailbox." + id + "." + mailboxKey;

@@ -108,9 +108,10 @@ public final class MessageComposer {
         if (m.fromName() != null) {
             checkText("From display name", m.fromName());
         }
-        checkText("Subject", m.subject());
-        if (m.subject().isBlank()) {
-            throw new MessageRejected("Subject", "the subject is empty");
+        // the draft's own rules, the ones an edit of the draft is checked against as well
+        List<DraftRules.Problem> draft = DraftRules.problems(m.subject(), m.textBody());
+        if (!draft.isEmpty()) {
+            throw new MessageRejected(draft.get(0).field(), draft.get(0).reason());
         }
         checkMessageId("Message-ID", m.messageId());
         if (m.inReplyTo() != null) {
@@ -129,9 +130,6 @@ public final class MessageComposer {
                     "postal address",
                     "the postal address is empty; every message must carry the"
                             + " sender's physical postal address (CAN-SPAM)");
-        }
-        if (m.textBody().isBlank()) {
-            throw new MessageRejected("text body", "the text body is empty");
         }
     }
 

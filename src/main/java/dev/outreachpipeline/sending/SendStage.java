@@ -259,25 +259,19 @@ public final class SendStage {
      */
     public jakarta.mail.internet.MimeMessage compose(Map<String, Object> claimed) {
         UUID prospectId = UUID.fromString(String.valueOf(claimed.get("id")));
-        String token = mailboxOf(claimed).smtp().unsubscribeTokens().tokenFor(prospectId);
         int step = step(claimed);
         String earlier = (String) claimed.get("earlier_message_ids");
         List<String> references = step == 0 || earlier == null ? List.of() : List.of(earlier.split(" "));
         String text = step == 0 ? String.valueOf(claimed.get("draft_body")) : followups.render(step, claimed);
-        SmtpSettings smtp = mailboxOf(claimed).smtp();
-        var message = new OutgoingMessage(
-                smtp.from(),
-                smtp.fromName(),
-                String.valueOf(claimed.get("contact_email")),
-                String.valueOf(claimed.get("draft_subject")),
-                text,
-                step == 0 ? (String) claimed.get("draft_html") : null,
-                String.valueOf(claimed.get("message_id")),
-                references.isEmpty() ? null : references.get(references.size() - 1),
-                references,
-                smtp.unsubscribeUrl(token),
-                smtp.unsubscribeMailto(),
-                smtp.postalAddress());
+        var message = mailboxOf(claimed)
+                .message(
+                        prospectId,
+                        String.valueOf(claimed.get("contact_email")),
+                        String.valueOf(claimed.get("draft_subject")),
+                        text,
+                        step == 0 ? (String) claimed.get("draft_html") : null,
+                        String.valueOf(claimed.get("message_id")),
+                        references);
         return composer.compose(message);
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.outreachpipeline.jobs.JobStopped;
+import dev.outreachpipeline.prospects.DraftDecisions;
+import dev.outreachpipeline.sending.MessagePreview;
 import dev.outreachpipeline.testsupport.CapturedLogs;
 import dev.outreachpipeline.testsupport.Rows;
 import jakarta.mail.Header;
@@ -14,6 +16,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,6 +177,64 @@ class SendingRouteIT extends RouteTestSupport {
                 .contains("\"sent\": 1")
                 .contains("\"failed\": 1")
                 .contains("\"provider_calls\": 2");
+    }
+
+    @Test
+    void anEditedDraftLeavesAsItsPreviewShowsAndARejectedProspectIsNeverSent() throws Exception {
+        context.start();
+        String edited = approved("edited.example", "The drafted subject", 2);
+        testDb.execute("UPDATE prospects SET draft_html = '<p>The drafted words</p>' WHERE id = '" + edited + "'");
+        String rejected = approved("rejected.example", "Not for them", 3);
+        var decisions = new DraftDecisions(db.dataSource());
+        assertThat(decisions
+                        .edit(UUID.fromString(edited), "An edited subject", "Hello,\r\nNew words.\r\n\r\nSam")
+                        .done())
+                .isTrue();
+        assertThat(decisions
+                        .reject(UUID.fromString(rejected), "Their site sells counterfeits")
+                        .done())
+                .isTrue();
+        Map<String, Object> facts =
+                decisions.messageFacts(UUID.fromString(edited)).orElseThrow();
+        MessagePreview.Preview preview = MessagePreview.from(config)
+                .render(
+                        UUID.fromString(edited),
+                        (String) facts.get("campaign_mailboxes"),
+                        (String) facts.get("contact_email"),
+                        (String) facts.get("draft_subject"),
+                        (String) facts.get("draft_body"),
+                        (String) facts.get("draft_html"));
+        assertThat(preview.problems()).isEmpty();
+
+        runAsJob(
+                "direct:send-job",
+                Map.of("jobId", runningJob("send"), "jobType", "send", "jobParams", "{}", "worker", WORKER));
+
+        MimeMessage[] received = GREEN_MAIL.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        MimeMessage sent = received[0];
+        assertThat(sent.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString())
+                .isEqualTo("editor@edited.example");
+        // what the preview showed is what left: the edited words, the footer, the unsubscribe headers; no HTML
+        assertThat(sent.getSubject()).isEqualTo(preview.message().get("subject"));
+        // (the message's last line break is the end of SMTP's DATA, and the server's copy lacks it)
+        assertThat(((String) sent.getContent()).replace("\r\n", "\n").stripTrailing())
+                .isEqualTo(((String) preview.message().get("text")).stripTrailing());
+        assertThat((String) preview.message().get("text")).startsWith("Hello,\nNew words.\n\nSam\n");
+        assertThat(preview.message().get("html")).isNull();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> headers = (Map<String, Object>) preview.message().get("headers");
+        for (String name : java.util.List.of("From", "To", "Subject", "List-Unsubscribe", "List-Unsubscribe-Post")) {
+            assertThat(headers.get(name))
+                    .as(name)
+                    .isEqualTo(jakarta.mail.internet.MimeUtility.decodeText(
+                            jakarta.mail.internet.MimeUtility.unfold(sent.getHeader(name, null))));
+        }
+        assertThat(headers).doesNotContainKeys("Date", "Message-ID");
+        assertThat(prospect(edited)).containsEntry("outreach_status", "sent");
+        assertThat(prospect(rejected)).containsEntry("outreach_status", "rejected");
+        assertThat(testDb.count("SELECT count(*) FROM send_attempts WHERE prospect_id = '" + rejected + "'"))
+                .isZero();
     }
 
     @Test
