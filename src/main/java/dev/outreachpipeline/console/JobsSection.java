@@ -67,8 +67,16 @@ final class JobsSection implements ConsoleSection {
         model.put("status", RequestValues.text(jobStatus));
         var jobs = new ArrayList<Map<String, Object>>();
         if (reasons.isEmpty()) {
-            for (JobRow row : new JobStore(dataSource).list(type, jobStatus, LIMIT)) {
-                jobs.add(row(row));
+            var store = new JobStore(dataSource);
+            for (JobRow row : store.list(type, jobStatus, LIMIT)) {
+                Map<String, Object> shown = row(row);
+                if ("discover".equals(row.type()) && !JobProgress.ENDED.contains(row.status())) {
+                    // a discovery under way has no result yet: its queries say how far it is
+                    shown.put(
+                            "outcome",
+                            JobProgress.of(row, store.queries(row.id())).line());
+                }
+                jobs.add(shown);
             }
         } else {
             model.put("listReasons", reasons);

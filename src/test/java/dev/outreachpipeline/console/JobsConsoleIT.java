@@ -171,6 +171,9 @@ class JobsConsoleIT {
                 + " ('" + id + "', 'shed', 'uk', 'success', 4, 2, 0.002), ('" + id
                 + "', 'hut', 'uk', 'pending', 0, 0, 0)");
 
+        assertThat(listener.get("/jobs?type=discover&status=running").body())
+                .contains("running, 2/3 queries done, 5 prospects saved");
+
         HttpResponse<String> running = fragment(id);
         assertThat(running.statusCode()).isEqualTo(200);
         assertThat(running.body())
