@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
                     + "discovery, enrichment, drafts (approved at once), sending and every follow-up.",
             "It runs on an embedded PostgreSQL of its own in data/sandbox/postgres under the program's home (started "
                     + "afresh each run). Never contacts a real provider or mail server; messages are written to "
-                    + "data/sandbox/mail (.eml)."
+                    + "data/sandbox/mail (.eml).",
+            "Its daemon serves the console on 127.0.0.1 with an admin token made up for the run and printed (or your"
+                    + " OUTREACH_ADMIN_TOKEN, never printed)."
         })
 final class SandboxCommand implements Callable<Integer> {
 
@@ -42,6 +44,12 @@ final class SandboxCommand implements Callable<Integer> {
             description = "Most prospects to save (1-1000; default: ${DEFAULT-VALUE}).")
     int maxResults;
 
+    @Option(
+            names = "--keep-console",
+            description = "After the summary, keep the daemon and its console (http://127.0.0.1:PORT/, the admin"
+                    + " token printed) running, to look at the result in a browser; Ctrl-C stops them.")
+    boolean keepConsole;
+
     SandboxCommand(CliContext context) {
         this.context = context;
     }
@@ -51,7 +59,12 @@ final class SandboxCommand implements Callable<Integer> {
         context.out().println(SandboxRun.banner(context.home(), context.workDir()));
         context.out().flush();
         var run = new SandboxRun(
-                context.out(), context.home(), context.workDir(), context.env(), context.configFileOrNull());
+                context.out(),
+                context.home(),
+                context.workDir(),
+                context.env(),
+                context.configFileOrNull(),
+                keepConsole);
         return run.run(config -> JobCommand.SubmitDiscover.validRequest(
                 config, context.home(), keywords, locations, List.of(), maxResults));
     }

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The sandbox's configuration: the user's (defaults, file, environment), with everything that could
  * reach the outside world replaced — provider base URLs and credentials, the SMTP server, the IMAP
- * mailbox, the database — and the pipeline tuned to run end to end in about a minute. The
+ * mailbox, the database, the console's token — and the pipeline tuned to run end to end in about a minute. The
  * replacements go in as environment variables, under every name a setting answers to, so they win
  * over the user's file and environment through the normal loading and checking.
  */
@@ -39,12 +39,23 @@ public final class SandboxConfig {
 
     private SandboxConfig() {}
 
-    public static OutreachConfig load(Path configFile, Map<String, String> userEnv, Path workDir, Endpoints endpoints) {
+    /**
+     * @param adminToken the console's token the sandbox made up for this run, or empty to keep the user's
+     *                   OUTREACH_ADMIN_TOKEN (see {@link SandboxConsole})
+     */
+    public static OutreachConfig load(
+            Path configFile,
+            Map<String, String> userEnv,
+            Path workDir,
+            Endpoints endpoints,
+            java.util.Optional<String> adminToken) {
         var env = new HashMap<>(userEnv);
         // the user's further mailboxes are real ones: the sandbox lists only its own, so their
         // settings would be refused as settings of an unlisted mailbox; they play no part here
         env.keySet().removeIf(name -> name.startsWith(FURTHER_MAILBOX_ENV_PREFIX));
-        overrides(workDir, endpoints).forEach((key, value) -> {
+        var overrides = overrides(workDir, endpoints);
+        adminToken.ifPresent(token -> overrides.put(SandboxConsole.TOKEN_SETTING, token));
+        overrides.forEach((key, value) -> {
             Setting setting = ConfigSchema.find(key)
                     .orElseThrow(() -> new IllegalStateException("the sandbox overrides an unknown setting " + key));
             setting.envNames().forEach(name -> env.put(name, value));
@@ -107,7 +118,7 @@ public final class SandboxConfig {
         o.put("outreach.http.bind", "127.0.0.1");
         o.put("outreach.http.port", "0");
         o.put("outreach.http.public-base-url", "https://unsubscribe.sandbox.example");
-        // health and metrics: loopback, any free port, so a running daemon's port is never in the way
+        // health, metrics and the console: loopback, any free port, so a running daemon's port is never in the way
         o.put("outreach.management.bind", "127.0.0.1");
         o.put("outreach.management.port", "0");
         // the pipeline end to end, at once

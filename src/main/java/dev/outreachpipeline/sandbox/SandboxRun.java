@@ -14,6 +14,7 @@ import dev.outreachpipeline.jobs.JobRow;
 import dev.outreachpipeline.jobs.JobStore;
 import dev.outreachpipeline.jobs.JobTypes;
 import dev.outreachpipeline.jobs.QueueIdleWait;
+import dev.outreachpipeline.management.ManagementServer;
 import dev.outreachpipeline.sending.DurationText;
 import dev.outreachpipeline.sending.FollowupSteps;
 import dev.outreachpipeline.simulators.DataForSeoSimulator;
@@ -25,6 +26,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,17 +67,27 @@ public final class SandboxRun {
 
     private final Map<String, String> env;
     private final Path configFile;
+    private final boolean keepConsole;
     private final ProgressLines progress;
 
     /**
-     * @param configFile the {@code --config} file, or null
+     * @param configFile  the {@code --config} file, or null
+     * @param keepConsole after the summary, the daemon and its console keep running until the process is
+     *                    stopped (Ctrl-C) or this thread interrupted
      */
-    public SandboxRun(PrintWriter out, Path workDir, Path currentDir, Map<String, String> env, Path configFile) {
+    public SandboxRun(
+            PrintWriter out,
+            Path workDir,
+            Path currentDir,
+            Map<String, String> env,
+            Path configFile,
+            boolean keepConsole) {
         this.out = out;
         this.currentDir = currentDir;
         this.workDir = workDir;
         this.env = env;
         this.configFile = configFile;
+        this.keepConsole = keepConsole;
         this.progress = new ProgressLines(dev.outreachpipeline.cli.Progress.on(out, env));
     }
 
@@ -105,11 +117,13 @@ public final class SandboxRun {
         try (var dataForSeo = new DataForSeoSimulator(PROVIDERS);
                 var hunter = new HunterSimulator(PROVIDERS.withSeed(43));
                 var sink = new MailSink()) {
+            var console = SandboxConsole.forEnvironment(env, new SecureRandom());
             OutreachConfig config = SandboxConfig.load(
                     configFile,
                     env,
                     workDir,
-                    new SandboxConfig.Endpoints(dataForSeo.baseUrl(), hunter.baseUrl(), sink.host(), sink.port()));
+                    new SandboxConfig.Endpoints(dataForSeo.baseUrl(), hunter.baseUrl(), sink.host(), sink.port()),
+                    console.generatedToken());
             DiscoverRequest discover = request.apply(config);
             Path dataDir = workDir.resolve(SandboxConfig.DATA_DIR);
             Path mailDir = workDir.resolve(SandboxConfig.MAIL_DIR);
@@ -141,20 +155,58 @@ public final class SandboxRun {
                     "sandbox-daemon");
             thread.start();
             Outcome outcome;
+            int consolePort;
             try {
                 awaitStarted(daemon, running);
+                consolePort = daemon.main()
+                        .getCamelContext()
+                        .hasService(ManagementServer.class)
+                        .getPort();
+                progress.note(console.line(consolePort));
                 outcome = drive(db.dataSource(), daemon, running, discover, config);
-            } finally {
+            } catch (Exception | Error e) {
+                stop(daemon, running);
+                throw e;
+            }
+            if (keepConsole) {
                 progress.flushStatus();
-                progress.stage("Stopping the daemon");
-                daemon.main().completed();
-                running.get(90, TimeUnit.SECONDS);
+            } else {
+                stop(daemon, running);
             }
             List<Path> files = sink.writeEml(mailDir);
             var summary = new SandboxSummary(out);
             summary.print(outcome.facts(), dataForSeo.calls(), hunter.calls(), sink.count(), outcome.failedJobs());
             summary.whereToLook(listCommand(), shown(mailDir, currentDir) + "/", files.size());
+            if (keepConsole) {
+                keepRunning(console, consolePort, daemon, running);
+            }
             return outcome.failedJobs().isEmpty() ? EXIT_OK : EXIT_FAILURE;
+        }
+    }
+
+    private void stop(Daemon daemon, CompletableFuture<Void> running) throws Exception {
+        progress.flushStatus();
+        progress.stage("Stopping the daemon");
+        daemon.main().completed();
+        running.get(90, TimeUnit.SECONDS);
+    }
+
+    /**
+     * {@code --keep-console}: waits until the daemon stops. Ctrl-C (or SIGTERM) stops it through the
+     * daemon's own shutdown hook; an interrupt of this thread (how a caller in the same process ends
+     * the wait) stops it here.
+     */
+    private void keepRunning(SandboxConsole console, int port, Daemon daemon, CompletableFuture<Void> running)
+            throws Exception {
+        out.println();
+        out.println(console.line(port));
+        out.println(SandboxConsole.KEPT);
+        out.flush();
+        try {
+            running.get();
+        } catch (InterruptedException e) {
+            // the interrupt is the request to stop, and it is served here: the wait is over
+            stop(daemon, running);
         }
     }
 

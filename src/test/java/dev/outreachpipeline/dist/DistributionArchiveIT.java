@@ -1,12 +1,17 @@
 package dev.outreachpipeline.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.outreachpipeline.testsupport.CurrentSchema;
 import dev.outreachpipeline.testsupport.JarProcess;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -175,15 +180,40 @@ class DistributionArchiveIT {
 
     @Test
     void theUnpackedArchiveRunsTheSandboxEndToEndKeepingItsDataInTheDistribution() throws Exception {
+        // --keep-console: after the summary its console stays up until the process is told to stop (as Ctrl-C does)
         try (JarProcess sandbox = launch(
-                Map.of(), "sandbox", "--keywords", "garden design", "--locations", "usa", "--max-results", "4")) {
-            assertThat(sandbox.waitFor(Duration.ofMinutes(5)))
-                    .as(sandbox.out() + sandbox.err())
-                    .isZero();
+                Map.of(),
+                "sandbox",
+                "--keywords",
+                "garden design",
+                "--locations",
+                "usa",
+                "--max-results",
+                "4",
+                "--keep-console")) {
+            String kept = "press Ctrl-C to stop them.";
+            await().atMost(Duration.ofMinutes(5)).until(() -> sandbox.out().contains(kept) || !sandbox.isAlive());
             assertThat(sandbox.out())
+                    .as(sandbox.out() + sandbox.err())
                     .startsWith("This is a sandbox: it never contacts a real provider or mail server.")
-                    .contains(home.resolve("bin/outreach") + " prospects list");
+                    .contains(home.resolve("bin/outreach") + " prospects list")
+                    .contains(kept);
+            Matcher console = Pattern.compile("The console: (http://127\\.0\\.0\\.1:\\d+/)")
+                    .matcher(sandbox.out());
+            assertThat(console.find()).isTrue();
+            HttpResponse<String> login = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(console.group(1) + "login"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).isEqualTo(200);
+            assertThat(login.body()).contains("name=\"token\"");
+
+            sandbox.terminate(COMMAND);
         }
+        assertThat(home.resolve("data/sandbox/postgres/postmaster.pid"))
+                .as("its PostgreSQL stopped with it")
+                .doesNotExist();
         try (Stream<Path> messages = Files.list(home.resolve("data/sandbox/mail"))) {
             assertThat(messages.filter(f -> f.toString().endsWith(".eml"))).isNotEmpty();
         }

@@ -7,11 +7,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.testsupport.CliRun;
+import dev.outreachpipeline.testsupport.ManagementListener;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -43,6 +52,9 @@ class SandboxCommandIT {
         assertThat(run.out())
                 .contains("OUTREACH_EMBEDDED_DATA_DIR=" + workDir.resolve("data/sandbox/postgres")
                         + " java -jar target/outreach-pipeline.jar prospects list");
+        Matcher firstConsole = CONSOLE_LINE.matcher(run.out());
+        assertThat(firstConsole.find()).as(run.out()).isTrue();
+        assertThat(run.out()).as("stopped after the summary").doesNotContain(SandboxConsole.KEPT);
 
         int prospects = count(run, SandboxSummary.PROSPECTS_SAVED);
         int withContact = count(run, SandboxSummary.ENRICHED);
@@ -127,8 +139,19 @@ class SandboxCommandIT {
                 .as("the second campaign's messages, first and follow-ups, from its mailbox")
                 .isEqualTo(sentBy.get(2) + followupsBy.get(2));
 
-        // a second run in the same directory starts over and tells the same story
-        CliRun second = CliRun.run(Map.of(), workDir, SMALL_RUN);
+        // a second run in the same directory starts over and tells the same story; --keep-console leaves its
+        // console running after the summary, answering the token it printed, until it is stopped
+        CliRun second;
+        try (var running = CliRun.start(Map.of(), workDir, withKeepConsole())) {
+            running.awaitOut(SandboxConsole.KEPT, Duration.ofMinutes(5));
+            Matcher console = CONSOLE_LINE.matcher(running.out());
+            assertThat(console.find()).as(running.out()).isTrue();
+            assertThat(console.group(2)).as("a new token each run").isNotEqualTo(firstConsole.group(2));
+            assertThat(logIn(console.group(1), console.group(2))).contains("Logged in as the operator (admin token)");
+            second = running.stop(Duration.ofMinutes(2));
+        }
+        assertThat(second.out().substring(second.out().indexOf(SandboxConsole.KEPT)))
+                .contains("Stopping the daemon");
         assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
         assertThat(second.out()).startsWith("This is a sandbox").contains("Starting over");
         assertThat(count(second, SandboxSummary.PROSPECTS_SAVED)).isEqualTo(prospects);
@@ -154,6 +177,41 @@ class SandboxCommandIT {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("The discover job was not submitted");
+    }
+
+    /** What the sandbox prints about its console: the address, then the token made up for the run. */
+    private static final Pattern CONSOLE_LINE = Pattern.compile(
+            "The console: (http://127\\.0\\.0\\.1:\\d+/) \\(admin token for this run: ([A-Za-z0-9_-]{43})\\)");
+
+    private static String[] withKeepConsole() {
+        var args = new java.util.ArrayList<>(List.of(SMALL_RUN));
+        args.add("--keep-console");
+        return args.toArray(String[]::new);
+    }
+
+    /** Logs in to the console at {@code url} through its login form and returns the home page. */
+    private static String logIn(String url, String token) throws Exception {
+        HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(URI.create(url + "login")).build(), HttpResponse.BodyHandlers.ofString());
+        String form = "X-XSRF-TOKEN=" + URLEncoder.encode(ManagementListener.csrf(page), StandardCharsets.UTF_8)
+                + "&token="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        HttpResponse<String> login = http.send(
+                HttpRequest.newBuilder(URI.create(url + "login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(303);
+        assertThat(login.headers().firstValue("Location")).hasValue("/");
+        HttpResponse<String> home =
+                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(home.statusCode()).isEqualTo(200);
+        return home.body();
     }
 
     /** The count on the summary line named {@code what}. */
