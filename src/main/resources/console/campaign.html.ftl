@@ -1,6 +1,7 @@
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Campaign ${name}" section="campaigns">
   <h1>Campaign ${name}</h1>
+  <p><a href="${review}">Review its drafts</a> · <a href="/jobs">Submit a discovery</a> · <a href="/campaigns">All campaigns</a></p>
   <div class="grid">
     <div class="card">
       <h2>Settings</h2>

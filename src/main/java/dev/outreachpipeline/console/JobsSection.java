@@ -27,6 +27,8 @@ import javax.sql.DataSource;
  */
 final class JobsSection implements ConsoleSection {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JobsSection.class);
+
     static final String ORIGIN = "console";
     static final int LIMIT = 50;
 
@@ -133,6 +135,10 @@ final class JobsSection implements ConsoleSection {
             return refused(ctx, decision.problems());
         }
         DiscoverSubmission.Submitted submitted = submission.submit(dataSource, decision, ORIGIN);
+        LOG.info(
+                "Console: discover job {} submitted for campaign {}",
+                submitted.id(),
+                campaign == null ? "default" : campaign);
         var said = new StringBuilder("Job " + submitted.id() + " submitted.");
         submitted.notes(decision).forEach(n -> said.append(' ').append(n));
         return ConsoleReply.redirect("/jobs/" + submitted.id(), said.toString());
@@ -210,6 +216,7 @@ final class JobsSection implements ConsoleSection {
             return new ConsoleReply.Page(
                     404, "error.html.ftl", Map.of("title", "No such job", "reasons", List.of(outcome.sentence(id))));
         }
+        LOG.info("Console: cancel of job {}: {}", jobId.get(), outcome);
         return ConsoleReply.redirect("/jobs/" + jobId.get(), outcome.sentence(id));
     }
 

@@ -28,6 +28,9 @@ import javax.sql.DataSource;
  */
 final class SuppressionsSection implements ConsoleSection {
 
+    // counts only: the entries are people's addresses
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SuppressionsSection.class);
+
     static final int PAGE = 50;
     static final String SOURCE = "added in the console";
     static final String PASTED = "imported in the console";
@@ -110,6 +113,10 @@ final class SuppressionsSection implements ConsoleSection {
                     reasons);
         }
         SuppressionChanges.Added added = new SuppressionChanges(dataSource).add(entries, why, SOURCE);
+        LOG.info(
+                "Console: {} suppression(s) added, {} already there",
+                added.suppressed().size(),
+                added.alreadySuppressed().size());
         var said = new ArrayList<String>();
         if (!added.suppressed().isEmpty()) {
             said.add("Suppressed: " + String.join(", ", added.suppressed()) + ".");
@@ -134,6 +141,7 @@ final class SuppressionsSection implements ConsoleSection {
             return page(ctx, 422, Map.of(), SuppressionChanges.NOTHING_REMOVED, reasons);
         }
         SuppressionChanges.Removed removed = new SuppressionChanges(dataSource).remove(entries);
+        LOG.info("Console: {} suppression(s) lifted", removed.removed().size());
         String said = removed.removed().isEmpty()
                 ? removed.notSuppressed().get(0) + " was not suppressed."
                 : removed.removed().get(0) + " is no longer suppressed.";
@@ -164,6 +172,11 @@ final class SuppressionsSection implements ConsoleSection {
         }
         List<SuppressionFile.Line> lines = SuppressionFile.read(content, source);
         SuppressionImport outcome = SuppressionImport.run(new Suppressions(dataSource), lines);
+        LOG.info(
+                "Console: suppression import: {} added, {} already there, {} line(s) refused",
+                outcome.added(),
+                outcome.alreadySuppressed(),
+                outcome.refused().size());
         return ConsoleReply.redirect("/suppressions", outcome.summary());
     }
 
