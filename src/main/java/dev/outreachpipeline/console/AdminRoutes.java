@@ -126,11 +126,13 @@ public final class AdminRoutes {
 
     /** BodyHandler refused a request larger than {@link #MAX_BODY_BYTES}. */
     private static void tooLarge(RoutingContext ctx) {
-        text(
-                ctx,
-                413,
-                "This request was refused: it is larger than " + MAX_BODY_BYTES / 1024
-                        + " KB, the most the console and the API read. Split the file and send the parts one by one.");
+        String why = "it is larger than " + MAX_BODY_BYTES / 1024 + " KB, the most the console and the API read";
+        if (ctx.normalizedPath().startsWith(ApiRoutes.BASE + "/")) {
+            // the API's one error shape, as every other refusal of it
+            JsonAnswers.error(ctx, 413, "the request is too large", List.of(why));
+        } else {
+            text(ctx, 413, "This request was refused: " + why + ". Split the file and send the parts one by one.");
+        }
     }
 
     private static String uploadsDirectory() {

@@ -208,6 +208,14 @@ class SuppressionsConsoleIT {
         assertThat(refused.body()).contains("larger than 256 KB");
         assertThat(db.count("SELECT count(*) FROM suppressions")).isEqualTo(before);
         assertThat(listener.get("/suppressions").body()).contains("At most 256 KB a request");
+
+        // the API refuses as large a body in its own error shape
+        HttpResponse<String> api = listener.call(
+                "POST", "/api/v1/suppressions", TOKEN, "{\"entries\": [\"" + "a".repeat(300 * 1024) + "\"]}");
+        assertThat(api.statusCode()).isEqualTo(413);
+        assertThat(api.body())
+                .contains("\"error\" : \"the request is too large\"")
+                .contains("256 KB");
     }
 
     @Test
