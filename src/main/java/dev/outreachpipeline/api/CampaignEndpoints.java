@@ -39,7 +39,7 @@ final class CampaignEndpoints {
         var store = new CampaignStore(dataSource);
         Optional<Campaign> found = store.find(name);
         if (found.isEmpty()) {
-            return Answer.refused(404, "no such campaign", List.of(unknown(dataSource, name)));
+            return Answer.refused(404, "no such campaign", List.of(store.unknown(name)));
         }
         return Answer.ok(shown(store, found.get()));
     }
@@ -49,12 +49,5 @@ final class CampaignEndpoints {
         Map<String, Object> m = c.settings();
         m.put("funnel", store.funnel(c.id()).json());
         return m;
-    }
-
-    /** The sentence for a name that is no campaign, naming the ones there are. */
-    static String unknown(DataSource dataSource, String name) throws SQLException {
-        List<String> names = new CampaignStore(dataSource).names();
-        return "no campaign is named '" + name + "'"
-                + (names.isEmpty() ? "" : "; the campaigns are: " + String.join(", ", names));
     }
 }

@@ -110,13 +110,7 @@ final class JobEndpoints {
         DiscoverSubmission.Submitted submitted = discovery.submit(dataSource, decision, ORIGIN);
         ObjectNode job = shown(new JobStore(dataSource), submitted.id()).orElseThrow();
         ArrayNode notes = job.putArray("notes");
-        decision.notes().forEach(notes::add);
-        if (submitted.dropped() != null) {
-            notes.add(submitted.dropped());
-        }
-        if (submitted.rerunWarning() != null) {
-            notes.add(submitted.rerunWarning());
-        }
+        submitted.notes(decision).forEach(notes::add);
         return new Answer(201, job);
     }
 

@@ -124,7 +124,7 @@ final class ProspectEndpoints {
         }
         Optional<Campaign> found = new CampaignStore(dataSource).find(name);
         if (found.isEmpty()) {
-            reasons.add(CampaignEndpoints.unknown(dataSource, name));
+            reasons.add(new CampaignStore(dataSource).unknown(name));
             return null;
         }
         return found.get().id();

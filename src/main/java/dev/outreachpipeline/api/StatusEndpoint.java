@@ -38,7 +38,7 @@ final class StatusEndpoint {
             Optional<Campaign> found = new CampaignStore(dataSource).find(campaign);
             if (found.isEmpty()) {
                 return Answer.refused(
-                        422, "no such campaign", List.of(CampaignEndpoints.unknown(dataSource, campaign)));
+                        422, "no such campaign", List.of(new CampaignStore(dataSource).unknown(campaign)));
             }
             campaignId = found.get().id();
         }

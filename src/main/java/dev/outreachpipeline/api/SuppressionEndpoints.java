@@ -1,6 +1,7 @@
 package dev.outreachpipeline.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.outreachpipeline.sending.SuppressionChanges;
 import dev.outreachpipeline.sending.SuppressionReason;
 import dev.outreachpipeline.sending.Suppressions;
 import io.vertx.ext.web.RoutingContext;
@@ -36,88 +37,52 @@ final class SuppressionEndpoints {
     Answer add(RoutingContext ctx) throws SQLException {
         String text = ctx.body().asString();
         if (text == null || text.isBlank()) {
-            return Answer.refused(400, "nothing was suppressed", List.of("there is no body; send a JSON object"));
+            return Answer.refused(
+                    400, SuppressionChanges.NOTHING_SUPPRESSED, List.of("there is no body; send a JSON object"));
         }
         Map<?, ?> request;
         try {
             Object parsed = JsonAnswers.parse(text);
             if (!(parsed instanceof Map<?, ?> map)) {
-                return Answer.refused(422, "nothing was suppressed", List.of("the body must be a JSON object"));
+                return Answer.refused(
+                        422, SuppressionChanges.NOTHING_SUPPRESSED, List.of("the body must be a JSON object"));
             }
             request = map;
         } catch (JsonProcessingException e) {
             return Answer.refused(
-                    400, "nothing was suppressed", List.of("the body is not JSON: " + e.getOriginalMessage()));
+                    400,
+                    SuppressionChanges.NOTHING_SUPPRESSED,
+                    List.of("the body is not JSON: " + e.getOriginalMessage()));
         }
         var reasons = new ArrayList<String>();
-        List<Suppressions.Entry> entries = entries(request.get("entries"), reasons);
-        SuppressionReason why = null;
-        Object reason = request.get("reason");
-        if (reason != null && !(reason instanceof String)) {
-            reasons.add("reason must be a string");
-        } else {
-            try {
-                why = SuppressionReason.of((String) reason, null);
-            } catch (IllegalArgumentException e) {
-                reasons.add("the reason is not kept: " + e.getMessage());
-            }
-        }
+        List<Suppressions.Entry> entries = SuppressionChanges.entries(request.get("entries"), reasons);
+        SuppressionReason why = SuppressionChanges.reason(request.get("reason"), reasons);
         Object source = request.get("source");
         if (source != null && !(source instanceof String)) {
             reasons.add("source must be a string");
         }
         if (!reasons.isEmpty()) {
-            return Answer.refused(422, "nothing was suppressed", reasons);
+            return Answer.refused(422, SuppressionChanges.NOTHING_SUPPRESSED, reasons);
         }
-        var list = new Suppressions(dataSource);
-        var added = new ArrayList<String>();
-        var known = new ArrayList<String>();
-        for (Suppressions.Entry e : entries) {
-            (list.add(e, why, source == null ? DEFAULT_SOURCE : (String) source) ? added : known).add(e.value());
-        }
+        SuppressionChanges.Added added =
+                new SuppressionChanges(dataSource).add(entries, why, source == null ? DEFAULT_SOURCE : (String) source);
         var body = new LinkedHashMap<String, Object>();
-        body.put("suppressed", added);
-        body.put("already_suppressed", known);
-        return new Answer(added.isEmpty() ? 200 : 201, body);
+        body.put("suppressed", added.suppressed());
+        body.put("already_suppressed", added.alreadySuppressed());
+        return new Answer(added.suppressed().isEmpty() ? 200 : 201, body);
     }
 
     /** {@code ?entry=a@b.example&entry=c.example}: lifts those; says which were not suppressed. */
     Answer remove(RoutingContext ctx) throws SQLException {
         var reasons = new ArrayList<String>();
-        List<Suppressions.Entry> entries = entries(ctx.queryParam("entry"), reasons);
+        List<Suppressions.Entry> entries = SuppressionChanges.entries(ctx.queryParam("entry"), reasons);
         if (!reasons.isEmpty()) {
-            return Answer.refused(422, "nothing was removed", reasons);
+            return Answer.refused(422, SuppressionChanges.NOTHING_REMOVED, reasons);
         }
-        var list = new Suppressions(dataSource);
-        var removed = new ArrayList<String>();
-        var missing = new ArrayList<String>();
-        for (Suppressions.Entry e : entries) {
-            (list.remove(e) ? removed : missing).add(e.value());
-        }
+        SuppressionChanges.Removed removed = new SuppressionChanges(dataSource).remove(entries);
         var body = new LinkedHashMap<String, Object>();
-        body.put("removed", removed);
-        body.put("not_suppressed", missing);
+        body.put("removed", removed.removed());
+        body.put("not_suppressed", removed.notSuppressed());
         return Answer.ok(body);
-    }
-
-    /** Every entry parsed as `suppress add` parses its arguments; each one that is not adds a reason. */
-    private static List<Suppressions.Entry> entries(Object given, List<String> reasons) {
-        if (!(given instanceof List<?> items) || items.isEmpty()) {
-            reasons.add("entries must name at least one email address or domain");
-            return List.of();
-        }
-        var parsed = new ArrayList<Suppressions.Entry>();
-        for (Object item : items) {
-            if (!(item instanceof String text)) {
-                reasons.add("every entry must be a string, '" + item + "' is not");
-                continue;
-            }
-            try {
-                parsed.add(Suppressions.Entry.parse(text));
-            } catch (IllegalArgumentException e) {
-                reasons.add(e.getMessage());
-            }
-        }
-        return parsed;
     }
 }

@@ -96,6 +96,13 @@ public final class CampaignStore {
         return query(SqlStatement.CAMPAIGN_NAMES, Map.of(), rs -> rs.getString(1));
     }
 
+    /** The sentence for a name that is no campaign, naming the ones there are (the API's and the console's). */
+    public String unknown(String name) throws SQLException {
+        List<String> names = names();
+        return "no campaign is named '" + name + "'"
+                + (names.isEmpty() ? "" : "; the campaigns are: " + String.join(", ", names));
+    }
+
     public Campaign create(Campaign c) throws SQLException, NameTaken {
         try {
             return query(SqlStatement.INSERT_CAMPAIGN, settings(c), CampaignStore::campaign)

@@ -90,7 +90,23 @@ public final class DiscoverSubmission {
      * A submitted job: its id, what the per-location cap dropped (null when nothing) and the warning
      * when every query already ran lately (null when not).
      */
-    public record Submitted(UUID id, String dropped, String rerunWarning) {}
+    public record Submitted(UUID id, String dropped, String rerunWarning) {
+
+        /**
+         * Everything said of the submission of {@code decision}, in order: its notes (a paused campaign),
+         * what the cap dropped, the rerun warning; what the API answers as {@code notes} and the console shows.
+         */
+        public List<String> notes(CampaignDiscovery.Decision decision) {
+            var notes = new java.util.ArrayList<>(decision.notes());
+            if (dropped != null) {
+                notes.add(dropped);
+            }
+            if (rerunWarning != null) {
+                notes.add(rerunWarning);
+            }
+            return List.copyOf(notes);
+        }
+    }
 
     /** Enqueues the job an accepted {@code decision} asks for. */
     public Submitted submit(DataSource dataSource, CampaignDiscovery.Decision decision, String origin)

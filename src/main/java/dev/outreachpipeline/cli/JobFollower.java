@@ -1,11 +1,11 @@
 package dev.outreachpipeline.cli;
 
+import dev.outreachpipeline.jobs.JobProgress;
 import dev.outreachpipeline.jobs.JobRow;
 import dev.outreachpipeline.jobs.JobStore;
 import dev.outreachpipeline.jobs.JobStore.QueryRow;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -14,8 +14,6 @@ import java.util.UUID;
  * result.
  */
 final class JobFollower {
-
-    private static final Set<String> ENDED = Set.of("completed", "failed", "cancelled");
 
     private final JobStore store;
     private final CliContext context;
@@ -31,29 +29,15 @@ final class JobFollower {
         while (true) {
             JobRow row = store.find(id).orElseThrow();
             List<QueryRow> queries = store.queries(id);
-            progress.update(row.status(), done(queries), queries.size(), progress(row, queries));
-            if (ENDED.contains(row.status())) {
+            JobProgress now = JobProgress.of(row, queries);
+            // No job id in the line: it must fit a terminal's width to be redrawn in place.
+            progress.update(row.status(), now.done(), queries.size(), now.line());
+            if (now.ended()) {
                 progress.finish();
                 JobView.print(row, queries, store.existingByCampaign(id), context.out());
                 return "completed".equals(row.status()) ? ExitCodes.OK : ExitCodes.FAILURE;
             }
             Thread.sleep(1000);
         }
-    }
-
-    private static long done(List<QueryRow> queries) {
-        return queries.stream()
-                .filter(q -> !q.status().equals("pending") && !q.status().startsWith("post"))
-                .count();
-    }
-
-    private static String progress(JobRow row, List<QueryRow> queries) {
-        long done = done(queries);
-        long saved = queries.stream().mapToLong(QueryRow::saved).sum();
-        // No job id here: the line must fit a terminal's width to be redrawn in place.
-        return row.status()
-                + (queries.isEmpty()
-                        ? ""
-                        : ", " + done + "/" + queries.size() + " queries done, " + saved + " prospects saved");
     }
 }

@@ -3,6 +3,7 @@ package dev.outreachpipeline.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.jobs.JobJson;
+import dev.outreachpipeline.jobs.JobProgress;
 import dev.outreachpipeline.jobs.JobRow;
 import dev.outreachpipeline.jobs.JobStore;
 import dev.outreachpipeline.jobs.JobStore.QueryRow;
@@ -31,17 +32,7 @@ final class JobView {
     }
 
     static String oneLine(JobRow r) {
-        if (r.errorMessage() != null && !"completed".equals(r.status())) {
-            return r.errorMessage();
-        }
-        JsonNode result = parse(r.result());
-        if (result.has("results_saved")) {
-            return result.path("results_saved").asLong() + " saved of "
-                    + result.path("results_found").asLong() + " found, "
-                    + result.path("queries_succeeded").asLong() + "/"
-                    + result.path("queries_planned").asLong() + " queries";
-        }
-        return r.result() == null ? "" : r.result();
+        return JobProgress.outcome(r);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.outreachpipeline.OutreachException;
 import dev.outreachpipeline.db.Database;
 import dev.outreachpipeline.prospects.SpreadsheetCells;
 import dev.outreachpipeline.sending.SuppressionFile;
+import dev.outreachpipeline.sending.SuppressionImport;
 import dev.outreachpipeline.sending.SuppressionReason;
 import dev.outreachpipeline.sending.Suppressions;
 import java.io.Writer;
@@ -182,26 +183,19 @@ final class SuppressCommand {
                 throw new OutreachException("No such file: " + path, ExitCodes.USAGE);
             }
             var lines = SuppressionFile.read(Files.readAllBytes(path), "imported from " + file);
-            int added = 0;
-            int known = 0;
-            var refused = new java.util.ArrayList<Integer>();
+            SuppressionImport outcome;
             try (Database db = context.openDatabase()) {
-                var list = new Suppressions(db.dataSource());
-                for (SuppressionFile.Line line : lines) {
-                    if (line.refused()) {
-                        refused.add(line.number());
-                        context.err()
-                                .println("line " + line.number() + ": skipped: " + TerminalText.line(line.refusal())
-                                        + ".");
-                    } else if (list.add(line.entry(), line.reason(), line.source())) {
-                        added++;
-                    } else {
-                        known++;
-                    }
-                }
+                outcome = SuppressionImport.run(new Suppressions(db.dataSource()), lines);
+            }
+            var refused = new java.util.ArrayList<Integer>();
+            for (SuppressionFile.Line line : outcome.refused()) {
+                refused.add(line.number());
+                context.err()
+                        .println("line " + line.number() + ": skipped: " + TerminalText.line(line.refusal()) + ".");
             }
             context.out()
-                    .println("Added " + added + ", already suppressed " + known + ", skipped " + refused.size()
+                    .println("Added " + outcome.added() + ", already suppressed " + outcome.alreadySuppressed()
+                            + ", skipped " + refused.size()
                             + (refused.isEmpty()
                                     ? "."
                                     : " (line" + (refused.size() == 1 ? " " : "s ") + lines(refused)

@@ -32,8 +32,8 @@ public final class AdminRoutes {
 
     static final String SESSION_COOKIE = "outreach_console";
     static final Duration SESSION_IDLE = Duration.ofMinutes(30);
-    /** Forms and API bodies are small; nothing larger is read. */
-    private static final long MAX_BODY_BYTES = 256 * 1024;
+    /** Forms, uploaded suppression files and API bodies are small; nothing larger is read. */
+    static final long MAX_BODY_BYTES = 256 * 1024;
 
     /** Every path but the API, health, metrics and the console's assets: the console's pages and forms. */
     private static final String CONSOLE_PATHS = "^/(?!api/|health(?:/|$)|metrics$|assets/).*";
@@ -90,8 +90,13 @@ public final class AdminRoutes {
                 .setCookieSecure(secureCookies)
                 .setNagHttps(false);
         new ConsoleAssets().mount(router);
+        // the console's forms may upload a file (a suppression list to import): kept in a temporary
+        // folder only while its request is answered, within the same limit as every body
+        var forms = BodyHandler.create(uploadsDirectory())
+                .setBodyLimit(MAX_BODY_BYTES)
+                .setDeleteUploadedFilesOnEnd(true);
         router.routeWithRegex(CONSOLE_PATHS).handler(sessions);
-        withBody(router.routeWithRegex(CONSOLE_PATHS)).handler(body);
+        withBody(router.routeWithRegex(CONSOLE_PATHS)).handler(forms);
         router.routeWithRegex(CONSOLE_PATHS).handler(csrf);
         var sections = new ConsoleRouter(router, new ConsolePages(), services);
         var console = new ConsoleRoutes(sections, check, services.clock());
@@ -100,6 +105,7 @@ public final class AdminRoutes {
         router.post("/logout").handler(console::logout);
         ConsoleSections.all().forEach(section -> section.mount(sections));
         router.errorHandler(403, AdminRoutes::refusedForm);
+        router.errorHandler(413, AdminRoutes::tooLarge);
     }
 
     /**
@@ -131,6 +137,22 @@ public final class AdminRoutes {
                 403,
                 "This form was refused: it did not carry the console's CSRF token (it was sent from another page,"
                         + " or the page was too old). Go back, reload the page and send it again.");
+    }
+
+    /** BodyHandler refused a request larger than {@link #MAX_BODY_BYTES}. */
+    private static void tooLarge(RoutingContext ctx) {
+        String why = "it is larger than " + MAX_BODY_BYTES / 1024 + " KB, the most the console and the API read";
+        if (ctx.normalizedPath().startsWith(ApiRoutes.BASE + "/")) {
+            // the API's one error shape, as every other refusal of it
+            JsonAnswers.error(ctx, 413, "the request is too large", List.of(why));
+        } else {
+            text(ctx, 413, "This request was refused: " + why + ". Split the file and send the parts one by one.");
+        }
+    }
+
+    private static String uploadsDirectory() {
+        return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "outreach-console-uploads")
+                .toString();
     }
 
     private static void text(RoutingContext ctx, int status, String sentence) {

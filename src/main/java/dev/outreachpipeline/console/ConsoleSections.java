@@ -8,6 +8,11 @@ final class ConsoleSections {
     private ConsoleSections() {}
 
     static List<ConsoleSection> all() {
-        return List.of(new OverviewSection(), new ReviewSection());
+        return List.of(
+                new OverviewSection(),
+                new ReviewSection(),
+                new CampaignsSection(),
+                new JobsSection(),
+                new SuppressionsSection());
     }
 }

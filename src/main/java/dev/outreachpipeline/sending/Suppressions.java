@@ -2,10 +2,12 @@ package dev.outreachpipeline.sending;
 
 import dev.outreachpipeline.db.SqlStatement;
 import dev.outreachpipeline.discovery.DomainKey;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,5 +127,53 @@ public final class Suppressions {
             }
             return rows;
         }
+    }
+
+    /** One page of the list, newest first, and the cursor of the next (null when this is the last). */
+    public record Page(List<Map<String, Object>> rows, String nextCursor) {}
+
+    /**
+     * The entries whose address or domain, reason, note or source contains {@code q} (any case; null for
+     * all), newest first, {@code limit} at most, starting after {@code cursor} (null for the top).
+     *
+     * @throws IllegalArgumentException when {@code cursor} is not one a page handed out
+     */
+    public Page page(String q, String cursor, int limit) throws SQLException {
+        var values = new java.util.HashMap<String, Object>();
+        values.put("q", q);
+        values.put("afterCreated", null);
+        values.put("afterEntry", null);
+        values.put("limit", limit + 1);
+        if (cursor != null) {
+            try {
+                String key = new String(java.util.Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+                int bar = key.indexOf('|');
+                values.put(
+                        "afterCreated",
+                        java.time.Instant.parse(key.substring(0, bar)).toString());
+                values.put("afterEntry", key.substring(bar + 1));
+            } catch (IllegalArgumentException | IndexOutOfBoundsException | java.time.DateTimeException e) {
+                throw new IllegalArgumentException(
+                        "cursor is not one this list handed out; follow the next-page link as it came, or leave it"
+                                + " out to start at the top",
+                        e);
+            }
+        }
+        // one row more than asked says whether there is a next page
+        List<Map<String, Object>> rows = SqlStatement.SUPPRESSION_PAGE.jdbc().rows(dataSource, values);
+        boolean more = rows.size() > limit;
+        List<Map<String, Object>> page = more ? rows.subList(0, limit) : rows;
+        String next = null;
+        if (more) {
+            Map<String, Object> last = page.get(limit - 1);
+            Object created = last.get("created_at");
+            java.time.Instant at =
+                    created instanceof java.sql.Timestamp t ? t.toInstant() : ((OffsetDateTime) created).toInstant();
+            String key = at + "|" + last.get("entry");
+            next = java.util.Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(key.getBytes(StandardCharsets.UTF_8));
+        }
+        return new Page(List.copyOf(page), next);
     }
 }
