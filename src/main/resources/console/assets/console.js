@@ -27,6 +27,22 @@
   }, true);
 })();
 
+// --- Every section ---
+// A form post makes the console's CSRF token new (the old one is refused from then on). Every answer
+// names the current one (X-Console-CSRF): after an htmx request, every form on the page and htmx's
+// own header take it, so a form sent after an in-place update is not refused.
+document.addEventListener("htmx:afterRequest", function (event) {
+  var xhr = event.detail && event.detail.xhr;
+  var fresh = xhr && xhr.getResponseHeader("X-Console-CSRF");
+  if (!fresh) return;
+  document.querySelectorAll("input[name='X-XSRF-TOKEN']").forEach(function (input) {
+    input.value = fresh;
+  });
+  var headers = JSON.parse(document.body.getAttribute("hx-headers") || "{}");
+  headers["X-XSRF-TOKEN"] = fresh;
+  document.body.setAttribute("hx-headers", JSON.stringify(headers));
+});
+
 // --- Review queue (console/ReviewSection) ---
 // A refused edit answers 422 with the form and its reasons: htmx swaps only 2xx answers by itself,
 // so this lets it show the reasons in place (without JavaScript the same page comes back whole).
@@ -35,18 +51,4 @@ document.addEventListener("htmx:beforeSwap", function (event) {
     event.detail.shouldSwap = true;
     event.detail.isError = false;
   }
-});
-
-// A form post makes the console's CSRF token new (the old one is refused from then on). After an
-// in-place edit, the swapped-in form carries the new token: every other form on the page and htmx's
-// own header take it too, so approving or rejecting right after an edit is not refused.
-document.addEventListener("htmx:afterSwap", function () {
-  var fresh = document.querySelector("#review-message input[name='X-XSRF-TOKEN']");
-  if (!fresh) return;
-  document.querySelectorAll("input[name='X-XSRF-TOKEN']").forEach(function (input) {
-    input.value = fresh.value;
-  });
-  var headers = JSON.parse(document.body.getAttribute("hx-headers") || "{}");
-  headers["X-XSRF-TOKEN"] = fresh.value;
-  document.body.setAttribute("hx-headers", JSON.stringify(headers));
 });

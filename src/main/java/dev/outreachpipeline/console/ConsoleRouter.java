@@ -142,8 +142,14 @@ public final class ConsoleRouter {
                 // no frames (clickjacking); scripts, styles and forms only from this console, none inline
                 .putHeader("X-Frame-Options", "DENY")
                 .putHeader("Content-Security-Policy", CSP)
+                // a form post makes the CSRF token new; htmx requests read it here (console.js), so the
+                // page's other forms stay valid after an in-place update
+                .putHeader(CSRF_HEADER, csrf(ctx))
                 .end(pages.render(page.template(), model));
     }
+
+    /** The answer's header carrying this session's current CSRF token, for the page that made the request. */
+    static final String CSRF_HEADER = "X-Console-CSRF";
 
     static final String CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none';"
             + " form-action 'self'; frame-ancestors 'none'";
