@@ -30,6 +30,7 @@ public final class ApiRoutes {
     private final ProspectEndpoints prospects;
     private final ProspectActions prospectActions;
     private final JobEndpoints jobs;
+    private final FunnelEndpoint funnel;
     private final OpenApiDocument openApi = new OpenApiDocument();
 
     /**
@@ -50,6 +51,7 @@ public final class ApiRoutes {
         this.prospects = new ProspectEndpoints(dataSource);
         this.prospectActions = new ProspectActions(dataSource);
         this.jobs = new JobEndpoints(dataSource, discovery);
+        this.funnel = new FunnelEndpoint(dataSource);
     }
 
     public void mount(Router router) {
@@ -71,6 +73,7 @@ public final class ApiRoutes {
         route(router, HttpMethod.GET, "/jobs", jobs::list);
         route(router, HttpMethod.GET, "/jobs/:id", jobs::show);
         route(router, HttpMethod.POST, "/jobs/:id/cancel", jobs::cancel);
+        route(router, HttpMethod.GET, "/funnel", funnel::funnel);
     }
 
     private static void route(Router router, HttpMethod method, String path, Endpoint endpoint) {
