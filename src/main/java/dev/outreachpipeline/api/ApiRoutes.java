@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ public final class ApiRoutes {
     private final ProspectActions prospectActions;
     private final JobEndpoints jobs;
     private final FunnelEndpoint funnel;
+    private final MarkSentEndpoint markSent;
     private final OpenApiDocument openApi = new OpenApiDocument();
 
     /**
@@ -45,6 +47,21 @@ public final class ApiRoutes {
             int dailyCap,
             int hourlyCap,
             Supplier<DiscoverSubmission> discovery) {
+        this(dataSource, mailbox, dailyCap, hourlyCap, discovery, Map.of());
+    }
+
+    /**
+     * @param mailboxAddresses each mailbox id's From address (outreach.mailboxes), for mark-sent to name
+     *                         a thread's mailbox from its attempt
+     */
+    public ApiRoutes(
+            DataSource dataSource,
+            String mailbox,
+            int dailyCap,
+            int hourlyCap,
+            Supplier<DiscoverSubmission> discovery,
+            Map<String, String> mailboxAddresses) {
+        this.markSent = new MarkSentEndpoint(dataSource, mailboxAddresses);
         this.status = new StatusEndpoint(dataSource, mailbox, dailyCap, hourlyCap);
         this.campaigns = new CampaignEndpoints(dataSource);
         this.suppressions = new SuppressionEndpoints(dataSource);
@@ -69,6 +86,7 @@ public final class ApiRoutes {
         route(router, HttpMethod.POST, "/prospects/:id/approve", prospectActions::approve);
         route(router, HttpMethod.POST, "/prospects/:id/redraft", prospectActions::redraft);
         route(router, HttpMethod.POST, "/prospects/:id/resend", prospectActions::resend);
+        route(router, HttpMethod.POST, "/prospects/:id/mark-sent", markSent::markSent);
         route(router, HttpMethod.POST, "/jobs", jobs::submit);
         route(router, HttpMethod.GET, "/jobs", jobs::list);
         route(router, HttpMethod.GET, "/jobs/:id", jobs::show);

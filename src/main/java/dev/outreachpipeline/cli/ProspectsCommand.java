@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
             ProspectsCommand.Approve.class,
             ProspectsCommand.Redraft.class,
             ProspectsCommand.Refresh.class,
-            ProspectsCommand.Resend.class
+            ProspectsCommand.Resend.class,
+            ProspectsMarkSentCommand.class
         })
 final class ProspectsCommand {
 

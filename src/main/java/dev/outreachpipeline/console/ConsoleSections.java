@@ -8,6 +8,6 @@ final class ConsoleSections {
     private ConsoleSections() {}
 
     static List<ConsoleSection> all() {
-        return List.of(new OverviewSection());
+        return List.of(new OverviewSection(), new SendingSection());
     }
 }
