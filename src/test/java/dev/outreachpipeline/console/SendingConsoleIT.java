@@ -174,6 +174,13 @@ class SendingConsoleIT {
         assertThat(status(id)).isEqualTo("approved");
         assertThat(db.count("SELECT count(*) FROM jobs WHERE job_type = 'send' AND origin = 'console'"))
                 .isEqualTo(1);
+        // its attempt is closed as resent: still counted against the caps, and the step is free for the next claim
+        assertThat(db.rowsOf("SELECT status FROM send_attempts WHERE prospect_id = '" + id + "'"))
+                .singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("status", "resent"));
+        db.execute("INSERT INTO send_attempts (prospect_id, step, message_id, mailbox, status) VALUES ('" + id
+                + "', 0, '<again-2@sender.example>', 'sam@sender.example', 'sending')");
+        db.execute("DELETE FROM send_attempts WHERE message_id = '<again-2@sender.example>'");
 
         String sent = prospect("delivered.example", "sent", "Delivered");
         HttpResponse<String> refused = listener.submit("/sending", "/sending/" + sent + "/resend");
