@@ -8,6 +8,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -32,6 +33,8 @@ public final class ApiRoutes {
     private final ProspectActions prospectActions;
     private final DraftEndpoints drafts;
     private final JobEndpoints jobs;
+    private final FunnelEndpoint funnel;
+    private final MarkSentEndpoint markSent;
     private final OpenApiDocument openApi = new OpenApiDocument();
 
     /**
@@ -40,6 +43,8 @@ public final class ApiRoutes {
      * @param hourlyCap the daemon's outreach.send.hourly-cap
      * @param discovery what checks and enqueues a discover job, as `job submit discover` does
      * @param preview   renders a draft as the send stage would send it (the daemon's mailboxes)
+     * @param mailboxAddresses each mailbox id's From address (outreach.mailboxes), for mark-sent to name
+     *                         a thread's mailbox from its attempt
      */
     public ApiRoutes(
             DataSource dataSource,
@@ -47,7 +52,9 @@ public final class ApiRoutes {
             int dailyCap,
             int hourlyCap,
             Supplier<DiscoverSubmission> discovery,
-            MessagePreview preview) {
+            MessagePreview preview,
+            Map<String, String> mailboxAddresses) {
+        this.markSent = new MarkSentEndpoint(dataSource, mailboxAddresses);
         this.status = new StatusEndpoint(dataSource, mailbox, dailyCap, hourlyCap);
         this.campaigns = new CampaignEndpoints(dataSource);
         this.suppressions = new SuppressionEndpoints(dataSource);
@@ -55,6 +62,7 @@ public final class ApiRoutes {
         this.drafts = new DraftEndpoints(dataSource);
         this.prospectActions = new ProspectActions(dataSource);
         this.jobs = new JobEndpoints(dataSource, discovery);
+        this.funnel = new FunnelEndpoint(dataSource);
     }
 
     public void mount(Router router) {
@@ -75,10 +83,12 @@ public final class ApiRoutes {
         route(router, HttpMethod.PUT, "/prospects/:id/draft", drafts::edit);
         route(router, HttpMethod.POST, "/prospects/:id/reject", drafts::reject);
         route(router, HttpMethod.POST, "/prospects/:id/unapprove", drafts::unapprove);
+        route(router, HttpMethod.POST, "/prospects/:id/mark-sent", markSent::markSent);
         route(router, HttpMethod.POST, "/jobs", jobs::submit);
         route(router, HttpMethod.GET, "/jobs", jobs::list);
         route(router, HttpMethod.GET, "/jobs/:id", jobs::show);
         route(router, HttpMethod.POST, "/jobs/:id/cancel", jobs::cancel);
+        route(router, HttpMethod.GET, "/funnel", funnel::funnel);
     }
 
     private static void route(Router router, HttpMethod method, String path, Endpoint endpoint) {

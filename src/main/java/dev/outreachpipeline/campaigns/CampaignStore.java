@@ -43,8 +43,10 @@ public final class CampaignStore {
      * @param messages          messages handed to the SMTP server for its prospects
      * @param prospectsMessaged how many of its prospects those went to
      * @param replies           its prospects that replied
+     * @param stages            how many reached each step from discovered to replied ({@link StageFunnel})
      */
-    public record Funnel(Map<String, Long> prospects, long messages, long prospectsMessaged, long replies) {
+    public record Funnel(
+            Map<String, Long> prospects, long messages, long prospectsMessaged, long replies, StageFunnel stages) {
 
         /** Prospects by status in the order a prospect passes through them; any the code no longer sets after. */
         public Map<String, Long> inPipelineOrder() {
@@ -70,6 +72,7 @@ public final class CampaignStore {
             f.put("messages_sent", messages);
             f.put("prospects_messaged", prospectsMessaged);
             f.put("replies", replies);
+            f.put("stages", stages.json());
             return f;
         }
     }
@@ -139,7 +142,12 @@ public final class CampaignStore {
         query(SqlStatement.CAMPAIGN_PROSPECT_STATUSES, params, rs -> byStatus.put(rs.getString(1), rs.getLong(2)));
         long[] messages = query(SqlStatement.CAMPAIGN_MESSAGES, params, rs -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .get(0);
-        return new Funnel(byStatus, messages[0], messages[1], byStatus.getOrDefault("replied", 0L));
+        return new Funnel(
+                byStatus,
+                messages[0],
+                messages[1],
+                byStatus.getOrDefault("replied", 0L),
+                StageFunnel.read(dataSource, campaignId, null));
     }
 
     private static Map<String, Object> settings(Campaign c) {

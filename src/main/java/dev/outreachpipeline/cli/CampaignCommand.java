@@ -241,7 +241,8 @@ final class CampaignCommand {
     @Command(
             name = "show",
             mixinStandardHelpOptions = true,
-            description = "A campaign's settings and its funnel: prospects by status, messages sent, replies.")
+            description = "A campaign's settings and its funnel: prospects by status, messages sent, replies, and how"
+                    + " many reached each step from discovered to replied.")
     static final class Show implements Callable<Integer> {
         private final CliContext context;
 
@@ -295,6 +296,7 @@ final class CampaignCommand {
             line(out, "prospects", funnel.prospectCount() + counts.toString());
             line(out, "sent", funnel.messages() + " message(s) to " + funnel.prospectsMessaged() + " prospect(s)");
             line(out, "replies", String.valueOf(funnel.replies()));
+            line(out, "stages", funnel.stages().line());
         }
 
         private static void line(PrintWriter out, String label, String value) {

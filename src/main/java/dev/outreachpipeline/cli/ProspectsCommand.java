@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
             ProspectsCommand.Refresh.class,
             ProspectsCommand.Resend.class,
             ProspectsCommand.Reject.class,
-            ProspectsCommand.Unapprove.class
+            ProspectsCommand.Unapprove.class,
+            ProspectsMarkSentCommand.class
         })
 final class ProspectsCommand {
 

@@ -13,6 +13,7 @@ final class ConsoleSections {
                 new ReviewSection(),
                 new CampaignsSection(),
                 new JobsSection(),
+                new SendingSection(),
                 new SuppressionsSection());
     }
 }

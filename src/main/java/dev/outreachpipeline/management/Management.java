@@ -108,13 +108,21 @@ public final class Management {
                         send.dailyCap(),
                         send.hourlyCap(),
                         () -> DiscoverSubmission.from(config, workDir),
-                        MessagePreview.from(config)),
+                        MessagePreview.from(config),
+                        mailboxAddresses(config)),
                 new ConsoleServices(
                         db.dataSource(),
                         config,
                         () -> DiscoverSubmission.from(config, workDir),
                         workDir,
                         Clock.systemUTC()));
+    }
+
+    /** Each configured mailbox id's From address, as a send attempt records it. */
+    private static java.util.Map<String, String> mailboxAddresses(OutreachConfig config) {
+        var addresses = new java.util.LinkedHashMap<String, String>();
+        dev.outreachpipeline.sending.Mailboxes.from(config).all().forEach(m -> addresses.put(m.id(), m.address()));
+        return addresses;
     }
 
     /**

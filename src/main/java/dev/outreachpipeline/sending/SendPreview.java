@@ -6,6 +6,7 @@ import dev.outreachpipeline.db.SqlStatement;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 
 /**
- * {@code outreach send --dry-run}: what the next send job would do now, read-only — each mailbox's
+ * {@code outreach send --dry-run} and the console's sending page: what the next send job would do now, read-only — each mailbox's
  * recent sends against its caps, its pacing decision or its pause, and the queue in the order it is
  * served, each with the mailbox it would go from, what would happen to it and why. Addresses and
  * domains come from outside (SERP results, Hunter) and are printed through {@link TerminalText#line},
@@ -55,12 +56,83 @@ public final class SendPreview {
         }
     }
 
+    /**
+     * What {@code send --dry-run} says, as data: the CLI prints it ({@link #print}), the console's sending
+     * page shows it. Every text from outside (addresses, suppression entries, campaign names) is already
+     * one line without control characters.
+     *
+     * @param cannotSend why no mailbox can send (empty when one can)
+     * @param mailboxes  each mailbox the next send job would use, with its counts, caps and when it sends next
+     * @param queue      the approved prospects and due follow-ups in the order they are served, each with why
+     */
+    public record Preview(List<String> cannotSend, List<MailboxState> mailboxes, List<Queued> queue) {}
+
+    /**
+     * One mailbox as the next send job would find it.
+     *
+     * @param label         its address, after its id when there are several mailboxes
+     * @param holdsBack     why a message from it would not go now, null when it would
+     * @param pausedBecause why it is paused (its login was refused), or null
+     */
+    public record MailboxState(
+            String id,
+            String address,
+            String label,
+            int sentLast24h,
+            int dailyCap,
+            int sentLastHour,
+            int hourlyCap,
+            String window,
+            String spacing,
+            String jitter,
+            String holdsBack,
+            String pausedBecause) {
+
+        /** "now", or "waits — " and the reason. */
+        public String nextSend() {
+            return holdsBack == null ? "now" : "waits — " + holdsBack;
+        }
+    }
+
+    /**
+     * A message in the queue.
+     *
+     * @param what "first message" or "follow-up N"
+     * @param why  what would happen to it now and why
+     */
+    public record Queued(int position, String contactEmail, String what, String why) {}
+
     public void print(PrintWriter out) throws SQLException {
+        Preview preview = preview();
+        preview.cannotSend().forEach(p -> out.println("Cannot send: " + p));
+        for (MailboxState m : preview.mailboxes()) {
+            out.printf(
+                    "Mailbox %s: %d sent in the last 24 h (cap %d), %d in the last hour (cap %d); window %s; spacing %s ± %s%n",
+                    m.label(),
+                    m.sentLast24h(),
+                    m.dailyCap(),
+                    m.sentLastHour(),
+                    m.hourlyCap(),
+                    m.window(),
+                    m.spacing(),
+                    m.jitter());
+            out.println("Next send: " + m.nextSend());
+        }
+        for (Queued q : preview.queue()) {
+            out.printf("%4d. %-40s %-14s %s%n", q.position(), q.contactEmail(), q.what(), q.why());
+        }
+        if (preview.queue().isEmpty()) {
+            out.println("Nothing is approved or due for a follow-up.");
+        }
+    }
+
+    /** Reads what the next send job would find and decides, once, what it would do with each message. */
+    public Preview preview() throws SQLException {
+        var cannotSend = new ArrayList<String>();
+        var shownStates = new ArrayList<MailboxState>();
         List<Mailbox> sending = mailboxes.sending();
         if (sending.isEmpty()) {
-            mailboxes
-                    .problems(mailboxes.get(MailboxIds.DEFAULT))
-                    .forEach(p -> out.println("Cannot send: " + TerminalText.line(p)));
+            mailboxes.problems(mailboxes.get(MailboxIds.DEFAULT)).forEach(p -> cannotSend.add(TerminalText.line(p)));
         }
         boolean several = mailboxes.ids().size() > 1;
         var pauses = new HashMap<String, Map<String, Object>>();
@@ -91,35 +163,35 @@ public final class SendPreview {
                     ? String.valueOf(pause.get("reason"))
                     : null;
             PacingRules rules = m.pacing();
-            out.printf(
-                    "Mailbox %s: %d sent in the last 24 h (cap %d), %d in the last hour (cap %d); window %s; spacing %s ± %s%n",
+            var state = new State(
+                    m,
+                    decision,
+                    pausedBecause,
+                    Math.max(0, Math.min(rules.dailyCap() - sent24h, rules.hourlyCap() - sentHour)));
+            shownStates.add(new MailboxState(
+                    m.id(),
+                    TerminalText.line(m.address()),
                     (several ? m.id() + " " : "")
                             + (m.address().isEmpty() ? "(MAIL_FROM not set)" : TerminalText.line(m.address())),
                     sent24h,
                     rules.dailyCap(),
                     sentHour,
                     rules.hourlyCap(),
-                    rules.window(),
+                    String.valueOf(rules.window()),
                     DurationText.format(rules.spacing()),
-                    DurationText.format(rules.jitter()));
-            var state = new State(
-                    m,
-                    decision,
-                    pausedBecause,
-                    Math.max(0, Math.min(rules.dailyCap() - sent24h, rules.hourlyCap() - sentHour)));
-            out.println(
-                    state.holdsBack() == null
-                            ? "Next send: now"
-                            : "Next send: waits — " + TerminalText.line(state.holdsBack()));
+                    DurationText.format(rules.jitter()),
+                    state.holdsBack() == null ? null : TerminalText.line(state.holdsBack()),
+                    pausedBecause == null ? null : TerminalText.line(pausedBecause)));
             states.put(m.id(), state);
         }
 
         var values = new HashMap<String, Object>();
         values.put("campaignId", campaignId);
-        List<Map<String, Object>> queue = QUEUE.rows(dataSource, values);
+        List<Map<String, Object>> rows = QUEUE.rows(dataSource, values);
+        var queue = new ArrayList<Queued>();
         var sendable = new HashMap<String, Integer>();
         int position = 0;
-        for (Map<String, Object> row : queue) {
+        for (Map<String, Object> row : rows) {
             position++;
             boolean followup = Boolean.TRUE.equals(row.get("followup"));
             String what =
@@ -159,13 +231,9 @@ public final class SendPreview {
                     why = "from " + from.mailbox().id() + ": " + why;
                 }
             }
-            out.printf(
-                    "%4d. %-40s %-14s %s%n",
-                    position, TerminalText.line(String.valueOf(row.get("contact_email"))), what, why);
+            queue.add(new Queued(position, TerminalText.line(String.valueOf(row.get("contact_email"))), what, why));
         }
-        if (position == 0) {
-            out.println("Nothing is approved or due for a follow-up.");
-        }
+        return new Preview(List.copyOf(cannotSend), List.copyOf(shownStates), List.copyOf(queue));
     }
 
     /**

@@ -49,7 +49,7 @@ class OpenApiDocumentTest {
         }
 
         Router router = Router.router(vertx);
-        new ApiRoutes(null, "", 0, 0, null, null).mount(router);
+        new ApiRoutes(null, "", 0, 0, null, null, java.util.Map.of()).mount(router);
         var routed = new TreeSet<String>();
         for (Route route : router.getRoutes()) {
             String path = route.getPath();
