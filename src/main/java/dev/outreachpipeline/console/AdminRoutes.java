@@ -2,11 +2,11 @@ package dev.outreachpipeline.console;
 
 import dev.outreachpipeline.api.ApiRoutes;
 import dev.outreachpipeline.api.JsonAnswers;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -74,7 +74,7 @@ public final class AdminRoutes {
         var body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
 
         router.route(API).handler(new ApiAccess(check));
-        withBody(router.route(API)).handler(body);
+        router.route(API).handler(onlyWithBody(body));
         api.mount(router);
 
         var sessions = SessionHandler.create(LocalSessionStore.create(vertx))
@@ -96,7 +96,7 @@ public final class AdminRoutes {
                 .setBodyLimit(MAX_BODY_BYTES)
                 .setDeleteUploadedFilesOnEnd(true);
         router.routeWithRegex(CONSOLE_PATHS).handler(sessions);
-        withBody(router.routeWithRegex(CONSOLE_PATHS)).handler(forms);
+        router.routeWithRegex(CONSOLE_PATHS).handler(onlyWithBody(forms));
         router.routeWithRegex(CONSOLE_PATHS).handler(csrf);
         var sections = new ConsoleRouter(router, new ConsolePages(), services);
         var console = new ConsoleRoutes(sections, check, services.clock());
@@ -109,14 +109,23 @@ public final class AdminRoutes {
     }
 
     /**
-     * Only requests that may carry a body get the body handler: it refuses any other method that comes
-     * with a form content type (as a client following a 303 after a POST may send), which would be a 500.
+     * Only requests that may carry a body go through the body handler: it refuses any other method that
+     * comes with a form content type (as a client following a 303 after a POST may send), which would be
+     * a 500. Not a route restricted to those methods: a path served by no GET would then be a 405, not a
+     * 404.
      */
-    private static Route withBody(Route route) {
-        return route.method(HttpMethod.POST)
-                .method(HttpMethod.PUT)
-                .method(HttpMethod.PATCH)
-                .method(HttpMethod.DELETE);
+    private static Handler<RoutingContext> onlyWithBody(BodyHandler body) {
+        return ctx -> {
+            HttpMethod method = ctx.request().method();
+            if (method == HttpMethod.POST
+                    || method == HttpMethod.PUT
+                    || method == HttpMethod.PATCH
+                    || method == HttpMethod.DELETE) {
+                body.handle(ctx);
+            } else {
+                ctx.next();
+            }
+        };
     }
 
     /** No token: the paths answer, but only to say how to turn them on. */
