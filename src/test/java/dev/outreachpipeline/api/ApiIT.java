@@ -34,9 +34,7 @@ class ApiIT {
 
     @BeforeAll
     static void migrate() {
-        db = TestPostgres.newDatabase();
-        CliRun migrate = CliRun.run(db.env(), "db", "migrate");
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        db = TestPostgres.migratedDatabase();
     }
 
     @BeforeEach

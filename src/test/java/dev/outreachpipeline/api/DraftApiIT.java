@@ -36,9 +36,7 @@ class DraftApiIT {
 
     @BeforeAll
     static void start() {
-        db = TestPostgres.newDatabase();
-        CliRun migrate = CliRun.run(db.env(), "db", "migrate");
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        db = TestPostgres.migratedDatabase();
         listener = ManagementListener.start(
                 db,
                 "OUTREACH_ADMIN_TOKEN",

@@ -33,9 +33,7 @@ class FunnelApiIT {
 
     @BeforeAll
     static void start() {
-        db = TestPostgres.newDatabase();
-        CliRun migrate = CliRun.run(db.env(), "db", "migrate");
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        db = TestPostgres.migratedDatabase();
         listener = ManagementListener.start(db, "OUTREACH_ADMIN_TOKEN", TOKEN);
         db.execute("INSERT INTO campaigns (name) VALUES ('funnel'), ('other')");
         // discovered only

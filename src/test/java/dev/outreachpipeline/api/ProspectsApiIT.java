@@ -34,9 +34,7 @@ class ProspectsApiIT {
 
     @BeforeAll
     static void start() {
-        db = TestPostgres.newDatabase();
-        CliRun migrate = CliRun.run(db.env(), "db", "migrate");
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        db = TestPostgres.migratedDatabase();
         listener = ManagementListener.start(db, "OUTREACH_ADMIN_TOKEN", TOKEN);
     }
 

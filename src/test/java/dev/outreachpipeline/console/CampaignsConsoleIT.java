@@ -2,7 +2,6 @@ package dev.outreachpipeline.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.ManagementListener;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
@@ -32,9 +31,7 @@ class CampaignsConsoleIT {
 
     @BeforeAll
     static void start() {
-        db = TestPostgres.newDatabase();
-        CliRun migrate = CliRun.run(db.env(), "db", "migrate");
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        db = TestPostgres.migratedDatabase();
         db.execute("INSERT INTO campaigns (name, site_url, keywords, locations, max_results, schedule, status)"
                 + " VALUES ('shoes', 'https://shoes.example', ARRAY['running shoes', 'trail'], ARRAY['uk'], 40,"
                 + " '0 0 6 * * ?', 'paused')");

@@ -27,9 +27,7 @@ class ConsoleIT {
 
     @BeforeAll
     static void migrate() {
-        db = TestPostgres.newDatabase();
-        CliRun migrate = CliRun.run(db.env(), "db", "migrate");
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        db = TestPostgres.migratedDatabase();
     }
 
     private static ManagementListener withToken() {

@@ -36,9 +36,7 @@ class OverviewConsoleIT {
 
     @BeforeAll
     static void start() {
-        db = TestPostgres.newDatabase();
-        CliRun migrate = CliRun.run(db.env(), "db", "migrate");
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        db = TestPostgres.migratedDatabase();
         listener = ManagementListener.start(db, "OUTREACH_ADMIN_TOKEN", TOKEN);
         listener.logIn(TOKEN);
         db.execute("INSERT INTO campaigns (name, schedule) VALUES ('north', '0 30 9 * * ?'), ('south', NULL)");

@@ -2,7 +2,6 @@ package dev.outreachpipeline.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.ManagementListener;
 import dev.outreachpipeline.testsupport.TestDatabase;
 import dev.outreachpipeline.testsupport.TestPostgres;
@@ -31,9 +30,7 @@ class ReviewConsoleIT {
 
     @BeforeAll
     static void start() {
-        db = TestPostgres.newDatabase();
-        CliRun migrate = CliRun.run(db.env(), "db", "migrate");
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        db = TestPostgres.migratedDatabase();
         listener = ManagementListener.start(
                 db,
                 "OUTREACH_ADMIN_TOKEN",

@@ -52,9 +52,7 @@ class SendingConsoleIT {
 
     @BeforeAll
     static void start() {
-        db = TestPostgres.newDatabase();
-        CliRun migrate = CliRun.run(db.env(), "db", "migrate");
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        db = TestPostgres.migratedDatabase();
         listener = ManagementListener.start(db, ENV);
         listener.logIn(TOKEN);
         db.execute("INSERT INTO campaigns (name) VALUES ('sending')");

@@ -38,9 +38,7 @@ class SuppressionsConsoleIT {
 
     @BeforeAll
     static void start() {
-        db = TestPostgres.newDatabase();
-        CliRun migrate = CliRun.run(db.env(), "db", "migrate");
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        db = TestPostgres.migratedDatabase();
         listener = ManagementListener.start(db, "OUTREACH_ADMIN_TOKEN", TOKEN);
         listener.logIn(TOKEN);
     }

@@ -1,7 +1,5 @@
 package dev.outreachpipeline.testsupport;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.outreachpipeline.management.ManagementServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,9 +75,7 @@ public final class ConsoleBrowser
     public void beforeAll(ExtensionContext context) {
         // the browser first: without one the class is skipped before a daemon is started for nothing
         chromium = HeadlessChromium.start();
-        db = TestPostgres.newDatabase();
-        CliRun migrate = CliRun.run(db.env(), "db", "migrate");
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        db = TestPostgres.migratedDatabase();
         var all = new ArrayList<>(List.of(env.apply(db)));
         all.addAll(List.of("OUTREACH_ADMIN_TOKEN", TOKEN));
         daemon = RunningDaemon.start(db.config(all.toArray(String[]::new)), db.open(), Path.of("target"));

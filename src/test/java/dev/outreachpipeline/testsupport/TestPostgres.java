@@ -43,4 +43,14 @@ public final class TestPostgres {
         }
         return new TestDatabase(name, server().getJdbcUrl("postgres", name));
     }
+
+    /** A new database brought to the current schema by {@code outreach db migrate}, as an operator would. */
+    public static TestDatabase migratedDatabase() {
+        TestDatabase db = newDatabase();
+        CliRun migrate = CliRun.run(db.env(), "db", "migrate");
+        if (migrate.exitCode() != 0) {
+            throw new IllegalStateException("db migrate failed: " + migrate.err());
+        }
+        return db;
+    }
 }
