@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * Everything on the management listener that needs the admin token: the console ({@code /},
@@ -133,7 +135,23 @@ public final class AdminRoutes {
         router.route(API)
                 .handler(ctx -> JsonAnswers.error(
                         ctx, 503, "the API is off: OUTREACH_ADMIN_TOKEN is not set", List.of(OFF_HOW_TO)));
-        router.routeWithRegex(CONSOLE_PATHS).handler(ctx -> text(ctx, 503, "The console is off: " + OFF_HOW_TO));
+        router.routeWithRegex(consolePagesOff()).handler(ctx -> text(ctx, 503, "The console is off: " + OFF_HOW_TO));
+    }
+
+    /**
+     * The console's own pages (its sections, login and logout), which say they are off; any other path
+     * stays a 404, as it is for a daemon that serves no console.
+     */
+    private static String consolePagesOff() {
+        var sections = new StringJoiner("|");
+        sections.add("login").add("logout");
+        ConsoleRouter.NAVIGATION.forEach(item -> {
+            String path = item.get("path").substring(1);
+            if (!path.isEmpty()) {
+                sections.add(Pattern.quote(path));
+            }
+        });
+        return "^/(?:(?:" + sections + ")(?:/.*)?)?$";
     }
 
     static final String OFF_HOW_TO = "set OUTREACH_ADMIN_TOKEN to at least " + AdminToken.MIN_CHARS
