@@ -103,6 +103,7 @@ public final class ConfigSchema {
         add(Setting.integer("outreach.drafting.batch-size", 1, 1000));
         add(Setting.integer("outreach.drafting.lease-seconds", 10, 86400));
         add(Setting.withCheck("outreach.sender.name", ConfigSchema::checkHeaderText));
+        add(Setting.text("outreach.sender.signature"));
         add(Setting.bool("outreach.send.require-approval"));
 
         add(Setting.withCheck("outreach.send.window", SendWindow::check));

@@ -122,7 +122,8 @@ final class PipelineBeans {
         // One template engine (and its restrictions) for the drafts and the follow-ups alike.
         var templates = new dev.outreachpipeline.drafting.TemplateEngine(
                 dev.outreachpipeline.drafting.DraftTemplates.configured(drafts.templatesDir(), workDir), workDir);
-        var followups = new dev.outreachpipeline.drafting.FollowupRenderer(templates, drafts.senderName());
+        var followups = new dev.outreachpipeline.drafting.FollowupRenderer(
+                templates, drafts.senderName(), drafts.senderSignature());
         registry.bind(
                 "sending",
                 new SendStage(

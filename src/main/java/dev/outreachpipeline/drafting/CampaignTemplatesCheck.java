@@ -26,11 +26,16 @@ public final class CampaignTemplatesCheck {
             "Ana",
             "ana@gardenblog.example",
             "gardenblog.example",
-            "Ten shade-loving plants",
+            "Ten shade-loving plants | Garden Blog",
             "https://gardenblog.example/shade",
             "shade plants",
             "United States",
-            "Sam Sender");
+            "Sam Sender",
+            "Ana Lima",
+            "Editor",
+            "Plants that thrive without direct sun.",
+            3,
+            "Sam Sender\nGuest writer");
 
     private CampaignTemplatesCheck() {}
 
@@ -56,7 +61,7 @@ public final class CampaignTemplatesCheck {
         try {
             new DraftRenderer(engine, true).render(SAMPLE, campaign, Optional.empty());
             for (int step = 1; step <= 2; step++) {
-                new FollowupRenderer(engine, SAMPLE.senderName())
+                new FollowupRenderer(engine, SAMPLE.senderName(), SAMPLE.senderSignature())
                         .render(step, SAMPLE.firstName(), SAMPLE.domain(), campaign);
             }
         } catch (DraftFailed e) {

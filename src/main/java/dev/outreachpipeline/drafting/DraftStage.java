@@ -59,7 +59,12 @@ public final class DraftStage {
                             text(prospect, "page_url"),
                             text(prospect, "keyword"),
                             text(prospect, "location"),
-                            settings.senderName()),
+                            settings.senderName(),
+                            text(prospect, "contact_full_name"),
+                            text(prospect, "contact_position"),
+                            text(prospect, "snippet"),
+                            rank(prospect.get("serp_rank")),
+                            settings.senderSignature()),
                     CampaignPitch.of(prospect),
                     usableOverride(templateOverride));
             params.put("status", settings.requireApproval() ? "drafted" : "approved");
@@ -100,6 +105,18 @@ public final class DraftStage {
             // not JSON: the renderer says so
         }
         return Optional.of(json);
+    }
+
+    /** The SERP rank as stored in the DataForSEO payload (text); null when missing or not a whole number. */
+    private static Integer rank(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.toString().strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String text(Map<String, Object> row, String key) {

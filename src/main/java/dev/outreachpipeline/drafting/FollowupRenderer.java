@@ -22,14 +22,22 @@ public final class FollowupRenderer {
     public static final String TEMPLATE = "followup.txt.ftl";
 
     /** The follow-up's own variables; a campaign adds {@link CampaignPitch#VARIABLES}. */
-    public static final List<String> VARIABLES = List.of("step", "greeting", "firstName", "domain", "senderName");
+    public static final List<String> VARIABLES =
+            List.of("step", "greeting", "firstName", "domain", "senderName", "senderSignature");
 
     private final TemplateEngine engine;
     private final String senderName;
+    private final String senderSignature;
 
     public FollowupRenderer(TemplateEngine engine, String senderName) {
+        this(engine, senderName, null);
+    }
+
+    /** @param senderSignature the sender's signature (outreach.sender.signature); blank signs with the name */
+    public FollowupRenderer(TemplateEngine engine, String senderName, String senderSignature) {
         this.engine = engine;
         this.senderName = senderName;
+        this.senderSignature = senderSignature;
     }
 
     /** A follow-up outside any campaign: the global template, no campaign variables. */
@@ -56,15 +64,17 @@ public final class FollowupRenderer {
      * @throws DraftFailed naming the template at fault and what to do
      */
     public String render(int step, String firstName, String domain, CampaignPitch campaign) {
+        var context = new DraftContext(
+                firstName, null, domain, null, null, null, null, senderName, null, null, null, null, senderSignature);
         Map<String, Object> variables = new HashMap<>();
         variables.put("step", step);
-        variables.put(
-                "greeting", new DraftContext(firstName, null, domain, null, null, null, null, senderName).greeting());
+        variables.put("greeting", context.greeting());
         if (firstName != null && !firstName.isBlank()) {
             variables.put("firstName", firstName);
         }
         variables.put("domain", domain);
         variables.put("senderName", senderName);
+        variables.put("senderSignature", context.variables().getOrDefault("senderSignature", senderName));
         variables.putAll(campaign.variables());
         CampaignFiles files = CampaignFiles.of(engine, campaign);
         String where = files.own(TEMPLATE) != null
