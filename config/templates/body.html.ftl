@@ -1,7 +1,9 @@
 <#-- The HTML body of a first-contact draft: the same message as body.txt.ftl. It is rendered in
      FreeMarker's HTML output format, so every ${...} is HTML-escaped; a template that turns that
      off is refused. Without a campaign site (targetDomain missing) it asks for "one link back to our
-     site", as body.txt.ftl does. -->
+     site", as body.txt.ftl does.
+     The variables are those of body.txt.ftl. senderSignature may hold several lines: print it
+     with <#list senderSignature?split("\n") as line>${line}<br></#list>. -->
 <!DOCTYPE html>
 <html>
 <body>
