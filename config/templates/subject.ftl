@@ -1,4 +1,5 @@
-<#-- The subject of a first-contact draft. Line breaks and runs of spaces are folded into one line
-     and it is cut to 998 characters after rendering, so it may be written over several lines.
+<#-- The subject of a first-contact draft. Each non-blank line is one subject: with several, each
+     prospect gets one of them, chosen by a hash of its domain (a redraft keeps it), and which one
+     is recorded (prospects show). Runs of spaces are folded, and it is cut to 998 characters.
      The variables are those of body.txt.ftl (e.g. ${siteName!domain}, ${pageTitle!domain}). -->
 A guest post idea for ${domain}

@@ -3,7 +3,7 @@
 SELECT p.id::text AS id, p.domain, p.page_url, p.page_title, p.outreach_status, p.score, p.da_est,
        p.contact_email, p.contact_method, p.contact_name, p.contact_name AS contact_first_name, p.contact_reason,
        p.contact_verification,
-       p.draft_subject, p.draft_body, p.last_error, p.last_sent, p.followups_sent,
+       p.draft_subject, p.draft_subject_variant, p.draft_subject_variant_text, p.draft_body, p.last_error, p.last_sent, p.followups_sent,
        p.created_at, p.enriched_at, p.drafted_at, p.approved_at, p.rejected_reason, p.rejected_at,
        c.name AS campaign,
        q.keyword, q.location, p.dataforseo_payload ->> 'rank_absolute' AS serp_rank,

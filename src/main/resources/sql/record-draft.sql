@@ -3,6 +3,8 @@ UPDATE prospects
        draft_subject   = :#subject,
        draft_body      = :#textBody,
        draft_html      = :#htmlBody,
+       draft_subject_variant      = CAST(:#subjectVariant AS smallint),
+       draft_subject_variant_text = :#subjectVariantText,
        last_error      = :#lastError,
        drafted_at      = CASE WHEN :#status IN ('drafted', 'approved') THEN now() ELSE drafted_at END,
        approved_at     = CASE WHEN :#status = 'approved' THEN now() ELSE approved_at END

@@ -10,6 +10,7 @@ WITH target AS (
        AND contact_email IS NOT NULL
        FOR UPDATE)
 UPDATE prospects p SET outreach_status = 'enriched', draft_subject = NULL, draft_body = NULL, draft_html = NULL,
+                     draft_subject_variant = NULL, draft_subject_variant_text = NULL,
                        drafted_at = NULL, approved_at = NULL, last_error = NULL
   FROM target
  WHERE p.id = target.id

@@ -182,6 +182,10 @@ final class ProspectsCommand {
                 if (p.get("draft_subject") != null) {
                     out.println();
                     out.println("  Subject: " + TerminalText.line(p.get("draft_subject")));
+                    if (p.get("draft_subject_variant") != null) {
+                        out.println("  Subject variant: " + p.get("draft_subject_variant") + " ("
+                                + TerminalText.line(p.get("draft_subject_variant_text")) + ")");
+                    }
                     out.println();
                     for (String l : TerminalText.block(p.get("draft_body")).split("\n", -1)) {
                         out.println("  " + l);

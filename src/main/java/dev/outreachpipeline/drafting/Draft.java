@@ -6,5 +6,12 @@ package dev.outreachpipeline.drafting;
  * @param subject  one line, no control characters, at most 998 characters, never empty
  * @param textBody the plain-text body, lines ending in \n
  * @param htmlBody the HTML body, every prospect-derived value escaped; null when HTML drafts are off
+ * @param subjectVariant which of the subject template's lines the subject is, from 0
  */
-public record Draft(String subject, String textBody, String htmlBody) {}
+public record Draft(String subject, String textBody, String htmlBody, int subjectVariant) {
+
+    /** A draft whose subject template offered one subject. */
+    public Draft(String subject, String textBody, String htmlBody) {
+        this(subject, textBody, htmlBody, 0);
+    }
+}

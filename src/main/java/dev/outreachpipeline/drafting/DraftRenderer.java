@@ -21,7 +21,9 @@ import java.util.Optional;
  * <p>A template that refers to an unknown variable, or uses a value this prospect lacks without a
  * default, fails the draft ({@link DraftFailed}): a hole in an email that goes out to a stranger is
  * worse than no email. The HTML body is rendered in FreeMarker's HTML output format, so every value
- * is escaped. The subject is made a valid header line whatever the template or the values hold.
+ * is escaped. The subject is made a valid header line whatever the template or the values hold;
+ * a subject template of several lines offers one subject per line, and {@link SubjectVariants}
+ * chooses one per prospect.
  *
  * <p>Every template is read through the shared {@link TemplateEngine}, which lets it print values and
  * nothing more (no Java classes, no Java API).
@@ -80,7 +82,9 @@ public final class DraftRenderer {
         TemplateOverride override = TemplateOverride.parse(settingsOverrideJson.orElse(null));
         CampaignFiles files = CampaignFiles.of(engine, campaign);
 
-        String subject = sanitiseHeader(process(SUBJECT_TEMPLATE, override, files, variables));
+        SubjectVariants.Choice choice = SubjectVariants.choose(
+                process(SUBJECT_TEMPLATE, override, files, variables), (String) variables.get("domain"));
+        String subject = choice.subject();
         if (subject.isEmpty()) {
             throw new DraftFailed(describe(SUBJECT_TEMPLATE, override, files) + " rendered an empty subject");
         }
@@ -89,7 +93,7 @@ public final class DraftRenderer {
             throw new DraftFailed(describe(TEXT_TEMPLATE, override, files) + " rendered an empty body");
         }
         String htmlBody = html ? normaliseLineEndings(process(HTML_TEMPLATE, override, files, variables)) : null;
-        return new Draft(subject, text, htmlBody);
+        return new Draft(subject, text, htmlBody, choice.index());
     }
 
     /**

@@ -71,6 +71,8 @@ public final class DraftStage {
             params.put("subject", draft.subject());
             params.put("textBody", draft.textBody());
             params.put("htmlBody", draft.htmlBody());
+            params.put("subjectVariant", draft.subjectVariant());
+            params.put("subjectVariantText", draft.subject());
             params.put("lastError", null);
         } catch (DraftFailed e) {
             params.put("status", "draft_failed");
@@ -78,6 +80,8 @@ public final class DraftStage {
             params.put("subject", null);
             params.put("textBody", null);
             params.put("htmlBody", null);
+            params.put("subjectVariant", null);
+            params.put("subjectVariantText", null);
             params.put("lastError", e.getMessage());
             LOG.warn("No draft for {}: {}", prospect.get("domain"), e.getMessage());
         }

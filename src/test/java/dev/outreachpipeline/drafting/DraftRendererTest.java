@@ -104,7 +104,8 @@ class DraftRendererTest {
     @Test
     void lineBreaksInAPageTitleNeverReachTheSubject() {
         String hostile = "Garden\r\nBcc: everyone@example.com\rX-Evil: 1\n\u0000\u2028lights\t ";
-        String json = "{\"subject\": \"Your page ${pageTitle}\\r\\nabout\\n${keyword!''}\"}";
+        // one line: a template's own lines are subject variants; a value's line breaks never make one
+        String json = "{\"subject\": \"Your page ${pageTitle} about ${keyword!''}\"}";
 
         Draft draft = TEXT_ONLY.render(withTitle(hostile), override(json));
 

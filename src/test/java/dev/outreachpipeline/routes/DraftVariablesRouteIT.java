@@ -2,8 +2,11 @@ package dev.outreachpipeline.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.hash.Hashing;
 import dev.outreachpipeline.drafting.DraftContext;
+import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.Rows;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -121,5 +124,88 @@ class DraftVariablesRouteIT extends RouteTestSupport {
         assertThat(row.get("draft_html"))
                 .isEqualTo("<p>Ten shade plants &amp; &lt;script&gt;x&lt;/script&gt; that thrive"
                         + " Plants that grow without sun &amp; more.</p><p>Sam Sender<br>Guest writer, Acme<br></p>");
+    }
+
+    /** The index murmur3_32 (fixed) of the domain gives among {@code count} variants: pinned here on purpose. */
+    private static int variantOf(String domain, int count) {
+        return Math.floorMod(
+                Hashing.murmur3_32_fixed()
+                        .hashString(domain, StandardCharsets.UTF_8)
+                        .asInt(),
+                count);
+    }
+
+    @Test
+    void eachProspectGetsOneSubjectVariantByItsDomainARedraftKeepsItAndProspectsShowSaysWhich() throws Exception {
+        AdviceWith.adviceWith(
+                context,
+                "draft-job",
+                a -> a.weaveByToUri("direct:check-job").replace().to("mock:check-job"));
+        context.start();
+        Path dir = Files.createDirectories(tmp.resolve("variants"));
+        Files.writeString(dir.resolve("subject.ftl"), "Zero for ${domain}\n\nOne for ${domain}\nTwo\n");
+        String campaign = testDb.rowsOf("INSERT INTO campaigns (name, templates_dir) VALUES ('variants', '" + dir
+                        + "') RETURNING id::text AS id")
+                .get(0)
+                .get("id")
+                .toString();
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
+        for (String domain : new String[] {"a.example", "b.example", "c.example", "d.example", "e.example"}) {
+            ids.put(
+                    domain,
+                    testDb.rowsOf("INSERT INTO prospects (domain, contact_email, contact_method, contact_name,"
+                                    + " outreach_status, score, campaign_id) VALUES ('" + domain + "', 'ed@" + domain
+                                    + "', 'hunter_personal', 'Ann', 'enriched', 50, '" + campaign
+                                    + "') RETURNING id::text AS id")
+                            .get(0)
+                            .get("id")
+                            .toString());
+        }
+        String sql = "(SELECT id, outreach_status, draft_subject, draft_subject_variant, draft_subject_variant_text"
+                + " FROM prospects)";
+
+        for (int round = 0; round < 2; round++) {
+            String job = testDb.rowsOf("INSERT INTO jobs (job_type, params, origin, status, claimed_by) VALUES"
+                            + " ('draft', '{}', 'test', 'running', 'worker-1') RETURNING id::text AS id")
+                    .get(0)
+                    .get("id")
+                    .toString();
+            runAsJob("direct:draft-job", Map.of("jobId", job, "worker", "worker-1"));
+
+            Map<String, Map<String, Object>> rows = Rows.of(testDb, sql);
+            for (var e : ids.entrySet()) {
+                int variant = variantOf(e.getKey(), 3);
+                String subject =
+                        variant == 0 ? "Zero for " + e.getKey() : variant == 1 ? "One for " + e.getKey() : "Two";
+                assertThat(rows.get(e.getValue()))
+                        .as(e.getKey())
+                        .containsEntry("outreach_status", "drafted")
+                        .containsEntry("draft_subject", subject)
+                        .containsEntry("draft_subject_variant_text", subject);
+                assertThat(((Number) rows.get(e.getValue()).get("draft_subject_variant")).intValue())
+                        .isEqualTo(variant);
+            }
+            // a redraft, as `prospects redraft --campaign` does it, and the next job draws the same variants
+            assertThat(CliRun.run(
+                                    testDb.env("OUTREACH_MANAGEMENT_ENABLED", "false"),
+                                    "prospects",
+                                    "redraft",
+                                    "--campaign",
+                                    "variants")
+                            .exitCode())
+                    .isZero();
+            assertThat(Rows.of(testDb, sql).get(ids.get("a.example"))).containsEntry("draft_subject_variant", null);
+        }
+
+        String a = ids.get("a.example");
+        testDb.execute(
+                "UPDATE prospects SET outreach_status = 'drafted', draft_subject = 'S', draft_subject_variant = 2,"
+                        + " draft_subject_variant_text = 'Two' WHERE id = '" + a + "'");
+        CliRun show = CliRun.run(testDb.env("OUTREACH_MANAGEMENT_ENABLED", "false"), "prospects", "show", a);
+        assertThat(show.out()).as(show.err()).contains("Subject variant: 2 (Two)");
+        CliRun json = CliRun.run(testDb.env("OUTREACH_MANAGEMENT_ENABLED", "false"), "prospects", "show", a, "--json");
+        assertThat(json.out())
+                .contains("\"draft_subject_variant\" : 2,")
+                .contains("\"draft_subject_variant_text\" : \"Two\"");
     }
 }
