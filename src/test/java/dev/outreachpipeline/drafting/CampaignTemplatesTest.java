@@ -222,4 +222,23 @@ class CampaignTemplatesTest {
                         new CampaignPitch("acme", "https://acme.example", siteless.toString()), global))
                 .isEmpty();
     }
+
+    @Test
+    void theCheckKnowsEveryDraftVariableAndStillRefusesAnUnknownName() throws IOException {
+        DraftTemplates global = DraftTemplates.builtIn();
+        String every = DraftContext.VARIABLES.stream()
+                .map(v -> "${" + v + "}")
+                .collect(java.util.stream.Collectors.joining(" "));
+        Path all = dir("all", Map.of("body.txt.ftl", every + "\n", "subject.ftl", "${siteName}: ${pageTitle}"));
+        assertThat(CampaignTemplatesCheck.problems(new CampaignPitch("acme", null, all.toString()), global))
+                .isEmpty();
+
+        Path unknown = dir("unknown", Map.of("body.txt.ftl", "${pageTitel}\n"));
+        assertThat(CampaignTemplatesCheck.problems(new CampaignPitch("acme", null, unknown.toString()), global))
+                .singleElement()
+                .asString()
+                .contains("unknown variable 'pageTitel'")
+                .contains("siteName")
+                .contains("senderSignature");
+    }
 }
