@@ -104,6 +104,8 @@ public final class ConfigSchema {
         add(Setting.integer("outreach.drafts.min-body-chars", 1, DraftRules.MAX_BODY));
         add(Setting.integer("outreach.drafts.max-body-chars", 1, DraftRules.MAX_BODY));
         add(Setting.text("outreach.drafts.spam-words"));
+        add(Setting.withCheck(
+                "outreach.drafts.language", dev.outreachpipeline.drafting.gates.GateSettings::checkLanguage));
         add(Setting.integer("outreach.drafting.batch-size", 1, 1000));
         add(Setting.integer("outreach.drafting.lease-seconds", 10, 86400));
         add(Setting.withCheck("outreach.sender.name", ConfigSchema::checkHeaderText));

@@ -22,7 +22,8 @@ class DefaultTemplatesPassGatesTest {
             3000,
             GateSettings.list("act now,click here,buy now,100% free,risk-free,guaranteed,winner,cash bonus,earn money,"
                     + "make money,double your,no credit card,limited time offer,this is not spam,urgent"),
-            "http://localhost:8080"));
+            "http://localhost:8080",
+            "en"));
 
     @Test
     void aDraftWithEveryValuePassesEveryGate() {

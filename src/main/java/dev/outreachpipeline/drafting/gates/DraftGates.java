@@ -22,7 +22,16 @@ public final class DraftGates {
                 new SubjectGate(),
                 new LengthGate(settings.minBodyChars(), settings.maxBodyChars()),
                 new LinksGate(settings.unsubscribeBaseUrl()),
-                new SpamWordsGate(settings.spamWords())));
+                new SpamWordsGate(settings.spamWords()),
+                settings.language().isEmpty() ? new Passing("language") : new LanguageGate(settings.language())));
+    }
+
+    /** A gate switched off by its setting: listed, so its name stays known, but it never fails. */
+    private record Passing(String name) implements DraftGate {
+        @Override
+        public Optional<String> check(DraftUnderReview draft) {
+            return Optional.empty();
+        }
     }
 
     public List<DraftGate> gates() {

@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 class DraftGatesTest {
 
     private static final DraftGates GATES =
-            DraftGates.of(new GateSettings(100, 3000, List.of("click here"), "https://outreach.example"));
+            DraftGates.of(new GateSettings(100, 3000, List.of("click here"), "https://outreach.example", "en"));
 
     @Test
     void everyGateIsNamed() {
         assertThat(GATES.gates())
                 .extracting(DraftGate::name)
-                .containsExactly("placeholder", "subject", "length", "links", "spam-words");
+                .containsExactly("placeholder", "subject", "length", "links", "spam-words", "language");
     }
 
     @Test
