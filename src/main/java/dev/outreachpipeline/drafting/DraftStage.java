@@ -74,7 +74,12 @@ public final class DraftStage {
             Optional<GateFailure> failed = gates.firstFailure(
                     new DraftUnderReview(draft, text(prospect, "page_url"), text(prospect, "campaign_site_url")));
             if (failed.isPresent()) {
-                throw new DraftFailed(failed.get().recorded());
+                // An expected outcome, not a fault of the program: one line, no stack trace.
+                LOG.info(
+                        "No draft for {}: {}",
+                        prospect.get("domain"),
+                        failed.get().recorded());
+                return failed(params, failed.get().recorded());
             }
             params.put("status", settings.requireApproval() ? "drafted" : "approved");
             params.put("subject", draft.subject());
@@ -82,14 +87,20 @@ public final class DraftStage {
             params.put("htmlBody", draft.htmlBody());
             params.put("lastError", null);
         } catch (DraftFailed e) {
-            params.put("status", "draft_failed");
-            params.put("outcome", "draft_failed");
-            params.put("subject", null);
-            params.put("textBody", null);
-            params.put("htmlBody", null);
-            params.put("lastError", e.getMessage());
             LOG.warn("No draft for {}: {}", prospect.get("domain"), e.getMessage());
+            return failed(params, e.getMessage());
         }
+        return params;
+    }
+
+    /** The parameters that record the prospect as draft_failed, with no draft and the reason. */
+    private static Map<String, Object> failed(Map<String, Object> params, String reason) {
+        params.put("status", "draft_failed");
+        params.put("outcome", "draft_failed");
+        params.put("subject", null);
+        params.put("textBody", null);
+        params.put("htmlBody", null);
+        params.put("lastError", reason);
         return params;
     }
 
