@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Run the whole pipeline once, end to end, against simulated providers and a local mail sink: "
-                    + "discovery, enrichment, drafts (approved at once), sending and every follow-up.",
+                    + "discovery, enrichment, drafts (which it approves), sending and every follow-up.",
             "It runs on an embedded PostgreSQL of its own in data/sandbox/postgres under the program's home (started "
                     + "afresh each run). Never contacts a real provider or mail server; messages are written to "
                     + "data/sandbox/mail (.eml).",

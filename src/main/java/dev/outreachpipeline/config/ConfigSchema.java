@@ -3,6 +3,7 @@ package dev.outreachpipeline.config;
 import dev.outreachpipeline.console.AdminToken;
 import dev.outreachpipeline.db.DatabaseUrl;
 import dev.outreachpipeline.sending.CountrySkipList;
+import dev.outreachpipeline.sending.DraftRules;
 import dev.outreachpipeline.sending.DurationText;
 import dev.outreachpipeline.sending.FollowupSteps;
 import dev.outreachpipeline.sending.MailAddresses;
@@ -100,6 +101,11 @@ public final class ConfigSchema {
 
         add(Setting.withCheck("outreach.drafts.templates-dir", ConfigSchema::checkNotBlank));
         add(Setting.bool("outreach.drafts.html"));
+        add(Setting.integer("outreach.drafts.min-body-chars", 1, DraftRules.MAX_BODY));
+        add(Setting.integer("outreach.drafts.max-body-chars", 1, DraftRules.MAX_BODY));
+        add(Setting.text("outreach.drafts.spam-words"));
+        add(Setting.withCheck(
+                "outreach.drafts.language", dev.outreachpipeline.drafting.gates.GateSettings::checkLanguage));
         add(Setting.integer("outreach.drafting.batch-size", 1, 1000));
         add(Setting.integer("outreach.drafting.lease-seconds", 10, 86400));
         add(Setting.withCheck("outreach.sender.name", ConfigSchema::checkHeaderText));
@@ -290,6 +296,18 @@ public final class ConfigSchema {
                         + spacing.get().trim() + "), or 0s; is "
                         + jitter.get().trim());
             }
+        }
+        Optional<String> minBody = valid.apply("outreach.drafts.min-body-chars");
+        Optional<String> maxBody = valid.apply("outreach.drafts.max-body-chars");
+        // No body could pass the length gate: every draft would fail.
+        if (minBody.isPresent()
+                && maxBody.isPresent()
+                && Integer.parseInt(minBody.get().trim())
+                        > Integer.parseInt(maxBody.get().trim())) {
+            problems.add("'outreach.drafts.min-body-chars' (from " + source.apply("outreach.drafts.min-body-chars")
+                    + ") must be at most outreach.drafts.max-body-chars ("
+                    + maxBody.get().trim() + "); is "
+                    + minBody.get().trim());
         }
         return problems;
     }

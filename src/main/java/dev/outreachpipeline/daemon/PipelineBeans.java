@@ -138,7 +138,9 @@ final class PipelineBeans {
                 new DraftStage(
                         new DraftRenderer(templates, drafts.html()),
                         drafts,
-                        dev.outreachpipeline.config.Stage.DRAFTING.check(config)));
+                        dev.outreachpipeline.config.Stage.DRAFTING.check(config),
+                        dev.outreachpipeline.drafting.gates.DraftGates.of(
+                                dev.outreachpipeline.drafting.gates.GateSettings.from(config))));
         registry.bind("discoverySchedule", new DiscoverySchedule(locations, categories, discovery.defaultMaxResults()));
         registry.bind(
                 "campaignSchedules",

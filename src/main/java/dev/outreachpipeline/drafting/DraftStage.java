@@ -3,6 +3,9 @@ package dev.outreachpipeline.drafting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.config.Stage;
+import dev.outreachpipeline.drafting.gates.DraftGates;
+import dev.outreachpipeline.drafting.gates.DraftUnderReview;
+import dev.outreachpipeline.drafting.gates.GateFailure;
 import dev.outreachpipeline.jobs.JobFailed;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What the drafting route asks of Java: one prospect's draft, as the parameters of the statement
  * that records it. A prospect whose draft cannot be rendered is recorded as {@code draft_failed}
- * with the reason; the job goes on with the others.
+ * with the reason; the job goes on with the others. So is one whose draft fails a quality gate
+ * ({@link DraftGates}): with the gate's name and message, and no draft kept.
  */
 public final class DraftStage {
 
@@ -23,12 +27,17 @@ public final class DraftStage {
     private final DraftRenderer renderer;
     private final DraftSettings settings;
     private final Stage.Readiness readiness;
+    private final DraftGates gates;
 
-    /** @param readiness whether the drafting stage has its settings ({@link Stage#DRAFTING}) */
-    public DraftStage(DraftRenderer renderer, DraftSettings settings, Stage.Readiness readiness) {
+    /**
+     * @param readiness whether the drafting stage has its settings ({@link Stage#DRAFTING})
+     * @param gates     the quality gates every rendered draft must pass
+     */
+    public DraftStage(DraftRenderer renderer, DraftSettings settings, Stage.Readiness readiness, DraftGates gates) {
         this.renderer = renderer;
         this.settings = settings;
         this.readiness = readiness;
+        this.gates = gates;
     }
 
     /**
@@ -67,6 +76,16 @@ public final class DraftStage {
                             settings.senderSignature()),
                     CampaignPitch.of(prospect),
                     usableOverride(templateOverride));
+            Optional<GateFailure> failed = gates.firstFailure(
+                    new DraftUnderReview(draft, text(prospect, "page_url"), text(prospect, "campaign_site_url")));
+            if (failed.isPresent()) {
+                // An expected outcome, not a fault of the program: one line, no stack trace.
+                LOG.info(
+                        "No draft for {}: {}",
+                        prospect.get("domain"),
+                        failed.get().recorded());
+                return failed(params, failed.get().recorded());
+            }
             params.put("status", settings.requireApproval() ? "drafted" : "approved");
             params.put("subject", draft.subject());
             params.put("textBody", draft.textBody());
@@ -75,16 +94,22 @@ public final class DraftStage {
             params.put("subjectVariantText", draft.subject());
             params.put("lastError", null);
         } catch (DraftFailed e) {
-            params.put("status", "draft_failed");
-            params.put("outcome", "draft_failed");
-            params.put("subject", null);
-            params.put("textBody", null);
-            params.put("htmlBody", null);
-            params.put("subjectVariant", null);
-            params.put("subjectVariantText", null);
-            params.put("lastError", e.getMessage());
             LOG.warn("No draft for {}: {}", prospect.get("domain"), e.getMessage());
+            return failed(params, e.getMessage());
         }
+        return params;
+    }
+
+    /** The parameters that record the prospect as draft_failed, with no draft and the reason. */
+    private static Map<String, Object> failed(Map<String, Object> params, String reason) {
+        params.put("status", "draft_failed");
+        params.put("outcome", "draft_failed");
+        params.put("subject", null);
+        params.put("textBody", null);
+        params.put("htmlBody", null);
+        params.put("subjectVariant", null);
+        params.put("subjectVariantText", null);
+        params.put("lastError", reason);
         return params;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * How far a job has come, as {@code job submit --wait} follows it and the console's job page shows it:
@@ -49,6 +50,24 @@ public record JobProgress(String status, long done, long total, long saved, BigD
                     + result.path("queries_succeeded").asLong() + "/"
                     + result.path("queries_planned").asLong() + " queries";
         }
-        return r.result() == null ? "" : r.result();
+        return counts(result, r.result());
+    }
+
+    /**
+     * A result of counts as words ({"sent": 3, "provider_calls": 3} is "sent 3, provider calls 3"); any
+     * other shape as it was stored.
+     */
+    private static String counts(JsonNode result, String stored) {
+        if (!result.isObject()) {
+            return stored == null ? "" : stored;
+        }
+        var words = new StringJoiner(", ");
+        for (var field : result.properties()) {
+            if (!field.getValue().isValueNode()) {
+                return stored;
+            }
+            words.add(field.getKey().replace('_', ' ') + " " + field.getValue().asText());
+        }
+        return words.toString();
     }
 }

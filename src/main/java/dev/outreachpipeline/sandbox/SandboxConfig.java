@@ -124,7 +124,9 @@ public final class SandboxConfig {
         // the pipeline end to end, at once
         o.put("outreach.discovery.chain-enrich", "true");
         o.put("outreach.enrichment.chain-draft", "true");
-        o.put("outreach.send.require-approval", "false");
+        // drafts wait for approval, as in a real run: the sandbox approves its own (SandboxRun), and what is
+        // discovered later from a kept console waits in the review queue
+        o.put("outreach.send.require-approval", "true");
         o.put("outreach.send.window", "always");
         o.put("outreach.send.daily-cap", "10000");
         o.put("outreach.send.hourly-cap", "10000");

@@ -18,6 +18,10 @@ final class SandboxConsole {
     static final String KEPT = "The sandbox's daemon, its console, the simulated providers and the mail sink keep"
             + " running; press Ctrl-C to stop them.";
 
+    /** What to try there: the run's drafts were approved, so the review queue is empty until a new discovery. */
+    static final String TRY =
+            "Try it: submit a discovery on the Jobs page; its drafts wait for you in the Review queue.";
+
     /** 32 random bytes: 43 characters of URL-safe Base64, above the 32 the daemon requires. */
     private static final int TOKEN_BYTES = 32;
 

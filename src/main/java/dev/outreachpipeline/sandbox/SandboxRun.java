@@ -15,6 +15,7 @@ import dev.outreachpipeline.jobs.JobStore;
 import dev.outreachpipeline.jobs.JobTypes;
 import dev.outreachpipeline.jobs.QueueIdleWait;
 import dev.outreachpipeline.management.ManagementServer;
+import dev.outreachpipeline.prospects.ProspectStore;
 import dev.outreachpipeline.sending.DurationText;
 import dev.outreachpipeline.sending.FollowupSteps;
 import dev.outreachpipeline.simulators.DataForSeoSimulator;
@@ -44,7 +45,7 @@ import javax.sql.DataSource;
 /**
  * One sandbox run: the real daemon, on an embedded PostgreSQL of its own, against simulated
  * providers and a local mail sink, driven through every stage — discovery, enrichment, drafting
- * (approved at once), sending and each follow-up step — then stopped, with a summary.
+ * (approved by the sandbox, as an operator would), sending and each follow-up step — then stopped, with a summary.
  */
 public final class SandboxRun {
 
@@ -200,6 +201,7 @@ public final class SandboxRun {
             throws Exception {
         out.println();
         out.println(console.line(port));
+        out.println(SandboxConsole.TRY);
         out.println(SandboxConsole.KEPT);
         out.flush();
         try {
@@ -304,6 +306,13 @@ public final class SandboxRun {
         boolean discovered = true;
         for (UUID id : discoverJobs) {
             discovered &= "completed".equals(jobs.find(id).orElseThrow().status());
+        }
+        if (discovered) {
+            // what an operator does in the console's review queue or with `prospects approve --all`
+            int approved = new ProspectStore(ds).approve(List.of(), true, null, null);
+            if (approved > 0) {
+                progress.stage("Approving the " + approved + " draft(s), as you would in the console's review queue");
+            }
         }
         if (discovered && approvedWaiting(ds) > 0) {
             progress.stage("Sending the first messages");

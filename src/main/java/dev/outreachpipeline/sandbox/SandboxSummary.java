@@ -18,7 +18,7 @@ final class SandboxSummary {
     static final String PROSPECTS_SAVED = "prospects saved";
     static final String ENRICHED = "enriched (contact found)";
     static final String NO_EMAIL = "no_email";
-    static final String DRAFTED = "drafted (auto-approved)";
+    static final String DRAFTED = "drafted (then approved)";
     static final String SENT = "first messages sent";
     static final String FOLLOWUPS_SENT = "follow-ups sent";
     static final String DATAFORSEO_CALLS = "DataForSEO calls";

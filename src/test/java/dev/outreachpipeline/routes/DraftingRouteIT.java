@@ -97,7 +97,8 @@ class DraftingRouteIT extends RouteTestSupport {
         Files.writeString(acmeDir.resolve("subject.ftl"), "Acme: ${domain} x ${targetDomain}");
         Files.writeString(
                 acmeDir.resolve("body.txt.ftl"),
-                "${greeting}\nAcme (${campaignName}) wants a link to ${targetSite}.\n");
+                "${greeting}\nAcme (${campaignName}) wants a link to ${targetSite}. It writes guest posts for"
+                        + " gardens.\n");
         Path boltDir = Files.createDirectories(tmp.resolve("bolt"));
         // bolt changes only its subject: its body is the global one, with bolt's site in it
         Files.writeString(boltDir.resolve("subject.ftl"), "Bolt for ${domain}");
@@ -118,7 +119,10 @@ class DraftingRouteIT extends RouteTestSupport {
         assertThat(rows.get(acme))
                 .containsEntry("outreach_status", "drafted")
                 .containsEntry("draft_subject", "Acme: garden.example x acme.example")
-                .containsEntry("draft_body", "Hi Ann,\nAcme (acme) wants a link to https://www.acme.example/shop.\n");
+                .containsEntry(
+                        "draft_body",
+                        "Hi Ann,\nAcme (acme) wants a link to https://www.acme.example/shop. It writes guest posts for"
+                                + " gardens.\n");
         assertThat(rows.get(bolt))
                 .containsEntry("outreach_status", "drafted")
                 .containsEntry("draft_subject", "Bolt for tools.example");

@@ -144,6 +144,7 @@ class SandboxCommandIT {
         CliRun second;
         try (var running = CliRun.start(Map.of(), workDir, withKeepConsole())) {
             running.awaitOut(SandboxConsole.KEPT, Duration.ofMinutes(5));
+            assertThat(running.out()).as("what to try in the kept console").contains(SandboxConsole.TRY);
             Matcher console = CONSOLE_LINE.matcher(running.out());
             assertThat(console.find()).as(running.out()).isTrue();
             assertThat(console.group(2)).as("a new token each run").isNotEqualTo(firstConsole.group(2));

@@ -62,4 +62,13 @@ class SandboxConsoleTest {
                 .as("the console on loopback only")
                 .isEqualTo("127.0.0.1");
     }
+
+    @Test
+    void theSandboxsDraftsWaitForApprovalSoAKeptConsolesDiscoveriesReachTheReviewQueue() {
+        var endpoints = new SandboxConfig.Endpoints("http://127.0.0.1:1", "http://127.0.0.1:2", "127.0.0.1", 25);
+
+        assertThat(SandboxConfig.load(null, Map.of(), Path.of("target"), endpoints, java.util.Optional.empty())
+                        .getBoolean("outreach.send.require-approval"))
+                .isTrue();
+    }
 }
