@@ -17,8 +17,5 @@ our site</#if>. I am happy to send a few topic ideas first, so you can say which
 if any, would suit.</p>
 <p>Thank you for reading,<br>
 ${senderName}</p>
-<p style="font-size:small;color:#666">Where I found your address: Hunter.io, a service that
-collects email addresses published on public web pages, lists ${contactEmail} for ${domain}.
-If you would rather not hear from me, reply and say so, and I will not write again.</p>
 </body>
 </html>

@@ -30,8 +30,3 @@ if any, would suit.
 Thank you for reading,
 ${senderName}
 
-----
-Where I found your address: Hunter.io, a service that collects email addresses
-published on public web pages, lists ${contactEmail} for ${domain}.
-If you would rather not hear from me, reply and say so, and I will not write
-again.

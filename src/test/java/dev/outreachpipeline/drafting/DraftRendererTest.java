@@ -56,17 +56,17 @@ class DraftRendererTest {
                 .startsWith("Hi Ana,\n\n")
                 .contains("\"Best garden lights\" (https://gardenblog.com/lights)")
                 .contains("reading about garden lights")
-                .contains("Hunter.io")
-                .contains("ana@gardenblog.com")
                 .contains("Sam Writer")
+                // where the address was found is said once, in the footer the send stage adds
+                .doesNotContain("Where I found your address")
                 .doesNotContain("\r")
                 .doesNotContain("<#")
                 .doesNotContain("${");
         assertThat(draft.htmlBody())
                 .contains("<p>Hi Ana,</p>")
                 .contains("Best garden lights")
-                .contains("Hunter.io")
                 .contains("Sam Writer")
+                .doesNotContain("Where I found your address")
                 .doesNotContain("${");
     }
 
@@ -209,7 +209,7 @@ class DraftRendererTest {
 
         assertThat(draft.subject()).isEqualTo("Quick question, Ana");
         assertThat(draft.textBody()).isEqualTo("Hi Ana,\nShort one.\nSam Writer\n");
-        assertThat(draft.htmlBody()).contains("<p>Hi Ana,</p>").contains("Hunter.io");
+        assertThat(draft.htmlBody()).contains("<p>Hi Ana,</p>").contains("Would you be open to a guest post");
     }
 
     @Test
