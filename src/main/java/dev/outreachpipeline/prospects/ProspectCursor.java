@@ -51,7 +51,8 @@ public record ProspectCursor(BigDecimal score, Instant createdAt, UUID id) {
         }
     }
 
-    private static Instant instant(Object value) {
+    /** A row's created_at as JDBC hands it over (Timestamp or OffsetDateTime), as an instant. */
+    static Instant instant(Object value) {
         if (value instanceof java.sql.Timestamp t) {
             return t.toInstant();
         }

@@ -4,7 +4,6 @@ import dev.outreachpipeline.db.NamedParameters;
 import dev.outreachpipeline.db.SqlStatement;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HashMap;
@@ -56,7 +55,8 @@ public enum ProspectSort {
         }
         String key = (this == DOMAIN
                         ? row.get("domain").toString()
-                        : instant(row.get("created_at")).toString()) + "|" + row.get("id");
+                        : ProspectCursor.instant(row.get("created_at")).toString())
+                + "|" + row.get("id");
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -116,18 +116,5 @@ public enum ProspectSort {
                             + " to start at the top",
                     e);
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime t) {
-            return t.toInstant();
-        }
-        if (value instanceof Instant t) {
-            return t;
-        }
-        throw new IllegalArgumentException("created_at is " + value);
     }
 }

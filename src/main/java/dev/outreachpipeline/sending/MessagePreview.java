@@ -108,7 +108,7 @@ public final class MessagePreview {
             out.put("html", htmlPart == null ? null : lf(htmlPart));
             var headers = new LinkedHashMap<String, Object>();
             for (Header h : Collections.list(m.getAllHeaders())) {
-                if (!SET_AT_SEND.contains(h.getName())) {
+                if (SET_AT_SEND.stream().noneMatch(h.getName()::equalsIgnoreCase)) {
                     headers.put(h.getName(), decoded(h.getValue()));
                 }
             }

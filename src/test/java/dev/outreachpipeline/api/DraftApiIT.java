@@ -87,8 +87,10 @@ class DraftApiIT {
                 .isEqualTo("<https://outreach.example/u/" + token
                         + ">, <mailto:unsubscribe@sender.example?subject=unsubscribe>");
         assertThat(headers.path("List-Unsubscribe-Post").asText()).isEqualTo("List-Unsubscribe=One-Click");
-        assertThat(headers.has("Date")).isFalse();
-        assertThat(headers.has("Message-ID")).isFalse();
+        // in any case of the name: Jakarta Mail writes the placeholder id as Message-Id
+        assertThat(headers.fieldNames())
+                .toIterable()
+                .noneMatch(name -> name.equalsIgnoreCase("Date") || name.equalsIgnoreCase("Message-ID"));
         assertThat(message.path("set_at_send").toString()).isEqualTo("[\"Date\",\"Message-ID\"]");
         assertThat(message.path("mailbox").asText()).isEqualTo("default");
         assertThat(JSON.readTree(shown.body()).path("message_problems")).isEmpty();

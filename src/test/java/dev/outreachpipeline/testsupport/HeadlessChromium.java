@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -83,7 +85,18 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Writes what the window shows now as a PNG to {@code file}, creating its directory. */
     public Path screenshot(Path file) {
-        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        // the whole page, not only the window: the window grows to the page's height for the picture
+        Dimension window = driver.manage().window().getSize();
+        Object height = ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight;");
+        driver.manage()
+                .window()
+                .setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), ((Number) height).intValue())));
+        byte[] png;
+        try {
+            png = driver.getScreenshotAs(OutputType.BYTES);
+        } finally {
+            driver.manage().window().setSize(window);
+        }
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
