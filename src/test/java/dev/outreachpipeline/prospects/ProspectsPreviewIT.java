@@ -208,6 +208,19 @@ class ProspectsPreviewIT {
         CliRun same = CliRun.run(env(), "prospects", "edit", id, "--body-file", body.toString());
         assertThat(same.exitCode()).isZero();
         assertThat(same.out()).contains("Nothing changed");
+
+        // from standard input; a gate the edit fails is named, and the edit is saved all the same
+        var stdin = System.in;
+        CliRun piped;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("Click here for more.\n".getBytes(StandardCharsets.UTF_8)));
+            piped = CliRun.run(env(), "prospects", "edit", id, "--body-file", "-");
+        } finally {
+            System.setIn(stdin);
+        }
+        assertThat(piped.exitCode()).as(piped.err()).isZero();
+        assertThat(piped.err()).contains("Note: as drafted, this would fail quality gate '");
+        assertThat(draft(id)).containsEntry("draft_body", "Click here for more.\n");
     }
 
     @Test
