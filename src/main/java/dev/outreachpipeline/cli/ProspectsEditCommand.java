@@ -215,7 +215,8 @@ final class ProspectsEditCommand implements Callable<Integer> {
     private Path edited(UUID prospectId, String domain, String oldSubject, String oldBody) throws IOException {
         String editor = editor();
         Path file = ownerOnlyTempFile(prospectId);
-        Files.writeString(file, DraftFile.write(prospectId, domain, oldSubject, oldBody), StandardCharsets.UTF_8);
+        String written = DraftFile.write(prospectId, domain, oldSubject, oldBody);
+        Files.writeString(file, written, StandardCharsets.UTF_8);
         context.out().flush();
         context.err().flush();
         int exit;
@@ -236,6 +237,14 @@ final class ProspectsEditCommand implements Callable<Integer> {
                     ExitCodes.FAILURE);
         }
         if (exit != 0) {
+            if (Files.readString(file, StandardCharsets.UTF_8).equals(written)) {
+                // nothing was typed: no file to keep
+                Files.deleteIfExists(file);
+                throw new OutreachException(
+                        "The editor (" + TerminalText.line(editor) + ") ended with exit code " + exit
+                                + (exit == 127 ? " (command not found: set EDITOR)" : "") + "; nothing was saved.",
+                        ExitCodes.FAILURE);
+            }
             throw new OutreachException(
                     "The editor (" + TerminalText.line(editor) + ") ended with exit code " + exit
                             + (exit == 127 ? " (command not found: set EDITOR)" : "")

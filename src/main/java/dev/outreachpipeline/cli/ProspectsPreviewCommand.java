@@ -59,7 +59,7 @@ final class ProspectsPreviewCommand implements Callable<Integer> {
     private static final List<String> WAITING = List.of("drafted", "approved");
 
     private static final List<String> SENT =
-            List.of("sent", "followup_due", "replied", "bounced", "unsubscribed", "send_unknown", "failed");
+            List.of("sent", "followup_due", "replied", "bounced", "unsubscribed", "failed");
 
     private static final List<String> NOT_CONTACTED = List.of("rejected", "skipped", "suppressed", "do_not_contact");
 
@@ -191,11 +191,15 @@ final class ProspectsPreviewCommand implements Callable<Integer> {
         if (status.equals("sending")) {
             return Optional.of("is being sent right now (status sending).");
         }
+        if (status.equals("send_unknown")) {
+            return Optional.of("was being sent when its delivery became unknown (status send_unknown); `outreach"
+                    + " prospects resend " + p.get("id") + "` would send it again, `prospects mark-sent` records it"
+                    + " as sent.");
+        }
         if (SENT.contains(status)) {
             return Optional.of("was sent already (status " + status
                     + (p.get("last_sent") == null ? "" : ", sent " + p.get("last_sent"))
-                    + "); its first message will not go out again"
-                    + (status.equals("send_unknown") ? " unless `outreach prospects resend` sends it." : "."));
+                    + "); its first message will not go out again.");
         }
         if (NOT_CONTACTED.contains(status)) {
             return Optional.of("will not be contacted (status " + status

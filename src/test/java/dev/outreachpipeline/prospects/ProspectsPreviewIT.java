@@ -126,6 +126,9 @@ class ProspectsPreviewIT {
         CliRun already = CliRun.run(env(), "prospects", "preview", sent);
         assertThat(already.exitCode()).isEqualTo(1);
         assertThat(already.err()).contains("(done.example) was sent already (status sent");
+        String unknownDelivery = prospect("lost.example", "send_unknown", "default");
+        assertThat(CliRun.run(env(), "prospects", "preview", unknownDelivery).err())
+                .contains("its delivery became unknown (status send_unknown); `outreach prospects resend");
         CliRun nobody = CliRun.run(env(), "prospects", "preview", unknown);
         assertThat(nobody.exitCode()).isEqualTo(1);
         assertThat(nobody.err()).contains("No prospect has the id " + unknown);
@@ -249,6 +252,14 @@ class ProspectsPreviewIT {
         assertThat(Files.readString(Path.of(kept))).contains("Subject: one\ntwo\n");
         assertThat(draft(id)).containsEntry("draft_subject", "Edited in the editor");
         Files.delete(Path.of(kept));
+
+        CliRun failing = CliRun.run(env("EDITOR", "false"), "prospects", "edit", id);
+        assertThat(failing.exitCode()).isEqualTo(1);
+        assertThat(failing.err()).contains("ended with exit code 1; nothing was saved.");
+        // no EDITOR, no VISUAL, and no terminal to start vi on (the test runs without one)
+        CliRun none = CliRun.run(env(), "prospects", "edit", id);
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("No editor: neither EDITOR nor VISUAL is set");
     }
 
     private Path script(String name, String command) throws Exception {
