@@ -22,10 +22,12 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "prospects",
         mixinStandardHelpOptions = true,
-        description = "List, inspect, export and approve prospects; send them back to an earlier stage.",
+        description = "List, inspect, preview, edit, export and approve prospects; send them back to an earlier stage.",
         subcommands = {
             ProspectsCommand.ListProspects.class,
             ProspectsCommand.Show.class,
+            ProspectsPreviewCommand.class,
+            ProspectsEditCommand.class,
             ProspectsExportCommand.class,
             ProspectsCommand.Approve.class,
             ProspectsCommand.Redraft.class,

@@ -51,6 +51,44 @@ public final class DraftStage {
     }
 
     /**
+     * One prospect's draft as a draft job would make it, saved nowhere: the rendered draft, or the
+     * gate it failed. {@link #render} records it; {@code prospects preview --template} only shows it.
+     *
+     * @param draft   the draft that passed every gate; null when it failed one
+     * @param failure what a failed draft records as its last error ("quality gate 'x': …"); null for a draft
+     * @param gate    the gate it failed; null for a draft
+     */
+    public record Attempt(Draft draft, String failure, GateFailure gate) {}
+
+    /**
+     * @param prospect         the prospect's variables and its campaign's (draft-context.sql)
+     * @param templateOverride the settings row 'email_template' (JSON text), or null
+     * @throws DraftFailed when the templates cannot render it (a syntax error, a missing value, …)
+     */
+    public Attempt attempt(Map<String, Object> prospect, String templateOverride) {
+        Draft draft = renderer.render(
+                new DraftContext(
+                        text(prospect, "contact_name"),
+                        text(prospect, "contact_email"),
+                        text(prospect, "domain"),
+                        text(prospect, "page_title"),
+                        text(prospect, "page_url"),
+                        text(prospect, "keyword"),
+                        text(prospect, "location"),
+                        settings.senderName(),
+                        text(prospect, "contact_full_name"),
+                        text(prospect, "contact_position"),
+                        text(prospect, "snippet"),
+                        rank(prospect.get("serp_rank")),
+                        settings.senderSignature()),
+                CampaignPitch.of(prospect),
+                usableOverride(templateOverride));
+        Optional<GateFailure> failed = gates.firstFailure(
+                new DraftUnderReview(draft, text(prospect, "page_url"), text(prospect, "campaign_site_url")));
+        return failed.map(f -> new Attempt(null, f.recorded(), f)).orElseGet(() -> new Attempt(draft, null, null));
+    }
+
+    /**
      * @param prospect         the prospect's variables and its campaign's (draft-context.sql)
      * @param templateOverride the settings row 'email_template' (JSON text), or null
      */
@@ -59,33 +97,13 @@ public final class DraftStage {
         params.put("outcome", "drafted");
         params.put("calls", 0);
         try {
-            Draft draft = renderer.render(
-                    new DraftContext(
-                            text(prospect, "contact_name"),
-                            text(prospect, "contact_email"),
-                            text(prospect, "domain"),
-                            text(prospect, "page_title"),
-                            text(prospect, "page_url"),
-                            text(prospect, "keyword"),
-                            text(prospect, "location"),
-                            settings.senderName(),
-                            text(prospect, "contact_full_name"),
-                            text(prospect, "contact_position"),
-                            text(prospect, "snippet"),
-                            rank(prospect.get("serp_rank")),
-                            settings.senderSignature()),
-                    CampaignPitch.of(prospect),
-                    usableOverride(templateOverride));
-            Optional<GateFailure> failed = gates.firstFailure(
-                    new DraftUnderReview(draft, text(prospect, "page_url"), text(prospect, "campaign_site_url")));
-            if (failed.isPresent()) {
+            Attempt attempt = attempt(prospect, templateOverride);
+            if (attempt.draft() == null) {
                 // An expected outcome, not a fault of the program: one line, no stack trace.
-                LOG.info(
-                        "No draft for {}: {}",
-                        prospect.get("domain"),
-                        failed.get().recorded());
-                return failed(params, failed.get().recorded());
+                LOG.info("No draft for {}: {}", prospect.get("domain"), attempt.failure());
+                return failed(params, attempt.failure());
             }
+            Draft draft = attempt.draft();
             params.put("status", settings.requireApproval() ? "drafted" : "approved");
             params.put("subject", draft.subject());
             params.put("textBody", draft.textBody());
