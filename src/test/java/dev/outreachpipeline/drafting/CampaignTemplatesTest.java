@@ -111,7 +111,8 @@ class CampaignTemplatesTest {
         Path acme = dir("acme", Map.of("subject.ftl", "Old subject"));
         var pitch = new CampaignPitch("acme", null, acme.toString());
         assertThat(drafts.render(PROSPECT, pitch, Optional.empty()).subject()).isEqualTo("Old subject");
-        assertThat(drafts.render(PROSPECT, pitch, Optional.empty()).textBody()).contains("I just read \"Best garden lights\"");
+        assertThat(drafts.render(PROSPECT, pitch, Optional.empty()).textBody())
+                .contains("I just read \"Best garden lights\"");
 
         Files.writeString(acme.resolve("subject.ftl"), "New subject");
         Files.writeString(acme.resolve("body.txt.ftl"), "New body");
