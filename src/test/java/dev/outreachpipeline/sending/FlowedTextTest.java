@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class FlowedTextTest {
+public class FlowedTextTest {
 
     private static final String PARAGRAPH = "Would you be open to a guest post on greenthumb.example? I would write"
             + " an original article for your readers, free of charge; all I would ask is a link to acme.example.";
 
     /** What a format=flowed reader shows (RFC 3676 4.1/4.4, delsp=no): soft breaks joined, stuffing removed. */
-    static String deflow(String flowed) {
+    public static String deflow(String flowed) {
         var out = new StringBuilder();
         String[] lines = flowed.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
