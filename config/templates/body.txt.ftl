@@ -1,4 +1,9 @@
-<#-- The plain-text body of a first-contact draft.
+<#-- The plain-text body of a first-contact draft. Write each paragraph on ONE line and leave a blank
+     line between paragraphs: the program wraps the text when it is sent (format=flowed, 72
+     columns, links never cut), and, with HTML drafts on (outreach.drafts.html), makes the HTML part
+     from this same text (a <p> per paragraph, links clickable), so the two always say the same.
+     A single line break stays one (e.g. in the signature). Do not add the postal address, the
+     unsubscribe link or where the address was found: the footer the send stage adds says those once.
      Variables, with an example (docs/templates.md says where each comes from):
        greeting         Hi Ana,            (Hi there, without a first name)
        firstName        Ana                fullName   Ana Lima      position  Senior Editor
@@ -16,17 +21,13 @@
      fullName, position, siteName, pageTitle, pageUrl, snippet, keyword, location, rank, and
      targetSite / targetDomain when the campaign has no site; one used bare fails the draft
      instead of leaving a hole. -->
+<#-- the SERP description, without the dots it often ends in, so it can be quoted in a sentence -->
+<#assign blurb = (snippet!"")?trim?remove_ending("...")?remove_ending("…")?remove_ending(".")?trim>
 ${greeting}
 
-I came across your page "${pageTitle!domain}"<#if pageUrl??> (${pageUrl})</#if>
-while reading about <#if keyword??>${keyword}<#else>topics close to ours</#if>, and enjoyed it.
+<#if pageTitle??>I just read "${pageTitle}" on ${siteName!domain}<#else>I just came across ${siteName!domain}</#if><#if pageUrl??> (${pageUrl})</#if><#if keyword??> while looking into ${keyword}</#if><#if blurb?has_content>. "${blurb}" caught my eye, and the page lived up to it.<#else>, and enjoyed it.</#if>
 
-Would you be open to a guest post on ${domain}? I would write an original
-article for your readers, free of charge; all I would ask is <#if targetDomain??>a link to
-${targetDomain}<#else>one link back to
-our site</#if>. I am happy to send a few topic ideas first, so you can say which,
-if any, would suit.
+Would you be open to a guest post on ${siteName!domain}? I would write an original article for your readers, free of charge, and ask only for <#if targetDomain??>one link to ${targetDomain}<#else>one link back to our site</#if> in it. If that sounds good, I can send two or three topic ideas first, so you can pick the one that suits, if any.
 
-Thank you for reading,
-${senderName}
-
+Thank you,
+${senderSignature}

@@ -39,7 +39,7 @@
     <input type="text" id="edit-subject" name="subject" value="${edit.subject}" maxlength="998" class="review-subject">
     <label for="edit-body">Text</label>
     <textarea id="edit-body" name="body">${edit.body}</textarea>
-    <p class="muted">The postal address and the unsubscribe link are added when it is sent. Changing the text drops the HTML part (it was written from the HTML template with the old words), so the message goes out as text only.</p>
+    <p class="muted">The postal address and the unsubscribe link are added when it is sent. Write each paragraph as one line, with a blank line between paragraphs: the text is wrapped when it is sent. Changing the text makes the HTML part anew from it, unless the campaign's own HTML template wrote that part: then it is dropped (it has the old words) and the message goes out as text only.</p>
     <button type="submit">Save the draft</button>
   </form>
   </#if>

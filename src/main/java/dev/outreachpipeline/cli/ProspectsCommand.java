@@ -8,6 +8,7 @@ import dev.outreachpipeline.prospects.HandBack;
 import dev.outreachpipeline.prospects.ProspectIds;
 import dev.outreachpipeline.prospects.ProspectJson;
 import dev.outreachpipeline.prospects.ProspectStore;
+import dev.outreachpipeline.sending.FlowedText;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -189,8 +190,11 @@ final class ProspectsCommand {
                                 + TerminalText.line(p.get("draft_subject_variant_text")) + ")");
                     }
                     out.println();
-                    for (String l : TerminalText.block(p.get("draft_body")).split("\n", -1)) {
-                        out.println("  " + l);
+                    // wrapped as the send stage writes the text part (format=flowed): the stored paragraphs
+                    // are one line each
+                    String wrapped = FlowedText.encode(String.valueOf(p.get("draft_body")));
+                    for (String l : TerminalText.block(wrapped).split("\n", -1)) {
+                        out.println(("  " + l).stripTrailing());
                     }
                 }
                 return ExitCodes.OK;

@@ -12,6 +12,7 @@ import java.util.Optional;
  * templates for the files the directory lacks), for a sample prospect that has every value and the
  * campaign's own site; so a syntax error, an unknown variable, an HTML body that turns escaping off,
  * or a site variable the campaign has no site for is refused here rather than failing every draft.
+ * A body.html.ftl is optional (none is shipped): without one the HTML part is made from the text.
  */
 public final class CampaignTemplatesCheck {
 

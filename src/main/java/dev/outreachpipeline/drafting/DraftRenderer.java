@@ -13,10 +13,12 @@ import java.util.Optional;
 
 /**
  * Renders a prospect's first-contact draft from the FreeMarker templates subject.ftl, body.txt.ftl
- * and body.html.ftl. Each comes from the first of: the prospect's campaign's templates directory,
- * the settings row {@code email_template}, the global templates folder. The campaign's directory is
- * the most specific choice, so it wins file by file; a file it lacks comes from where it would for
- * a prospect of a campaign without a directory.
+ * and, when HTML drafts are on and one is supplied, body.html.ftl. Each comes from the first of: the
+ * prospect's campaign's templates directory, the settings row {@code email_template}, the global
+ * templates folder. The campaign's directory is the most specific choice, so it wins file by file; a
+ * file it lacks comes from where it would for a prospect of a campaign without a directory. No
+ * body.html.ftl is shipped: a draft without one has no HTML body here, and the drafting stage makes
+ * it from the text ({@link HtmlFromText}).
  *
  * <p>A template that refers to an unknown variable, or uses a value this prospect lacks without a
  * default, fails the draft ({@link DraftFailed}): a hole in an email that goes out to a stranger is
@@ -92,8 +94,33 @@ public final class DraftRenderer {
         if (text.isBlank()) {
             throw new DraftFailed(describe(TEXT_TEMPLATE, override, files) + " rendered an empty body");
         }
-        String htmlBody = html ? normaliseLineEndings(process(HTML_TEMPLATE, override, files, variables)) : null;
+        String htmlBody = html && hasHtmlTemplate(override, files)
+                ? normaliseLineEndings(process(HTML_TEMPLATE, override, files, variables))
+                : null;
         return new Draft(subject, text, htmlBody, choice.index());
+    }
+
+    /**
+     * Whether an HTML body template was supplied: by the campaign's directory, the settings row, or the
+     * global templates folder. None is shipped: without one the HTML part is made from the text
+     * ({@link HtmlFromText}, by the drafting stage), so the two parts cannot say different things.
+     */
+    private boolean hasHtmlTemplate(TemplateOverride override, CampaignFiles files) {
+        if (files.own(HTML_TEMPLATE) != null || override.source(HTML_TEMPLATE).isPresent()) {
+            return true;
+        }
+        try {
+            Object source = engine.templates().loader().findTemplateSource(HTML_TEMPLATE);
+            if (source == null) {
+                return false;
+            }
+            engine.templates().loader().closeTemplateSource(source);
+            return true;
+        } catch (IOException e) {
+            throw new DraftFailed(
+                    "template " + HTML_TEMPLATE + " in " + engine.templates() + " cannot be read: " + e.getMessage(),
+                    e);
+        }
     }
 
     /**

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * What the drafting route asks of Java: one prospect's draft, as the parameters of the statement
  * that records it. A prospect whose draft cannot be rendered is recorded as {@code draft_failed}
  * with the reason; the job goes on with the others. So is one whose draft fails a quality gate
- * ({@link DraftGates}): with the gate's name and message, and no draft kept.
+ * ({@link DraftGates}): with the gate's name and message, and no draft kept. With HTML drafts on, a
+ * draft that has no HTML body of its own gets one made from its text ({@link HtmlFromText}) before the
+ * gates see it.
  */
 public final class DraftStage {
 
@@ -66,7 +68,7 @@ public final class DraftStage {
      * @throws DraftFailed when the templates cannot render it (a syntax error, a missing value, …)
      */
     public Attempt attempt(Map<String, Object> prospect, String templateOverride) {
-        Draft draft = renderer.render(
+        Draft rendered = renderer.render(
                 new DraftContext(
                         text(prospect, "contact_name"),
                         text(prospect, "contact_email"),
@@ -83,6 +85,8 @@ public final class DraftStage {
                         settings.senderSignature()),
                 CampaignPitch.of(prospect),
                 usableOverride(templateOverride));
+        // Whatever wrote the text, an HTML part that says the same, unless a template wrote one.
+        Draft draft = settings.html() ? rendered.withHtmlFromText() : rendered;
         Optional<GateFailure> failed = gates.firstFailure(
                 new DraftUnderReview(draft, text(prospect, "page_url"), text(prospect, "campaign_site_url")));
         return failed.map(f -> new Attempt(null, f.recorded(), f)).orElseGet(() -> new Attempt(draft, null, null));

@@ -2,6 +2,7 @@ package dev.outreachpipeline.prospects;
 
 import dev.outreachpipeline.db.NamedParameters;
 import dev.outreachpipeline.db.SqlStatement;
+import dev.outreachpipeline.drafting.HtmlFromText;
 import dev.outreachpipeline.sending.DraftRules;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -70,7 +71,10 @@ public final class DraftDecisions {
     /**
      * Replaces the draft's subject and text body, when both pass {@link DraftRules} and the prospect is
      * drafted or approved (not yet claimed for sending). Line breaks are stored as \n, as drafting
-     * stores them. A changed text clears the HTML part (see sql/edit-draft.sql).
+     * stores them. A changed text never leaves an HTML part that says something else: one that was made
+     * from the old text ({@link HtmlFromText}) is made anew from the new text; one a campaign's HTML
+     * template wrote is cleared, and the note says the message goes out as text only (see
+     * sql/edit-draft.sql).
      */
     public Outcome edit(UUID id, String subject, String body) throws SQLException {
         String text = body == null ? null : body.replace("\r\n", "\n").replace('\r', '\n');
@@ -78,10 +82,18 @@ public final class DraftDecisions {
         if (!reasons.isEmpty()) {
             return refusedUnlessUnknown(id, Result.INVALID, reasons);
         }
+        Optional<Map<String, Object>> before = messageFacts(id);
+        if (before.isEmpty()) {
+            return unknown(id);
+        }
+        Object storedText = before.get().get("draft_body");
+        Object storedHtml = before.get().get("draft_html");
         var values = new HashMap<String, Object>();
         values.put("prospectId", id.toString());
         values.put("subject", subject);
         values.put("body", text);
+        values.put("generatedHtml", storedText == null ? null : HtmlFromText.html(storedText.toString()));
+        values.put("html", HtmlFromText.html(text));
         List<Map<String, Object>> rows = EDIT.rows(dataSource, values);
         if (rows.isEmpty()) {
             return conflict(
@@ -90,11 +102,19 @@ public final class DraftDecisions {
                             + " that can be edited");
         }
         boolean html = Boolean.TRUE.equals(rows.get(0).get("has_html"));
-        return new Outcome(
-                Result.DONE,
-                String.valueOf(rows.get(0).get("outreach_status")),
-                List.of(),
-                html ? null : "the message has no HTML part: it goes out as text only");
+        boolean fromText = Boolean.TRUE.equals(rows.get(0).get("html_from_text"));
+        String note;
+        if (!html && storedHtml != null) {
+            note = "the HTML part, written by the campaign's HTML template with the old wording, was dropped:"
+                    + " the message goes out as text only";
+        } else if (!html) {
+            note = "the message has no HTML part: it goes out as text only";
+        } else if (fromText && !text.equals(storedText)) {
+            note = "the HTML part was made anew from the edited text";
+        } else {
+            note = null;
+        }
+        return new Outcome(Result.DONE, String.valueOf(rows.get(0).get("outreach_status")), List.of(), note);
     }
 
     /** Rejects the prospect: never contacted; the reason (required) is kept. */

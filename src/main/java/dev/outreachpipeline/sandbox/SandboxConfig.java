@@ -111,6 +111,8 @@ public final class SandboxConfig {
         o.put("outreach.mail.from", MAIL_FROM);
         o.put("outreach.mail.from-name", SENDER_NAME);
         o.put("outreach.sender.name", SENDER_NAME);
+        // first messages with both parts, the HTML one made from the same text, as a user who turns it on gets
+        o.put("outreach.drafts.html", "true");
         o.put("outreach.mail.postal-address", POSTAL_ADDRESS);
         o.put("outreach.unsubscribe.secret", "sandbox-unsubscribe-secret-not-for-real-mail-0123456789");
         o.put("outreach.unsubscribe.mailto", "");

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * Turns an {@link OutgoingMessage} into the MIME message that is handed to SMTP, header by header, so
  * that nothing about it depends on Camel headers or Jakarta Mail defaults: From, To, Subject, Date,
  * Message-ID, the thread headers of a follow-up, RFC 8058 one-click unsubscribe, and a footer with the
- * postal address and the unsubscribe link.
+ * postal address and the unsubscribe link. The text part is format=flowed ({@link FlowedText}); the HTML
+ * part, when the draft has one, is sent as it was drafted, with the footer added.
  *
  * <p>Every header value is checked before it is used, and a bad one is refused ({@link MessageRejected})
  * rather than cleaned: the values were approved as they are, and CR or LF in a header lets whoever
@@ -179,14 +180,14 @@ public final class MessageComposer {
     }
 
     private static void setBody(MimeMessage message, OutgoingMessage m) throws MessagingException {
-        String text = crlf(m.textBody().stripTrailing() + "\n" + textFooter(m));
+        String text = crlf(flowedText(m));
         if (m.htmlBody() == null || m.htmlBody().isBlank()) {
-            message.setText(text, UTF_8, "plain");
+            message.setContent(text, FlowedText.CONTENT_TYPE);
             quotedPrintable(message);
             return;
         }
         var textPart = new MimeBodyPart();
-        textPart.setText(text, UTF_8, "plain");
+        textPart.setContent(text, FlowedText.CONTENT_TYPE);
         quotedPrintable(textPart);
         var htmlPart = new MimeBodyPart();
         htmlPart.setText(crlf(withHtmlFooter(m.htmlBody(), htmlFooter(m))), UTF_8, "html");
@@ -201,6 +202,15 @@ public final class MessageComposer {
      */
     private static void quotedPrintable(jakarta.mail.Part part) throws MessagingException {
         part.setHeader("Content-Transfer-Encoding", "quoted-printable");
+    }
+
+    /**
+     * The text part: the draft's paragraphs and the footer, wrapped by {@link FlowedText} (format=flowed),
+     * so a paragraph stored as one line reads as short lines everywhere and reflows where it can. The
+     * footer's unsubscribe link is a word like any other, never cut.
+     */
+    static String flowedText(OutgoingMessage m) {
+        return FlowedText.encode(m.textBody().stripTrailing() + "\n" + textFooter(m));
     }
 
     static String textFooter(OutgoingMessage m) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.db.NamedParameters;
+import dev.outreachpipeline.drafting.HtmlFromText;
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.ManagementListener;
 import dev.outreachpipeline.testsupport.TestDatabase;
@@ -75,7 +76,7 @@ class DraftApiIT {
         assertThat(message.path("text").asText())
                 .isEqualTo("A body\n\n--\n1 Main Street, Springfield\n"
                         + "We found your address in a public listing of contacts for your website.\n"
-                        + "Unsubscribe: https://outreach.example/u/" + token + "\n");
+                        + "Unsubscribe: \nhttps://outreach.example/u/" + token + "\n");
         assertThat(message.path("html").asText())
                 .startsWith("<p>A <b>body</b></p>")
                 .contains("href=\"https://outreach.example/u/" + token + "\"");
@@ -117,7 +118,8 @@ class DraftApiIT {
 
         HttpResponse<String> newText = put(id, "A better subject", "New words,\r\nsecond line.");
         assertThat(newText.statusCode()).as(newText.body()).isEqualTo(200);
-        assertThat(JSON.readTree(newText.body()).path("note").asText()).contains("text only");
+        assertThat(JSON.readTree(newText.body()).path("note").asText())
+                .contains("HTML template", "dropped", "text only");
         assertThat(row(id))
                 .containsEntry("draft_body", "New words,\nsecond line.")
                 .containsEntry("draft_html", null)
@@ -128,6 +130,27 @@ class DraftApiIT {
                 .path("message");
         assertThat(message.path("text").asText()).startsWith("New words,\nsecond line.\n\n--\n1 Main Street");
         assertThat(message.path("html").isNull()).isTrue();
+    }
+
+    @Test
+    void aChangedTextMakesAnHtmlPartThatWasMadeFromTheTextAnew() throws Exception {
+        String id = prospect("generated.example", "drafted");
+        db.execute(
+                "UPDATE prospects SET draft_html = $h$" + HtmlFromText.html("A body") + "$h$ WHERE id = '" + id + "'");
+
+        HttpResponse<String> edited = put(id, "A pitch", "New words, see https://acme.example/guide.\n\nSam");
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        assertThat(JSON.readTree(edited.body()).path("note").asText()).contains("made anew from the edited text");
+        assertThat(row(id))
+                .containsEntry("draft_html", HtmlFromText.html("New words, see https://acme.example/guide.\n\nSam"));
+        JsonNode message = JSON.readTree(listener.call("GET", "/api/v1/prospects/" + id, TOKEN, null)
+                        .body())
+                .path("message");
+        assertThat(message.path("html").asText())
+                .contains(
+                        "<p>New words, see <a href=\"https://acme.example/guide\">https://acme.example/guide</a>.</p>")
+                .contains("<p>Sam</p>")
+                .doesNotContain("A body");
     }
 
     @Test

@@ -81,7 +81,7 @@ class ReviewConsoleIT {
         // the text part with the footer the send stage adds, the headers, the HTML only in a sandboxed frame
         assertThat(html)
                 .contains("<pre>A body\n\n--\n1 Main Street, Springfield\n")
-                .contains("Unsubscribe: https://outreach.example/u/")
+                .contains("Unsubscribe: \nhttps://outreach.example/u/")
                 .contains("Sam Sender &lt;sam@sender.example&gt;")
                 .contains("List-Unsubscribe-Post")
                 .contains("<iframe class=\"review-html\" sandbox=\"\" src=\"/review/" + best + "/html\"")

@@ -65,12 +65,12 @@ class CampaignTemplatesTest {
         assertThat(a.subject()).isEqualTo("For gardenblog.com: acme pitch");
         assertThat(a.textBody())
                 .isEqualTo("Hi Ana, Acme wants a link to acme-shop.example (https://www.Acme-Shop.example/garden).\n");
-        // acme has no body.html.ftl: the global one, with acme's variables
-        assertThat(a.htmlBody()).contains("a link to\nacme-shop.example.").doesNotContain("our site");
+        // acme has no body.html.ftl, nor is one shipped: none is rendered (the stage makes it from the text)
+        assertThat(a.htmlBody()).isNull();
         assertThat(b.subject()).isEqualTo("Bolt idea for gardenblog.com from bolt.example");
         // bolt has only a subject: the global bodies, asking for a link to bolt's site
-        assertThat(b.textBody()).contains("all I would ask is a link to\nbolt.example. I am happy");
-        assertThat(b.htmlBody()).contains("a link to\nbolt.example.");
+        assertThat(b.textBody()).contains("ask only for one link to bolt.example in it.");
+        assertThat(b.htmlBody()).isNull();
     }
 
     @Test
@@ -78,11 +78,11 @@ class CampaignTemplatesTest {
         Draft d = drafts.render(PROSPECT, new CampaignPitch("default", null, null), Optional.empty());
         Draft none = drafts.render(PROSPECT, Optional.empty());
 
-        assertThat(d.textBody()).contains("all I would ask is one link back to\nour site. I am happy");
-        assertThat(d.htmlBody()).contains("one link back to\nour site.");
+        assertThat(d.textBody()).contains("ask only for one link back to our site in it.");
+        assertThat(d.withHtmlFromText().htmlBody()).contains("ask only for one link back to our site in it.");
         assertThat(d).isEqualTo(none);
         assertThat(followups.render(1, "Ana", "gardenblog.com", new CampaignPitch("default", null, null)))
-                .contains("something original for your readers.\n");
+                .contains("an original article for your readers. A short yes or no is plenty.\n");
     }
 
     @Test
@@ -101,7 +101,9 @@ class CampaignTemplatesTest {
                 followups.render(1, "Ana", "gardenblog.com", new CampaignPitch("bolt", "https://bolt.example", null));
 
         assertThat(own).isEqualTo("Hi Ana, step 1 for acme.example\n");
-        assertThat(global).contains("I am following up").contains("asking only for a link to bolt.example in return.");
+        assertThat(global)
+                .contains("I am writing again about a guest post for gardenblog.com")
+                .contains("asking only for a link to bolt.example in return.");
     }
 
     @Test
@@ -109,7 +111,8 @@ class CampaignTemplatesTest {
         Path acme = dir("acme", Map.of("subject.ftl", "Old subject"));
         var pitch = new CampaignPitch("acme", null, acme.toString());
         assertThat(drafts.render(PROSPECT, pitch, Optional.empty()).subject()).isEqualTo("Old subject");
-        assertThat(drafts.render(PROSPECT, pitch, Optional.empty()).textBody()).contains("I came across your page");
+        assertThat(drafts.render(PROSPECT, pitch, Optional.empty()).textBody())
+                .contains("I just read \"Best garden lights\"");
 
         Files.writeString(acme.resolve("subject.ftl"), "New subject");
         Files.writeString(acme.resolve("body.txt.ftl"), "New body");
@@ -212,6 +215,11 @@ class CampaignTemplatesTest {
                 .singleElement()
                 .asString()
                 .contains("turns off HTML escaping");
+
+        // no body.html.ftl anywhere (none is shipped) is fine: the HTML part is then made from the text
+        Path textOnly = dir("text-only", Map.of("body.txt.ftl", "${greeting}\n\nOne paragraph.\n"));
+        assertThat(CampaignTemplatesCheck.problems(new CampaignPitch("acme", null, textOnly.toString()), global))
+                .isEmpty();
 
         Path siteless = dir("siteless", Map.of("subject.ftl", "Link to ${targetDomain}"));
         assertThat(CampaignTemplatesCheck.problems(new CampaignPitch("acme", null, siteless.toString()), global))

@@ -47,12 +47,51 @@ class DefaultTemplatesPassGatesTest {
     }
 
     @Test
-    void aDraftWithFewValuesPassesEveryGate() {
+    void aDraftWithEveryVariableAndItsHtmlMadeFromTheTextPassesEveryGate() {
+        var pitch = new CampaignPitch("garden", "https://www.our-site.example/", null);
+        String page = "https://greenthumb.example/shade?utm_source=x&id=7";
         Draft draft = RENDERER.render(
-                new DraftContext(null, "ed@x.example", "x.example", null, null, null, null, "Sam Sender"),
-                CampaignPitch.NONE,
-                Optional.empty());
+                        new DraftContext(
+                                "Ana",
+                                "ana@greenthumb.example",
+                                "greenthumb.example",
+                                "Ten shade-loving plants | Green Thumb",
+                                page,
+                                "shade plants",
+                                "United States",
+                                "Sam Sender",
+                                "Ana Lima",
+                                "Senior Editor",
+                                "Ferns and hostas that thrive without direct sun...",
+                                4,
+                                "Sam Sender\nGuest writer"),
+                        pitch,
+                        Optional.empty())
+                .withHtmlFromText();
 
-        assertThat(GATES.firstFailure(new DraftUnderReview(draft, null, null))).isEmpty();
+        assertThat(GATES.firstFailure(new DraftUnderReview(draft, page, pitch.siteUrl())))
+                .isEmpty();
+        assertThat(draft.textBody()).contains("Green Thumb", "Ten shade-loving plants", "thrive without direct sun");
+        // where the address was found is said once, by the footer the send stage adds, never by the body
+        assertThat(draft.textBody()).doesNotContainIgnoringCase("your address");
+        assertThat(draft.htmlBody()).doesNotContainIgnoringCase("your address");
+    }
+
+    @Test
+    void aProspectWithOnlyTheRequiredFieldsStillDraftsAndPassesEveryGate() {
+        for (CampaignPitch pitch :
+                new CampaignPitch[] {CampaignPitch.NONE, new CampaignPitch("garden", "https://our-site.example", null)
+                }) {
+            Draft draft = RENDERER.render(
+                            new DraftContext(null, "ed@x.example", "x.example", null, null, null, null, "Sam Sender"),
+                            pitch,
+                            Optional.empty())
+                    .withHtmlFromText();
+
+            assertThat(GATES.firstFailure(new DraftUnderReview(draft, null, pitch.siteUrl())))
+                    .isEmpty();
+            assertThat(draft.subject()).contains("x.example");
+            assertThat(draft.textBody()).startsWith("Hi there,\n\n").doesNotContain("\"\"", " ,", " .");
+        }
     }
 }

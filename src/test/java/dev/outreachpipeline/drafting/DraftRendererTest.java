@@ -48,26 +48,82 @@ class DraftRendererTest {
     }
 
     @Test
-    void theShippedTemplatesDraftAFriendlyHonestFirstContact() {
+    void theShippedTemplatesDraftAFriendlyHonestFirstContactOfParagraphs() {
         Draft draft = WITH_HTML.render(prospect(), Optional.empty());
 
-        assertThat(draft.subject()).isEqualTo("A guest post idea for gardenblog.com");
+        assertThat(draft.subject())
+                .isIn(
+                        "A guest post idea for gardenblog.com",
+                        "An article on garden lights for gardenblog.com",
+                        "Could I write something for gardenblog.com?");
         assertThat(draft.textBody())
                 .startsWith("Hi Ana,\n\n")
-                .contains("\"Best garden lights\" (https://gardenblog.com/lights)")
-                .contains("reading about garden lights")
-                .contains("Sam Writer")
+                .contains("I just read \"Best garden lights\" on gardenblog.com (https://gardenblog.com/lights)"
+                        + " while looking into garden lights, and enjoyed it.\n")
+                .contains("Would you be open to a guest post on gardenblog.com?")
+                .contains("one link back to our site")
+                .endsWith("\n\nThank you,\nSam Writer\n")
                 // where the address was found is said once, in the footer the send stage adds
-                .doesNotContain("Where I found your address")
+                .doesNotContain("found your address")
                 .doesNotContain("\r")
                 .doesNotContain("<#")
                 .doesNotContain("${");
-        assertThat(draft.htmlBody())
-                .contains("<p>Hi Ana,</p>")
-                .contains("Best garden lights")
-                .contains("Sam Writer")
-                .doesNotContain("Where I found your address")
-                .doesNotContain("${");
+        // paragraphs are lines of their own, separated by one blank line: the send stage wraps them
+        assertThat(draft.textBody().split("\n\n")).hasSize(4);
+        assertThat(draft.textBody().split("\n\n")[1]).doesNotContain("\n");
+        assertThat(draft.textBody().split("\n\n")[2]).doesNotContain("\n");
+        // no HTML template is shipped: the drafting stage makes the HTML part from this text
+        assertThat(draft.htmlBody()).isNull();
+    }
+
+    @Test
+    void theShippedSubjectOffersThreeSubjectsThatEachReadWellWithAndWithoutASiteName() {
+        var seen = new java.util.TreeMap<Integer, String>();
+        for (int i = 0; seen.size() < 3 && i < 200; i++) {
+            Draft titled = TEXT_ONLY.render(
+                    new DraftContext(
+                            null,
+                            "ed@s" + i + ".example",
+                            "s" + i + ".example",
+                            "Shade plants | Green Thumb",
+                            null,
+                            null,
+                            null,
+                            "Sam"),
+                    Optional.empty());
+            seen.putIfAbsent(titled.subjectVariant(), titled.subject());
+        }
+        assertThat(seen)
+                .containsEntry(0, "A guest post idea for Green Thumb")
+                .containsEntry(1, "An article for your readers at Green Thumb")
+                .containsEntry(2, "Could I write something for Green Thumb?");
+    }
+
+    @Test
+    void aSnippetIsQuotedWithoutTheDotsItEndsIn() {
+        var p = prospect();
+        var context = new DraftContext(
+                "Ana",
+                p.contactEmail(),
+                p.domain(),
+                "Best garden lights | Garden Blog",
+                p.pageUrl(),
+                p.keyword(),
+                null,
+                "Sam Writer",
+                null,
+                null,
+                "Solar lights that last all night...",
+                null,
+                "Sam Writer\nGuest writer");
+
+        String text = TEXT_ONLY.render(context, Optional.empty()).textBody();
+
+        assertThat(text)
+                .contains("on Garden Blog (https://gardenblog.com/lights) while looking into garden lights."
+                        + " \"Solar lights that last all night\" caught my eye, and the page lived up to it.\n")
+                .contains("guest post on Garden Blog?")
+                .endsWith("Thank you,\nSam Writer\nGuest writer\n");
     }
 
     @Test
@@ -96,9 +152,10 @@ class DraftRendererTest {
         Draft draft = WITH_HTML.render(context, Optional.empty());
 
         assertThat(draft.textBody())
-                .contains("your page \"gardenblog.com\"\n")
-                .contains("reading about topics close to ours");
-        assertThat(draft.htmlBody()).contains("gardenblog.com");
+                .contains("I just came across gardenblog.com, and enjoyed it.\n")
+                .contains("guest post on gardenblog.com?")
+                .doesNotContain("\"\"");
+        assertThat(draft.htmlBody()).isNull();
     }
 
     @Test
@@ -127,7 +184,9 @@ class DraftRendererTest {
 
     @Test
     void aScriptInATitleIsEscapedInHtmlAndLeftAsItIsInText() {
-        Draft draft = WITH_HTML.render(withTitle("<script>alert(1)</script> & \"more\""), Optional.empty());
+        Draft draft = WITH_HTML
+                .render(withTitle("<script>alert(1)</script> & \"more\""), Optional.empty())
+                .withHtmlFromText();
 
         assertThat(draft.htmlBody())
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;")
@@ -209,7 +268,19 @@ class DraftRendererTest {
 
         assertThat(draft.subject()).isEqualTo("Quick question, Ana");
         assertThat(draft.textBody()).isEqualTo("Hi Ana,\nShort one.\nSam Writer\n");
-        assertThat(draft.htmlBody()).contains("<p>Hi Ana,</p>").contains("Would you be open to a guest post");
+        // no HTML template in the setting nor among the files: none is rendered, the stage makes it from the text
+        assertThat(draft.htmlBody()).isNull();
+        assertThat(draft.withHtmlFromText().htmlBody()).contains("<p>Hi Ana,<br>\nShort one.<br>\nSam Writer</p>");
+    }
+
+    @Test
+    void anHtmlTemplateInTheGlobalFolderIsRenderedAsBefore() throws IOException {
+        Files.writeString(dir.resolve("body.html.ftl"), "<p>${greeting} from the folder</p>");
+
+        Draft draft = new DraftRenderer(DraftTemplates.directory(dir), true).render(prospect(), Optional.empty());
+
+        assertThat(draft.htmlBody()).isEqualTo("<p>Hi Ana, from the folder</p>");
+        assertThat(draft.withHtmlFromText()).isSameAs(draft);
     }
 
     @Test

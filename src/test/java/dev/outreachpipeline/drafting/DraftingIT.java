@@ -74,6 +74,8 @@ class DraftingIT {
                 .isNotBlank();
         assertThat((String) p.get("draft_body")).contains("Hi there,").contains("Sam Sender");
         assertThat((String) p.get("draft_html")).doesNotContain("<script>").contains("&lt;script&gt;");
+        // no HTML template is shipped: the HTML part is made from the text, so the two say the same
+        assertThat(p.get("draft_html")).isEqualTo(HtmlFromText.html((String) p.get("draft_body")));
     }
 
     @Test

@@ -271,7 +271,9 @@ class ProspectsCommandIT {
     void showAndListPrintEscapeSequencesFromPagesAsVisibleText() {
         String id = prospect(
                 "garden.example", "enriched", "ed@garden.example", "Roses\u001B]0;pwned\u0007\u001B[2J\u009B6n");
-        db.execute("UPDATE prospects SET draft_subject = 'Hi\u001B[31m', draft_body = E'Line one\\n\\u001B[2Jline two',"
+        db.execute("UPDATE prospects SET draft_subject = 'Hi\u001B[31m', draft_body = E'Line one\\n\\u001B[2Jline two"
+                + "\\n\\nA paragraph stored as one line is shown wrapped at 72 columns, as the send stage writes the"
+                + " text part, and https://garden.example/a-link-that-is-never-cut-whatever-its-length-may-be-at-all',"
                 + " contact_reason = E'\\u009B6n' WHERE id = '" + id + "'");
 
         CliRun show = CliRun.run(env(), "prospects", "show", id);
@@ -283,7 +285,10 @@ class ProspectsCommandIT {
                 .doesNotContain("\u009B")
                 .contains("Roses\\x1B]0;pwned\\x07\\x1B[2J\\x9B6n")
                 .contains("Subject: Hi\\x1B[31m")
-                .contains("  Line one\n  \\x1B[2Jline two")
+                .contains("  Line one\n  \\x1B[2Jline two\n")
+                .contains("  A paragraph stored as one line is shown wrapped at 72 columns, as the\n"
+                        + "  send stage writes the text part, and\n"
+                        + "  https://garden.example/a-link-that-is-never-cut-whatever-its-length-may-be-at-all\n")
                 .contains("\\x9B6n");
         assertThat(CliRun.run(env(), "prospects", "list").out())
                 .doesNotContain("\u001B")

@@ -128,7 +128,7 @@ class DraftingRouteIT extends RouteTestSupport {
                 .containsEntry("draft_subject", "Bolt for tools.example");
         assertThat((String) rows.get(bolt).get("draft_body"))
                 .contains("Would you be open to a guest post on tools.example?")
-                .contains("all I would ask is a link to\nbolt.example.");
+                .contains("ask only for one link to bolt.example in it.");
         assertThat(rows.get(lost))
                 .containsEntry("outreach_status", "draft_failed")
                 .containsEntry(

@@ -6,8 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outreachpipeline.config.OutreachConfig;
 import dev.outreachpipeline.db.Database;
+import dev.outreachpipeline.drafting.HtmlFromText;
+import dev.outreachpipeline.sending.FlowedTextTest;
 import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.ManagementListener;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,6 +29,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -118,6 +125,7 @@ class SandboxCommandIT {
         }
         assertThat(eml).hasSize(received);
         int threaded = 0;
+        int multipart = 0;
         int fromPartners = 0;
         for (Path file : eml) {
             String message = Files.readString(file);
@@ -132,9 +140,15 @@ class SandboxCommandIT {
             if (message.contains("\nSubject: Re: ")) {
                 assertThat(message).as(file.toString()).containsPattern("(?m)^In-Reply-To: <[^>]+>");
                 threaded++;
+            } else {
+                multipart += bothPartsSayTheSame(file) ? 1 : 0;
             }
+            textPartIsFlowedWithTheFooterOnce(file);
         }
         assertThat(threaded).isEqualTo(followups);
+        assertThat(multipart)
+                .as("every first message has an HTML part made from its text")
+                .isEqualTo(received - followups);
         assertThat(fromPartners)
                 .as("the second campaign's messages, first and follow-ups, from its mailbox")
                 .isEqualTo(sentBy.get(2) + followupsBy.get(2));
@@ -239,5 +253,53 @@ class SandboxCommandIT {
             rs.next();
             return rs.getInt(1);
         }
+    }
+
+    private static MimeMessage parsed(Path eml) throws Exception {
+        try (var in = Files.newInputStream(eml)) {
+            return new MimeMessage(Session.getInstance(new Properties()), in);
+        }
+    }
+
+    private static Part textPart(MimeMessage m) throws Exception {
+        return m.getContent() instanceof MimeMultipart parts ? parts.getBodyPart(0) : m;
+    }
+
+    /** The text part as sent: format=flowed, lines of at most 72 but for a long link, the footer once. */
+    private static void textPartIsFlowedWithTheFooterOnce(Path eml) throws Exception {
+        Part text = textPart(parsed(eml));
+        assertThat(text.getContentType())
+                .as(eml.toString())
+                .contains("format=flowed")
+                .contains("delsp=no");
+        String flowed = ((String) text.getContent()).replace("\r\n", "\n");
+        assertThat(flowed.lines().filter(l -> l.length() > 72 && !l.startsWith("https://")))
+                .as(eml.toString())
+                .isEmpty();
+        String read = FlowedTextTest.deflow(flowed);
+        assertThat(read.split("public listing of contacts", -1))
+                .as(eml.toString())
+                .hasSize(2);
+        assertThat(read).as(eml.toString()).containsPattern("\nUnsubscribe: https://\\S+\\s*$");
+    }
+
+    /** A first message's HTML part is the one made from its text, with the footer once: the two say the same. */
+    private static boolean bothPartsSayTheSame(Path eml) throws Exception {
+        MimeMessage m = parsed(eml);
+        if (!(m.getContent() instanceof MimeMultipart parts)) {
+            return false;
+        }
+        String read = FlowedTextTest.deflow(((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n"));
+        String draft = read.substring(0, read.indexOf("\n\n--\n")) + "\n";
+        String html = ((String) parts.getBodyPart(1).getContent()).replace("\r\n", "\n");
+        String generated = HtmlFromText.html(draft);
+        assertThat(html)
+                .as(eml.toString())
+                .startsWith(generated.substring(0, generated.indexOf("</body>")))
+                .contains("Unsubscribe</a>");
+        assertThat(html.split("public listing of contacts", -1))
+                .as(eml.toString())
+                .hasSize(2);
+        return true;
     }
 }

@@ -120,7 +120,7 @@ class MessageComposerTest {
         assertThat(unfolded(m, "Date")).isEqualTo("Mon, 2 Mar 2026 10:15:30 +0100");
         assertThat(unfolded(m, "List-Unsubscribe")).isEqualTo("<" + URL + ">, <" + MAILTO + ">");
         assertThat(unfolded(m, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
-        assertThat(m.getContentType()).isEqualToIgnoringCase("text/plain; charset=UTF-8");
+        assertThat(m.getContentType()).isEqualToIgnoringCase("text/plain; charset=UTF-8; format=flowed; delsp=no");
         assertThat(m.getEncoding()).isEqualTo("quoted-printable");
         assertThat(m.getHeader("In-Reply-To")).isNull();
         assertThat(m.getHeader("References")).isNull();
@@ -131,12 +131,33 @@ class MessageComposerTest {
     void theTextBodyEndsWithTheFooter() throws Exception {
         String body = ((String) parsed(COMPOSER.compose(first())).getContent()).replace("\r\n", "\n");
 
-        assertThat(body)
+        // flowed: the unsubscribe line is longer than 72, so the link goes on to a line of its own
+        assertThat(body).endsWith("\nUnsubscribe: \n" + URL + "\n");
+        assertThat(FlowedTextTest.deflow(body))
                 .isEqualTo("Hi Ana,\n\nI liked your post.\n\nSam Writer\n"
                         + "\n--\n"
                         + POSTAL + "\n"
                         + "We found your address in a public listing of contacts for your website.\n"
                         + "Unsubscribe: " + URL + "\n");
+    }
+
+    @Test
+    void theTextPartIsFlowedAParagraphWrappedAt72AndTheUnsubscribeLinkOnOneLine() throws Exception {
+        String paragraph = "Would you be open to a guest post on gardenblog.com? I would write an original article"
+                + " for your readers, free of charge; all I would ask is a link to acme.example.";
+        String longUrl = URL + "-and-a-much-longer-token-than-usual-so-it-cannot-fit-on-a-line-of-seventy-two";
+        MimeMessage p = parsed(COMPOSER.compose(
+                with(with(first(), "text", "Hi Ana,\n\n" + paragraph + "\n\nThank you,\nSam\n"), "url", longUrl)));
+
+        String body = ((String) p.getContent()).replace("\r\n", "\n");
+        List<String> lines = body.lines().toList();
+        assertThat(lines)
+                .filteredOn(l -> !l.contains(longUrl))
+                .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(72));
+        assertThat(lines).contains("Unsubscribe: ", longUrl, "--", "Thank you,", "Sam");
+        assertThat(FlowedTextTest.deflow(body))
+                .isEqualTo("Hi Ana,\n\n" + paragraph + "\n\nThank you,\nSam\n\n--\n" + POSTAL + "\n"
+                        + MessageComposer.FOOTER_SOURCE_LINE + "\nUnsubscribe: " + longUrl + "\n");
     }
 
     @Test
@@ -151,13 +172,14 @@ class MessageComposerTest {
         assertThat(p.getContentType()).startsWith("multipart/alternative");
         var parts = (MimeMultipart) p.getContent();
         assertThat(parts.getCount()).isEqualTo(2);
-        assertThat(parts.getBodyPart(0).getContentType()).isEqualToIgnoringCase("text/plain; charset=UTF-8");
+        assertThat(parts.getBodyPart(0).getContentType())
+                .isEqualToIgnoringCase("text/plain; charset=UTF-8; format=flowed; delsp=no");
         assertThat(parts.getBodyPart(1).getContentType()).isEqualToIgnoringCase("text/html; charset=UTF-8");
         assertThat(parts.getBodyPart(0).getHeader("Content-Transfer-Encoding")).containsExactly("quoted-printable");
         assertThat(parts.getBodyPart(1).getHeader("Content-Transfer-Encoding")).containsExactly("quoted-printable");
 
         String text = ((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n");
-        assertThat(text).contains("Smith & Sons <Ltd>, \"Yard\" 5\n").contains("Unsubscribe: " + URL);
+        assertThat(text).contains("Smith & Sons <Ltd>, \"Yard\" 5\n").contains("Unsubscribe: \n" + URL + "\n");
 
         String html = ((String) parts.getBodyPart(1).getContent()).replace("\r\n", "\n");
         assertThat(html)
@@ -389,9 +411,9 @@ class MessageComposerTest {
 
         assertThat(raw(m).lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(998));
         var parts = (MimeMultipart) parsed(m).getContent();
-        assertThat(((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n"))
-                .startsWith(body.replace("\n.\n", "\n.\n"))
-                .contains("\n" + longLine + "\n");
+        String text = ((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n");
+        assertThat(FlowedTextTest.deflow(text)).startsWith(body).contains("\n" + longLine + "\n");
+        assertThat(text).contains("\n" + "x".repeat(3000) + "\n");
         assertThat((String) parts.getBodyPart(1).getContent()).contains("<p>" + longLine + "</p>");
     }
 
