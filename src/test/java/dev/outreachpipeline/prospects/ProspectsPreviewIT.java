@@ -101,7 +101,8 @@ class ProspectsPreviewIT {
                 .contains("Content-Type: multipart/alternative; boundary=")
                 .contains("List-Unsubscribe: <https://outreach.example/u/" + token + ">, <mailto:")
                 .contains("----- text/plain -----\nA body\n\n--\n1 Main Street, Springfield\n")
-                .contains("Unsubscribe: https://outreach.example/u/" + token + "\n")
+                // format=flowed: the link is longer than a line, so it stands on its own after a soft break
+                .contains("Unsubscribe: \nhttps://outreach.example/u/" + token + "\n")
                 .contains("----- text/html -----\n<p>A <b>body</b></p>\\x1B[2J")
                 .contains("href=\"https://outreach.example/u/" + token + "\"")
                 .doesNotContain("\u001b");
