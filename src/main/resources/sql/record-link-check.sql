@@ -1,7 +1,7 @@
--- One check of a placement (a LinkCheck's parameters): its row in link_checks and the placement's
+-- One check of a placement (the parameters of a LinkCheck): its row in link_checks and the placement
 -- state after it, in one statement. A placement removed while it was being checked records nothing.
--- :#prospectId and :#prospectStage (link_live, link_lost or NULL, LinkOutcomes.stageFor) are given
--- for the pipeline-stages feature, which moves the prospect's stage here.
+-- The parameters prospectId and prospectStage (link_live, link_lost or NULL, LinkOutcomes.stageFor) are given
+-- for the pipeline-stages feature, which moves the stage of the prospect here.
 WITH recorded AS (
     INSERT INTO link_checks (link_id, checked_at, status, http_status, found, rel, anchor, noindex,
                              canonical_elsewhere, redirects, reason)
