@@ -4,7 +4,6 @@ import dev.outreachpipeline.db.SqlStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,15 +79,5 @@ public final class LinkStore {
 
     public void record(LinkCheck check) throws SQLException {
         SqlStatement.RECORD_LINK_CHECK.jdbc().update(dataSource, check.parameters());
-    }
-
-    /** Placements by status, every status listed (0 when none). */
-    public static Map<String, Long> byStatus(DataSource dataSource) throws SQLException {
-        var out = new LinkedHashMap<String, Long>();
-        LinkStatus.NAMES.forEach(s -> out.put(s, 0L));
-        for (Map<String, Object> r : SqlStatement.LINKS_BY_STATUS.jdbc().rows(dataSource, Map.of())) {
-            out.put((String) r.get("status"), ((Number) r.get("count")).longValue());
-        }
-        return out;
     }
 }

@@ -166,6 +166,20 @@ class LinksCommandAndApiIT {
                             links("list", "--campaign", "api", "--json").out()));
             assertThat(fromApi).hasSize(1);
 
+            // lost placements are counted in /metrics and in `status`
+            db.execute("INSERT INTO link_placements (prospect_id, url, target, status) VALUES ('" + prospect
+                    + "', 'https://127.0.0.1/gone', 'https://oursite.test/', 'lost')");
+            String metrics = listener.get("/metrics").body();
+            assertThat(metrics)
+                    .containsPattern("outreach_links\\{[^}]*status=\"lost\"[^}]*} 1\\.0")
+                    .containsPattern("outreach_links\\{[^}]*status=\"live_nofollow\"[^}]*} 1\\.0");
+            CliRun status = CliRun.run(db.env(), "status", "--campaign", "api", "--json");
+            assertThat(status.exitCode()).as(status.err()).isZero();
+            assertThat(JSON.readTree(status.out()).path("links").path("lost").asInt())
+                    .isEqualTo(1);
+            assertThat(CliRun.run(db.env(), "status", "--campaign", "api").out())
+                    .contains("Links:      live_nofollow 1, lost 1 (placements by status)");
+
             assertThat(listener.call("POST", "/api/v1/links/00000000-0000-0000-0000-00000000beef/check", TOKEN, null)
                             .statusCode())
                     .isEqualTo(404);
