@@ -179,6 +179,9 @@ class LinksCommandAndApiIT {
                     .isEqualTo(1);
             assertThat(CliRun.run(db.env(), "status", "--campaign", "api").out())
                     .contains("Links:      live_nofollow 1, lost 1 (placements by status)");
+            listener.logIn(TOKEN);
+            assertThat(listener.get("/").body())
+                    .contains("<span class=\"big-number\" id=\"links-lost\">1</span> link placement(s) lost, 1 live");
 
             assertThat(listener.call("POST", "/api/v1/links/00000000-0000-0000-0000-00000000beef/check", TOKEN, null)
                             .statusCode())
