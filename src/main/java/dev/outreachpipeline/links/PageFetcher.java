@@ -127,7 +127,13 @@ public final class PageFetcher implements AutoCloseable {
                         null, redirects, "no answer: " + e.getClass().getSimpleName());
             }
             if (raw.status() >= 300 && raw.status() < 400 && raw.location() != null) {
-                String next = uri.get().resolve(raw.location().strip()).toString();
+                String next;
+                try {
+                    next = uri.get().resolve(raw.location().strip()).toString();
+                } catch (IllegalArgumentException e) {
+                    // a hostile or broken Location header is the page's problem, not ours
+                    return Fetched.failed(raw.status(), redirects, "a redirect to an address that is not a URL");
+                }
                 redirects.add(new Redirect(current, raw.status(), next));
                 if (hop + 1 > MAX_REDIRECTS) {
                     return Fetched.failed(raw.status(), redirects, "more than " + MAX_REDIRECTS + " redirects");
@@ -214,7 +220,7 @@ public final class PageFetcher implements AutoCloseable {
                 return robotsParser.failedFetch(raw.status());
             }
             return robotsParser.failedFetch(500);
-        } catch (IOException | URISyntaxException e) {
+        } catch (IOException | URISyntaxException | IllegalArgumentException e) {
             return robotsParser.failedFetch(503);
         }
     }
@@ -234,9 +240,5 @@ public final class PageFetcher implements AutoCloseable {
     @Override
     public void close() throws IOException {
         client.close();
-    }
-
-    String userAgent() {
-        return userAgent;
     }
 }

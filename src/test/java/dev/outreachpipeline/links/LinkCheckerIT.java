@@ -270,6 +270,12 @@ class LinkCheckerIT {
         LinkCheck tooMany = check(six);
         assertThat(tooMany.status()).isEqualTo(LinkStatus.UNREACHABLE);
         assertThat(tooMany.visit().reason()).isEqualTo("more than 5 redirects");
+        site.stubFor(get("/broken-redirect")
+                .willReturn(aResponse().withStatus(302).withHeader("Location", "http://bad host/%%")));
+        LinkCheck broken = check(add("/broken-redirect"));
+        assertThat(broken.status()).isEqualTo(LinkStatus.UNREACHABLE);
+        assertThat(broken.visit().reason()).isEqualTo("a redirect to an address that is not a URL");
+
         // the page behind the sixth redirect is never asked for
         site.verify(1, getRequestedFor(urlEqualTo("/r7")));
     }
