@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Proves routes/70-links.camel.yaml: a check_links job checks the placements that are due (or the
  * ids its parameters name), each check recorded with the placement's new state, and writes how many
- * it checked by status into the job's result; the schedule enqueues one check_links job and no
- * second while it waits. 10-jobs is loaded for direct:guard-job, direct:check-job and the enqueueing.
+ * it checked by status into the job's result; the schedule enqueues one check_links job when a
+ * placement is due, and no second while it waits. 10-jobs is loaded for direct:guard-job, direct:check-job and the enqueueing.
  */
 class LinksRouteIT extends RouteTestSupport {
 
@@ -100,10 +100,21 @@ class LinksRouteIT extends RouteTestSupport {
     }
 
     @Test
-    void theScheduleEnqueuesOneCheckLinksJobAndNoSecondWhileItWaits() throws Exception {
+    void theScheduleEnqueuesOneCheckLinksJobWhenAPlacementIsDueAndNoSecondWhileItWaits() throws Exception {
         AdviceWith.adviceWith(context, "scheduled-link-checks", a -> a.replaceFromWith("direct:fire-link-checks"));
         context.start();
+        testDb.execute("INSERT INTO campaigns (name, site_url) VALUES ('shoes', 'https://oursite.test')");
+        String prospect = testDb.rowsOf("INSERT INTO prospects (domain, campaign_id) SELECT 'blog.example', id FROM"
+                        + " campaigns WHERE name = 'shoes' RETURNING id::text AS id")
+                .get(0)
+                .get("id")
+                .toString();
+        link(prospect, "/with-link", "now() + interval '1 day'");
 
+        template.sendBody("direct:fire-link-checks", null);
+        assertThat(testDb.count("SELECT count(*) FROM jobs")).as("nothing due").isZero();
+
+        link(prospect, "/without-link", "now() - interval '1 second'");
         template.sendBody("direct:fire-link-checks", null);
         template.sendBody("direct:fire-link-checks", null);
 
