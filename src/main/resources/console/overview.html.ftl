@@ -54,6 +54,7 @@
       <h2>Today</h2>
       <p><span class="big-number" id="sent-today">${sentToday}</span> message(s) sent today (UTC) — <a href="/sending">Sending</a></p>
       <p><span class="big-number" id="suppressions">${suppressions}</span> suppressed address(es) and domain(s) — <a href="/suppressions">Suppressions</a></p>
+      <p><span class="big-number" id="links-lost">${linksLost}</span> link placement(s) lost, ${linksLive} live — <code>outreach links list --status lost</code></p>
     </section>
   </div>
 

@@ -35,6 +35,7 @@ public final class ApiRoutes {
     private final JobEndpoints jobs;
     private final FunnelEndpoint funnel;
     private final MarkSentEndpoint markSent;
+    private final LinkEndpoints links;
     private final OpenApiDocument openApi = new OpenApiDocument();
 
     /**
@@ -54,6 +55,20 @@ public final class ApiRoutes {
             Supplier<DiscoverSubmission> discovery,
             MessagePreview preview,
             Map<String, String> mailboxAddresses) {
+        this(dataSource, mailbox, dailyCap, hourlyCap, discovery, preview, mailboxAddresses, null);
+    }
+
+    /** @param linkChecker checks a placement for {@code POST /links/{id}/check} (null: that answers 503) */
+    public ApiRoutes(
+            DataSource dataSource,
+            String mailbox,
+            int dailyCap,
+            int hourlyCap,
+            Supplier<DiscoverSubmission> discovery,
+            MessagePreview preview,
+            Map<String, String> mailboxAddresses,
+            Supplier<dev.outreachpipeline.links.LinkChecker> linkChecker) {
+        this.links = new LinkEndpoints(dataSource, linkChecker);
         this.markSent = new MarkSentEndpoint(dataSource, mailboxAddresses);
         this.status = new StatusEndpoint(dataSource, mailbox, dailyCap, hourlyCap);
         this.campaigns = new CampaignEndpoints(dataSource);
@@ -89,6 +104,9 @@ public final class ApiRoutes {
         route(router, HttpMethod.GET, "/jobs/:id", jobs::show);
         route(router, HttpMethod.POST, "/jobs/:id/cancel", jobs::cancel);
         route(router, HttpMethod.GET, "/funnel", funnel::funnel);
+        route(router, HttpMethod.GET, "/links", links::list);
+        route(router, HttpMethod.POST, "/links", links::add);
+        route(router, HttpMethod.POST, "/links/:id/check", links::check);
     }
 
     private static void route(Router router, HttpMethod method, String path, Endpoint endpoint) {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             JobCommand.class,
             CampaignCommand.class,
             ProspectsCommand.class,
+            LinksCommand.class,
             SendCommand.class,
             MailboxCommand.class,
             SuppressCommand.class,

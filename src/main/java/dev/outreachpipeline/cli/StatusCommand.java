@@ -94,6 +94,7 @@ final class StatusCommand implements Callable<Integer> {
         ((Map<String, Map<String, Object>>) jobs.get("by_type"))
                 .forEach((type, byStatus) -> out.printf("  %-10s %s%n", TerminalText.line(type), counts(byStatus)));
         out.println("Prospects:  " + counts((Map<String, Object>) f.get("prospects")));
+        out.println("Links:      " + counts((Map<String, Object>) f.get("links")) + " (placements by status)");
         var s = (Map<String, Object>) f.get("sends");
         out.printf(
                 "Sending:    %s sent today; %s in the last 24 h of a daily cap of %s (%s left), %s in the last hour"

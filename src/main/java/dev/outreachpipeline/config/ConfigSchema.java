@@ -162,6 +162,13 @@ public final class ConfigSchema {
         add(Setting.integer("outreach.imap.max-messages", 1, 10_000));
         add(Setting.bool("outreach.replies.ignore-auto-replies"));
 
+        add(Setting.withCheck("outreach.schedule.links-cron", ConfigSchema::checkCron));
+        add(Setting.withCheck("outreach.links.recheck-days", dev.outreachpipeline.links.RecheckSchedule::checkSetting));
+        add(Setting.withCheck("outreach.links.user-agent", ConfigSchema::checkHeaderText));
+        add(Setting.integer("outreach.links.timeout-seconds", 1, 300));
+        add(Setting.integer("outreach.links.max-page-bytes", 1024, 50_000_000));
+        add(Setting.integer("outreach.links.host-delay-ms", 0, 600_000));
+
         // Further sending mailboxes: the ids listed in outreach.mailboxes, each described by the
         // outreach.mailbox.<id>.* keys below. These keys are templates: the value given here is every
         // mailbox's default, and a mailbox's own value is outreach.mailbox.b.smtp.host in a file or

@@ -163,6 +163,11 @@ final class OverviewSection implements ConsoleSection {
         var sends = (Map<String, Object>) status.get("sends");
         model.put("sentToday", String.valueOf(sends.get("sent_today")));
         model.put("suppressions", String.valueOf(status.get("suppressions")));
+        var links = (Map<String, Object>) status.get("links");
+        long live = ((Number) links.getOrDefault("live", 0L)).longValue()
+                + ((Number) links.getOrDefault("live_nofollow", 0L)).longValue();
+        model.put("linksLive", String.valueOf(live));
+        model.put("linksLost", String.valueOf(links.getOrDefault("lost", 0L)));
         var triggers = new HashMap<String, String>();
         for (Map<String, Object> t : (List<Map<String, Object>>) status.get("schedules")) {
             triggers.put(String.valueOf(t.get("trigger")), String.valueOf(t.get("state")));

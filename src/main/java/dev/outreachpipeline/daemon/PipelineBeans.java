@@ -118,6 +118,7 @@ final class PipelineBeans {
             }
         }
         registry.bind("replies", dev.outreachpipeline.replies.MailboxReplies.of(mailboxes));
+        registry.bind("linkChecker", dev.outreachpipeline.links.LinkChecker.from(config, java.time.Clock.systemUTC()));
         var drafts = DraftSettings.from(config);
         // One template engine (and its restrictions) for the drafts and the follow-ups alike.
         var templates = new dev.outreachpipeline.drafting.TemplateEngine(

@@ -43,7 +43,7 @@ public final class JobStore {
 
     /** The job types the daemon runs (a route {@code direct:<type>-job} each). */
     public static final List<String> TYPES =
-            List.of("discover", "enrich", "draft", "send", "followup", "check_replies");
+            List.of("discover", "enrich", "draft", "send", "followup", "check_replies", "check_links");
 
     /** The statuses a job can be in. */
     public static final List<String> STATUSES = List.of("pending", "running", "completed", "failed", "cancelled");

@@ -36,6 +36,7 @@ final class DatabaseGauges {
     private final Clock clock;
     private final MultiGauge jobs;
     private final MultiGauge prospects;
+    private final MultiGauge links;
     private volatile Instant readAt = Instant.EPOCH;
     private volatile double up = Double.NaN;
     private volatile double dailyHeadroom = Double.NaN;
@@ -61,6 +62,9 @@ final class DatabaseGauges {
         this.prospects = MultiGauge.builder("outreach.prospects")
                 .description("Prospects by outreach_status")
                 .register(registry);
+        this.links = MultiGauge.builder("outreach.links")
+                .description("Link placements by status (lost: gone on two checks in a row)")
+                .register(registry);
         Gauge.builder("outreach.database.up", this, g -> g.up)
                 .description("1 when the last read of the figures below succeeded, 0 when the database did not answer")
                 .register(registry);
@@ -85,6 +89,7 @@ final class DatabaseGauges {
             Figures f = db.read(this::read);
             jobs.register(f.jobs(), true);
             prospects.register(f.prospects(), true);
+            links.register(f.links(), true);
             dailyHeadroom = SentCounts.headroom(dailyCap, f.sent().last24h());
             hourlyHeadroom = SentCounts.headroom(hourlyCap, f.sent().lastHour());
             up = 1;
@@ -94,7 +99,11 @@ final class DatabaseGauges {
         }
     }
 
-    private record Figures(List<MultiGauge.Row<?>> jobs, List<MultiGauge.Row<?>> prospects, SentCounts sent) {}
+    private record Figures(
+            List<MultiGauge.Row<?>> jobs,
+            List<MultiGauge.Row<?>> prospects,
+            List<MultiGauge.Row<?>> links,
+            SentCounts sent) {}
 
     private Figures read(Connection c) throws SQLException {
         var jobRows = new ArrayList<MultiGauge.Row<?>>();
@@ -118,6 +127,18 @@ final class DatabaseGauges {
                 }
             }
         }
-        return new Figures(jobRows, prospectRows, SentCounts.of(c, mailbox, db.statementTimeoutSeconds()));
+        var linkRows = new ArrayList<MultiGauge.Row<?>>();
+        try (PreparedStatement ps = c.prepareStatement(SqlStatement.LINKS_BY_STATUS.text())) {
+            ps.setQueryTimeout(db.statementTimeoutSeconds());
+            // every campaign's
+            ps.setObject(1, null);
+            ps.setObject(2, null);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    linkRows.add(MultiGauge.Row.of(Tags.of("status", String.valueOf(rs.getString(1))), rs.getLong(2)));
+                }
+            }
+        }
+        return new Figures(jobRows, prospectRows, linkRows, SentCounts.of(c, mailbox, db.statementTimeoutSeconds()));
     }
 }

@@ -109,13 +109,21 @@ public final class Management {
                         send.hourlyCap(),
                         () -> DiscoverSubmission.from(config, workDir),
                         MessagePreview.from(config),
-                        mailboxAddresses(config)),
+                        mailboxAddresses(config),
+                        linkChecker(config)),
                 new ConsoleServices(
                         db.dataSource(),
                         config,
                         () -> DiscoverSubmission.from(config, workDir),
                         workDir,
                         Clock.systemUTC()));
+    }
+
+    /** One link checker for the API's checks, made at the first (its robots.txt cache and pacing are kept). */
+    private static java.util.function.Supplier<dev.outreachpipeline.links.LinkChecker> linkChecker(
+            OutreachConfig config) {
+        return com.google.common.base.Suppliers.memoize(
+                () -> dev.outreachpipeline.links.LinkChecker.from(config, Clock.systemUTC()));
     }
 
     /** Each configured mailbox id's From address, as a send attempt records it. */

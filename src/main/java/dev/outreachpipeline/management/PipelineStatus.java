@@ -51,6 +51,7 @@ public final class PipelineStatus {
         var status = new LinkedHashMap<String, Object>();
         status.put("jobs", jobs(c));
         status.put("prospects", countsBy(c, SqlStatement.STATUS_PROSPECTS, campaignId));
+        status.put("links", countsBy(c, SqlStatement.LINKS_BY_STATUS, campaignId));
         status.put("sends", sends(c));
         var providers = new LinkedHashMap<String, Object>();
         providers.put("dataforseo", dataForSeo(c));

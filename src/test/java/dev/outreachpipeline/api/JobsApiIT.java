@@ -197,7 +197,7 @@ class JobsApiIT {
         assertThat(reasons(bad))
                 .containsExactly(
                         "unknown job type 'crawl'; the types are: discover, enrich, draft, send, followup,"
-                                + " check_replies",
+                                + " check_replies, check_links",
                         "unknown job status 'done'; the statuses are: pending, running, completed, failed,"
                                 + " cancelled",
                         "limit must be a whole number from 1 to 1000, '0' is not");

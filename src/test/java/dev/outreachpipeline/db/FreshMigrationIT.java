@@ -179,7 +179,17 @@ class FreshMigrationIT {
                         "campaigns.created_at",
                         "campaigns.updated_at",
                         "prospects.campaign_id",
-                        "mailbox_pauses.paused_at");
+                        "mailbox_pauses.paused_at",
+                        "link_placements.status",
+                        "link_placements.rel",
+                        "link_placements.redirects",
+                        "link_placements.next_check_at",
+                        "link_placements.checks",
+                        "link_placements.checks_in_status",
+                        "link_placements.misses_in_a_row",
+                        "link_placements.created_at",
+                        "link_checks.rel",
+                        "link_checks.redirects");
         assertThatThrownBy(() -> db.execute("INSERT INTO jobs (job_type, status) VALUES ('discover', NULL)"))
                 .hasMessageContaining("null value in column \"status\"");
 
