@@ -27,7 +27,8 @@ CREATE INDEX ix_prospect_stage_history_prospect ON prospect_stage_history (prosp
 
 -- Each received message about one of ours, classified, with its text (quoted history removed,
 -- control characters stripped, size-limited) for the operator. A message read twice (a check that
--- failed after reading) is kept once: message_id is unique.
+-- failed after reading) is kept once: message_id (its Message-ID, or without one its place in the
+-- mailbox, imap:account/folder/uidvalidity/uid) is unique.
 CREATE TABLE replies (
     id           bigserial                PRIMARY KEY,
     prospect_id  uuid                     NOT NULL REFERENCES prospects (id),

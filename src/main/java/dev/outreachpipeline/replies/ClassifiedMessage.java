@@ -54,7 +54,8 @@ public record ClassifiedMessage(
      * snooze-followups, suppress-reply-sender, move-stage-by-reply): the position, kind, messageIds (a
      * JSON array), ownMessageId, calls (always 0: reading mail costs no provider call), for a bounce the
      * lastError and suppressionSource sentences (null otherwise), and the reply's class, reason, text,
-     * from, subject, receivedAt, returnDate and snoozeUntil.
+     * from, subject, receivedAt, returnDate, snoozeUntil and replyKey (the Message-ID, else the
+     * message's place in the mailbox).
      */
     public Map<String, Object> parameters() {
         Map<String, Object> p = position.parameters();
@@ -72,6 +73,13 @@ public record ClassifiedMessage(
             p.put("lastError", InboundText.oneLine("bounced (" + about + "); the address is suppressed", 400));
         }
         ReplyVerdict v = classification.verdict();
+        // A message without a Message-ID is known by its place in the mailbox, so reading it again keeps it once too.
+        p.put(
+                "replyKey",
+                ownMessageId != null
+                        ? ownMessageId
+                        : "imap:" + position.account() + "/" + position.folder() + "/" + position.uidValidity() + "/"
+                                + position.uid());
         p.put("replyClass", replyClass());
         p.put("reason", v == null ? null : InboundText.oneLine(v.reason(), 1_000));
         p.put("replyText", v == null ? null : v.text());
