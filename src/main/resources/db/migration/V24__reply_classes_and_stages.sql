@@ -61,11 +61,14 @@ $$;
 CREATE TRIGGER prospects_contacted BEFORE UPDATE OF outreach_status ON prospects
     FOR EACH ROW EXECUTE FUNCTION prospect_contacted();
 
--- Prospects already written to: replied ones 'replied', the others 'contacted'.
+-- Prospects already written to: replied ones 'replied', the others 'contacted'. Giving a row its
+-- stage is no change to the prospect: its updated_at stays as it was.
+ALTER TABLE prospects DISABLE TRIGGER prospects_set_updated_at;
 UPDATE prospects
    SET stage = CASE WHEN outreach_status = 'replied' THEN 'replied' ELSE 'contacted' END
  WHERE outreach_status IN ('sent', 'followup_due', 'send_unknown', 'replied', 'bounced', 'unsubscribed', 'complained')
     OR first_sent_at IS NOT NULL;
+ALTER TABLE prospects ENABLE TRIGGER prospects_set_updated_at;
 INSERT INTO prospect_stage_history (prospect_id, from_stage, to_stage, changed_by, note)
 SELECT id, NULL, stage, 'migration', 'from outreach_status ' || coalesce(outreach_status, 'NULL')
   FROM prospects WHERE stage IS NOT NULL;

@@ -179,7 +179,9 @@ class FreshMigrationIT {
                         "campaigns.created_at",
                         "campaigns.updated_at",
                         "prospects.campaign_id",
-                        "mailbox_pauses.paused_at");
+                        "mailbox_pauses.paused_at",
+                        "prospect_stage_history.changed_at",
+                        "replies.recorded_at");
         assertThatThrownBy(() -> db.execute("INSERT INTO jobs (job_type, status) VALUES ('discover', NULL)"))
                 .hasMessageContaining("null value in column \"status\"");
 
