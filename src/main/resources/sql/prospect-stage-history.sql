@@ -1,4 +1,4 @@
--- A prospect's changes of stage, oldest first, and its replies' classes: for `prospects show` and the API.
+-- A prospect's changes of stage, oldest first: for the answer of POST /api/v1/prospects/{id}/stage.
 SELECT from_stage, to_stage, changed_at, changed_by, note
   FROM prospect_stage_history
  WHERE prospect_id = CAST(:#prospectId AS uuid)

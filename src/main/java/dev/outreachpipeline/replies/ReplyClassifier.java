@@ -55,7 +55,10 @@ public final class ReplyClassifier {
         List<String> automatic = message.autoReplySignals();
         ReplyVerdict verdict = text.classify(message.subject(), message.body(), automatic, received);
         if (automatic.isEmpty()) {
-            return new Classification.Reply(ids, verdict);
+            // "I'm on annual leave" without an automatic header is still no answer: the follow-ups wait.
+            return verdict.replyClass() == ReplyClass.OUT_OF_OFFICE
+                    ? new Classification.AutoReply(ids, verdict.signals(), verdict)
+                    : new Classification.Reply(ids, verdict);
         }
         if (ignoreAutoReplies) {
             return new Classification.AutoReply(ids, automatic, verdict);

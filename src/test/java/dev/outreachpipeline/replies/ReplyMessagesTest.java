@@ -47,7 +47,7 @@ class ReplyMessagesTest {
         "gmail-vacation-de.eml,          out_of_office,       auto_reply",
         "ooo-fr.eml,                     out_of_office,       auto_reply",
         "ooo-es.eml,                     out_of_office,       auto_reply",
-        "ooo-without-date-en.eml,        out_of_office,       reply",
+        "ooo-without-date-en.eml,        out_of_office,       auto_reply",
         "ticket-auto-reply-en.eml,       auto_reply,          auto_reply",
         "dsn-user-unknown.eml,           bounce,              hard_bounce",
         "needs-review-en.eml,            needs_review,        reply",

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Proves what routes/60-replies.camel.yaml does with each class of reply, read over IMAP (GreenMail)
  * from messages shaped as mail clients write them (src/test/resources/replies/*.eml, addressed to
  * the Message-IDs of this test's sends): an Exchange out-of-office reply snoozes the follow-ups until
- * the day after its return date and is no reply; "please remove me" suppresses the address at once
+ * the day after its return date and is no reply, as is a person's "on annual leave" (for the configured
+ * days); "please remove me" suppresses the address at once
  * (source reply) and stops the sequence; an interested reply makes the prospect replied and moves its
  * stage to interested with a history row. Each is kept once in replies, even when read again.
  * 10-jobs is loaded for direct:guard-job.
@@ -78,6 +79,7 @@ class ReplyClassesRouteIT extends RouteTestSupport {
         String toGus = sentTo("gus@homebrewing.example");
         String toCai = sentTo("cai@quiltcorner.example");
         String toAna = sentTo("ana@gardenblog.example");
+        String toKim = sentTo("kim@birdwatch.example");
         sentTo("eve@quiet.example");
         LocalDate back = LocalDate.now(ZoneOffset.UTC).plusDays(10);
         deliver(
@@ -88,7 +90,8 @@ class ReplyClassesRouteIT extends RouteTestSupport {
                                 "14 January 2027",
                                 back.format(DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH)))),
                 fixture("gmail-remove-me-en.eml", toCai, Map.of()),
-                fixture("outlook-interested-en.eml", toAna, Map.of()));
+                fixture("outlook-interested-en.eml", toAna, Map.of()),
+                fixture("ooo-without-date-en.eml", toKim, Map.of()));
         String job = runningJob();
 
         runAsJob("direct:check_replies-job", jobVariables(job));
@@ -98,11 +101,16 @@ class ReplyClassesRouteIT extends RouteTestSupport {
         assertThat(gus).containsEntry("outreach_status", "sent").containsEntry("stage", "contacted");
         assertThat(gus.get("snoozed_until")).isEqualTo(back.plusDays(1).toString());
         assertThat(gus).containsEntry("last_reply_class", "out_of_office");
+        // A person's "on annual leave" without a date: no reply either, snoozed for the configured 7 days.
+        var kim = prospect("kim@birdwatch.example");
+        assertThat(kim).containsEntry("outreach_status", "sent").containsEntry("stage", "contacted");
+        assertThat(kim.get("snoozed_until"))
+                .isEqualTo(LocalDate.now(ZoneOffset.UTC).plusDays(7).toString());
         var due = markDueFollowups();
         assertThat(due)
                 .as("the follow-up of the one who is away waits; the other's falls due")
                 .contains(id("eve@quiet.example"))
-                .doesNotContain(id("gus@homebrewing.example"));
+                .doesNotContain(id("gus@homebrewing.example"), id("kim@birdwatch.example"));
 
         // Remove me: suppressed at once from the reply, sequence stopped.
         var cai = prospect("cai@quiltcorner.example");
@@ -130,7 +138,7 @@ class ReplyClassesRouteIT extends RouteTestSupport {
                 testDb.rowsOf("SELECT r.class, r.from_address, r.subject, r.text FROM replies r ORDER BY r.class");
         assertThat(replies)
                 .extracting(r -> r.get("class"))
-                .containsExactly("interested", "out_of_office", "unsubscribe_request");
+                .containsExactly("interested", "out_of_office", "out_of_office", "unsubscribe_request");
         assertThat((String) replies.get(0).get("text"))
                 .contains("what topics did you have in mind?")
                 .doesNotContain("soil testing");
@@ -140,7 +148,7 @@ class ReplyClassesRouteIT extends RouteTestSupport {
         testDb.execute("UPDATE jobs SET status = 'completed', finished_at = now() WHERE id = '" + job + "'");
         testDb.execute("DELETE FROM mailbox_reads");
         runAsJob("direct:check_replies-job", jobVariables(runningJob()));
-        assertThat(testDb.count("SELECT count(*) FROM replies")).isEqualTo(3);
+        assertThat(testDb.count("SELECT count(*) FROM replies")).isEqualTo(4);
         assertThat(testDb.count("SELECT count(*) FROM prospect_stage_history WHERE changed_by = 'classifier'"))
                 .isEqualTo(2);
     }
