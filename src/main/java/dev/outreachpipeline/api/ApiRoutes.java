@@ -36,6 +36,7 @@ public final class ApiRoutes {
     private final FunnelEndpoint funnel;
     private final MarkSentEndpoint markSent;
     private final LinkEndpoints links;
+    private final StageEndpoint stage;
     private final OpenApiDocument openApi = new OpenApiDocument();
 
     /**
@@ -70,6 +71,7 @@ public final class ApiRoutes {
             Supplier<dev.outreachpipeline.links.LinkChecker> linkChecker) {
         this.links = new LinkEndpoints(dataSource, linkChecker);
         this.markSent = new MarkSentEndpoint(dataSource, mailboxAddresses);
+        this.stage = new StageEndpoint(dataSource);
         this.status = new StatusEndpoint(dataSource, mailbox, dailyCap, hourlyCap);
         this.campaigns = new CampaignEndpoints(dataSource);
         this.suppressions = new SuppressionEndpoints(dataSource);
@@ -99,6 +101,7 @@ public final class ApiRoutes {
         route(router, HttpMethod.POST, "/prospects/:id/reject", drafts::reject);
         route(router, HttpMethod.POST, "/prospects/:id/unapprove", drafts::unapprove);
         route(router, HttpMethod.POST, "/prospects/:id/mark-sent", markSent::markSent);
+        route(router, HttpMethod.POST, "/prospects/:id/stage", stage::move);
         route(router, HttpMethod.POST, "/jobs", jobs::submit);
         route(router, HttpMethod.GET, "/jobs", jobs::list);
         route(router, HttpMethod.GET, "/jobs/:id", jobs::show);

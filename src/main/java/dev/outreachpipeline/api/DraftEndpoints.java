@@ -92,7 +92,7 @@ final class DraftEndpoints {
     }
 
     /** The request's JSON object (a missing body is an empty one), or the Answer refusing it. */
-    private static Object body(RoutingContext ctx, String error) {
+    static Object body(RoutingContext ctx, String error) {
         String text = ctx.body().asString();
         if (text == null || text.isBlank()) {
             return Map.of();

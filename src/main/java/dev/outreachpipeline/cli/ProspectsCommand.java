@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
             ProspectsCommand.Resend.class,
             ProspectsCommand.Reject.class,
             ProspectsCommand.Unapprove.class,
-            ProspectsMarkSentCommand.class
+            ProspectsMarkSentCommand.class,
+            ProspectsStageCommand.class
         })
 final class ProspectsCommand {
 
@@ -174,6 +175,9 @@ final class ProspectsCommand {
                                         + (p.get("contact_name") == null ? "" : ", " + p.get("contact_name")) + ")");
                 line(out, "why", p.get("contact_reason"));
                 line(out, "verification", p.get("contact_verification"));
+                line(out, "stage", p.get("stage"));
+                line(out, "last reply", p.get("last_reply_class"));
+                line(out, "snoozed until", p.get("followup_snoozed_until"));
                 line(out, "last error", p.get("last_error"));
                 line(out, "rejected", p.get("rejected_reason"));
                 line(

@@ -161,6 +161,8 @@ public final class ConfigSchema {
         add(Setting.withCheck("outreach.imap.folder", ConfigSchema::checkFolderName));
         add(Setting.integer("outreach.imap.max-messages", 1, 10_000));
         add(Setting.bool("outreach.replies.ignore-auto-replies"));
+        add(Setting.integer("outreach.replies.snooze-days", 1, 90));
+        add(Setting.integer("outreach.replies.max-text-chars", 100, 1_000_000));
 
         add(Setting.withCheck("outreach.schedule.links-cron", ConfigSchema::checkCron));
         add(Setting.withCheck("outreach.links.recheck-days", dev.outreachpipeline.links.RecheckSchedule::checkSetting));

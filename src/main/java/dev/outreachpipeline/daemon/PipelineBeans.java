@@ -117,7 +117,10 @@ final class PipelineBeans {
                 context.addComponent(name, component);
             }
         }
-        registry.bind("replies", dev.outreachpipeline.replies.MailboxReplies.of(mailboxes));
+        registry.bind(
+                "replies",
+                dev.outreachpipeline.replies.MailboxReplies.of(
+                        mailboxes, dev.outreachpipeline.replies.ReplySettings.from(config)));
         registry.bind("linkChecker", dev.outreachpipeline.links.LinkChecker.from(config, java.time.Clock.systemUTC()));
         var drafts = DraftSettings.from(config);
         // One template engine (and its restrictions) for the drafts and the follow-ups alike.

@@ -11,8 +11,14 @@ public sealed interface Classification {
     /** The ids to look for among the Message-IDs we sent, nearest first; empty when there is nothing to look for. */
     List<String> messageIds();
 
-    /** A person answered: the prospect has replied. */
-    record Reply(List<String> messageIds) implements Classification {
+    /** What it says, when it is about one of ours and can say something; null for an unrelated message. */
+    ReplyVerdict verdict();
+
+    /**
+     * A person answered: the prospect has replied. The verdict says whether they are interested, not
+     * interested, ask to be removed, are away, or need a person to read it.
+     */
+    record Reply(List<String> messageIds, ReplyVerdict verdict) implements Classification {
         public Reply {
             messageIds = List.copyOf(messageIds);
         }
@@ -23,8 +29,11 @@ public sealed interface Classification {
         }
     }
 
-    /** A machine answered for the person (out of office, vacation): counted, the prospect unchanged. */
-    record AutoReply(List<String> messageIds, List<String> signals) implements Classification {
+    /**
+     * A machine answered for the person: counted, not a reply. Out of office (the verdict's class):
+     * the follow-ups wait until the verdict's snoozeUntil; any other automatic reply changes nothing.
+     */
+    record AutoReply(List<String> messageIds, List<String> signals, ReplyVerdict verdict) implements Classification {
         public AutoReply {
             messageIds = List.copyOf(messageIds);
             signals = List.copyOf(signals);
@@ -56,6 +65,17 @@ public sealed interface Classification {
         public String outcome() {
             return hard ? "hard_bounce" : "soft_bounce";
         }
+
+        @Override
+        public ReplyVerdict verdict() {
+            var signals = new java.util.ArrayList<String>();
+            signals.add(
+                    "delivery report " + (status == null ? "without status" : status) + (hard ? " (hard)" : " (soft)"));
+            if (diagnostic != null) {
+                signals.add(diagnostic);
+            }
+            return new ReplyVerdict(ReplyClass.BOUNCE, signals, null, null, null);
+        }
     }
 
     /** Anything else: left alone. */
@@ -68,6 +88,11 @@ public sealed interface Classification {
         @Override
         public List<String> messageIds() {
             return List.of();
+        }
+
+        @Override
+        public ReplyVerdict verdict() {
+            return null;
         }
     }
 }

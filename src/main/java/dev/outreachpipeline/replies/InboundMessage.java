@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param subject          the decoded subject, one line, at most 200 characters, or null
  * @param autoReplySignals why the message looks automatic (e.g. "Auto-Submitted: auto-replied"); empty for a person's
  * @param deliveryReport   what a delivery status notification reports; null for any other message
+ * @param body             the message's text (see {@link MessageBody}), quoted history included; null when unread
+ * @param received         when it was sent (its Date), else received; null when unknown
  */
 public record InboundMessage(
         String messageId,
@@ -25,7 +27,9 @@ public record InboundMessage(
         String from,
         String subject,
         List<String> autoReplySignals,
-        DeliveryReport deliveryReport) {
+        DeliveryReport deliveryReport,
+        String body,
+        java.time.Instant received) {
 
     /**
      * A delivery status notification's facts about the one recipient it reports on.
@@ -40,6 +44,18 @@ public record InboundMessage(
     public record DeliveryReport(
             String originalMessageId, String action, String status, String finalRecipient, String diagnostic) {}
 
+    /** A message whose text was not read. */
+    public InboundMessage(
+            String messageId,
+            List<String> inReplyTo,
+            List<String> references,
+            String from,
+            String subject,
+            List<String> autoReplySignals,
+            DeliveryReport deliveryReport) {
+        this(messageId, inReplyTo, references, from, subject, autoReplySignals, deliveryReport, null, null);
+    }
+
     public InboundMessage {
         inReplyTo = List.copyOf(Objects.requireNonNullElse(inReplyTo, List.of()));
         references = List.copyOf(Objects.requireNonNullElse(references, List.of()));
@@ -48,7 +64,7 @@ public record InboundMessage(
 
     /** A message of which nothing could be read. */
     public static InboundMessage unreadable() {
-        return new InboundMessage(null, List.of(), List.of(), null, null, List.of(), null);
+        return new InboundMessage(null, List.of(), List.of(), null, null, List.of(), null, null, null);
     }
 
     public boolean isDeliveryReport() {

@@ -62,6 +62,7 @@ public final class InboundMessageReader {
      */
     public static InboundMessage read(Message message) throws MessagingException {
         String subject = subject(header(message, "Subject"));
+        DeliveryReport report = deliveryReport(message);
         return new InboundMessage(
                 first(InboundText.messageIds(header(message, "Message-ID"), 1)),
                 InboundText.messageIds(header(message, "In-Reply-To"), MAX_IN_REPLY_TO),
@@ -69,7 +70,9 @@ public final class InboundMessageReader {
                 from(header(message, "From")),
                 subject,
                 autoReplySignals(message, subject),
-                deliveryReport(message));
+                report,
+                report == null ? MessageBody.text(message) : null,
+                written(message));
     }
 
     /** Why the message looks written by a machine rather than a person (RFC 3834 and common practice). */
@@ -90,6 +93,11 @@ public final class InboundMessageReader {
                     signals.add(name);
                 }
             }
+        }
+        // Exchange puts it on its own automatic replies (asking that nothing answers them in turn).
+        String suppress = header(message, "X-Auto-Response-Suppress");
+        if (suppress != null && !suppress.isBlank()) {
+            signals.add("X-Auto-Response-Suppress: " + InboundText.oneLine(suppress, 60));
         }
         String precedence = InboundText.token(header(message, "Precedence"));
         if (precedence != null && AUTOMATIC_PRECEDENCE.contains(precedence)) {
@@ -203,6 +211,21 @@ public final class InboundMessageReader {
         }
         try (InputStream stream = in) {
             return stream.readNBytes(MAX_PART_BYTES);
+        }
+    }
+
+    /** The message's Date, else when the server received it; null when neither can be read. */
+    private static java.time.Instant written(Message message) throws MessagingException {
+        try {
+            java.util.Date date = message.getSentDate();
+            if (date == null) {
+                date = message.getReceivedDate();
+            }
+            return date == null ? null : date.toInstant();
+        } catch (FolderClosedException | StoreClosedException e) {
+            throw e;
+        } catch (MessagingException | RuntimeException e) {
+            return null;
         }
     }
 

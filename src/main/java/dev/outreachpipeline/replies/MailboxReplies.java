@@ -27,6 +27,10 @@ public final class MailboxReplies {
     }
 
     public static MailboxReplies of(Mailboxes mailboxes) {
+        return of(mailboxes, ReplySettings.DEFAULTS);
+    }
+
+    public static MailboxReplies of(Mailboxes mailboxes, ReplySettings settings) {
         var checks = new LinkedHashMap<String, ReplyCheck>();
         ReplyCheck any = null;
         for (Mailbox m : mailboxes.all()) {
@@ -34,7 +38,8 @@ public final class MailboxReplies {
                     m.imap(),
                     new ReplyClassifier(
                             m.imap().ignoreAutoReplies(),
-                            List.of(m.smtp().from(), m.imap().username())));
+                            List.of(m.smtp().from(), m.imap().username()),
+                            settings));
             if (m.id().equals(MailboxIds.DEFAULT)) {
                 any = check;
             }

@@ -204,7 +204,13 @@ public final class ReplyCheck {
         for (Message message : batch) {
             long uid = uids.getUID(message);
             InboundMessage inbound = InboundMessageReader.read(message);
-            read.add(new ClassifiedMessage(position(validity, uid), inbound.messageId(), classifier.classify(inbound)));
+            read.add(new ClassifiedMessage(
+                    position(validity, uid),
+                    inbound.messageId(),
+                    classifier.classify(inbound),
+                    inbound.from(),
+                    inbound.subject(),
+                    inbound.received()));
             last = uid;
         }
         return new NewMail(position(validity, last), read, more);

@@ -15,12 +15,24 @@ public final class ReplyClassifier {
 
     private final boolean ignoreAutoReplies;
     private final Set<String> ownAddresses;
+    private final ReplyTextClassifier text;
 
     /**
      * @param ignoreAutoReplies automatic replies are told apart from a person's (otherwise they count as replies)
      * @param ownAddresses      our sending addresses: a message from one of them (a copy of our own) is never a reply
      */
     public ReplyClassifier(boolean ignoreAutoReplies, Collection<String> ownAddresses) {
+        this(ignoreAutoReplies, ownAddresses, ReplySettings.DEFAULTS);
+    }
+
+    /**
+     * @param ignoreAutoReplies automatic replies are told apart from a person's; otherwise they count as
+     *                          a person's reply, to be read by a person ({@code needs_review})
+     * @param ownAddresses      our sending addresses: a message from one of them (a copy of our own) is never a reply
+     * @param settings          the snooze without a return date, and how much of a reply's text is kept
+     */
+    public ReplyClassifier(boolean ignoreAutoReplies, Collection<String> ownAddresses, ReplySettings settings) {
+        this.text = new ReplyTextClassifier(settings);
         this.ignoreAutoReplies = ignoreAutoReplies;
         this.ownAddresses = ownAddresses.stream()
                 .filter(a -> a != null && !a.isBlank())
@@ -39,10 +51,23 @@ public final class ReplyClassifier {
         if (ids.isEmpty()) {
             return new Classification.Unrelated("refers to no earlier message");
         }
-        if (ignoreAutoReplies && !message.autoReplySignals().isEmpty()) {
-            return new Classification.AutoReply(ids, message.autoReplySignals());
+        java.time.Instant received = message.received() != null ? message.received() : java.time.Instant.now();
+        List<String> automatic = message.autoReplySignals();
+        ReplyVerdict verdict = text.classify(message.subject(), message.body(), automatic, received);
+        if (automatic.isEmpty()) {
+            // "I'm on annual leave" without an automatic header is still no answer: the follow-ups wait.
+            return verdict.replyClass() == ReplyClass.OUT_OF_OFFICE
+                    ? new Classification.AutoReply(ids, verdict.signals(), verdict)
+                    : new Classification.Reply(ids, verdict);
         }
-        return new Classification.Reply(ids);
+        if (ignoreAutoReplies) {
+            return new Classification.AutoReply(ids, automatic, verdict);
+        }
+        var signals = new java.util.ArrayList<String>();
+        signals.add("automatic, counted as a reply (outreach.replies.ignore-auto-replies = false)");
+        signals.addAll(verdict.signals());
+        return new Classification.Reply(
+                ids, new ReplyVerdict(ReplyClass.NEEDS_REVIEW, signals, null, null, verdict.text()));
     }
 
     /**

@@ -189,7 +189,9 @@ class FreshMigrationIT {
                         "link_placements.misses_in_a_row",
                         "link_placements.created_at",
                         "link_checks.rel",
-                        "link_checks.redirects");
+                        "link_checks.redirects",
+                        "prospect_stage_history.changed_at",
+                        "replies.recorded_at");
         assertThatThrownBy(() -> db.execute("INSERT INTO jobs (job_type, status) VALUES ('discover', NULL)"))
                 .hasMessageContaining("null value in column \"status\"");
 

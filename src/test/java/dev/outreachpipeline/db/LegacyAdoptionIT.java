@@ -56,6 +56,26 @@ class LegacyAdoptionIT {
                         "prospects 50000000-0000-0000-0000-000000000004 domain: www.lampsandmore.com -> lampsandmore.com");
         assertThat(db.count("SELECT count(*) FROM alembic_version WHERE version_num = '556b79de2825'"))
                 .isEqualTo(1);
+        // Stages after contact (V24): the prospect written to is contacted, the one that replied replied.
+        assertThat(db.rowsOf("SELECT p.id::text AS id, p.stage, h.changed_by FROM prospects p"
+                        + " LEFT JOIN prospect_stage_history h ON h.prospect_id = p.id ORDER BY p.id"))
+                .containsExactly(
+                        java.util.Map.of(
+                                "id",
+                                "50000000-0000-0000-0000-000000000001",
+                                "stage",
+                                "contacted",
+                                "changed_by",
+                                "migration"),
+                        mapOf("50000000-0000-0000-0000-000000000002"),
+                        java.util.Map.of(
+                                "id",
+                                "50000000-0000-0000-0000-000000000003",
+                                "stage",
+                                "replied",
+                                "changed_by",
+                                "migration"),
+                        mapOf("50000000-0000-0000-0000-000000000004"));
 
         TestDatabase fresh = TestPostgres.newDatabase();
         assertThat(CliRun.run(fresh.env(), "db", "migrate").exitCode()).isZero();
@@ -216,5 +236,14 @@ class LegacyAdoptionIT {
             }
         })));
         return changes;
+    }
+
+    /** A row of a prospect without a stage. */
+    private static java.util.Map<String, Object> mapOf(String id) {
+        var row = new java.util.HashMap<String, Object>();
+        row.put("id", id);
+        row.put("stage", null);
+        row.put("changed_by", null);
+        return row;
     }
 }

@@ -75,7 +75,7 @@ class ResetIT {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
                 .contains(
-                        "Dropped " + CurrentSchema.tables() + " table(s) and 1 function(s).",
+                        "Dropped " + CurrentSchema.tables() + " table(s) and 2 function(s).",
                         "Applied " + CurrentSchema.migrationCount() + " migration(s)");
         assertThat(SampleRows.counts(db).values()).allMatch(n -> n == 0);
         assertCurrent(db);

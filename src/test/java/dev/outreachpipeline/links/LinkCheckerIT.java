@@ -120,6 +120,16 @@ class LinkCheckerIT {
         return c;
     }
 
+    /** The prospect's stage history, oldest first, as "from → to by who". */
+    private List<String> stageMoves() {
+        return testDb
+                .rowsOf("SELECT coalesce(from_stage, 'null') || ' → ' || to_stage || ' by ' || changed_by AS move"
+                        + " FROM prospect_stage_history WHERE prospect_id = '" + prospectId + "' ORDER BY id")
+                .stream()
+                .map(r -> (String) r.get("move"))
+                .toList();
+    }
+
     private Map<String, Object> json(String linkId) throws Exception {
         return LinkJson.of(store.find(linkId).orElseThrow());
     }
@@ -129,6 +139,7 @@ class LinkCheckerIT {
         page("/post", "<p><a href=\"http://www.oursite.test/guide\">Our guide</a></p>");
         String id = add("/post");
         assertThat(json(id)).containsEntry("status", "pending").containsEntry("checks", 0);
+        assertThat(stageMoves()).containsExactly("null → link_placed by links");
 
         check(id);
 
@@ -144,6 +155,8 @@ class LinkCheckerIT {
                 .containsEntry("last_checked_at", T0.toString())
                 .containsEntry("first_live_at", T0.toString())
                 .containsEntry("lost_at", null);
+        assertThat(stageMoves())
+                .containsExactly("null → link_placed by links", "link_placed → link_live by link-check");
         assertThat(testDb.rowsOf(
                         "SELECT status, found, anchor, http_status FROM link_checks WHERE link_id = '" + id + "'"))
                 .containsExactly(Map.of("status", "live", "found", true, "anchor", "Our guide", "http_status", 200));
@@ -174,6 +187,8 @@ class LinkCheckerIT {
         LinkCheck lost = check(id);
         assertThat(lost.status()).isEqualTo(LinkStatus.LOST);
         assertThat(lost.prospectStage()).isEqualTo("link_lost");
+        assertThat(stageMoves())
+                .containsExactly("null → link_placed by links", "link_placed → link_lost by link-check");
         assertThat(json(id))
                 .containsEntry("status", "lost")
                 .containsEntry("lost_at", T0.plus(Duration.ofDays(1)).toString())
