@@ -109,7 +109,7 @@ public final class ConfigSchema {
         add(Setting.oneOf("outreach.drafts.writer", "template", "llm"));
         add(Setting.bool("outreach.drafts.llm-auto-approve"));
         add(Setting.text("outreach.drafts.llm-brief"));
-        add(Setting.withCheck("outreach.llm.base-url", ConfigSchema::checkHttpUrl));
+        add(Setting.withCheck("outreach.llm.base-url", orEmpty(ConfigSchema::checkHttpUrl)));
         add(Setting.text("outreach.llm.model"));
         add(Setting.secret("outreach.llm.api-key"));
         add(Setting.integer("outreach.llm.requests-per-minute", 1, 100_000));
