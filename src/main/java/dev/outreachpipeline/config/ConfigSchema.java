@@ -284,7 +284,7 @@ public final class ConfigSchema {
     public static boolean isSensitive(String key) {
         return find(key).map(Setting::secret).orElse(false)
                 || key.equals("outreach.database.url")
-                || key.matches(".*(password|secret|api-key|token).*");
+                || key.matches(".*(password|secret|api-key|token(?!s)).*"); // "tokens" counts them (outreach.llm.*)
     }
 
     /**
