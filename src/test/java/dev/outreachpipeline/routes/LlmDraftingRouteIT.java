@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outreachpipeline.simulators.LlmSimulator;
 import dev.outreachpipeline.simulators.SimulatorSettings;
 import dev.outreachpipeline.testsupport.CapturedLogs;
+import dev.outreachpipeline.testsupport.CliRun;
 import dev.outreachpipeline.testsupport.Rows;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -142,6 +143,16 @@ class LlmDraftingRouteIT extends RouteTestSupport {
         assertThat(testDb.count("SELECT count(*) FROM llm_usage")).isEqualTo(8);
         assertThat(testDb.count("SELECT count(*) FROM llm_usage WHERE outcome = 'llm'"))
                 .isEqualTo(1);
+        // prospects show (and its --json, which the API shares) says which writer wrote the draft and why
+        String shownGood = CliRun.run(testDb.env(), "prospects", "show", good).out();
+        assertThat(shownGood).containsPattern("written by +llm \\(model sim-1\\); 1 LLM call\\(s\\), \\d+ tokens in");
+        String shownFallback = CliRun.run(
+                        testDb.env(), "prospects", "show", hostile.get(LlmSimulator.Hostile.NO_SIGNAL))
+                .out();
+        assertThat(shownFallback).contains("written by    template (llm NO_SIGNAL: the facts say nothing specific)");
+        String json =
+                CliRun.run(testDb.env(), "prospects", "show", good, "--json").out();
+        assertThat(json).contains("\"draft_writer\" : \"llm\"").contains("\"llm_calls\" : 1");
         // the key is sent in a header and stored nowhere
         for (String table : new String[] {"prospects", "jobs", "llm_usage", "settings"}) {
             assertThat(testDb.count(
