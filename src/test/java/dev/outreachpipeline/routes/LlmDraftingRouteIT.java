@@ -153,6 +153,10 @@ class LlmDraftingRouteIT extends RouteTestSupport {
         String json =
                 CliRun.run(testDb.env(), "prospects", "show", good, "--json").out();
         assertThat(json).contains("\"draft_writer\" : \"llm\"").contains("\"llm_calls\" : 1");
+        // status totals the LLM's calls, tokens and reported cost of the day and month
+        assertThat(CliRun.run(testDb.env(), "status").out())
+                .containsPattern("LLM: +today 8 call\\(s\\), \\d+/\\d+ tokens in/out, \\$0\\.\\d+;")
+                .contains("1 of 8 draft(s) asked this month written by the LLM");
         // the key is sent in a header and stored nowhere
         for (String table : new String[] {"prospects", "jobs", "llm_usage", "settings"}) {
             assertThat(testDb.count(
