@@ -179,7 +179,11 @@ class FreshMigrationIT {
                         "campaigns.created_at",
                         "campaigns.updated_at",
                         "prospects.campaign_id",
-                        "mailbox_pauses.paused_at");
+                        "mailbox_pauses.paused_at",
+                        "prospects.llm_calls",
+                        "prospects.llm_tokens_in",
+                        "prospects.llm_tokens_out",
+                        "llm_usage.at");
         assertThatThrownBy(() -> db.execute("INSERT INTO jobs (job_type, status) VALUES ('discover', NULL)"))
                 .hasMessageContaining("null value in column \"status\"");
 
