@@ -115,8 +115,9 @@ public final class DraftStage {
             params.put("subject", draft.subject());
             params.put("textBody", draft.textBody());
             params.put("htmlBody", draft.htmlBody());
-            params.put("subjectVariant", draft.subjectVariant());
-            params.put("subjectVariantText", draft.subject());
+            // an LLM's subject is none of the template's variants: counting its replies under variant 0 would mislead
+            params.put("subjectVariant", byLlm ? null : draft.subjectVariant());
+            params.put("subjectVariantText", byLlm ? null : draft.subject());
             params.put("lastError", null);
         } catch (DraftFailed e) {
             LOG.warn("No draft for {}: {}", prospect.get("domain"), e.getMessage());

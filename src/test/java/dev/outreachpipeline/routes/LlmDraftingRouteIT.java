@@ -89,7 +89,8 @@ class LlmDraftingRouteIT extends RouteTestSupport {
 
         Map<String, Map<String, Object>> rows = Rows.of(
                 testDb,
-                "(SELECT id, outreach_status, draft_subject, draft_body, draft_html, draft_writer, draft_writer_note,"
+                "(SELECT id, outreach_status, draft_subject, draft_body, draft_html, draft_subject_variant, draft_writer,"
+                        + " draft_writer_note,"
                         + " llm_calls, llm_tokens_in, llm_tokens_out, llm_cost_usd::text AS cost FROM prospects)");
         assertThat(rows.get(good))
                 .containsEntry("outreach_status", "drafted")
@@ -97,6 +98,7 @@ class LlmDraftingRouteIT extends RouteTestSupport {
                 .containsEntry("draft_writer_note", "model sim-1")
                 .containsEntry("draft_subject", "Your page \"Solar garden lights that last\"")
                 .containsEntry("draft_html", null)
+                .containsEntry("draft_subject_variant", null)
                 .containsEntry("llm_calls", 1);
         assertThat((String) rows.get(good).get("draft_body"))
                 .startsWith("Hi Ann,\n\nI was reading \"Solar garden lights that last\"")
@@ -119,6 +121,7 @@ class LlmDraftingRouteIT extends RouteTestSupport {
                     .as(kind.name())
                     .containsEntry("outreach_status", "approved")
                     .containsEntry("draft_writer", "template")
+                    .containsEntry("draft_subject_variant", 0)
                     .containsEntry("llm_calls", 1);
             assertThat((String) row.get("draft_writer_note")).as(kind.name()).startsWith(reasons.get(kind));
             assertThat((String) row.get("draft_subject"))
