@@ -179,6 +179,7 @@ final class ProspectsCommand {
                 line(out, "last reply", p.get("last_reply_class"));
                 line(out, "snoozed until", p.get("followup_snoozed_until"));
                 line(out, "last error", p.get("last_error"));
+                line(out, "written by", writtenBy(p));
                 line(out, "rejected", p.get("rejected_reason"));
                 line(
                         out,
@@ -203,6 +204,24 @@ final class ProspectsCommand {
                 }
                 return ExitCodes.OK;
             }
+        }
+
+        /**
+         * "llm (model m)", "template", or "template (llm NO_SIGNAL: …)" when the LLM writer was asked and
+         * its draft not used; with the LLM calls, tokens and cost of the draft when there were any.
+         */
+        private static String writtenBy(Map<String, Object> p) {
+            if (p.get("draft_writer") == null) {
+                return null;
+            }
+            String s = p.get("draft_writer")
+                    + (p.get("draft_writer_note") == null ? "" : " (" + p.get("draft_writer_note") + ")");
+            Object calls = p.get("llm_calls");
+            if (calls instanceof Number n && n.intValue() > 0) {
+                s += "; " + n + " LLM call(s), " + p.get("llm_tokens_in") + " tokens in, " + p.get("llm_tokens_out")
+                        + " out" + (p.get("llm_cost_usd") == null ? "" : ", $" + p.get("llm_cost_usd"));
+            }
+            return s;
         }
 
         /** One labelled field; its value is third-party text (titles, names, provider answers), so neutralised. */

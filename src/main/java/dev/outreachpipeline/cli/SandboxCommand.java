@@ -50,6 +50,15 @@ final class SandboxCommand implements Callable<Integer> {
                     + " token printed) running, to look at the result in a browser; Ctrl-C stops them.")
     boolean keepConsole;
 
+    @Option(
+            names = "--writer",
+            paramLabel = "WRITER",
+            defaultValue = "template",
+            description =
+                    "Who writes the drafts: template, or llm (a simulated OpenAI-compatible endpoint that"
+                            + " also gives hostile answers, to show them fall back to the template; default: ${DEFAULT-VALUE}).")
+    SandboxRun.Writer writer;
+
     SandboxCommand(CliContext context) {
         this.context = context;
     }
@@ -64,7 +73,8 @@ final class SandboxCommand implements Callable<Integer> {
                 context.workDir(),
                 context.env(),
                 context.configFileOrNull(),
-                keepConsole);
+                keepConsole,
+                writer);
         return run.run(config -> JobCommand.SubmitDiscover.validRequest(
                 config, context.home(), keywords, locations, List.of(), maxResults));
     }

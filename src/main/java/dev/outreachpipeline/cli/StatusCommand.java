@@ -131,6 +131,25 @@ final class StatusCommand implements Callable<Integer> {
                 hToday.get("domains_enriched"),
                 hMonth.get("calls"),
                 hMonth.get("domains_enriched"));
+        var l = providers.get("llm");
+        var lMonth = (Map<String, Object>) l.get("month");
+        // shown once the LLM writer has been used this month, so an installation without it sees no new line
+        if (((Number) lMonth.get("calls")).longValue() > 0) {
+            var lToday = (Map<String, Object>) l.get("today");
+            out.printf(
+                    "LLM:        today %s call(s), %s/%s tokens in/out, %s; this month %s call(s), %s/%s tokens, %s;"
+                            + " %s of %s draft(s) asked this month written by the LLM%n",
+                    lToday.get("calls"),
+                    lToday.get("tokens_in"),
+                    lToday.get("tokens_out"),
+                    cost(lToday.get("cost_usd")),
+                    lMonth.get("calls"),
+                    lMonth.get("tokens_in"),
+                    lMonth.get("tokens_out"),
+                    cost(lMonth.get("cost_usd")),
+                    lMonth.get("llm_drafts"),
+                    lMonth.get("drafts_asked"));
+        }
         out.println("Suppressed: " + f.get("suppressions") + " address(es) and domain(s)");
         var schedules = (List<Map<String, Object>>) f.get("schedules");
         if (schedules.isEmpty()) {
@@ -158,5 +177,10 @@ final class StatusCommand implements Callable<Integer> {
                 .append(' ')
                 .append(n));
         return parts.toString();
+    }
+
+    /** A reported cost, or that the endpoint reported none. */
+    private static String cost(Object usd) {
+        return usd == null ? "cost not reported" : "$" + usd;
     }
 }

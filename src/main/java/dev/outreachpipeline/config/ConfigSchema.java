@@ -106,6 +106,19 @@ public final class ConfigSchema {
         add(Setting.text("outreach.drafts.spam-words"));
         add(Setting.withCheck(
                 "outreach.drafts.language", dev.outreachpipeline.drafting.gates.GateSettings::checkLanguage));
+        add(Setting.oneOf("outreach.drafts.writer", "template", "llm"));
+        add(Setting.bool("outreach.drafts.llm-auto-approve"));
+        add(Setting.text("outreach.drafts.llm-brief"));
+        add(Setting.withCheck("outreach.llm.base-url", orEmpty(ConfigSchema::checkHttpUrl)));
+        add(Setting.text("outreach.llm.model"));
+        add(Setting.secret("outreach.llm.api-key"));
+        add(Setting.integer("outreach.llm.requests-per-minute", 1, 100_000));
+        add(Setting.integer("outreach.llm.tokens-per-minute", 100, 100_000_000));
+        add(Setting.integer("outreach.llm.max-output-tokens", 100, 100_000));
+        add(Setting.integer("outreach.llm.timeout-seconds", 1, 3600));
+        add(Setting.integer("outreach.llm.max-retries", 0, 100));
+        add(Setting.integer("outreach.llm.retry-delay-ms", 1, 3_600_000));
+        add(Setting.integer("outreach.llm.max-retry-delay-ms", 1, 3_600_000));
         add(Setting.integer("outreach.drafting.batch-size", 1, 1000));
         add(Setting.integer("outreach.drafting.lease-seconds", 10, 86400));
         add(Setting.withCheck("outreach.sender.name", ConfigSchema::checkHeaderText));
@@ -280,7 +293,7 @@ public final class ConfigSchema {
     public static boolean isSensitive(String key) {
         return find(key).map(Setting::secret).orElse(false)
                 || key.equals("outreach.database.url")
-                || key.matches(".*(password|secret|api-key|token).*");
+                || key.matches(".*(password|secret|api-key|token(?!s)).*"); // "tokens" counts them (outreach.llm.*)
     }
 
     /**

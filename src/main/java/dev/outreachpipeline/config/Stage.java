@@ -17,15 +17,32 @@ import java.util.function.Function;
  */
 public record Stage(String name, List<Requirement> requirements) {
 
-    /** A setting the stage needs, always or only while another one is set (a password for a user). */
-    public record Requirement(String key, Optional<String> whenSet) {
+    /**
+     * A setting the stage needs, always, only while another one is set (a password for a user), or
+     * only while another one has a given value (the LLM's endpoint when drafts are written by one).
+     *
+     * @param whenSet   the other setting, if the requirement depends on one
+     * @param whenValue the value the other setting must have; empty: any non-blank value
+     */
+    public record Requirement(String key, Optional<String> whenSet, Optional<String> whenValue) {
 
         static Requirement always(String key) {
-            return new Requirement(key, Optional.empty());
+            return new Requirement(key, Optional.empty(), Optional.empty());
         }
 
         static Requirement whenSet(String key, String otherKey) {
-            return new Requirement(key, Optional.of(otherKey));
+            return new Requirement(key, Optional.of(otherKey), Optional.empty());
+        }
+
+        static Requirement whenEquals(String key, String otherKey, String value) {
+            return new Requirement(key, Optional.of(otherKey), Optional.of(value));
+        }
+
+        boolean needed(Function<String, String> value) {
+            return whenSet.map(other -> whenValue
+                            .map(v -> v.equals(value.apply(other).strip()))
+                            .orElse(!value.apply(other).isBlank()))
+                    .orElse(true);
         }
     }
 
@@ -38,7 +55,12 @@ public record Stage(String name, List<Requirement> requirements) {
                     Requirement.always("outreach.dataforseo.password")));
     public static final Stage ENRICHMENT =
             new Stage("enrichment", List.of(Requirement.always("outreach.hunter.api-key")));
-    public static final Stage DRAFTING = new Stage("drafting", List.of(Requirement.always("outreach.sender.name")));
+    public static final Stage DRAFTING = new Stage(
+            "drafting",
+            List.of(
+                    Requirement.always("outreach.sender.name"),
+                    Requirement.whenEquals("outreach.llm.base-url", "outreach.drafts.writer", "llm"),
+                    Requirement.whenEquals("outreach.llm.model", "outreach.drafts.writer", "llm")));
     public static final Stage SENDING = new Stage(
             "sending",
             List.of(
@@ -77,9 +99,7 @@ public record Stage(String name, List<Requirement> requirements) {
     public Readiness check(Function<String, String> value) {
         var unset = new ArrayList<String>();
         for (Requirement r : requirements) {
-            boolean needed =
-                    r.whenSet().map(other -> !value.apply(other).isBlank()).orElse(true);
-            if (needed && value.apply(r.key()).isBlank()) {
+            if (r.needed(value) && value.apply(r.key()).isBlank()) {
                 unset.add(ConfigSchema.find(r.key()).orElseThrow().operatorEnvName());
             }
         }

@@ -137,14 +137,23 @@ final class PipelineBeans {
                         followups,
                         java.time.Clock.systemUTC(),
                         providerCalls));
+        var draftGates = dev.outreachpipeline.drafting.gates.DraftGates.of(
+                dev.outreachpipeline.drafting.gates.GateSettings.from(config));
+        var llm = dev.outreachpipeline.drafting.llm.LlmSettings.from(config);
         registry.bind(
                 "drafting",
                 new DraftStage(
                         new DraftRenderer(templates, drafts.html()),
                         drafts,
                         dev.outreachpipeline.config.Stage.DRAFTING.check(config),
-                        dev.outreachpipeline.drafting.gates.DraftGates.of(
-                                dev.outreachpipeline.drafting.gates.GateSettings.from(config))));
+                        draftGates,
+                        llm.enabled()
+                                ? new dev.outreachpipeline.drafting.llm.LlmDraftWriter(
+                                        new dev.outreachpipeline.drafting.llm.LlmClient(llm, limits, providerCalls),
+                                        llm,
+                                        draftGates,
+                                        workDir)
+                                : null));
         registry.bind("discoverySchedule", new DiscoverySchedule(locations, categories, discovery.defaultMaxResults()));
         registry.bind(
                 "campaignSchedules",

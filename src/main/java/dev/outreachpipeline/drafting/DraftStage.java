@@ -6,6 +6,8 @@ import dev.outreachpipeline.config.Stage;
 import dev.outreachpipeline.drafting.gates.DraftGates;
 import dev.outreachpipeline.drafting.gates.DraftUnderReview;
 import dev.outreachpipeline.drafting.gates.GateFailure;
+import dev.outreachpipeline.drafting.llm.LlmDraftWriter;
+import dev.outreachpipeline.drafting.llm.LlmUsage;
 import dev.outreachpipeline.jobs.JobFailed;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,16 +32,28 @@ public final class DraftStage {
     private final DraftSettings settings;
     private final Stage.Readiness readiness;
     private final DraftGates gates;
+    private final LlmDraftWriter llmWriter;
 
     /**
      * @param readiness whether the drafting stage has its settings ({@link Stage#DRAFTING})
      * @param gates     the quality gates every rendered draft must pass
      */
     public DraftStage(DraftRenderer renderer, DraftSettings settings, Stage.Readiness readiness, DraftGates gates) {
+        this(renderer, settings, readiness, gates, null);
+    }
+
+    /** @param llmWriter asked first for every draft (outreach.drafts.writer = llm); null: the templates write them */
+    public DraftStage(
+            DraftRenderer renderer,
+            DraftSettings settings,
+            Stage.Readiness readiness,
+            DraftGates gates,
+            LlmDraftWriter llmWriter) {
         this.renderer = renderer;
         this.settings = settings;
         this.readiness = readiness;
         this.gates = gates;
+        this.llmWriter = llmWriter;
     }
 
     /**
@@ -68,28 +82,35 @@ public final class DraftStage {
      * @throws DraftFailed when the templates cannot render it (a syntax error, a missing value, …)
      */
     public Attempt attempt(Map<String, Object> prospect, String templateOverride) {
-        Draft rendered = renderer.render(
-                new DraftContext(
-                        text(prospect, "contact_name"),
-                        text(prospect, "contact_email"),
-                        text(prospect, "domain"),
-                        text(prospect, "page_title"),
-                        text(prospect, "page_url"),
-                        text(prospect, "keyword"),
-                        text(prospect, "location"),
-                        settings.senderName(),
-                        text(prospect, "contact_full_name"),
-                        text(prospect, "contact_position"),
-                        text(prospect, "snippet"),
-                        rank(prospect.get("serp_rank")),
-                        settings.senderSignature()),
-                CampaignPitch.of(prospect),
-                usableOverride(templateOverride));
+        return gated(
+                prospect,
+                renderer.render(context(prospect), CampaignPitch.of(prospect), usableOverride(templateOverride)));
+    }
+
+    /** A written draft (template or LLM) with its HTML part, through the quality gates. */
+    private Attempt gated(Map<String, Object> prospect, Draft written) {
         // Whatever wrote the text, an HTML part that says the same, unless a template wrote one.
-        Draft draft = settings.html() ? rendered.withHtmlFromText() : rendered;
+        Draft draft = settings.html() ? written.withHtmlFromText() : written;
         Optional<GateFailure> failed = gates.firstFailure(
                 new DraftUnderReview(draft, text(prospect, "page_url"), text(prospect, "campaign_site_url")));
         return failed.map(f -> new Attempt(null, f.recorded(), f)).orElseGet(() -> new Attempt(draft, null, null));
+    }
+
+    private DraftContext context(Map<String, Object> prospect) {
+        return new DraftContext(
+                text(prospect, "contact_name"),
+                text(prospect, "contact_email"),
+                text(prospect, "domain"),
+                text(prospect, "page_title"),
+                text(prospect, "page_url"),
+                text(prospect, "keyword"),
+                text(prospect, "location"),
+                settings.senderName(),
+                text(prospect, "contact_full_name"),
+                text(prospect, "contact_position"),
+                text(prospect, "snippet"),
+                rank(prospect.get("serp_rank")),
+                settings.senderSignature());
     }
 
     /**
@@ -100,26 +121,59 @@ public final class DraftStage {
         var params = new LinkedHashMap<String, Object>();
         params.put("outcome", "drafted");
         params.put("calls", 0);
+        writtenBy(params, "template", null, null);
         try {
-            Attempt attempt = attempt(prospect, templateOverride);
+            DraftContext context = context(prospect);
+            CampaignPitch campaign = CampaignPitch.of(prospect);
+            Draft written = renderer.render(context, campaign, usableOverride(templateOverride));
+            boolean byLlm = false;
+            if (llmWriter != null) {
+                // The template draft is rendered first: it is what is used whenever the LLM's is not.
+                LlmDraftWriter.Result llm = llmWriter.write(context, campaign, campaign.siteUrl(), () -> {});
+                writtenBy(params, llm.draft().isPresent() ? "llm" : "template", llm.note(), llm.usage());
+                byLlm = llm.draft().isPresent();
+                written = llm.draft().orElse(written);
+            }
+            Attempt attempt = gated(prospect, written);
             if (attempt.draft() == null) {
                 // An expected outcome, not a fault of the program: one line, no stack trace.
                 LOG.info("No draft for {}: {}", prospect.get("domain"), attempt.failure());
                 return failed(params, attempt.failure());
             }
             Draft draft = attempt.draft();
-            params.put("status", settings.requireApproval() ? "drafted" : "approved");
+            // An LLM draft is approved at once only when both settings say so.
+            boolean approveAtOnce = !settings.requireApproval()
+                    && (!byLlm || llmWriter.settings().autoApprove());
+            params.put("status", approveAtOnce ? "approved" : "drafted");
             params.put("subject", draft.subject());
             params.put("textBody", draft.textBody());
             params.put("htmlBody", draft.htmlBody());
-            params.put("subjectVariant", draft.subjectVariant());
-            params.put("subjectVariantText", draft.subject());
+            // an LLM's subject is none of the template's variants: counting its replies under variant 0 would mislead
+            params.put("subjectVariant", byLlm ? null : draft.subjectVariant());
+            params.put("subjectVariantText", byLlm ? null : draft.subject());
             params.put("lastError", null);
         } catch (DraftFailed e) {
             LOG.warn("No draft for {}: {}", prospect.get("domain"), e.getMessage());
             return failed(params, e.getMessage());
         }
         return params;
+    }
+
+    /**
+     * Which writer's draft is recorded, why (an LLM draft's model, or why the LLM's draft was not
+     * used), and what the LLM calls used; {@code llmOutcome} names the job result's counter
+     * (llm_drafts, llm_fallbacks), null when the LLM was not asked.
+     */
+    private static void writtenBy(Map<String, Object> params, String writer, String note, LlmUsage usage) {
+        params.put("draftWriter", writer);
+        params.put("draftWriterNote", note);
+        LlmUsage u = usage == null ? LlmUsage.NONE : usage;
+        params.put("calls", u.calls());
+        params.put("llmCalls", u.calls());
+        params.put("llmTokensIn", u.tokensIn());
+        params.put("llmTokensOut", u.tokensOut());
+        params.put("llmCostUsd", u.costUsd());
+        params.put("llmOutcome", usage == null ? null : writer.equals("llm") ? "llm_drafts" : "llm_fallbacks");
     }
 
     /** The parameters that record the prospect as draft_failed, with no draft and the reason. */
@@ -132,6 +186,7 @@ public final class DraftStage {
         params.put("subjectVariant", null);
         params.put("subjectVariantText", null);
         params.put("lastError", reason);
+        params.put("draftWriter", null);
         return params;
     }
 

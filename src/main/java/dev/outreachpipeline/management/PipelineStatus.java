@@ -56,6 +56,7 @@ public final class PipelineStatus {
         var providers = new LinkedHashMap<String, Object>();
         providers.put("dataforseo", dataForSeo(c));
         providers.put("hunter", hunter(c));
+        providers.put("llm", llm(c));
         status.put("providers", providers);
         status.put("suppressions", single(c, SqlStatement.STATUS_SUPPRESSIONS));
         status.put("schedules", schedules(c));
@@ -131,6 +132,33 @@ public final class PipelineStatus {
         m.put("calls", single(c, SqlStatement.STATUS_HUNTER_CALLS, since));
         m.put("domains_enriched", single(c, SqlStatement.STATUS_DOMAINS_ENRICHED, since));
         return m;
+    }
+
+    private static Map<String, Object> llm(Connection c) throws SQLException {
+        var l = new LinkedHashMap<String, Object>();
+        l.put("today", llmUsage(c, DAY));
+        l.put("month", llmUsage(c, MONTH));
+        l.put(
+                "source",
+                "llm_usage, one row per draft the LLM writer was asked for; cost as the endpoint reported it"
+                        + " (usage.cost), null when it reported none");
+        return l;
+    }
+
+    private static Map<String, Object> llmUsage(Connection c, String since) throws SQLException {
+        try (PreparedStatement ps = statement(c, SqlStatement.STATUS_LLM_USAGE, since);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            var m = new LinkedHashMap<String, Object>();
+            m.put("drafts_asked", rs.getLong("drafts_asked"));
+            m.put("llm_drafts", rs.getLong("llm_drafts"));
+            m.put("calls", rs.getLong("calls"));
+            m.put("tokens_in", rs.getLong("tokens_in"));
+            m.put("tokens_out", rs.getLong("tokens_out"));
+            java.math.BigDecimal cost = rs.getBigDecimal("cost_usd");
+            m.put("cost_usd", cost == null ? null : cost.stripTrailingZeros().toPlainString());
+            return m;
+        }
     }
 
     private static java.util.List<Map<String, Object>> schedules(Connection c) throws SQLException {

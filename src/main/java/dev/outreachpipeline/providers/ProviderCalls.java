@@ -65,6 +65,20 @@ public final class ProviderCalls {
         }
     }
 
+    /** The tokens a provider (an LLM endpoint) reported for one call, by direction: {@code in} (prompt) and {@code out}. */
+    public void tokens(String provider, int in, int out) {
+        for (var t : Map.of("in", in, "out", out).entrySet()) {
+            if (t.getValue() > 0) {
+                Counter.builder("outreach.provider.tokens")
+                        .description("Tokens an LLM endpoint reported for our calls")
+                        .tag("provider", provider)
+                        .tag("direction", t.getKey())
+                        .register(registry)
+                        .increment(t.getValue());
+            }
+        }
+    }
+
     /** One message handed to the SMTP server (or refused on the way), by the outcome recorded for its attempt. */
     public void sent(String outcome) {
         Counter.builder("outreach.sends")

@@ -12,6 +12,7 @@ public final class ProviderLimits {
     public static final String DATAFORSEO = "dataforseo";
     public static final String HUNTER_SEARCH = "hunter-domain-search";
     public static final String HUNTER_VERIFIER = "hunter-email-verifier";
+    public static final String LLM = "llm";
 
     private final DataSource dataSource;
 
@@ -29,6 +30,19 @@ public final class ProviderLimits {
 
     public SharedRateLimiter hunterVerifier(int perSecond, int perMinute) {
         return perSecondAndMinute(HUNTER_VERIFIER, perSecond, perMinute);
+    }
+
+    /**
+     * The LLM endpoint's limiter for one call of about {@code tokens} tokens: spaced at the stricter of
+     * the requests and the tokens per minute, so a long prompt holds the next call back longer. The
+     * slot is shared by name, so calls of any size draw from the same one.
+     */
+    public SharedRateLimiter llm(int requestsPerMinute, int tokensPerMinute, int tokens) {
+        java.time.Duration byRequests = RateSpacing.of(requestsPerMinute, java.time.Duration.ofMinutes(1));
+        java.time.Duration byTokens = java.time.Duration.ofMinutes(1)
+                .multipliedBy(Math.max(1, tokens))
+                .dividedBy(Math.max(1, tokensPerMinute));
+        return new SharedRateLimiter(dataSource, LLM, byRequests.compareTo(byTokens) >= 0 ? byRequests : byTokens);
     }
 
     private SharedRateLimiter perSecondAndMinute(String name, int perSecond, int perMinute) {

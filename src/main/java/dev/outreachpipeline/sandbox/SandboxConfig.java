@@ -49,18 +49,49 @@ public final class SandboxConfig {
             Path workDir,
             Endpoints endpoints,
             java.util.Optional<String> adminToken) {
+        return load(configFile, userEnv, workDir, endpoints, adminToken, java.util.Optional.empty());
+    }
+
+    /** @param llmBaseUrl the simulated LLM endpoint when drafts are written by it ({@code sandbox --writer llm}) */
+    public static OutreachConfig load(
+            Path configFile,
+            Map<String, String> userEnv,
+            Path workDir,
+            Endpoints endpoints,
+            java.util.Optional<String> adminToken,
+            java.util.Optional<String> llmBaseUrl) {
         var env = new HashMap<>(userEnv);
         // the user's further mailboxes are real ones: the sandbox lists only its own, so their
         // settings would be refused as settings of an unlisted mailbox; they play no part here
         env.keySet().removeIf(name -> name.startsWith(FURTHER_MAILBOX_ENV_PREFIX));
         var overrides = overrides(workDir, endpoints);
         adminToken.ifPresent(token -> overrides.put(SandboxConsole.TOKEN_SETTING, token));
+        overrides.putAll(llmWriter(llmBaseUrl));
         overrides.forEach((key, value) -> {
             Setting setting = ConfigSchema.find(key)
                     .orElseThrow(() -> new IllegalStateException("the sandbox overrides an unknown setting " + key));
             setting.envNames().forEach(name -> env.put(name, value));
         });
         return OutreachConfig.load(configFile, env, workDir);
+    }
+
+    /**
+     * The LLM writer's settings: the simulator with a made-up key when it is asked for, else the
+     * template writer whatever the user's configuration says (the sandbox never calls a real LLM).
+     */
+    static Map<String, String> llmWriter(java.util.Optional<String> llmBaseUrl) {
+        var o = new LinkedHashMap<String, String>();
+        o.put("outreach.drafts.writer", llmBaseUrl.isPresent() ? "llm" : "template");
+        o.put("outreach.llm.base-url", llmBaseUrl.orElse(""));
+        o.put("outreach.llm.model", llmBaseUrl.isPresent() ? "sandbox-model" : "");
+        o.put("outreach.llm.api-key", llmBaseUrl.isPresent() ? "sandbox-llm-key" : "");
+        o.put("outreach.llm.requests-per-minute", "60000");
+        o.put("outreach.llm.tokens-per-minute", "100000000");
+        o.put("outreach.llm.timeout-seconds", "5");
+        o.put("outreach.llm.max-retries", "8");
+        o.put("outreach.llm.retry-delay-ms", "200");
+        o.put("outreach.llm.max-retry-delay-ms", "1000");
+        return o;
     }
 
     /** Setting → sandbox value. */

@@ -45,6 +45,19 @@ record SandboxNumbers(Map<String, SandboxFacts> byCampaign) {
         return new SandboxNumbers(Collections.unmodifiableMap(byCampaign));
     }
 
+    /** Drafts by writer: "llm", or the reason the template's draft was used instead (see sandbox-draft-writers.sql). */
+    static Map<String, Integer> writers(DataSource dataSource) throws SQLException {
+        var writers = new LinkedHashMap<String, Integer>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(SqlStatement.SANDBOX_DRAFT_WRITERS.text());
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                writers.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return writers;
+    }
+
     SandboxFacts total() {
         return byCampaign.values().stream().reduce(SandboxFacts.NONE, SandboxFacts::plus);
     }

@@ -20,6 +20,7 @@ import dev.outreachpipeline.sending.DurationText;
 import dev.outreachpipeline.sending.FollowupSteps;
 import dev.outreachpipeline.simulators.DataForSeoSimulator;
 import dev.outreachpipeline.simulators.HunterSimulator;
+import dev.outreachpipeline.simulators.LlmSimulator;
 import dev.outreachpipeline.simulators.MailSink;
 import dev.outreachpipeline.simulators.SimulatorSettings;
 import java.io.IOException;
@@ -70,12 +71,19 @@ public final class SandboxRun {
     private final Path configFile;
     private final boolean keepConsole;
     private final ProgressLines progress;
+    private final Writer writer;
 
     /**
      * @param configFile  the {@code --config} file, or null
      * @param keepConsole after the summary, the daemon and its console keep running until the process is
      *                    stopped (Ctrl-C) or this thread interrupted
      */
+    /** Who writes the sandbox's drafts. */
+    public enum Writer {
+        template,
+        llm
+    }
+
     public SandboxRun(
             PrintWriter out,
             Path workDir,
@@ -83,6 +91,19 @@ public final class SandboxRun {
             Map<String, String> env,
             Path configFile,
             boolean keepConsole) {
+        this(out, workDir, currentDir, env, configFile, keepConsole, Writer.template);
+    }
+
+    /** @param writer {@link Writer#llm}: drafts by the simulated LLM endpoint, falling back to the templates */
+    public SandboxRun(
+            PrintWriter out,
+            Path workDir,
+            Path currentDir,
+            Map<String, String> env,
+            Path configFile,
+            boolean keepConsole,
+            Writer writer) {
+        this.writer = writer;
         this.out = out;
         this.currentDir = currentDir;
         this.workDir = workDir;
@@ -117,14 +138,18 @@ public final class SandboxRun {
     public int run(Function<OutreachConfig, DiscoverRequest> request) throws Exception {
         try (var dataForSeo = new DataForSeoSimulator(PROVIDERS);
                 var hunter = new HunterSimulator(PROVIDERS.withSeed(43));
-                var sink = new MailSink()) {
+                var sink = new MailSink();
+                var llm = writer == Writer.llm
+                        ? new LlmSimulator(PROVIDERS.withSeed(44), Duration.ofSeconds(10), true)
+                        : null) {
             var console = SandboxConsole.forEnvironment(env, new SecureRandom());
             OutreachConfig config = SandboxConfig.load(
                     configFile,
                     env,
                     workDir,
                     new SandboxConfig.Endpoints(dataForSeo.baseUrl(), hunter.baseUrl(), sink.host(), sink.port()),
-                    console.generatedToken());
+                    console.generatedToken(),
+                    java.util.Optional.ofNullable(llm).map(LlmSimulator::baseUrl));
             DiscoverRequest discover = request.apply(config);
             Path dataDir = workDir.resolve(SandboxConfig.DATA_DIR);
             Path mailDir = workDir.resolve(SandboxConfig.MAIL_DIR);
@@ -156,6 +181,7 @@ public final class SandboxRun {
                     "sandbox-daemon");
             thread.start();
             Outcome outcome;
+            Map<String, Integer> llmWriters;
             int consolePort;
             try {
                 awaitStarted(daemon, running);
@@ -165,6 +191,7 @@ public final class SandboxRun {
                         .getPort();
                 progress.note(console.line(consolePort));
                 outcome = drive(db.dataSource(), daemon, running, discover, config);
+                llmWriters = llm == null ? null : SandboxNumbers.writers(db.dataSource());
             } catch (Exception | Error e) {
                 stop(daemon, running);
                 throw e;
@@ -177,6 +204,9 @@ public final class SandboxRun {
             List<Path> files = sink.writeEml(mailDir);
             var summary = new SandboxSummary(out);
             summary.print(outcome.facts(), dataForSeo.calls(), hunter.calls(), sink.count(), outcome.failedJobs());
+            if (llm != null) {
+                summary.llmWriter(llmWriters, llm.calls());
+            }
             summary.whereToLook(listCommand(), shown(mailDir, currentDir) + "/", files.size());
             if (keepConsole) {
                 keepRunning(console, consolePort, daemon, running);

@@ -86,6 +86,34 @@ final class SandboxSummary {
         out.printf("  %-11s %-28s %8d   (%d simulated error(s) retried)%n", stage, what, log.total(), retried);
     }
 
+    static final String LLM_DRAFTS = "drafts written by the LLM";
+    static final String LLM_FALLBACKS = "template used instead";
+
+    /**
+     * {@code sandbox --writer llm}: how many drafts the simulated LLM wrote, how many fell back to the
+     * template and why, and its calls. Printed only then, so the default summary is unchanged.
+     *
+     * @param writers drafts by writer, from {@link SandboxNumbers#writers}
+     */
+    void llmWriter(Map<String, Integer> writers, CallLog llm) {
+        out.println();
+        out.println("LLM writer (simulated)");
+        out.printf("  %-40s %8d%n", LLM_DRAFTS, writers.getOrDefault("llm", 0));
+        int fallbacks = writers.entrySet().stream()
+                .filter(e -> !e.getKey().equals("llm"))
+                .mapToInt(Map.Entry::getValue)
+                .sum();
+        out.printf("  %-40s %8d%n", LLM_FALLBACKS, fallbacks);
+        writers.forEach((why, n) -> {
+            if (!why.equals("llm")) {
+                out.printf("    %-38s %8d%n", why, n);
+            }
+        });
+        int retried = llm.count(Call.Outcome.SIMULATED_ERROR) + llm.count(Call.Outcome.RATE_LIMITED);
+        out.printf("  %-40s %8d   (%d simulated error(s) retried)%n", "LLM calls", llm.total(), retried);
+        out.flush();
+    }
+
     void whereToLook(String listCommand, String mailDir, int files) {
         out.println();
         out.println("Where to look:");

@@ -264,7 +264,8 @@ final class ConfigurationReference {
                 if (r.key().equals(key)) {
                     needed.add("needed for " + stage.name()
                             + r.whenSet()
-                                    .map(other -> " when " + code(other) + " is set")
+                                    .map(other -> " when " + code(other)
+                                            + r.whenValue().map(v -> " is " + v).orElse(" is set"))
                                     .orElse(""));
                 }
             }

@@ -37,6 +37,13 @@ class StageTest {
                         "sending: MAIL_FROM, SENDER_POSTAL_ADDRESS, OUTREACH_UNSUBSCRIBE_SECRET and SMTP_PASSWORD are not set");
         assertThat(Stage.ENRICHMENT.check(k -> " ").sentence()).isEqualTo("enrichment: HUNTER_API_KEY is not set");
         assertThat(Stage.DRAFTING.check(k -> "Sam").sentence()).isEqualTo("drafting: ready");
+        Map<String, String> llmWriter = Map.of("outreach.sender.name", "Sam", "outreach.drafts.writer", "llm");
+        assertThat(Stage.DRAFTING.check(k -> llmWriter.getOrDefault(k, "")).sentence())
+                .isEqualTo("drafting: OUTREACH_LLM_BASE_URL and OUTREACH_LLM_MODEL are not set");
+        Map<String, String> templateWriter =
+                Map.of("outreach.sender.name", "Sam", "outreach.drafts.writer", "template");
+        assertThat(Stage.DRAFTING.check(k -> templateWriter.getOrDefault(k, "")).ready())
+                .isTrue();
         assertThat(new Stage.Readiness("x", List.of("A", "B")).sentence()).isEqualTo("x: A and B are not set");
     }
 }

@@ -191,7 +191,11 @@ class FreshMigrationIT {
                         "link_checks.rel",
                         "link_checks.redirects",
                         "prospect_stage_history.changed_at",
-                        "replies.recorded_at");
+                        "replies.recorded_at",
+                        "prospects.llm_calls",
+                        "prospects.llm_tokens_in",
+                        "prospects.llm_tokens_out",
+                        "llm_usage.at");
         assertThatThrownBy(() -> db.execute("INSERT INTO jobs (job_type, status) VALUES ('discover', NULL)"))
                 .hasMessageContaining("null value in column \"status\"");
 

@@ -51,6 +51,38 @@ class SandboxCommandIT {
     Path workDir;
 
     @Test
+    void withTheLlmWriterTheSummarySaysHowManyDraftsItWroteAndWhyTheOthersFellBack() {
+        CliRun run = CliRun.run(
+                Map.of(),
+                workDir,
+                "sandbox",
+                "--keywords",
+                "garden design",
+                "--locations",
+                "usa",
+                "--max-results",
+                "6",
+                "--writer",
+                "llm");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("LLM writer (simulated)");
+        int drafted = count(run, SandboxSummary.DRAFTED);
+        int byLlm = llmCount(run, SandboxSummary.LLM_DRAFTS);
+        int fallbacks = llmCount(run, SandboxSummary.LLM_FALLBACKS);
+        assertThat(byLlm).as(run.out()).isPositive();
+        assertThat(byLlm + fallbacks).as(run.out()).isEqualTo(drafted);
+        assertThat(count(run, SandboxSummary.SENT)).isEqualTo(drafted);
+    }
+
+    private static int llmCount(CliRun run, String what) {
+        Matcher m =
+                Pattern.compile("(?m)^  " + Pattern.quote(what) + " +(\\d+)$").matcher(run.out());
+        assertThat(m.find()).as(what + " in\n" + run.out()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
     void runsEveryStageAgainstTheSimulatorsItsNumbersMatchTheDatabaseAndASecondRunStartsOver() throws Exception {
         CliRun run = CliRun.run(Map.of(), workDir, SMALL_RUN);
 
@@ -62,6 +94,9 @@ class SandboxCommandIT {
         Matcher firstConsole = CONSOLE_LINE.matcher(run.out());
         assertThat(firstConsole.find()).as(run.out()).isTrue();
         assertThat(run.out()).as("stopped after the summary").doesNotContain(SandboxConsole.KEPT);
+        assertThat(run.out())
+                .as("the template writer's summary has no LLM part")
+                .doesNotContain("LLM writer");
 
         int prospects = count(run, SandboxSummary.PROSPECTS_SAVED);
         int withContact = count(run, SandboxSummary.ENRICHED);
