@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * and per keyword, the reply rate and costs per unit of {@link OutcomesReport} (null where nothing to
  * divide by), that --since drops older prospects and queries, that --csv has its header and
  * neutralises a formula keyword, that the table escapes control characters, and that an unknown
- * campaign is refused.
+ * campaign, --json with --csv and a negative Hunter price are refused.
  */
 class OutcomesReportIT {
 
@@ -208,13 +208,23 @@ class OutcomesReportIT {
     }
 
     @Test
-    void anUnknownCampaignIsRefused() {
+    void anUnknownCampaignBothFormatsAndANegativePriceAreRefused() {
         CliRun run = CliRun.run(env, "report", "--campaign", "nope");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
                 .contains("No campaign is named 'nope'")
                 .contains("alpha")
                 .contains("beta");
+
+        CliRun both = CliRun.run(env, "report", "--json", "--csv");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("mutually exclusive");
+
+        CliRun negative = CliRun.run(db.env("OUTREACH_REPORT_HUNTER_COST_PER_CALL_USD", "-0.01"), "report");
+        assertThat(negative.exitCode()).isEqualTo(2);
+        assertThat(negative.err())
+                .contains("outreach.report.hunter-cost-per-call-usd")
+                .contains("zero or more dollars");
     }
 
     private static List<JsonNode> rows(String json) throws Exception {
