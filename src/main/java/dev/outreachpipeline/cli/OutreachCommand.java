@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             SuppressCommand.class,
             ProviderCommand.class,
             StatusCommand.class,
+            ReportCommand.class,
             DbCommand.class,
             ConfigCommand.class,
             SandboxCommand.class,

@@ -183,6 +183,7 @@ public final class ConfigSchema {
         add(Setting.integer("outreach.links.timeout-seconds", 1, 300));
         add(Setting.integer("outreach.links.max-page-bytes", 1024, 50_000_000));
         add(Setting.integer("outreach.links.host-delay-ms", 0, 600_000));
+        add(Setting.withCheck("outreach.report.hunter-cost-per-call-usd", ConfigSchema::checkDollars));
 
         // Further sending mailboxes: the ids listed in outreach.mailboxes, each described by the
         // outreach.mailbox.<id>.* keys below. These keys are templates: the value given here is every
@@ -430,6 +431,17 @@ public final class ConfigSchema {
                 ? Optional.empty()
                 : Optional.of("must be an IP address or host name to listen on, e.g. 0.0.0.0 (every interface) or"
                         + " 127.0.0.1 (this machine only), is '" + value + "'");
+    }
+
+    /** An amount of US dollars, zero or more, such as 0 or 0.0245. */
+    private static Optional<String> checkDollars(String value) {
+        try {
+            return new java.math.BigDecimal(value.trim()).signum() >= 0
+                    ? Optional.empty()
+                    : Optional.of("must be zero or more dollars, is '" + value + "'");
+        } catch (NumberFormatException e) {
+            return Optional.of("must be an amount of dollars such as 0 or 0.0245, is '" + value + "'");
+        }
     }
 
     /** A DataForSEO language code: "en", or with a region or script, e.g. "pt-br", "zh-TW". */
