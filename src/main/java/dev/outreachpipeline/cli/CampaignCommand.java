@@ -139,7 +139,8 @@ final class CampaignCommand {
         return checked.campaign();
     }
 
-    private static OutreachException refused(String what, List<String> problems) {
+    /** A refusal (exit 2) that lists every problem, each on a line of its own. */
+    static OutreachException refused(String what, List<String> problems) {
         return new OutreachException(
                 what + ":\n  - "
                         + String.join(

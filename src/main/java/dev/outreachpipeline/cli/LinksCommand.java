@@ -33,15 +33,6 @@ import picocli.CommandLine.Parameters;
         })
 final class LinksCommand {
 
-    private static OutreachException refused(String what, List<String> problems) {
-        return new OutreachException(
-                what + ":\n  - "
-                        + String.join(
-                                "\n  - ",
-                                problems.stream().map(TerminalText::line).toList()),
-                ExitCodes.USAGE);
-    }
-
     @Command(
             name = "add",
             mixinStandardHelpOptions = true,
@@ -79,7 +70,7 @@ final class LinksCommand {
                         new LinkRequest(new LinkStore(db.dataSource())).add(prospectId, url, anchor, target);
                 outcome.warnings().forEach(w -> context.err().println("Warning: " + TerminalText.line(w)));
                 if (!outcome.added()) {
-                    throw refused("The placement was not added", outcome.problems());
+                    throw CampaignCommand.refused("The placement was not added", outcome.problems());
                 }
                 context.out().println("Added placement " + outcome.linkId() + " (pending its first check).");
                 return ExitCodes.OK;
@@ -175,7 +166,7 @@ final class LinksCommand {
                 var bad =
                         which.ids.stream().filter(id -> !LinkRequest.isUuid(id)).toList();
                 if (!bad.isEmpty()) {
-                    throw refused(
+                    throw CampaignCommand.refused(
                             "Nothing was checked",
                             bad.stream()
                                     .map(id -> "'" + id + "' is not a placement id (a UUID)")
@@ -199,7 +190,7 @@ final class LinksCommand {
                     which.ids.stream()
                             .filter(id -> !found.contains(id))
                             .forEach(id -> missing.add("there is no placement " + id));
-                    throw refused("Nothing was checked", missing);
+                    throw CampaignCommand.refused("Nothing was checked", missing);
                 }
                 Progress progress = Progress.on(context.err(), context.env());
                 int n = 0;
@@ -230,13 +221,14 @@ final class LinksCommand {
         @Override
         public Integer call() throws Exception {
             if (!LinkRequest.isUuid(id)) {
-                throw refused("Nothing was removed", List.of("'" + id + "' is not a placement id (a UUID)"));
+                throw CampaignCommand.refused(
+                        "Nothing was removed", List.of("'" + id + "' is not a placement id (a UUID)"));
             }
             try (Database db = context.openDatabase()) {
                 CampaignOption.requireMigrated(db);
                 var removed = new LinkStore(db.dataSource()).remove(id);
                 if (removed.isEmpty()) {
-                    throw refused("Nothing was removed", List.of("there is no placement " + id));
+                    throw CampaignCommand.refused("Nothing was removed", List.of("there is no placement " + id));
                 }
                 context.out().println("Removed placement " + id + " (" + TerminalText.line(removed.get()) + ").");
                 return ExitCodes.OK;
