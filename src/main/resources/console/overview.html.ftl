@@ -31,7 +31,6 @@
       <#list steps as s>
         <tr data-step="${s.step}"><td>${s.step}</td><td class="number">${s.count}</td><td class="number">${s.ofPrevious}</td><td class="number">${s.ofDiscovered}</td><td class="muted">${s.counts}</td></tr>
       </#list>
-        <tr data-step="link_live"><td>link live</td><td class="number">–</td><td class="number">–</td><td class="number">–</td><td class="muted">${linkLive}</td></tr>
       </tbody>
     </table>
     <p class="muted">A prospect counts in every step it reached: one sent that then replied is in both; one skipped, suppressed or of unknown send outcome counts up to approved. The same counts: <code>GET /api/v1/funnel</code>, <code>outreach campaign show NAME</code>.</p>

@@ -13,6 +13,8 @@
 --   sent        at least one message was accepted by the SMTP server (its first send time is recorded,
 --               or the predecessor's last send); send_unknown alone does not count, its outcome is unknown
 --   replied     a person answered
+--   link_live   sent, and a link placement of it was live at its last check (live or live_nofollow); a link
+--               placed after a reply that reached us another way counts here without counting in replied
 SELECT count(*) AS discovered,
        count(*) FILTER (WHERE p.outreach_status NOT IN ('pending', 'enriching', 'no_email', 'do_not_contact',
                                                         'enrich_failed'))                              AS enriched,
@@ -24,7 +26,11 @@ SELECT count(*) AS discovered,
                                                     'bounced', 'unsubscribed'))                       AS approved,
        count(*) FILTER (WHERE p.first_sent_at IS NOT NULL OR p.last_sent IS NOT NULL
                            OR p.outreach_status IN ('sent', 'followup_due', 'replied'))               AS sent,
-       count(*) FILTER (WHERE p.outreach_status = 'replied')                                          AS replied
+       count(*) FILTER (WHERE p.outreach_status = 'replied')                                          AS replied,
+       count(*) FILTER (WHERE (p.first_sent_at IS NOT NULL OR p.last_sent IS NOT NULL
+                               OR p.outreach_status IN ('sent', 'followup_due', 'replied'))
+                          AND EXISTS (SELECT 1 FROM link_placements l
+                                       WHERE l.prospect_id = p.id AND l.status IN ('live', 'live_nofollow'))) AS link_live
   FROM prospects p
  WHERE (CAST(:#campaignId AS uuid) IS NULL OR p.campaign_id = CAST(:#campaignId AS uuid))
    AND (CAST(:#since AS timestamptz) IS NULL OR p.created_at >= CAST(:#since AS timestamptz))

@@ -15,16 +15,17 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * How many prospects reached each step from discovery to a reply, with each step's rate of the step
+ * How many prospects reached each step from discovery to a live link, with each step's rate of the step
  * before and of discovered: what {@code campaign show}, {@code GET /api/v1/funnel} and the console's
  * overview show, all counted by sql/funnel-stages.sql (which says what each step counts). A prospect
- * counts in every step it reached, so each step is at most the one before.
+ * counts in every step it reached, so each step is at most the one before (link_live may exceed replied:
+ * a placement can follow a reply that reached us another way).
  */
 public record StageFunnel(List<Step> steps) {
 
     /** The steps in order, as sql/funnel-stages.sql names its columns. */
     public static final List<String> STEPS =
-            List.of("discovered", "enriched", "drafted", "approved", "sent", "replied");
+            List.of("discovered", "enriched", "drafted", "approved", "sent", "replied", "link_live");
 
     /** What each step counts, for a reader of the JSON (the SQL file's comment is the definition). */
     static final Map<String, String> COUNTS = Map.of(
@@ -33,11 +34,8 @@ public record StageFunnel(List<Step> steps) {
             "drafted", "a draft was written",
             "approved", "approved by the operator (including those skipped or suppressed before sending)",
             "sent", "at least one message was accepted by the SMTP server (send_unknown alone is not)",
-            "replied", "a person answered");
-
-    /** Not counted yet: whether the link a reply promised is live on the prospect's page. */
-    public static final String LINK_LIVE_NOTE =
-            "not counted yet: checking that a placed link is live is not built; it will follow replied";
+            "replied", "a person answered",
+            "link_live", "a link placement of it was live at its last check (links list)");
 
     private static final NamedParameters SQL = SqlStatement.FUNNEL_STAGES.jdbc();
 
@@ -85,7 +83,7 @@ public record StageFunnel(List<Step> steps) {
                 .orElseThrow();
     }
 
-    /** As JSON shows it: the steps in order, each with its count, rates and what it counts; link_live null. */
+    /** As JSON shows it: the steps in order, each with its count, rates and what it counts. */
     public List<Map<String, Object>> json() {
         var out = new ArrayList<Map<String, Object>>();
         for (Step s : steps) {
@@ -97,13 +95,6 @@ public record StageFunnel(List<Step> steps) {
             m.put("counts", s.counts());
             out.add(m);
         }
-        var linkLive = new LinkedHashMap<String, Object>();
-        linkLive.put("step", "link_live");
-        linkLive.put("count", null);
-        linkLive.put("rate_of_previous", null);
-        linkLive.put("rate_of_discovered", null);
-        linkLive.put("counts", LINK_LIVE_NOTE);
-        out.add(linkLive);
         return out;
     }
 

@@ -129,7 +129,6 @@ final class OverviewSection implements ConsoleSection {
         model.put("barX", String.valueOf(LABEL_WIDTH));
         model.put("barHeight", String.valueOf(BAR_HEIGHT));
         model.put("chartSummary", "Funnel: " + summary);
-        model.put("linkLive", StageFunnel.LINK_LIVE_NOTE);
     }
 
     /** Provider calls and spend, sends today and suppressions: what `outreach status` reads. */

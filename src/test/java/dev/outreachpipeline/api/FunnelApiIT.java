@@ -55,6 +55,13 @@ class FunnelApiIT {
         // replied
         prospect("funnel", "replied.example", "replied", true, true);
         prospect("other", "elsewhere.example", "sent", true, false);
+        // a link live on the replied prospect's page; a lost one on another's counts nowhere
+        db.execute("INSERT INTO link_placements (prospect_id, url, target, status) SELECT id,"
+                + " 'https://replied.example/post', 'https://oursite.example/', 'live' FROM prospects"
+                + " WHERE domain = 'replied.example'");
+        db.execute("INSERT INTO link_placements (prospect_id, url, target, status) SELECT id,"
+                + " 'https://sent.example/post', 'https://oursite.example/', 'lost' FROM prospects"
+                + " WHERE domain = 'sent.example'");
     }
 
     @AfterAll
@@ -75,10 +82,8 @@ class FunnelApiIT {
                         "approved 8 0.8889 0.6667",
                         "sent 4 0.5000 0.3333",
                         "replied 1 0.2500 0.0833",
-                        "link_live - - -");
-        JsonNode linkLive = body.path("steps").get(6);
-        assertThat(linkLive.path("count").isNull()).isTrue();
-        assertThat(linkLive.path("counts").asText()).startsWith("not counted yet");
+                        "link_live 1 1.0000 0.0833");
+        assertThat(body.path("steps").get(6).path("counts").asText()).contains("live at its last check");
         assertThat(body.path("steps").get(4).path("counts").asText()).contains("send_unknown alone is not");
     }
 
@@ -101,7 +106,7 @@ class FunnelApiIT {
                 "approved 6 0.8571 0.6667",
                 "sent 2 0.3333 0.2222",
                 "replied 0 0.0000 0.0000",
-                "link_live - - -");
+                "link_live 0 - 0.0000");
         JsonNode byDate = funnel("campaign=funnel&since=2025-01-01");
         assertThat(byDate.path("since").asText()).isEqualTo("2025-01-01T00:00Z");
         assertThat(steps(byDate)).containsExactlyElementsOf(expected);
@@ -120,7 +125,7 @@ class FunnelApiIT {
         CliRun text = CliRun.run(db.env(), "campaign", "show", "funnel");
         assertThat(text.out())
                 .contains("stages       discovered 12 → enriched 10 (83.3%) → drafted 9 (90%) → approved 8 (88.9%)"
-                        + " → sent 4 (50%) → replied 1 (25%)");
+                        + " → sent 4 (50%) → replied 1 (25%) → link_live 1 (100%)");
     }
 
     @Test

@@ -92,11 +92,12 @@ class OverviewConsoleIT {
         // the bars: discovered is the longest, each rate of the step before is written next to its bar
         assertThat(page.body())
                 .contains("role=\"img\"")
-                .contains("<title>Funnel: discovered 7, enriched 6, drafted 5, approved 4, sent 3, replied 1</title>")
+                .contains(
+                        "<title>Funnel: discovered 7, enriched 6, drafted 5, approved 4, sent 3, replied 1, link_live 0</title>")
                 .contains("width=\"380\"")
                 .contains("3 · 75% of approved")
                 .contains("<td class=\"number\">33.3%</td>")
-                .contains("link live")
+                .contains("<tr data-step=\"link_live\"><td>link_live</td><td class=\"number\">0</td>")
                 .doesNotContain("style=");
     }
 
