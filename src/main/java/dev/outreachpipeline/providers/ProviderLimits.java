@@ -38,10 +38,9 @@ public final class ProviderLimits {
      * slot is shared by name, so calls of any size draw from the same one.
      */
     public SharedRateLimiter llm(int requestsPerMinute, int tokensPerMinute, int tokens) {
-        java.time.Duration byRequests = RateSpacing.of(requestsPerMinute, java.time.Duration.ofMinutes(1));
-        java.time.Duration byTokens = java.time.Duration.ofMinutes(1)
-                .multipliedBy(Math.max(1, tokens))
-                .dividedBy(Math.max(1, tokensPerMinute));
+        Duration byRequests = RateSpacing.of(requestsPerMinute, Duration.ofMinutes(1));
+        Duration byTokens =
+                Duration.ofMinutes(1).multipliedBy(Math.max(1, tokens)).dividedBy(Math.max(1, tokensPerMinute));
         return new SharedRateLimiter(dataSource, LLM, byRequests.compareTo(byTokens) >= 0 ? byRequests : byTokens);
     }
 
